@@ -1,0 +1,205 @@
+package assess
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Check reports every semantic problem of an assessment against model m:
+// a different model, unknown indicators, respondents, stakeholders, roles
+// or target profiles, duplicates, levels and targets outside the scale, and
+// a target below an agreed level with no note. The JSON Schema catches
+// problems of shape and type; Check assumes the shape is right.
+func Check(m *Model, a *Assessment) ProblemList {
+	var p problems
+	checkModelRef(&p, m, a.Model)
+	if a.SchemaVersion != SchemaVersion {
+		p.add("/schemaVersion", "schema version %d is not supported (this version of ncskit reads %d)", a.SchemaVersion, SchemaVersion)
+	}
+	max := m.Scale.Max()
+	checkProfile(&p, m, &a.Profile)
+
+	stakeholders := map[string]bool{}
+	for i, s := range a.Stakeholders {
+		if stakeholders[s.ID] {
+			p.add(ptr("stakeholders", i, "id"), "duplicate stakeholder %q", s.ID)
+		}
+		stakeholders[s.ID] = true
+		for j, r := range s.Roles {
+			if _, ok := m.Role(r); !ok {
+				p.add(ptr("stakeholders", i, "roles", j), "unknown role archetype %q", r)
+			}
+		}
+	}
+	checkStakeholder := func(pointer, id string) {
+		if !stakeholders[id] {
+			p.add(pointer, "unknown stakeholder %q", id)
+		}
+	}
+	for i, c := range a.PointsOfContact {
+		checkStakeholder(ptr("pointsOfContact", i, "stakeholder"), c.Stakeholder)
+		if c.Deputy != nil {
+			checkStakeholder(ptr("pointsOfContact", i, "deputy", "stakeholder"), c.Deputy.Stakeholder)
+		}
+		switch {
+		case c.Function == "pillar-lead" && c.Pillar == "":
+			p.add(ptr("pointsOfContact", i), "a pillar lead needs a pillar")
+		case c.Pillar != "" && m.Pillar(c.Pillar) == nil:
+			p.add(ptr("pointsOfContact", i, "pillar"), "unknown pillar %q", c.Pillar)
+		}
+	}
+	respondents := map[string]bool{}
+	for i, r := range a.Respondents {
+		if respondents[r.ID] {
+			p.add(ptr("respondents", i, "id"), "duplicate respondent %q", r.ID)
+		}
+		respondents[r.ID] = true
+		checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
+	}
+
+	checkLevel := func(pointer string, l int) {
+		if msg := outside(l, max); msg != "" {
+			p.add(pointer, "%s", msg)
+		}
+	}
+	agreed := map[string]Agreed{}
+	for i, d := range a.Decisions.Agreed {
+		dp := ptr("decisions", "agreed", i)
+		if m.Indicator(d.Indicator) == nil {
+			p.add(dp+"/indicator", "unknown indicator %q", d.Indicator)
+		}
+		if _, dup := agreed[d.Indicator]; dup {
+			p.add(dp+"/indicator", "%s already has an agreed level", d.Indicator)
+		}
+		agreed[d.Indicator] = d
+		if d.Level.IsLevel() {
+			checkLevel(dp+"/level", int(d.Level))
+		}
+		if d.Target != 0 {
+			checkLevel(dp+"/target", d.Target)
+		}
+		if strings.TrimSpace(d.Rationale) == "" {
+			p.add(dp+"/rationale", "an agreed level needs a rationale")
+		}
+		for j, ds := range d.Dissent {
+			if !respondents[ds.Respondent] {
+				p.add(ptr("decisions", "agreed", i, "dissent", j, "respondent"), "unknown respondent %q", ds.Respondent)
+			}
+		}
+	}
+
+	seen := make(map[[2]string]int, len(a.Responses))
+	for i := range a.Responses {
+		r := &a.Responses[i]
+		// Pointers are built only when there is a problem: this loop runs
+		// once per response and must stay cheap.
+		at := func(field string) string { return ptr("responses", i) + field }
+		if m.Indicator(r.Indicator) == nil {
+			p.add(at("/indicator"), "unknown indicator %q%s", r.Indicator, suggest(m, r.Indicator))
+		}
+		if !respondents[r.Respondent] {
+			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
+		}
+		key := [2]string{r.Indicator, r.Respondent}
+		if first, dup := seen[key]; dup {
+			p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first)
+		} else {
+			seen[key] = i
+		}
+		if msg := outside(int(r.Level), max); r.Level.IsLevel() && msg != "" {
+			p.add(at("/level"), "%s", msg)
+		}
+		if msg := outside(r.Target, max); r.Target != 0 && msg != "" {
+			p.add(at("/target"), "%s", msg)
+		}
+		if d, ok := agreed[r.Indicator]; ok && d.Level.IsLevel() && r.Target != 0 &&
+			r.Target < int(d.Level) && strings.TrimSpace(r.Evidence) == "" {
+			p.add(at("/target"), "target %d is below the agreed level %d of %s: add a note in evidence saying why", r.Target, d.Level, r.Indicator)
+		}
+	}
+
+	ranks := map[int]bool{}
+	overridden := map[string]bool{}
+	for i, o := range a.Decisions.PriorityOverrides {
+		op := ptr("decisions", "priorityOverrides", i)
+		if m.Indicator(o.Indicator) == nil {
+			p.add(op+"/indicator", "unknown indicator %q", o.Indicator)
+		}
+		if overridden[o.Indicator] {
+			p.add(op+"/indicator", "%s already has a priority override", o.Indicator)
+		}
+		overridden[o.Indicator] = true
+		if ranks[o.Rank] {
+			p.add(op+"/rank", "rank %d is already given to another indicator", o.Rank)
+		}
+		ranks[o.Rank] = true
+		if strings.TrimSpace(o.Reason) == "" {
+			p.add(op+"/reason", "a priority override needs a reason")
+		}
+	}
+	return p.list
+}
+
+func checkModelRef(p *problems, m *Model, ref ModelRef) {
+	if ref.ID != m.ID {
+		p.add("/model/id", "the assessment was made with model %q, not %q", ref.ID, m.ID)
+		return
+	}
+	if major(ref.Version) != major(m.Version) {
+		p.add("/model/version", "the assessment was made with version %s of the model, which is incompatible with version %s: migrate it first (see \"Model versions and migration\" in the assess package documentation)", ref.Version, m.Version)
+	}
+}
+
+func checkProfile(p *problems, m *Model, pr *Profile) {
+	if pr.TargetProfile != "" {
+		if _, ok := m.TargetProfile(pr.TargetProfile); !ok {
+			var ids []string
+			for _, t := range m.TargetProfiles {
+				ids = append(ids, strconv.Quote(t.ID))
+			}
+			p.add("/profile/targetProfile", "unknown target profile %q (known: %s)", pr.TargetProfile, strings.Join(ids, ", "))
+		}
+	}
+	for _, k := range sortedKeys(pr.Targets) {
+		kp := ptr("profile", "targets", k)
+		if m.Indicator(k) == nil && m.Area(k) == nil && m.Pillar(k) == nil {
+			p.add(kp, "unknown pillar, area or indicator %q", k)
+		}
+		if v := pr.Targets[k]; v < 1 || v > m.Scale.Max() {
+			p.add(kp, "%d is not a level of the scale (1-%d)", v, m.Scale.Max())
+		}
+	}
+}
+
+// suggest returns a hint naming a close indicator ID, such as one that
+// differs only in case or spacing.
+func suggest(m *Model, id string) string {
+	want := strings.ToUpper(strings.TrimSpace(id))
+	for _, in := range m.Indicators() {
+		if in.ID == want {
+			return "; did you mean " + strconv.Quote(in.ID) + "?"
+		}
+	}
+	return ""
+}
+
+// major returns the major version of a semantic version string.
+func major(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// outside describes a level outside the scale 1..max, or returns "".
+func outside(l, max int) string {
+	switch {
+	case l > max:
+		return fmt.Sprintf("%d is above the highest level (%d)", l, max)
+	case l < 1:
+		return fmt.Sprintf("%d is below the lowest level (1)", l)
+	}
+	return ""
+}

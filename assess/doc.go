@@ -1,0 +1,121 @@
+// Package assess holds ncskit's maturity model, the assessment format and
+// the scoring rules: consolidation of several respondents, roll-ups, gaps
+// and ranked priorities. It imports only the standard library and does no
+// I/O beyond what a caller hands it.
+//
+//	m := assess.Default()                     // the built-in four-pillar model
+//	a, err := load.Assessment(name, data, m)  // schema + semantic checks
+//	res, err := assess.Score(m, a)            // scores, gaps, priorities, warnings
+//
+// # The model
+//
+// The default model has four pillars, one per front of the OAS/CICTE
+// cyber-security programme: GOV (strategy, policy and governance), IRC
+// (incident-response capability), CAP (technical training and exercises)
+// and OUT (awareness, outreach and partnership). Each pillar has areas and
+// each area has indicators with stable IDs such as "IRC.OPS.2". An
+// indicator carries a question, a concrete descriptor for each level, the
+// evidence that would show it, a weight and an urgency (1-3), a cost
+// (low, medium, high), the role archetypes that lead and support it, the
+// indicators it depends on, and crosswalk references to public frameworks
+// ("cmm:2021:D1.2", "ncaf:2020:incident-response-capability",
+// "gci:2024:technical", "itu:2021:preparedness-resilience").
+//
+// All text a person reads is a Text: a map from language code to string.
+// Default reads the embedded model once; LoadModel reads a custom model
+// from any fs.FS, with pillars inline or in files listed under "include".
+//
+// # The scale
+//
+// Five levels, aligned one-to-one with the stages of the Oxford CMM:
+// 1 Absent, 2 Initial (ad hoc, depends on a person), 3 Defined (mandated,
+// documented, resourced, own or through a documented shared arrangement),
+// 4 Managed (measured, reviewed, recurrently funded, survives staff
+// turnover), 5 Adaptive (improves from incidents and exercises, contributes
+// regionally). Two answers are not levels: "n/a" (the indicator does not
+// apply; left out of every roll-up) and "unknown" (nobody could say; a data
+// gap, never counted as level 1).
+//
+// # Scoring rules
+//
+// Per indicator, Score takes every response and computes:
+//
+//   - Counted level. A response marked personDependent (the capability
+//     rests on one person with no deputy) counts at most as the model's
+//     personDependentCap, level 2. A warning "capped" says so.
+//   - Median. The median of the counted levels. With an even number of
+//     levels the lower of the two middle values is taken: a level counts
+//     only when at least half of the respondents place the capability at
+//     that level or higher. Levels 2, 3, 3, 4 give 3; levels 2, 4 give 2.
+//   - Spread and disagreement. Spread is the highest minus the lowest
+//     counted level. A spread of 2 or more, or a mix of "n/a" and levels,
+//     is a disagreement to discuss; unless an agreed level is recorded, a
+//     warning "disagreement" asks for one.
+//   - Consolidated level. An agreed level recorded by the facilitator wins
+//     over the median; the dissent stays on record. Without one the median
+//     is used. When no respondent gives a level, the status is "n/a" if any
+//     said so, else "unknown" if any said so, else "unassessed".
+//   - Target. The first of: the agreed decision's target; the median of
+//     the respondents' targets; the profile's own targets; the target
+//     profile (profile.targetProfile, else "small-island-state" for a small
+//     island state and "larger-state" otherwise); the model's defaultTarget
+//     (with a "missing-target" warning). In target maps the most specific
+//     key wins: indicator ID, then area ID, then pillar ID.
+//   - Gap. Target − level, never negative; 0 when there is no level.
+//   - Provision. The most common provision mode (ties: the mode listed
+//     first in the model). If any respondent says "donor-funded", the
+//     indicator carries a sustainability risk and a "donor-funded" warning.
+//   - Confidence. The lowest confidence reported.
+//
+// Per area and per pillar, two figures stand side by side and no single
+// national score is computed:
+//
+//   - Achieved: the lowest level among the assessed indicators. As in the
+//     Oxford CMM, a level counts only when every indicator reaches it.
+//   - Progress: the weight-averaged level of the assessed indicators,
+//     rounded to two decimals.
+//
+// with Target (the lowest indicator target), Gap (target − achieved, never
+// negative), TargetProgress (the weight-averaged target) and Coverage
+// (assessed, n/a, unknown and unassessed counts, and the percentage of
+// applicable indicators assessed).
+//
+// # Priorities
+//
+// Every indicator with a gap gets a score:
+//
+//	score = gap × weight × urgency × cost factor
+//
+// with cost factors low 1.25, medium 1, high 0.8 (cheap steps first). An
+// indicator that others depend on (dependsOn in the model) is raised to
+// the highest score among the indicators with a gap that depend on it,
+// directly or not, so that a lead agency ranks before a coordination
+// committee and a law before its regulator. The list is sorted by that
+// effective score, then by dependency depth (prerequisites first), then in
+// model order, so ties are deterministic. Each entry carries a one-line
+// reason with the arithmetic.
+//
+// A facilitator's priority override pins an indicator to a rank: all
+// pinned indicators are taken out, then put back in ascending rank order.
+// The computed rank and the reason stay on record; an override that puts an
+// indicator above its own prerequisite is noted in its reason.
+//
+// # Warnings and errors
+//
+// Check reports problems that make an assessment unusable against a model
+// (unknown IDs, duplicates, levels outside the scale, a different model),
+// each with a JSON pointer. Score runs Check and returns its problems as a
+// ProblemList error. Everything else is a warning in the Result: scoring a
+// half-filled assessment succeeds.
+//
+// # Model versions and migration
+//
+// An assessment records the model ID and version it was made with. Model
+// versions follow semantic versioning: a minor or patch release may add
+// indicators or reword text but never removes, renames or renumbers an
+// indicator ID, so an older assessment scores with a "model-version"
+// warning and the new indicators show as unassessed. A major release may
+// rename or retire indicators; it then lists them under "migrations"
+// (from major version, renamed IDs, retired IDs). Check refuses an
+// assessment from another major version; Migrate rewrites it.
+package assess
