@@ -1,0 +1,225 @@
+package schemas
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// Kind names one of the published schemas.
+type Kind string
+
+// The published schemas. Each file is embedded and published under its $id.
+const (
+	Model      Kind = "model"
+	Pillar     Kind = "pillar"
+	Assessment Kind = "assessment"
+)
+
+// Kinds lists the schemas in a stable order.
+var Kinds = []Kind{Model, Pillar, Assessment}
+
+// MaxSize is the largest input Validate accepts, in bytes. A real
+// assessment with 30 respondents and long evidence notes stays well under it.
+const MaxSize = 8 << 20
+
+// MaxDepth is the deepest nesting of arrays and objects Validate accepts.
+// The formats nest at most six levels; the limit guards against inputs
+// built to exhaust the validator.
+const MaxDepth = 32
+
+//go:embed *.schema.json
+var files embed.FS
+
+// FS returns the embedded schema files, named KIND.schema.json.
+func FS() embed.FS { return files }
+
+// File returns the schema of kind k as JSON.
+func File(k Kind) ([]byte, error) { return files.ReadFile(string(k) + ".schema.json") }
+
+// URL returns the $id of the schema of kind k.
+func URL(k Kind) string { return "https://ncskit.org/schemas/" + string(k) + "-v1.schema.json" }
+
+// Error is one problem found in a document, located by a JSON pointer
+// (RFC 6901). The message is lower case without a final period.
+type Error struct {
+	Pointer string
+	Message string
+}
+
+func (e Error) String() string {
+	if e.Pointer == "" {
+		return e.Message
+	}
+	return e.Pointer + ": " + e.Message
+}
+
+var (
+	compileOnce sync.Once
+	compiled    map[Kind]*jsonschema.Schema
+	compileErr  error
+)
+
+func compile() (map[Kind]*jsonschema.Schema, error) {
+	compileOnce.Do(func() {
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		c.AssertFormat = true
+		// Only the embedded schemas may be loaded: never the file system
+		// or the network (a browser has neither).
+		c.LoadURL = func(s string) (io.ReadCloser, error) {
+			return nil, fmt.Errorf("schema %s is not embedded", s)
+		}
+		for _, k := range Kinds {
+			b, err := File(k)
+			if err != nil {
+				compileErr = err
+				return
+			}
+			if err := c.AddResource(URL(k), bytes.NewReader(b)); err != nil {
+				compileErr = err
+				return
+			}
+		}
+		compiled = map[Kind]*jsonschema.Schema{}
+		for _, k := range Kinds {
+			s, err := c.Compile(URL(k))
+			if err != nil {
+				compileErr = err
+				return
+			}
+			compiled[k] = s
+		}
+	})
+	return compiled, compileErr
+}
+
+// Validate checks data against the schema of kind k and returns every
+// problem, each with the JSON pointer of the offending value. An empty,
+// oversized, malformed or too deeply nested input gives one problem that
+// says so. A nil result means the document is valid.
+func Validate(k Kind, data []byte) []Error {
+	v, errs := Parse(data)
+	if errs != nil {
+		return errs
+	}
+	return ValidateValue(k, v)
+}
+
+// ValidateValue checks an already parsed value (see Parse).
+func ValidateValue(k Kind, v any) []Error {
+	all, err := compile()
+	if err != nil {
+		return []Error{{Message: "internal error: " + err.Error()}}
+	}
+	s, ok := all[k]
+	if !ok {
+		return []Error{{Message: fmt.Sprintf("unknown schema %q", k)}}
+	}
+	err = s.Validate(v)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []Error{{Message: err.Error()}}
+	}
+	var out []Error
+	collect(ve, &out)
+	sort.SliceStable(out, func(i, j int) bool { return lessPointer(out[i].Pointer, out[j].Pointer) })
+	return dedupe(out)
+}
+
+// Parse decodes JSON for validation, with the size, emptiness, syntax and
+// depth checks of Validate.
+func Parse(data []byte) (any, []Error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []Error{{Message: "the file is empty; expected a JSON object"}}
+	}
+	if len(data) > MaxSize {
+		return nil, []Error{{Message: fmt.Sprintf("the file is %d bytes; the limit is %d bytes (%d MiB)", len(data), MaxSize, MaxSize>>20)}}
+	}
+	if d, at := depth(data); d > MaxDepth {
+		line, col := position(data, at)
+		return nil, []Error{{Message: fmt.Sprintf("line %d, column %d: JSON nested deeper than %d levels", line, col, MaxDepth)}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, []Error{{Message: syntaxMessage(data, err)}}
+	}
+	off := int(dec.InputOffset())
+	if _, err := dec.Token(); err != io.EOF {
+		// InputOffset is past the value; report where the extra data starts.
+		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
+		line, col := position(data, off)
+		return nil, []Error{{Message: fmt.Sprintf("line %d, column %d: unexpected data after the JSON value", line, col)}}
+	}
+	return v, nil
+}
+
+func syntaxMessage(data []byte, err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		// Offset counts the offending byte; point at it.
+		line, col := position(data, int(se.Offset)-1)
+		return fmt.Sprintf("line %d, column %d: invalid JSON: %s", line, col, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		line, col := position(data, len(data))
+		return fmt.Sprintf("line %d, column %d: invalid JSON: the file ends in the middle of a value", line, col)
+	}
+	return "invalid JSON: " + err.Error()
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col = len([]rune(string(before[start:]))) + 1
+	return line, col
+}
+
+// depth returns the deepest nesting of arrays and objects in data, and the
+// offset where the limit was first exceeded. It skips strings.
+func depth(data []byte) (int, int) {
+	d, deepest, at := 0, 0, 0
+	inStr, esc := false, false
+	for i, c := range data {
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			d++
+			if d > deepest {
+				deepest = d
+				if d == MaxDepth+1 {
+					at = i
+				}
+			}
+		case c == '}' || c == ']':
+			d--
+		}
+	}
+	return deepest, at
+}
