@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/load"
+)
+
+func runModel(e *env, args []string) int {
+	spec := cmdSpec{"[--lang L] [--format json|md]",
+		"Print the default maturity model. The JSON form is a complete model file:\n" +
+			"edit a copy and pass it to 'ncskit score --model'."}
+	fs := newFlags("model")
+	lang := fs.String("lang", "en", "`language` of the Markdown text; untranslated text falls back to English")
+	format := fs.String("format", "json", "output `format`: json or md")
+	pos, code := parse(e, fs, spec, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) > 0 {
+		return usageError(e, "model", "unexpected argument %q", pos[0])
+	}
+	if !oneOf(e, "model", "format", *format, "json", "md") {
+		return exitUsage
+	}
+	m := assess.Default()
+	if *format == "md" {
+		writeModelMarkdown(e.stdout, m, *lang)
+		return exitOK
+	}
+	if err := writeJSON(e.stdout, m); err != nil {
+		fmt.Fprintln(e.stderr, "ncskit model:", err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func runValidate(e *env, args []string) int {
+	spec := cmdSpec{"[--model MODEL.json] FILE...",
+		"Check assessment and model files: the JSON Schema first, then the checks\n" +
+			"that need the model (unknown indicators and respondents, duplicates,\n" +
+			"levels outside the scale). Every problem is printed; the exit status is 1\n" +
+			"if any file has one."}
+	fs := newFlags("validate")
+	modelFile := fs.String("model", "", "check assessments against this `model` file instead of the default model")
+	pos, code := parse(e, fs, spec, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) == 0 {
+		return usageError(e, "validate", "no FILE given")
+	}
+	if n := count(pos, "-"); n > 1 {
+		return usageError(e, "validate", "standard input (-) can be read only once, not %d times", n)
+	}
+	m, code := modelFor(e, *modelFile)
+	if code >= 0 {
+		return code
+	}
+	status := exitOK
+	for _, name := range pos {
+		data, err := readInput(e, name)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
+			status = exitInvalid
+			continue
+		}
+		kind := "assessment"
+		if load.IsModel(data) {
+			kind = "model"
+			_, err = load.Model(name, data)
+		} else {
+			_, err = load.Assessment(name, data, m)
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = exitInvalid
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: valid %s\n", name, kind)
+	}
+	return status
+}
+
+func runScore(e *env, args []string) int {
+	spec := cmdSpec{"FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]",
+		"Score an assessment: per indicator, area and pillar the achieved level and\n" +
+			"progress, the targets and gaps, the ranked priorities with their reasons\n" +
+			"and warnings about what is missing or disputed."}
+	fs := newFlags("score")
+	format := fs.String("format", "text", "output `format`: text or json")
+	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
+	lang := fs.String("lang", "en", "`language` of the names in the text output; untranslated text falls back to English")
+	top := fs.Int("top", 10, "how many priorities the text output lists: `n`, or 0 for all (JSON lists all)")
+	pos, code := parse(e, fs, spec, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		return usageError(e, "score", "expected exactly one FILE")
+	}
+	if !oneOf(e, "score", "format", *format, "text", "json") {
+		return exitUsage
+	}
+	if *top < 0 {
+		return usageError(e, "score", "--top must be 0 or more, not %d", *top)
+	}
+	m, code := modelFor(e, *modelFile)
+	if code >= 0 {
+		return code
+	}
+	name := pos[0]
+	data, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
+		return exitInvalid
+	}
+	a, err := load.Assessment(name, data, m)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitInvalid
+	}
+	res, err := assess.Score(m, a)
+	if err != nil {
+		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
+		return exitInvalid
+	}
+	if *format == "json" {
+		if err := writeJSON(e.stdout, res); err != nil {
+			fmt.Fprintln(e.stderr, "ncskit score:", err)
+			return exitInvalid
+		}
+		return exitOK
+	}
+	writeScoreText(e.stdout, m, a, res, *lang, *top)
+	return exitOK
+}
+
+// modelFor returns the default model, or the model in file when it is set.
+func modelFor(e *env, file string) (*assess.Model, int) {
+	if file == "" {
+		return assess.Default(), -1
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", file, cleanErr(err))
+		return nil, exitInvalid
+	}
+	m, err := load.Model(file, data)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, exitInvalid
+	}
+	return m, -1
+}
+
+// cleanErr drops the file name that os errors repeat.
+func cleanErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func count(list []string, v string) int {
+	n := 0
+	for _, s := range list {
+		if s == v {
+			n++
+		}
+	}
+	return n
+}

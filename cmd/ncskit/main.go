@@ -1,0 +1,178 @@
+// Command ncskit assesses a nation's cyber-security maturity and drafts its
+// national cyber-security strategy.
+//
+// Usage:
+//
+//	ncskit model    [--lang L] [--format json|md]
+//	ncskit validate FILE...
+//	ncskit score    FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]
+//
+// FILE may be "-" for standard input. Problems with input go to standard
+// error as "FILE: /json/pointer: message". The exit status is 0 on success,
+// 1 for invalid input and 2 for bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"model", "print the default maturity model as JSON or Markdown", runModel},
+		{"validate", "check assessment or model files against the schemas and the model", runValidate},
+		{"score", "score an assessment: levels, gaps and ranked priorities", runScore},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+}
+
+func run(args []string, e *env) int {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		usage(e.stdout)
+		return exitOK
+	case "help":
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, e)
+		}
+		usage(e.stdout)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "ncskit: unknown command %q\n", name)
+	usage(e.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "ncskit assesses national cyber-security maturity and drafts strategies.")
+	fmt.Fprintln(w, "\nUsage: ncskit COMMAND [options] [FILE...]\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'ncskit COMMAND --help' for a command's options. FILE may be - for standard input.")
+}
+
+// newFlags returns a flag set for a command. Its usage text goes to the
+// writer chosen at the call: standard output for --help, standard error
+// for bad usage.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parse prints its own messages
+	fs.Usage = func() {}
+	return fs
+}
+
+// printUsage prints a command's synopsis, description and options, with
+// options spelled the way the synopsis spells them (--name).
+func printUsage(w io.Writer, fs *flag.FlagSet, synopsis, about string) {
+	fmt.Fprintf(w, "Usage: ncskit %s %s\n\n%s\n", fs.Name(), synopsis, about)
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintln(w, "\nOptions:")
+			first = false
+		}
+		arg, desc := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s %s\n      %s", f.Name, strings.ToUpper(arg), desc)
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// cmdSpec is what parse needs to print a command's usage.
+type cmdSpec struct {
+	synopsis, about string
+}
+
+// parse parses args, allowing flags after positional arguments
+// ("score corallia.json --format json"). It returns -1 to go on, or the
+// exit status to return: 0 after --help, 2 after bad usage.
+func parse(e *env, fs *flag.FlagSet, spec cmdSpec, args []string) ([]string, int) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(e.stdout, fs, spec.synopsis, spec.about)
+				return nil, exitOK
+			}
+			msg := strings.NewReplacer(
+				"flag provided but not defined: -", "unknown option --",
+				"flag needs an argument: -", "option needs a value: --",
+				"for flag -", "for option --",
+			).Replace(err.Error())
+			fmt.Fprintf(e.stderr, "ncskit %s: %s\nRun 'ncskit %s --help' for usage.\n", fs.Name(), msg, fs.Name())
+			return nil, exitUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, -1
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// usageError prints a bad-usage message for a command and returns exitUsage.
+func usageError(e *env, cmd, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "ncskit %s: %s\nRun 'ncskit %s --help' for usage.\n", cmd, fmt.Sprintf(format, args...), cmd)
+	return exitUsage
+}
+
+// oneOf reports whether value is one of allowed, printing a usage error
+// for command cmd when it is not.
+func oneOf(e *env, cmd, flagName, value string, allowed ...string) bool {
+	for _, a := range allowed {
+		if value == a {
+			return true
+		}
+	}
+	usageError(e, cmd, "--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), value)
+	return false
+}
+
+// readInput reads FILE, or standard input for "-".
+func readInput(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(io.LimitReader(e.stdin, 64<<20))
+	}
+	return os.ReadFile(name)
+}

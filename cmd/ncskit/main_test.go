@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+// TestMain lets the test binary double as the ncskit command: testscript
+// puts a copy of it named "ncskit" on the scripts' PATH, and when run under
+// that name it calls main.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ncskit": main,
+	})
+}
+
+// TestScripts runs the command-line scripts in testdata/script. Each script
+// starts in a fresh $WORK holding a copy of the repository's examples in
+// examples/ (so "examples/small-island.json" names the file in error
+// messages) and the files of its own archive.
+//
+// Besides the standard testscript commands, scripts may use
+//
+//	exits N PROG [ARGS...]   run PROG and fail unless its exit status is N
+//	validjson FILE...        fail unless every FILE parses as JSON
+//
+// "go test -update" rewrites the files that cmp compares against.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.json"))
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Setup: func(e *testscript.Env) error {
+			dir := filepath.Join(e.WorkDir, "examples")
+			if err := os.MkdirAll(dir, 0o777); err != nil {
+				return err
+			}
+			for _, src := range examples {
+				data, err := os.ReadFile(src)
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(dir, filepath.Base(src)), data, 0o666); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":     cmdExits,
+			"validjson": cmdValidJSON,
+		},
+	})
+}
+
+// cmdExits runs a program and checks its exact exit status; its standard
+// output and error stay available to stdout, stderr and cmp.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! exits")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits N PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad status %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdValidJSON checks that every file holds exactly one JSON value.
+func cmdValidJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: validjson FILE...")
+	}
+	for _, name := range args {
+		ok := json.Valid([]byte(ts.ReadFile(name)))
+		if ok == neg {
+			if neg {
+				ts.Fatalf("%s is valid JSON", name)
+			}
+			ts.Fatalf("%s is not valid JSON", name)
+		}
+	}
+}
