@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // SchemaVersion is the version of the assessment file format that this
@@ -190,10 +191,11 @@ func (r *Rating) UnmarshalJSON(b []byte) error {
 		}
 		return nil
 	}
-	var n int
-	if err := json.Unmarshal(b, &n); err != nil {
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil || f != math.Trunc(f) || math.Abs(f) > 1e6 {
 		return fmt.Errorf("%s is not a level, \"n/a\" or \"unknown\"", b)
 	}
+	n := int(f)
 	if n < 1 {
 		return fmt.Errorf("%d is below the lowest level (1)", n)
 	}

@@ -44,9 +44,13 @@ func Check(m *Model, a *Assessment) ProblemList {
 		}
 		switch {
 		case c.Function == "pillar-lead" && c.Pillar == "":
-			p.add(ptr("pointsOfContact", i), "a pillar lead needs a pillar")
+			p.add(ptr("pointsOfContact", i), "a pillar lead needs a \"pillar\" field: one of %s", pillarIDs(m))
 		case c.Pillar != "" && m.Pillar(c.Pillar) == nil:
-			p.add(ptr("pointsOfContact", i, "pillar"), "unknown pillar %q", c.Pillar)
+			hint := ""
+			if m.Pillar(strings.ToUpper(strings.TrimSpace(c.Pillar))) != nil {
+				hint = "; did you mean " + strconv.Quote(strings.ToUpper(strings.TrimSpace(c.Pillar))) + "?"
+			}
+			p.add(ptr("pointsOfContact", i, "pillar"), "unknown pillar %q%s (known: %s)", c.Pillar, hint, pillarIDs(m))
 		}
 	}
 	respondents := map[string]bool{}
@@ -64,13 +68,16 @@ func Check(m *Model, a *Assessment) ProblemList {
 		}
 	}
 	agreed := map[string]Agreed{}
+	agreedAt := map[string]int{}
 	for i, d := range a.Decisions.Agreed {
 		dp := ptr("decisions", "agreed", i)
 		if m.Indicator(d.Indicator) == nil {
-			p.add(dp+"/indicator", "unknown indicator %q", d.Indicator)
+			p.add(dp+"/indicator", "unknown indicator %q%s", d.Indicator, suggest(m, d.Indicator))
 		}
-		if _, dup := agreed[d.Indicator]; dup {
-			p.add(dp+"/indicator", "%s already has an agreed level", d.Indicator)
+		if first, dup := agreedAt[d.Indicator]; dup {
+			p.add(dp+"/indicator", "%s already has an agreed level at /decisions/agreed/%d", d.Indicator, first)
+		} else {
+			agreedAt[d.Indicator] = i
 		}
 		agreed[d.Indicator] = d
 		if d.Level.IsLevel() {
@@ -119,25 +126,29 @@ func Check(m *Model, a *Assessment) ProblemList {
 		}
 	}
 
-	ranks := map[int]bool{}
-	overridden := map[string]bool{}
+	ranks := map[int]int{}
+	overridden := map[string]int{}
 	for i, o := range a.Decisions.PriorityOverrides {
 		op := ptr("decisions", "priorityOverrides", i)
 		if m.Indicator(o.Indicator) == nil {
-			p.add(op+"/indicator", "unknown indicator %q", o.Indicator)
+			p.add(op+"/indicator", "unknown indicator %q%s", o.Indicator, suggest(m, o.Indicator))
 		}
-		if overridden[o.Indicator] {
-			p.add(op+"/indicator", "%s already has a priority override", o.Indicator)
+		if first, dup := overridden[o.Indicator]; dup {
+			p.add(op+"/indicator", "%s already has a priority override at /decisions/priorityOverrides/%d", o.Indicator, first)
+		} else {
+			overridden[o.Indicator] = i
 		}
-		overridden[o.Indicator] = true
-		if ranks[o.Rank] {
-			p.add(op+"/rank", "rank %d is already given to another indicator", o.Rank)
+		if first, dup := ranks[o.Rank]; dup {
+			p.add(op+"/rank", "rank %d is already given to %s at /decisions/priorityOverrides/%d",
+				o.Rank, a.Decisions.PriorityOverrides[first].Indicator, first)
+		} else {
+			ranks[o.Rank] = i
 		}
-		ranks[o.Rank] = true
 		if strings.TrimSpace(o.Reason) == "" {
 			p.add(op+"/reason", "a priority override needs a reason")
 		}
 	}
+	sortByPointer(p.list)
 	return p.list
 }
 
@@ -170,6 +181,14 @@ func checkProfile(p *problems, m *Model, pr *Profile) {
 			p.add(kp, "%d is not a level of the scale (1-%d)", v, m.Scale.Max())
 		}
 	}
+}
+
+func pillarIDs(m *Model) string {
+	ids := make([]string, len(m.Pillars))
+	for i, p := range m.Pillars {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // suggest returns a hint naming a close indicator ID, such as one that

@@ -86,8 +86,8 @@ func (m *Model) check() ProblemList {
 			}
 		}
 	}
-	if cyc := findCycle(m.allIndicators(), deps); cyc != "" {
-		p.add("", "indicator dependencies form a cycle: %s", cyc)
+	if cyc, first := findCycle(m.allIndicators(), deps); cyc != "" {
+		p.add(depPtr[first], "indicator dependencies form a cycle: %s", cyc)
 	}
 	for ti, tp := range m.TargetProfiles {
 		for _, k := range sortedKeys(tp.Targets) {
@@ -100,6 +100,7 @@ func (m *Model) check() ProblemList {
 			}
 		}
 	}
+	sortByPointer(p.list)
 	return p.list
 }
 
@@ -143,8 +144,9 @@ func (m *Model) allIndicators() []*Indicator {
 	return out
 }
 
-// findCycle returns a dependency cycle as "A → B → A", or "".
-func findCycle(order []*Indicator, deps map[string][]string) string {
+// findCycle returns a dependency cycle as "A → B → A" and the indicator
+// where it starts, or "".
+func findCycle(order []*Indicator, deps map[string][]string) (string, string) {
 	const (
 		white = iota
 		grey
@@ -179,9 +181,9 @@ func findCycle(order []*Indicator, deps map[string][]string) string {
 	for _, in := range order {
 		if color[in.ID] == white {
 			if c := visit(in.ID); c != "" {
-				return c
+				return c, strings.SplitN(c, " → ", 2)[0]
 			}
 		}
 	}
-	return ""
+	return "", ""
 }

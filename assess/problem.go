@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -56,4 +57,27 @@ type problems struct{ list ProblemList }
 
 func (p *problems) add(pointer, format string, args ...any) {
 	p.list = append(p.list, Problem{Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+}
+
+// sortByPointer orders problems by their pointers, segment by segment and
+// numerically where both segments are numbers (/responses/9 before
+// /responses/10), keeping the order of problems at the same place.
+func sortByPointer(l ProblemList) {
+	sort.SliceStable(l, func(i, j int) bool { return lessPointer(l[i].Pointer, l[j].Pointer) })
+}
+
+func lessPointer(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		if as[i] == bs[i] {
+			continue
+		}
+		an, aerr := strconv.Atoi(as[i])
+		bn, berr := strconv.Atoi(bs[i])
+		if aerr == nil && berr == nil {
+			return an < bn
+		}
+		return as[i] < bs[i]
+	}
+	return len(as) < len(bs)
 }

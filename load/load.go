@@ -1,7 +1,9 @@
 // Package load reads ncskit's input files the way every front end needs
 // them: schema validation first, then strict decoding, then the semantic
-// checks against the model. Every problem is reported, each as
-// "FILE: /json/pointer: message".
+// checks against the model. Every problem of a stage is reported, each as
+// "FILE: /json/pointer: message". The semantic checks run only on a
+// document of the right shape: while the schema finds problems, problems
+// such as an unknown indicator ID are reported after those are mended.
 //
 //	a, err := load.Assessment("corallia.json", data, assess.Default())
 //	if err != nil {

@@ -136,7 +136,7 @@ func TestHugeInput(t *testing.T) {
 	if a != nil {
 		t.Error("returned an assessment")
 	}
-	want := fmt.Sprintf("huge.json: the file is %d bytes; the limit is %d bytes (8 MiB)", size, schemas.MaxSize)
+	want := fmt.Sprintf("huge.json: the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(size)/(1<<20), size, schemas.MaxSize>>20)
 	if err == nil || err.Error() != want {
 		t.Errorf("got error\n%v\nwant\n%s", err, want)
 	}

@@ -133,7 +133,7 @@ func ValidateValue(k Kind, v any) []Error {
 		return []Error{{Message: err.Error()}}
 	}
 	var out []Error
-	collect(ve, &out)
+	collect(ve, v, &out)
 	sort.SliceStable(out, func(i, j int) bool { return lessPointer(out[i].Pointer, out[j].Pointer) })
 	return dedupe(out)
 }
@@ -145,7 +145,7 @@ func Parse(data []byte) (any, []Error) {
 		return nil, []Error{{Message: "the file is empty; expected a JSON object"}}
 	}
 	if len(data) > MaxSize {
-		return nil, []Error{{Message: fmt.Sprintf("the file is %d bytes; the limit is %d bytes (%d MiB)", len(data), MaxSize, MaxSize>>20)}}
+		return nil, []Error{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}
 	}
 	if d, at := depth(data); d > MaxDepth {
 		line, col := position(data, at)
@@ -172,13 +172,82 @@ func syntaxMessage(data []byte, err error) string {
 	if errors.As(err, &se) {
 		// Offset counts the offending byte; point at it.
 		line, col := position(data, int(se.Offset)-1)
-		return fmt.Sprintf("line %d, column %d: invalid JSON: %s", line, col, strings.TrimPrefix(se.Error(), "json: "))
+		return fmt.Sprintf("line %d, column %d: invalid JSON: %s", line, col, explainSyntax(se.Error()))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
+		if open, ok := unclosed(data); ok {
+			ol, oc := position(data, open)
+			line, col := position(data, len(data))
+			return fmt.Sprintf("line %d, column %d: invalid JSON: the file ends before the %c opened at line %d, column %d is closed",
+				line, col, data[open], ol, oc)
+		}
 		line, col := position(data, len(data))
 		return fmt.Sprintf("line %d, column %d: invalid JSON: the file ends in the middle of a value", line, col)
 	}
 	return "invalid JSON: " + err.Error()
+}
+
+// explainSyntax restates encoding/json's syntax errors in plain words.
+func explainSyntax(msg string) string {
+	msg = strings.TrimPrefix(msg, "json: ")
+	ch := ""
+	if i := strings.Index(msg, "invalid character "); i >= 0 {
+		rest := msg[i+len("invalid character "):]
+		if j := strings.Index(rest, "' "); j >= 0 {
+			ch = rest[:j+1]
+		}
+	}
+	switch {
+	case ch == "']'" && strings.HasSuffix(msg, "looking for beginning of value"):
+		return "a comma before ] is not allowed, or a value is missing"
+	case ch == "'}'" && strings.HasSuffix(msg, "looking for beginning of object key string"):
+		return "a comma before } is not allowed"
+	case ch == `'\''` && strings.Contains(msg, "looking for beginning"):
+		return "text and field names need double quotes (\"), not single quotes"
+	case strings.HasSuffix(msg, "looking for beginning of object key string"):
+		return "unexpected " + ch + " where a field name in double quotes should start"
+	case strings.HasSuffix(msg, "looking for beginning of value"):
+		return "unexpected " + ch + " where a value should start (text needs double quotes)"
+	case strings.HasSuffix(msg, "after object key:value pair"):
+		return "expected a comma or } after a field, found " + ch
+	case strings.HasSuffix(msg, "after array element"):
+		return "expected a comma or ] after a list item, found " + ch
+	case strings.HasSuffix(msg, "after object key"):
+		return "expected : after a field name, found " + ch
+	case strings.HasPrefix(msg, "invalid character ") && strings.Contains(msg, " in literal "):
+		return "unexpected " + ch + ": true, false and null are the only bare words (text needs double quotes)"
+	}
+	return msg
+}
+
+// unclosed returns the offset of the innermost bracket still open at the
+// end of data.
+func unclosed(data []byte) (int, bool) {
+	var stack []int
+	inStr, esc := false, false
+	for i, c := range data {
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			stack = append(stack, i)
+		case (c == '}' || c == ']') && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) == 0 {
+		return 0, false
+	}
+	return stack[len(stack)-1], true
 }
 
 // position turns a byte offset into a 1-based line and column (in runes).

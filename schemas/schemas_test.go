@@ -88,8 +88,8 @@ func TestValidateMessages(t *testing.T) {
 		name, doc, want string
 	}{
 		{"empty", "  \n", "the file is empty; expected a JSON object"},
-		{"syntax", "{\n  \"a\": 1,\n}", `line 3, column 1: invalid JSON: invalid character '}' looking for beginning of object key string`},
-		{"truncated", `{"a": [1, 2`, "line 1, column 12: invalid JSON: the file ends in the middle of a value"},
+		{"syntax", "{\n  \"a\": 1,\n}", `line 3, column 1: invalid JSON: a comma before } is not allowed`},
+		{"truncated", `{"a": [1, 2`, "line 1, column 12: invalid JSON: the file ends before the [ opened at line 1, column 7 is closed"},
 		{"trailing", `{} {}`, "line 1, column 4: unexpected data after the JSON value"},
 		{"deep", strings.Repeat("[", 40) + strings.Repeat("]", 40), "line 1, column 33: JSON nested deeper than 32 levels"},
 		{"brackets in strings do not count", `{"x": "` + strings.Repeat("[", 40) + `"}`, `missing required fields "schemaVersion", "model", "profile", "session", "stakeholders", "respondents", "responses"; unknown field "x"`},
