@@ -1,0 +1,171 @@
+package strategy
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+func (b *builder) annexActionPlan() {
+	b.annexHeading(b.label("annex.actionPlan"), "annex-action-plan")
+	b.para(b.text("annex.actionPlanIntro"))
+	var rows [][]string
+	for _, a := range b.d.Actions {
+		deps := "—"
+		if len(a.DependsOn) > 0 {
+			deps = strings.Join(a.DependsOn, ", ")
+		}
+		cost := a.CostBand + " " + b.label("oneOff")
+		if a.Recurrent {
+			cost = a.CostBand + " " + b.label("perYear")
+		}
+		desc := a.Description + " " + b.label("milestone") + ": " + a.Milestone
+		if a.Note != "" {
+			desc += " " + a.Note
+		}
+		rows = append(rows, []string{a.ID, a.Title, desc, strings.Join(a.Indicators, ", "), a.Lead.Name,
+			a.Start + " → " + a.End, cost, strings.Join(a.Funding, "; "), deps})
+	}
+	b.table("actions", b.text("table.actionsCaption"),
+		b.labels("col.action", "col.title", "col.description", "col.closes", "col.lead", "col.dates", "col.cost", "col.funding", "col.dependsOn"),
+		[]float64{0.8, 1.8, 4, 1, 1.4, 1.3, 0.9, 1.4, 0.9}, rows)
+	b.sectionHeading(b.label("sec.raci"), "raci")
+	b.para(b.text("annex.raciIntro"))
+	raci := b.d.Roles.RACI
+	cols := append([]string{b.label("col.action")}, raci.Columns...)
+	widths := []float64{1}
+	for range raci.Columns {
+		widths = append(widths, 1)
+	}
+	var rrows [][]string
+	for i, id := range raci.Actions {
+		rrows = append(rrows, append([]string{id}, raci.Cells[i]...))
+	}
+	b.table("raci", b.text("table.raciCaption"), cols, widths, rrows)
+}
+
+func (b *builder) annexAssessment() {
+	b.annexHeading(b.label("annex.assessment"), "annex-assessment")
+	b.para(b.text("annex.assessmentIntro"))
+	for _, p := range b.r.Pillars {
+		var rows [][]string
+		for _, row := range b.d.Indicators {
+			if row.Pillar != p.ID {
+				continue
+			}
+			flags := []string{}
+			if row.Agreed {
+				flags = append(flags, b.label("flag.agreed"))
+			} else if row.Disagreement {
+				flags = append(flags, b.label("flag.disagreement"))
+			}
+			evidence := strings.Join(row.Evidence, "\n")
+			if row.Decision != "" {
+				evidence = b.label("decision") + ": " + row.Decision + "\n" + evidence
+			}
+			rows = append(rows, []string{row.ID + " " + row.Title, row.LevelName, strconv.Itoa(row.Target), strconv.Itoa(row.Gap),
+				strconv.Itoa(row.Spread) + " " + strings.Join(flags, ", "), row.Provision, evidence})
+		}
+		b.sectionHeading(p.ID+" — "+b.m.Pillar(p.ID).Name.In(b.lang), "annex-assessment-"+strings.ToLower(p.ID))
+		b.table("assessment", "", b.labels("col.indicator", "col.level", "col.target", "col.gap", "col.spread", "col.provision", "col.evidence"),
+			[]float64{2, 1.1, 0.6, 0.5, 1, 1.1, 5}, rows)
+	}
+}
+
+func (b *builder) annexPriorities() {
+	b.annexHeading(b.label("annex.priorities"), "annex-priorities")
+	b.para(b.text("annex.prioritiesIntro"))
+	var rows [][]string
+	for _, p := range b.d.Priorities {
+		reason := p.Reason
+		actions := "—"
+		if len(p.Actions) > 0 {
+			actions = strings.Join(p.Actions, ", ")
+		}
+		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Indicator + " " + p.Title, strconv.Itoa(p.Gap),
+			strconv.FormatFloat(p.Score, 'f', -1, 64), reason, actions})
+	}
+	b.table("priorities", "", b.labels("col.rank", "col.indicator", "col.gap", "col.score", "col.reason", "col.actions"),
+		[]float64{0.5, 2.2, 0.5, 0.6, 4.5, 1}, rows)
+	if len(b.deferred) > 0 {
+		var items []string
+		for _, d := range b.deferred {
+			items = append(items, d.reason)
+		}
+		b.sectionHeading(b.label("sec.deferred"), "deferred")
+		b.list(false, items...)
+	}
+}
+
+func (b *builder) annexCoverage() {
+	b.annexHeading(b.label("annex.coverage"), "annex-coverage")
+	b.para(b.text("annex.coverageIntro"))
+	cover := func(list []Term, pick func(a Action) []string) [][]string {
+		var rows [][]string
+		for _, t := range list {
+			name := t.Name.In(b.lang)
+			var ids []string
+			for _, a := range b.d.Actions {
+				for _, x := range pick(a) {
+					if x == name {
+						ids = append(ids, a.ID)
+						break
+					}
+				}
+			}
+			status := b.label("covered")
+			if len(ids) == 0 {
+				status = b.label("notCovered")
+			}
+			rows = append(rows, []string{name, strconv.Itoa(len(ids)), status, strings.Join(ids, ", ")})
+		}
+		return rows
+	}
+	b.sectionHeading(b.label("sec.coverageITU"), "coverage-itu")
+	b.table("coverage", b.text("table.ituCaption"), b.labels("col.focusArea", "col.actions", "col.status", "col.actionIDs"),
+		[]float64{2.5, 0.7, 1, 4}, cover(b.t.common.ITU, func(a Action) []string { return a.ITU }))
+	b.sectionHeading(b.label("sec.coverageCARICOM"), "coverage-caricom")
+	b.para(b.text("annex.caricomIntro"))
+	b.table("coverage", b.text("table.caricomCaption"), b.labels("col.planArea", "col.actions", "col.status", "col.actionIDs"),
+		[]float64{2.5, 0.7, 1, 4}, cover(b.t.common.CARICOM, func(a Action) []string { return a.CARICOM }))
+	b.sectionHeading(b.label("sec.crosswalk"), "crosswalk")
+	b.para(b.text("annex.crosswalkIntro"))
+	var rows [][]string
+	for _, p := range b.m.Pillars {
+		for _, a := range p.Areas {
+			refs := map[string][]string{}
+			for _, in := range a.Indicators {
+				for _, c := range in.Crosswalk {
+					fw := c[:strings.LastIndexByte(c, ':')]
+					ref := c[strings.LastIndexByte(c, ':')+1:]
+					if !contains(refs[fw], ref) {
+						refs[fw] = append(refs[fw], ref)
+					}
+				}
+			}
+			rows = append(rows, []string{a.ID + " " + a.Name.In(b.lang), strings.Join(refs["cmm:2021"], ", "),
+				strings.Join(refs["ncaf:2020"], ", "), strings.Join(refs["gci:2024"], ", "), strings.Join(refs["itu:2021"], ", ")})
+		}
+	}
+	b.table("crosswalk", "", b.labels("col.area", "col.cmm", "col.ncaf", "col.gci", "col.itu"), []float64{2.2, 1.2, 2.2, 1.4, 2}, rows)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) annexGlossary() {
+	b.annexHeading(b.label("annex.glossary"), "annex-glossary")
+	var rows [][]string
+	for _, g := range b.t.common.Glossary {
+		rows = append(rows, []string{g.Title.In(b.lang), g.Text.In(b.lang)})
+	}
+	b.table("glossary", "", b.labels("col.term", "col.meaning"), []float64{1.2, 4}, rows)
+	b.small(b.text("annex.provenance", "generator", b.d.Meta.Generator, "model", fmt.Sprintf("%s %s", b.m.ID, b.m.Version),
+		"template", b.t.ID+" "+b.t.Version))
+}

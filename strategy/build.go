@@ -1,0 +1,272 @@
+package strategy
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// Version is the ncskit version recorded in a draft's document control.
+const Version = "0.3.0"
+
+// Options adjust a draft. A nil *Options means the defaults.
+type Options struct {
+	// Lang is the language of the draft's text; "" means the session's
+	// language, else English. Text not yet translated falls back to English.
+	Lang string
+	// StartYear is the first year of the strategy period; 0 means the year
+	// after the session.
+	StartYear int
+	// Version and Status go in the document control; defaults "0.1" and
+	// the template's "draft for consultation" status.
+	Version string
+	Status  string
+	// Library replaces the embedded action library.
+	Library *Library
+}
+
+// Build turns a scored assessment into a strategy draft. m is the model the
+// assessment was scored with, r the result of assess.Score(m, a), t the
+// template (see Choose and DefaultTemplate). The same inputs always give
+// the same draft.
+func Build(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template, o *Options) (*Draft, error) {
+	if m == nil || a == nil || r == nil || t == nil {
+		return nil, errors.New("strategy.Build: model, assessment, result and template are required")
+	}
+	var opts Options
+	if o != nil {
+		opts = *o
+	}
+	lib := opts.Library
+	if lib == nil {
+		var err error
+		if lib, err = DefaultLibrary(); err != nil {
+			return nil, err
+		}
+	}
+	b := newBuilder(m, a, r, t, lib, opts)
+	b.plan()
+	b.roles()
+	b.document()
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.d, nil
+}
+
+type builder struct {
+	m    *assess.Model
+	a    *assess.Assessment
+	r    *assess.Result
+	t    *Template
+	lib  *Library
+	o    Options
+	lang string
+	vars map[string]string
+	d    *Draft
+	err  error
+
+	stakeholders map[string]assess.Stakeholder
+	byRole       map[string][]assess.Stakeholder
+	respondents  map[string]assess.Respondent
+	chapter      int
+	section      int
+	annex        int
+	deferred     []deferral
+	months       int // length of the period in months
+	spans        []Span
+}
+
+// deferral is a gap that no library action addresses, with the reason.
+type deferral struct {
+	indicator, reason string
+}
+
+func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template, lib *Library, o Options) *builder {
+	b := &builder{m: m, a: a, r: r, t: t, lib: lib, o: o, d: &Draft{}}
+	b.lang = o.Lang
+	if b.lang == "" {
+		b.lang = a.Session.Language
+	}
+	if b.lang == "" {
+		b.lang = "en"
+	}
+	b.stakeholders = map[string]assess.Stakeholder{}
+	b.byRole = map[string][]assess.Stakeholder{}
+	for _, s := range a.Stakeholders {
+		b.stakeholders[s.ID] = s
+		for _, role := range s.Roles {
+			b.byRole[role] = append(b.byRole[role], s)
+		}
+	}
+	b.respondents = map[string]assess.Respondent{}
+	for _, rs := range a.Respondents {
+		b.respondents[rs.ID] = rs
+	}
+	b.months = t.PeriodYears * 12
+	b.meta()
+	return b
+}
+
+func (b *builder) meta() {
+	start := b.o.StartYear
+	if start == 0 {
+		start = year(b.a.Session.Date) + 1
+	}
+	end := start + b.t.PeriodYears - 1
+	version := b.o.Version
+	if version == "" {
+		version = "0.1"
+	}
+	b.vars = map[string]string{
+		"country":      b.a.Profile.Country,
+		"leadMinistry": b.a.Profile.LeadMinistry,
+		"startYear":    strconv.Itoa(start),
+		"endYear":      strconv.Itoa(end),
+		"horizonYear":  strconv.Itoa(end),
+		"period":       fmt.Sprintf("%d–%d", start, end),
+		"years":        strconv.Itoa(b.t.PeriodYears),
+		"sessionDate":  b.a.Session.Date,
+		"place":        b.a.Session.Place,
+		"population":   population(b.a.Profile.Population),
+		"stakeholders": strconv.Itoa(len(b.a.Stakeholders)),
+		"respondents":  strconv.Itoa(len(b.a.Respondents)),
+		"responses":    strconv.Itoa(len(b.a.Responses)),
+		"indicators":   strconv.Itoa(b.r.Coverage.Total),
+		"model":        b.m.Name.In(b.lang),
+		"sectors":      joinList(b.a.Profile.Sectors, b.label("and")),
+		"midYear":      strconv.Itoa(start + b.t.PeriodYears/2),
+	}
+	status := b.o.Status
+	if status == "" {
+		status = b.label("statusDraft")
+	}
+	b.d.Meta = Meta{
+		Title:          b.text("meta.title"),
+		Subtitle:       b.text("meta.subtitle"),
+		Country:        b.a.Profile.Country,
+		ISO3166:        b.a.Profile.ISO3166,
+		Period:         b.vars["period"],
+		StartYear:      start,
+		HorizonYear:    end,
+		Version:        version,
+		Status:         status,
+		Approval:       b.text("meta.approval"),
+		Date:           b.a.Session.Date,
+		NextReview:     fmt.Sprintf("%d-12-31", start),
+		Classification: b.a.Session.Classification,
+		Language:       b.lang,
+		Author:         b.a.Profile.LeadMinistry,
+		Template:       Ref{ID: b.t.ID, Version: b.t.Version},
+		Model:          Ref{ID: b.m.ID, Version: b.m.Version},
+		Generator:      "ncskit " + Version,
+		AssessmentDate: b.a.Session.Date,
+	}
+	b.d.Labels = Labels{}
+	for k, v := range b.t.common.Labels {
+		b.d.Labels[k] = v.In(b.lang)
+	}
+	b.d.Labels["classification"] = b.a.Session.Classification
+}
+
+// text expands the template text for key with the draft's variables and
+// the extra name-value pairs given. A missing key or an unresolved
+// placeholder is recorded as the build error.
+func (b *builder) text(key string, pairs ...string) string {
+	raw, ok := b.t.raw(key, b.lang)
+	if !ok {
+		b.fail(fmt.Errorf("template %s: no text for %q", b.t.ID, key))
+		return ""
+	}
+	vars := b.vars
+	if len(pairs) > 0 {
+		vars = make(map[string]string, len(b.vars)+len(pairs)/2)
+		for k, v := range b.vars {
+			vars[k] = v
+		}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			vars[pairs[i]] = pairs[i+1]
+		}
+	}
+	s, err := expand(raw, vars)
+	if err != nil {
+		b.fail(fmt.Errorf("template %s: text %q: %w", b.t.ID, key, err))
+	}
+	return s
+}
+
+func (b *builder) label(key string) string {
+	if l, ok := b.t.common.Labels[key]; ok {
+		return l.In(b.lang)
+	}
+	b.fail(fmt.Errorf("template %s: no label %q", b.t.ID, key))
+	return key
+}
+
+func (b *builder) fail(err error) {
+	if b.err == nil {
+		b.err = err
+	}
+}
+
+func (b *builder) term(list []Term, id string) string {
+	for _, t := range list {
+		if t.ID == id {
+			return t.Name.In(b.lang)
+		}
+	}
+	return id
+}
+
+func (b *builder) roleName(id string) string {
+	if r, ok := b.m.Role(id); ok {
+		return r.Name.In(b.lang)
+	}
+	return id
+}
+
+func (b *builder) indicatorTitle(id string) string {
+	if in := b.m.Indicator(id); in != nil {
+		return in.Title.In(b.lang)
+	}
+	return id
+}
+
+func (b *builder) levelName(l int) string {
+	if l == 0 {
+		return b.label("noLevel")
+	}
+	return fmt.Sprintf("%d %s", l, b.m.Scale.Name(l, b.lang))
+}
+
+func year(date string) int {
+	y, _ := strconv.Atoi(strings.SplitN(date, "-", 2)[0])
+	return y
+}
+
+// population writes 104000 as "104,000".
+func population(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// joinList joins items as "a, b and c".
+func joinList(items []string, and string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
+}

@@ -1,0 +1,23 @@
+package strategy_test
+
+import (
+	"testing"
+
+	"github.com/ncskit/ncskit/internal/drafttest"
+	"github.com/ncskit/ncskit/strategy"
+)
+
+func TestDefaultLibraryLoads(t *testing.T) {
+	if _, err := strategy.DefaultLibrary(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuildExamples(t *testing.T) {
+	for _, name := range drafttest.Examples {
+		d := drafttest.Draft(t, name)
+		if len(d.Blocks) == 0 || len(d.Actions) == 0 {
+			t.Errorf("%s: %d blocks, %d actions", name, len(d.Blocks), len(d.Actions))
+		}
+	}
+}

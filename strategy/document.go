@@ -1,0 +1,341 @@
+package strategy
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// document lays out the draft's sections in the order of a regional
+// strategy: document control, foreword, summary, introduction, context,
+// vision, principles, governance, pillars, implementation, resourcing,
+// monitoring, review, consultation record, then the annexes.
+func (b *builder) document() {
+	b.documentControl()
+	b.foreword()
+	b.summary()
+	b.introduction()
+	b.context()
+	b.vision()
+	b.principles()
+	b.governance()
+	b.pillars()
+	b.implementation()
+	b.resourcing()
+	b.monitoring()
+	b.review()
+	b.consultation()
+	b.annexActionPlan()
+	b.annexAssessment()
+	b.annexPriorities()
+	b.annexCoverage()
+	b.annexGlossary()
+}
+
+func (b *builder) documentControl() {
+	b.add(Heading{Level: 1, Text: b.label("documentControl"), Anchor: "document-control"})
+	mt := b.d.Meta
+	rows := [][]string{
+		{b.label("dc.title"), mt.Title},
+		{b.label("dc.country"), mt.Country},
+		{b.label("dc.period"), mt.Period},
+		{b.label("dc.version"), mt.Version},
+		{b.label("dc.status"), mt.Status},
+		{b.label("dc.approval"), mt.Approval},
+		{b.label("dc.owner"), mt.Author},
+		{b.label("dc.date"), mt.Date},
+		{b.label("dc.nextReview"), mt.NextReview},
+		{b.label("dc.classification"), orDash(mt.Classification)},
+		{b.label("dc.basis"), b.text("dc.basis", "model", b.m.Name.In(b.lang), "modelVersion", b.m.Version)},
+		{b.label("dc.template"), b.t.Name.In(b.lang) + " " + b.t.Version},
+		{b.label("dc.generator"), mt.Generator},
+	}
+	b.table("document-control", "", b.labels("field", "value"), []float64{1, 3}, rows)
+	b.small(b.text("dc.note"))
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func (b *builder) foreword() {
+	b.chapterHeading(b.label("ch.foreword"), "foreword")
+	b.para(b.text("foreword.placeholder"))
+}
+
+func (b *builder) summary() {
+	b.chapterHeading(b.label("ch.summary"), "executive-summary")
+	b.leadPara(b.text("summary.vision"))
+	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
+	b.para(b.text("summary.prioritiesIntro"))
+	var items []string
+	for _, area := range b.topAreas(5) {
+		items = append(items, area)
+	}
+	b.list(true, items...)
+	var quick []string
+	for _, a := range b.d.Actions {
+		if a.Horizon == "quick" && len(quick) < 6 {
+			quick = append(quick, fmt.Sprintf("%s — %s (%s, %s)", a.ID, a.Title, a.Lead.Name, b.label("by")+" "+a.End))
+		}
+	}
+	if len(quick) > 0 {
+		b.para(b.text("summary.quickWins"))
+		b.list(false, quick...)
+	}
+	if b.leadAgencyName() == b.a.Profile.LeadMinistry {
+		b.para(b.text("summary.governanceSame"))
+	} else {
+		b.para(b.text("summary.governance", "lead", b.leadAgencyName()))
+	}
+	b.para(b.text("summary.resourcing", "actions", strconv.Itoa(len(b.d.Actions)),
+		"oneOff", money(b.totalCost(false)), "recurrent", money(b.totalCost(true))))
+	if share := b.donorShare(); share > 0 {
+		b.para(b.text("summary.donors", "donorShare", strconv.Itoa(share)))
+	}
+	if b.t.ID == "small-island-state" {
+		b.para(b.text("summary.minimumPath", "count", strconv.Itoa(len(b.minimumPath()))))
+	}
+}
+
+// baselineSentence describes each pillar's achieved level and progress.
+func (b *builder) baselineSentence() string {
+	var parts []string
+	for _, p := range b.r.Pillars {
+		parts = append(parts, b.text("summary.pillarLevel", "pillar", b.m.Pillar(p.ID).Name.In(b.lang),
+			"achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.1f", p.Progress), "target", strconv.Itoa(p.Target)))
+	}
+	return joinList(parts, b.label("and"))
+}
+
+// topAreas returns the areas of the top priorities, in rank order, each
+// with the indicators that put it there.
+func (b *builder) topAreas(n int) []string {
+	var order []string
+	inds := map[string][]string{}
+	for _, p := range b.r.Priorities {
+		if _, ok := inds[p.Area]; !ok {
+			if len(order) == n {
+				continue
+			}
+			order = append(order, p.Area)
+		}
+		inds[p.Area] = append(inds[p.Area], b.indicatorTitle(p.Indicator))
+	}
+	out := make([]string, len(order))
+	for i, a := range order {
+		list := inds[a]
+		if len(list) > 3 {
+			list = append(list[:3:3], b.text("summary.more", "n", strconv.Itoa(len(inds[a])-3)))
+		}
+		out[i] = b.m.Area(a).Name.In(b.lang) + ": " + strings.Join(list, "; ")
+	}
+	return out
+}
+
+func (b *builder) leadAgencyName() string {
+	if l := b.byRole["lead-cyber-agency"]; len(l) > 0 {
+		return l[0].Name
+	}
+	return b.a.Profile.LeadMinistry
+}
+
+func (b *builder) introduction() {
+	b.chapterHeading(b.label("ch.introduction"), "introduction")
+	b.sectionHeading(b.label("sec.purpose"), "purpose")
+	b.para(b.text("intro.purpose"))
+	b.sectionHeading(b.label("sec.method"), "method")
+	b.para(b.text("intro.method", "coverage", strconv.Itoa(b.r.Coverage.Percent)))
+	b.para(b.text("intro.scale"))
+	var scale []string
+	for _, l := range b.m.Scale.Levels {
+		scale = append(scale, fmt.Sprintf("%d %s — %s", l.Level, l.Name.In(b.lang), l.Meaning.In(b.lang)))
+	}
+	b.list(false, scale...)
+	b.sectionHeading(b.label("sec.scope"), "scope")
+	b.para(b.text("intro.scope"))
+}
+
+func (b *builder) context() {
+	b.chapterHeading(b.label("ch.context"), "strategic-context")
+	b.sectionHeading(b.label("sec.profile"), "digital-profile")
+	b.para(b.text("context.profile"))
+	b.para(b.text("context.framing." + b.a.Profile.Framing))
+	b.sectionHeading(b.label("sec.threats"), "threats")
+	b.para(b.text("context.threats"))
+	b.para(b.text("context.hazards"))
+	b.sectionHeading(b.label("sec.baseline"), "baseline")
+	b.para(b.text("context.baselineIntro"))
+	b.radarChart()
+	b.scoresTable()
+	b.para(b.strengthsText())
+	b.disagreementText()
+	b.provisionText()
+	b.dataGapText()
+	b.sectionHeading(b.label("sec.institutions"), "institutions")
+	b.para(b.text("context.institutions", "list", b.institutionsList()))
+	b.para(b.lawsText())
+}
+
+func (b *builder) radarChart() {
+	c := Chart{Type: "radar", Title: b.label("chart.radar"), Max: float64(b.m.Scale.Max()),
+		Caption: b.text("chart.radarCaption")}
+	cur := Series{Name: b.label("current")}
+	tgt := Series{Name: b.label("target")}
+	for _, s := range b.d.Scores {
+		if s.Kind != "area" {
+			continue
+		}
+		c.Labels = append(c.Labels, s.ID)
+		cur.Values = append(cur.Values, s.Progress)
+		tgt.Values = append(tgt.Values, b.targetProgress(s.ID))
+	}
+	c.Series = []Series{cur, tgt}
+	b.add(c)
+}
+
+func (b *builder) targetProgress(area string) float64 {
+	if a := b.r.Area(area); a != nil {
+		return a.TargetProgress
+	}
+	return 0
+}
+
+func (b *builder) scoresTable() {
+	var rows [][]string
+	for _, s := range b.d.Scores {
+		name := s.ID + " " + s.Name
+		if s.Kind == "area" {
+			name = "  " + name
+		}
+		rows = append(rows, []string{name, b.levelName(s.Achieved), fmt.Sprintf("%.2f", s.Progress),
+			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total)})
+	}
+	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed"),
+		[]float64{4, 1.6, 1, 0.8, 0.6, 1}, rows)
+}
+
+func gapText(s ScoreRow) string {
+	if s.Achieved == 0 {
+		return "—"
+	}
+	return strconv.Itoa(s.Gap)
+}
+
+// strengthsText names the strongest and weakest areas by progress.
+func (b *builder) strengthsText() string {
+	var areas []ScoreRow
+	for _, s := range b.d.Scores {
+		if s.Kind == "area" && s.Assessed > 0 {
+			areas = append(areas, s)
+		}
+	}
+	if len(areas) == 0 {
+		return b.text("context.noScores")
+	}
+	sort.SliceStable(areas, func(i, j int) bool { return areas[i].Progress > areas[j].Progress })
+	name := func(s ScoreRow) string { return fmt.Sprintf("%s (%.2f)", s.Name, s.Progress) }
+	n := min(2, len(areas))
+	var strong, weak []string
+	for _, s := range areas[:n] {
+		strong = append(strong, name(s))
+	}
+	for i := len(areas) - 1; i >= len(areas)-n; i-- {
+		weak = append(weak, name(areas[i]))
+	}
+	return b.text("context.strengths", "strongest", joinList(strong, b.label("and")), "weakest", joinList(weak, b.label("and")))
+}
+
+func (b *builder) disagreementText() {
+	var open, settled []string
+	for _, row := range b.d.Indicators {
+		if !row.Disagreement {
+			continue
+		}
+		label := row.ID + " " + row.Title
+		if row.Agreed {
+			settled = append(settled, label)
+		} else {
+			open = append(open, label)
+		}
+	}
+	if len(settled) > 0 {
+		b.para(b.text("context.agreed", "count", strconv.Itoa(len(settled)), "list", joinList(settled, b.label("and"))))
+	}
+	if len(open) > 0 {
+		b.callout("warning", b.label("callout.disagreements"), b.text("context.disagreements", "count", strconv.Itoa(len(open)), "list", joinList(open, b.label("and"))))
+	}
+}
+
+func (b *builder) provisionText() {
+	var shared, donor, outsourced, capped []string
+	for _, p := range b.r.Pillars {
+		for _, a := range p.Areas {
+			for _, is := range a.Indicators {
+				label := is.ID + " " + b.indicatorTitle(is.ID)
+				switch is.Provision {
+				case "shared-regional":
+					shared = append(shared, label)
+				case "outsourced":
+					outsourced = append(outsourced, label)
+				}
+				if is.DonorFunded {
+					donor = append(donor, label)
+				}
+				if is.Capped {
+					capped = append(capped, label)
+				}
+			}
+		}
+	}
+	if len(shared) > 0 {
+		b.para(b.text("context.shared", "count", strconv.Itoa(len(shared)), "list", joinList(shared, b.label("and"))))
+	}
+	if len(outsourced) > 0 {
+		b.para(b.text("context.outsourced", "list", joinList(outsourced, b.label("and"))))
+	}
+	if len(donor) > 0 {
+		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", joinList(donor, b.label("and"))))
+	}
+	if len(capped) > 0 {
+		b.callout("finding", b.label("callout.personDependent"), b.text("context.capped", "list", joinList(capped, b.label("and"))))
+	}
+}
+
+func (b *builder) dataGapText() {
+	var gaps []string
+	for _, row := range b.d.Indicators {
+		if row.Level == 0 && row.Status != b.label("status.n/a") {
+			gaps = append(gaps, row.ID+" "+row.Title+" ("+row.Status+")")
+		}
+	}
+	if len(gaps) > 0 {
+		b.callout("note", b.label("callout.dataGaps"), b.text("context.dataGaps", "list", joinList(gaps, b.label("and"))))
+	}
+}
+
+func (b *builder) institutionsList() string {
+	var names []string
+	for _, s := range b.d.Roles.Stakeholders {
+		names = append(names, s.Name+" ("+strings.Join(s.Roles, ", ")+")")
+	}
+	return strings.Join(names, "; ")
+}
+
+// lawsText describes the legal foundations from the GOV.LAW indicators.
+func (b *builder) lawsText() string {
+	var parts []string
+	for _, row := range b.d.Indicators {
+		if row.Area == "GOV.LAW" {
+			parts = append(parts, row.Title+": "+row.LevelName)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return b.text("context.laws", "list", strings.Join(parts, "; "))
+}

@@ -1,0 +1,326 @@
+package strategy
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+func (b *builder) vision() {
+	b.chapterHeading(b.label("ch.vision"), "vision")
+	b.leadPara(b.text("vision.statement"))
+	b.para(b.text("vision.goalsIntro"))
+	var goals []string
+	for _, p := range b.r.Pillars {
+		goals = append(goals, b.text("vision.goal."+p.ID, "target", b.levelName(p.Target), "current", b.levelName(p.Achieved)))
+	}
+	b.list(true, goals...)
+}
+
+// leadPrinciple is the principle that leads the list for each framing of
+// cyber security.
+var leadPrinciple = map[string]string{
+	"economy-infrastructure": "risk-based",
+	"inclusion-education":    "inclusion",
+	"rights-democracy":       "rights",
+}
+
+func (b *builder) principles() {
+	b.chapterHeading(b.label("ch.principles"), "principles")
+	b.para(b.text("principles.intro." + b.a.Profile.Framing))
+	first := leadPrinciple[b.a.Profile.Framing]
+	var items []string
+	for _, p := range b.t.common.Principles {
+		item := p.Title.In(b.lang) + ". " + p.Text.In(b.lang)
+		if p.ID == first {
+			items = append([]string{item}, items...)
+		} else {
+			items = append(items, item)
+		}
+	}
+	b.list(false, items...)
+}
+
+func (b *builder) governance() {
+	b.chapterHeading(b.label("ch.governance"), "governance")
+	b.para(b.text("governance.intro", "lead", b.leadAgencyName()))
+	b.sectionHeading(b.label("sec.structure"), "structure")
+	b.para(b.text("governance.structure", "lead", b.leadAgencyName(), "csirt", b.assign("csirt").Name))
+	b.para(b.text("governance.rhythm"))
+	b.sectionHeading(b.label("sec.roles"), "roles")
+	var rows [][]string
+	for _, r := range b.m.Roles {
+		as := b.assign(r.ID)
+		holder := as.Name
+		if as.Gap {
+			holder = b.label("unfilled")
+		}
+		rows = append(rows, []string{r.Name.In(b.lang), holder, b.text("governance.role." + r.ID)})
+	}
+	b.table("roles", b.text("table.rolesCaption"), b.labels("col.role", "col.holder", "col.responsibility"), []float64{1.4, 1.6, 3}, rows)
+	b.sectionHeading(b.label("sec.contacts"), "contacts")
+	b.para(b.text("governance.contacts"))
+	var crow [][]string
+	for _, c := range b.d.Roles.Contacts {
+		crow = append(crow, []string{c.Label, c.Person, c.Stakeholder, orDash(c.Deputy)})
+	}
+	if len(crow) > 0 {
+		b.table("contacts", "", b.labels("col.function", "col.person", "col.organisation", "col.deputy"), []float64{2, 1.5, 2, 2}, crow)
+	}
+	if len(b.d.Roles.Gaps) > 0 {
+		b.sectionHeading(b.label("sec.roleGaps"), "role-gaps")
+		b.para(b.text("governance.gapsIntro", "count", strconv.Itoa(len(b.d.Roles.Gaps))))
+		for _, g := range b.d.Roles.Gaps {
+			b.callout("finding", g.Role, g.Finding)
+		}
+	}
+}
+
+func (b *builder) pillars() {
+	b.chapterHeading(b.label("ch.pillars"), "pillars")
+	b.para(b.text("pillars.intro"))
+	for _, p := range b.r.Pillars {
+		pl := b.m.Pillar(p.ID)
+		b.sectionHeading(p.ID+" — "+pl.Name.In(b.lang), "pillar-"+strings.ToLower(p.ID))
+		b.para(pl.Summary.In(b.lang))
+		b.para(b.text("pillars.status", "achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.2f", p.Progress),
+			"target", b.levelName(p.Target)))
+		// One objective per area: that of the area's highest-priority
+		// action, in model order.
+		var objectives []string
+		for _, ar := range pl.Areas {
+			for _, a := range b.d.Actions {
+				if a.Area == ar.ID {
+					objectives = append(objectives, ar.Name.In(b.lang)+": "+a.Objective)
+					break
+				}
+			}
+		}
+		var rows [][]string
+		for _, a := range b.d.Actions {
+			if a.Pillar == p.ID {
+				rows = append(rows, []string{a.ID, a.Title, strings.Join(a.Indicators, ", "), a.Lead.Name, supporting(a), horizonShort(b, a.Horizon)})
+			}
+		}
+		if len(rows) == 0 {
+			b.para(b.text("pillars.noActions"))
+			continue
+		}
+		b.para(b.text("pillars.objectives"))
+		b.list(true, objectives...)
+		b.table("pillar-actions", b.text("table.pillarActionsCaption", "pillar", pl.Name.In(b.lang)),
+			b.labels("col.action", "col.title", "col.closes", "col.lead", "col.support", "col.horizon"),
+			[]float64{0.8, 3, 1.3, 1.6, 2, 1}, rows)
+		for _, d := range b.deferred {
+			if strings.HasPrefix(d.indicator, p.ID+".") {
+				b.callout("note", b.label("callout.deferred"), d.reason)
+			}
+		}
+	}
+}
+
+func supporting(a Action) string {
+	var names []string
+	for _, as := range a.Responsible {
+		names = append(names, as.Name)
+	}
+	return strings.Join(names, "; ")
+}
+
+func horizonShort(b *builder, h string) string { return b.term(b.t.common.Horizons, h) }
+
+func (b *builder) implementation() {
+	b.chapterHeading(b.label("ch.implementation"), "implementation")
+	b.para(b.text("implementation.intro"))
+	for _, h := range []string{"quick", "medium", "long"} {
+		var items []string
+		for _, a := range b.d.Actions {
+			if a.Horizon == h {
+				items = append(items, fmt.Sprintf("%s %s (%s → %s; %s)", a.ID, a.Title, a.Start, a.End, a.Lead.Name))
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		b.sectionHeading(b.term(b.t.common.Horizons, h), "horizon-"+h)
+		b.list(false, items...)
+	}
+	b.add(Chart{Type: "timeline", Title: b.label("chart.timeline"), Spans: b.spans, Max: float64(b.months),
+		Caption: b.text("chart.timelineCaption")})
+	var deps []string
+	for _, a := range b.d.Actions {
+		if len(a.DependsOn) > 0 {
+			deps = append(deps, b.text("implementation.dependency", "action", a.ID+" "+a.Title, "after", joinList(a.DependsOn, b.label("and"))))
+		}
+	}
+	if len(deps) > 0 {
+		b.sectionHeading(b.label("sec.dependencies"), "dependencies")
+		b.para(b.text("implementation.dependencies"))
+		b.list(false, deps...)
+	}
+	b.sectionHeading(b.label("sec.minimumPath"), "minimum-path")
+	mp := b.minimumPath()
+	if len(mp) == 0 {
+		b.para(b.text("implementation.noMinimumPath"))
+		return
+	}
+	b.para(b.text("implementation.minimumPath"))
+	var items []string
+	for _, a := range mp {
+		items = append(items, fmt.Sprintf("%s %s — %s %s, %s", a.ID, a.Title, b.label("costBand"), a.CostBand, a.Lead.Name))
+	}
+	b.list(true, items...)
+}
+
+// minimumPath returns the actions on the minimum viable path: those the
+// library marks as foundational and cheap, in priority order.
+func (b *builder) minimumPath() []Action {
+	var out []Action
+	for _, a := range b.d.Actions {
+		if a.MinimumPath {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (b *builder) resourcing() {
+	b.chapterHeading(b.label("ch.resourcing"), "resourcing")
+	b.para(b.text("resourcing.intro"))
+	var bands []string
+	for _, c := range b.t.common.CostBands {
+		bands = append(bands, c.ID+": "+c.Name.In(b.lang))
+	}
+	b.list(false, bands...)
+	var rows [][]string
+	for _, p := range b.r.Pillars {
+		oneOff, rec := 0.0, 0.0
+		n := 0
+		for _, a := range b.d.Actions {
+			if a.Pillar != p.ID {
+				continue
+			}
+			n++
+			if a.Recurrent {
+				rec += b.midpoint(a.CostBand)
+			} else {
+				oneOff += b.midpoint(a.CostBand)
+			}
+		}
+		rows = append(rows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), strconv.Itoa(n), money(oneOff), money(rec)})
+	}
+	rows = append(rows, []string{b.label("total"), strconv.Itoa(len(b.d.Actions)), money(b.totalCost(false)), money(b.totalCost(true))})
+	b.table("budget", b.text("table.budgetCaption"), b.labels("col.pillar", "col.actions", "col.oneOff", "col.recurrent"), []float64{3, 1, 1.5, 1.5}, rows)
+	b.para(b.text("resourcing.funding", "donorShare", strconv.Itoa(b.donorShare())))
+	counts := map[string]int{}
+	for _, a := range b.d.Actions {
+		for _, f := range a.Funding {
+			counts[f]++
+		}
+	}
+	var frows [][]string
+	for _, f := range b.t.common.Funding {
+		name := f.Name.In(b.lang)
+		if counts[name] > 0 {
+			frows = append(frows, []string{name, strconv.Itoa(counts[name])})
+		}
+	}
+	b.table("funding", "", b.labels("col.funding", "col.actions"), []float64{3, 1}, frows)
+	b.para(b.text("resourcing.sustainability"))
+}
+
+func (b *builder) midpoint(band string) float64 {
+	for _, c := range b.t.common.CostBands {
+		if c.ID == band {
+			return c.Midpoint
+		}
+	}
+	return 0
+}
+
+// totalCost adds the mid-points of the cost bands of the one-off or the
+// recurrent actions.
+func (b *builder) totalCost(recurrent bool) float64 {
+	t := 0.0
+	for _, a := range b.d.Actions {
+		if a.Recurrent == recurrent {
+			t += b.midpoint(a.CostBand)
+		}
+	}
+	return t
+}
+
+// donorShare is the percentage of actions whose first funding source is a
+// development partner or bank.
+func (b *builder) donorShare() int {
+	if len(b.d.Actions) == 0 {
+		return 0
+	}
+	n := 0
+	for _, a := range b.d.Actions {
+		la := b.lib.Action(a.LibraryID)
+		if len(la.Funding) > 0 && (la.Funding[0] == "development-partner" || la.Funding[0] == "development-bank") {
+			n++
+		}
+	}
+	return (n*100 + len(b.d.Actions)/2) / len(b.d.Actions)
+}
+
+// money writes an amount in US dollars in thousands or millions.
+func money(v float64) string {
+	switch {
+	case v == 0:
+		return "US$0"
+	case v >= 1e6:
+		return fmt.Sprintf("US$%.1fm", v/1e6)
+	}
+	return fmt.Sprintf("US$%.0fk", v/1e3)
+}
+
+func (b *builder) monitoring() {
+	b.chapterHeading(b.label("ch.monitoring"), "monitoring")
+	b.para(b.text("monitoring.intro"))
+	var rows [][]string
+	for _, k := range b.d.KPIs {
+		rows = append(rows, []string{k.ID, k.Name, k.BaselineText, k.TargetText, k.Frequency, k.Source, k.Owner})
+	}
+	b.table("kpis", b.text("table.kpiCaption"), b.labels("col.kpi", "col.measure", "col.baseline", "col.targetLevel", "col.frequency", "col.source", "col.owner"),
+		[]float64{1, 2.2, 2.4, 2.4, 1, 1.8, 1.4}, rows)
+	b.para(b.text("monitoring.rhythm"))
+	var pillarRows [][]string
+	for _, p := range b.r.Pillars {
+		pillarRows = append(pillarRows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), b.levelName(p.Achieved),
+			fmt.Sprintf("%.2f", p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
+	}
+	b.table("pillar-kpis", b.text("table.pillarKpiCaption"), b.labels("col.pillar", "col.baselineAchieved", "col.baselineProgress", "col.targetAchieved", "col.targetProgress"),
+		[]float64{3, 1.5, 1.2, 1.5, 1.2}, pillarRows)
+}
+
+func (b *builder) review() {
+	b.chapterHeading(b.label("ch.review"), "review")
+	b.para(b.text("review.schedule", "nextReview", b.d.Meta.NextReview))
+	b.list(false, b.text("review.trigger.incident"), b.text("review.trigger.law"), b.text("review.trigger.government"),
+		b.text("review.trigger.reassessment"))
+}
+
+func (b *builder) consultation() {
+	b.chapterHeading(b.label("ch.consultation"), "consultation")
+	b.para(b.text("consultation.session", "facilitator", orDash(b.a.Session.Facilitator)))
+	var rows [][]string
+	for _, r := range b.a.Respondents {
+		pillars := map[string]bool{}
+		var list []string
+		for _, resp := range b.a.Responses {
+			if resp.Respondent == r.ID {
+				p := resp.Indicator[:strings.IndexByte(resp.Indicator, '.')]
+				if !pillars[p] {
+					pillars[p] = true
+					list = append(list, p)
+				}
+			}
+		}
+		rows = append(rows, []string{r.Name, orDash(r.Title), b.stakeholders[r.Stakeholder].Name, strings.Join(list, ", ")})
+	}
+	b.table("consultation", b.text("table.consultationCaption"), b.labels("col.person", "col.title", "col.organisation", "col.pillars"), []float64{1.6, 1.8, 2.4, 1}, rows)
+	b.para(b.text("consultation.next"))
+}

@@ -1,0 +1,411 @@
+package strategy
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// Draft is a national cyber-security strategy draft in a format-neutral
+// form: document control, an ordered list of blocks that every renderer
+// turns into its format, and the structured data (actions, roles, KPIs,
+// scores) that tabular renderers such as the Excel workbook use directly.
+// Renderers never compute a score or decide content: everything they show
+// is here.
+type Draft struct {
+	Meta       Meta           `json:"meta"`
+	Blocks     []Block        `json:"blocks"`
+	Scores     []ScoreRow     `json:"scores"`
+	Indicators []IndicatorRow `json:"indicators"`
+	Gaps       []assess.Gap   `json:"gaps"`
+	Priorities []PriorityRow  `json:"priorities"`
+	Actions    []Action       `json:"actions"`
+	KPIs       []KPI          `json:"kpis"`
+	Roles      Roles          `json:"roles"`
+	Labels     Labels         `json:"labels"`
+}
+
+// Meta is the document-control block: what the draft is, its status, and
+// what produced it.
+type Meta struct {
+	Title          string `json:"title"`
+	Subtitle       string `json:"subtitle"`
+	Country        string `json:"country"`
+	ISO3166        string `json:"iso3166"`
+	Period         string `json:"period"` // "2027–2031"
+	StartYear      int    `json:"startYear"`
+	HorizonYear    int    `json:"horizonYear"`
+	Version        string `json:"version"` // "0.1"
+	Status         string `json:"status"`  // "Draft for consultation"
+	Approval       string `json:"approval"`
+	Date           string `json:"date"`       // the session date, YYYY-MM-DD; the document date
+	NextReview     string `json:"nextReview"` // YYYY-MM-DD
+	Classification string `json:"classification"`
+	Language       string `json:"language"`
+	Author         string `json:"author"` // the lead ministry
+	Template       Ref    `json:"template"`
+	Model          Ref    `json:"model"`
+	Generator      string `json:"generator"` // "ncskit 0.3.0"
+	AssessmentDate string `json:"assessmentDate"`
+}
+
+// Ref names a versioned input.
+type Ref struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+// Labels are the fixed words renderers need (column heads, "Page", "of",
+// "DRAFT"), in the draft's language, so renderers hold no text of their own.
+type Labels map[string]string
+
+// Get returns the label for key, or key itself when it is missing.
+func (l Labels) Get(key string) string {
+	if s, ok := l[key]; ok {
+		return s
+	}
+	return key
+}
+
+// ScoreRow is the score of a pillar or an area, for charts and tables.
+type ScoreRow struct {
+	ID       string  `json:"id"`
+	Pillar   string  `json:"pillar"`
+	Kind     string  `json:"kind"` // "pillar" or "area"
+	Name     string  `json:"name"`
+	Achieved int     `json:"achieved"`
+	Progress float64 `json:"progress"`
+	Target   int     `json:"target"`
+	Gap      int     `json:"gap"`
+	Assessed int     `json:"assessed"`
+	Total    int     `json:"total"`
+}
+
+// IndicatorRow is one indicator's consolidated result with its evidence,
+// for the assessment annex and sheet.
+type IndicatorRow struct {
+	ID           string   `json:"id"`
+	Pillar       string   `json:"pillar"`
+	Area         string   `json:"area"`
+	Title        string   `json:"title"`
+	Question     string   `json:"question"`
+	Status       string   `json:"status"`
+	Level        int      `json:"level"`
+	LevelName    string   `json:"levelName"`
+	Target       int      `json:"target"`
+	Gap          int      `json:"gap"`
+	Spread       int      `json:"spread"`
+	Disagreement bool     `json:"disagreement"`
+	Agreed       bool     `json:"agreed"`
+	Provision    string   `json:"provision"`
+	Confidence   string   `json:"confidence"`
+	Evidence     []string `json:"evidence"` // "Name (Stakeholder): note", one per response with a note
+	Decision     string   `json:"decision,omitempty"`
+}
+
+// PriorityRow is one ranked priority with its reason.
+type PriorityRow struct {
+	Rank      int      `json:"rank"`
+	Indicator string   `json:"indicator"`
+	Title     string   `json:"title"`
+	Pillar    string   `json:"pillar"`
+	Gap       int      `json:"gap"`
+	Score     float64  `json:"score"`
+	Reason    string   `json:"reason"`
+	Override  string   `json:"override,omitempty"` // the facilitator's reason, when overridden
+	Actions   []string `json:"actions"`            // IDs of the actions that address it
+}
+
+// Action is one line of the action plan.
+type Action struct {
+	ID          string       `json:"id"`        // "GOV-01", unique in the draft
+	LibraryID   string       `json:"libraryId"` // the action library entry it comes from
+	Pillar      string       `json:"pillar"`
+	Area        string       `json:"area"`
+	Objective   string       `json:"objective"`
+	Title       string       `json:"title"`
+	Description string       `json:"description"`
+	Milestone   string       `json:"milestone"`
+	Indicators  []string     `json:"indicators"` // the gaps it closes
+	Priority    int          `json:"priority"`   // the best rank among its indicators
+	Horizon     string       `json:"horizon"`    // quick, medium or long
+	Start       string       `json:"start"`      // YYYY-MM
+	End         string       `json:"end"`        // YYYY-MM
+	Lead        Assignment   `json:"lead"`
+	Responsible []Assignment `json:"responsible"`
+	Consulted   []Assignment `json:"consulted"`
+	Informed    []Assignment `json:"informed"`
+	Weight      int          `json:"weight"` // share of its pillar's effort, percent
+	CostBand    string       `json:"costBand"`
+	Recurrent   bool         `json:"recurrent"`
+	Funding     []string     `json:"funding"`
+	DependsOn   []string     `json:"dependsOn"` // action IDs
+	ITU         []string     `json:"itu"`
+	CARICOM     []string     `json:"caricom"`
+	MinimumPath bool         `json:"minimumPath"` // part of the minimum viable path
+	Note        string       `json:"note,omitempty"`
+	Status      string       `json:"status"` // "Not started" in a new draft
+}
+
+// Assignment is a role archetype mapped to the country's stakeholder that
+// fills it. When no stakeholder fills it, Stakeholder is empty and Gap is
+// true: the draft reports a role gap.
+type Assignment struct {
+	Role        string `json:"role"`
+	RoleName    string `json:"roleName"`
+	Stakeholder string `json:"stakeholder,omitempty"`
+	Name        string `json:"name"` // the stakeholder's name, or the role name for a gap
+	Contact     string `json:"contact,omitempty"`
+	Gap         bool   `json:"gap"`
+}
+
+// KPI is a key performance indicator of an action, with its baseline from
+// the assessment and yearly targets towards the target level.
+type KPI struct {
+	ID           string       `json:"id"`
+	Action       string       `json:"action"`
+	Indicator    string       `json:"indicator"`
+	Name         string       `json:"name"`
+	Baseline     int          `json:"baseline"` // the consolidated level, 0 when unknown
+	BaselineText string       `json:"baselineText"`
+	Target       int          `json:"target"`
+	TargetText   string       `json:"targetText"`
+	TargetYear   int          `json:"targetYear"`
+	Yearly       []YearTarget `json:"yearly"`
+	Frequency    string       `json:"frequency"`
+	Source       string       `json:"source"`
+	Owner        string       `json:"owner"`
+}
+
+// YearTarget is the level a KPI should reach by the end of a year.
+type YearTarget struct {
+	Year  int `json:"year"`
+	Level int `json:"level"`
+}
+
+// Roles is the roles section: who fills which archetype, the RACI matrix,
+// the points of contact and the role gaps.
+type Roles struct {
+	Stakeholders []StakeholderRoles `json:"stakeholders"`
+	RACI         RACI               `json:"raci"`
+	Contacts     []Contact          `json:"contacts"`
+	Gaps         []RoleGap          `json:"gaps"`
+}
+
+// StakeholderRoles lists a stakeholder and the archetypes it fills.
+type StakeholderRoles struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"name"`
+	Roles []string `json:"roles"` // role names in the draft's language
+}
+
+// RACI is the actions × stakeholders matrix. Cells[i][j] is "A", "R", "C",
+// "I" or "" for action i and column j.
+type RACI struct {
+	Columns []string   `json:"columns"` // stakeholder names, then unfilled role names
+	Actions []string   `json:"actions"` // action IDs
+	Cells   [][]string `json:"cells"`
+}
+
+// Contact is a designated point of contact and their deputy.
+type Contact struct {
+	Function    string `json:"function"`
+	Label       string `json:"label"`
+	Pillar      string `json:"pillar,omitempty"`
+	Person      string `json:"person"`
+	Stakeholder string `json:"stakeholder"`
+	Deputy      string `json:"deputy"` // "" when there is none: a role gap
+}
+
+// RoleGap is a finding about roles: an archetype nobody fills, or a
+// designated contact without a deputy.
+type RoleGap struct {
+	Kind    string `json:"kind"` // "unfilled-role" or "no-deputy"
+	Role    string `json:"role"`
+	Finding string `json:"finding"`
+}
+
+// Block is one element of the document body. The concrete types are
+// Heading, Paragraph, List, Table, Chart, Callout and PageBreak.
+type Block interface {
+	Kind() string
+}
+
+// Heading starts a section. Level 1 is a chapter; Number is "4" or "4.2".
+type Heading struct {
+	Level  int    `json:"level"`
+	Number string `json:"number,omitempty"`
+	Text   string `json:"text"`
+	Anchor string `json:"anchor"`
+}
+
+// Paragraph is a paragraph of plain text. Style is "" for body text,
+// "lead" for an introductory paragraph, "small" for notes.
+type Paragraph struct {
+	Text  string `json:"text"`
+	Style string `json:"style,omitempty"`
+}
+
+// List is a bulleted or numbered list of plain-text items.
+type List struct {
+	Ordered bool     `json:"ordered"`
+	Items   []string `json:"items"`
+}
+
+// Table is a table of plain-text cells. Role tells renderers which table
+// it is ("scores", "roles", "raci", "actions", "kpis", "assessment",
+// "contacts", "coverage", "budget", "glossary", "consultation", ...), so
+// that they can style it (for example colour RACI letters). Widths are
+// relative column widths; HeaderRows repeat on every page.
+type Table struct {
+	Role    string     `json:"role"`
+	Caption string     `json:"caption,omitempty"`
+	Columns []string   `json:"columns"`
+	Widths  []float64  `json:"widths"`
+	Rows    [][]string `json:"rows"`
+}
+
+// Chart is a chart as data. Type is "radar" (Labels are the axes, one
+// series per line), "bars" (Labels are the bars, one value per series and
+// label) or "timeline" (Spans).
+type Chart struct {
+	Type    string   `json:"type"`
+	Title   string   `json:"title"`
+	Labels  []string `json:"labels,omitempty"`
+	Series  []Series `json:"series,omitempty"`
+	Max     float64  `json:"max,omitempty"`
+	Spans   []Span   `json:"spans,omitempty"`
+	Caption string   `json:"caption,omitempty"`
+}
+
+// Series is one named line or set of bars of a chart.
+type Series struct {
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
+}
+
+// Span is a bar of a timeline, in months from the start of the strategy
+// period (month 0 is its first month).
+type Span struct {
+	Label string `json:"label"`
+	Group string `json:"group"` // the horizon label
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Callout is a boxed finding, note or warning.
+type Callout struct {
+	Tone  string `json:"tone"` // "finding", "note" or "warning"
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// PageBreak starts a new page in paged formats; other formats ignore it.
+type PageBreak struct{}
+
+// Kind names the block type.
+func (Heading) Kind() string   { return "heading" }
+func (Paragraph) Kind() string { return "paragraph" }
+func (List) Kind() string      { return "list" }
+func (Table) Kind() string     { return "table" }
+func (Chart) Kind() string     { return "chart" }
+func (Callout) Kind() string   { return "callout" }
+func (PageBreak) Kind() string { return "pagebreak" }
+
+// BlockKinds lists every block kind, for renderers' completeness tests.
+var BlockKinds = []Block{Heading{}, Paragraph{}, List{}, Table{}, Chart{}, Callout{}, PageBreak{}}
+
+// MarshalJSON writes the blocks with a "kind" field.
+func (d Draft) MarshalJSON() ([]byte, error) {
+	type plain Draft
+	blocks := make([]json.RawMessage, len(d.Blocks))
+	for i, b := range d.Blocks {
+		raw, err := marshalBlock(b)
+		if err != nil {
+			return nil, err
+		}
+		blocks[i] = raw
+	}
+	return json.Marshal(struct {
+		plain
+		Blocks []json.RawMessage `json:"blocks"`
+	}{plain(d), blocks})
+}
+
+func marshalBlock(b Block) ([]byte, error) {
+	body, err := json.Marshal(b)
+	if err != nil {
+		return nil, err
+	}
+	kind, _ := json.Marshal(b.Kind())
+	if string(body) == "{}" {
+		return []byte(`{"kind":` + string(kind) + `}`), nil
+	}
+	return append([]byte(`{"kind":`+string(kind)+`,`), body[1:]...), nil
+}
+
+// UnmarshalJSON reads blocks by their "kind" field.
+func (d *Draft) UnmarshalJSON(data []byte) error {
+	type plain Draft
+	var aux struct {
+		plain
+		Blocks []json.RawMessage `json:"blocks"`
+	}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	*d = Draft(aux.plain)
+	d.Blocks = nil
+	for i, raw := range aux.Blocks {
+		var k struct {
+			Kind string `json:"kind"`
+		}
+		if err := json.Unmarshal(raw, &k); err != nil {
+			return fmt.Errorf("/blocks/%d: %w", i, err)
+		}
+		var b Block
+		switch k.Kind {
+		case "heading":
+			b = &Heading{}
+		case "paragraph":
+			b = &Paragraph{}
+		case "list":
+			b = &List{}
+		case "table":
+			b = &Table{}
+		case "chart":
+			b = &Chart{}
+		case "callout":
+			b = &Callout{}
+		case "pagebreak":
+			d.Blocks = append(d.Blocks, PageBreak{})
+			continue
+		default:
+			return fmt.Errorf("/blocks/%d/kind: unknown block kind %q", i, k.Kind)
+		}
+		if err := json.Unmarshal(raw, b); err != nil {
+			return fmt.Errorf("/blocks/%d: %w", i, err)
+		}
+		d.Blocks = append(d.Blocks, deref(b))
+	}
+	return nil
+}
+
+func deref(b Block) Block {
+	switch v := b.(type) {
+	case *Heading:
+		return *v
+	case *Paragraph:
+		return *v
+	case *List:
+		return *v
+	case *Table:
+		return *v
+	case *Chart:
+		return *v
+	case *Callout:
+		return *v
+	}
+	return b
+}

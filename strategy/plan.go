@@ -1,0 +1,335 @@
+package strategy
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// plan selects the library actions that close the assessment's gaps,
+// numbers and schedules them, and derives the KPIs and the tabular data.
+func (b *builder) plan() {
+	b.scoreRows()
+	b.indicatorRows()
+	type pick struct {
+		lib        *LibraryAction
+		indicators []string
+		rank       int
+		note       string
+	}
+	var picks []*pick
+	byLib := map[string]*pick{}
+	for _, p := range b.r.Priorities {
+		is := b.r.Indicator(p.Indicator)
+		band := Band(is.Level)
+		found := false
+		for _, la := range b.lib.Actions {
+			if la.Band != band || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
+				continue
+			}
+			found = true
+			pk := byLib[la.ID]
+			if pk == nil {
+				pk = &pick{lib: la, rank: p.Rank}
+				byLib[la.ID] = pk
+				picks = append(picks, pk)
+			}
+			pk.indicators = append(pk.indicators, p.Indicator)
+			if p.Override != nil && pk.note == "" {
+				pk.note = b.text("plan.overrideNote", "indicator", p.Indicator, "rank", fmt.Sprint(p.Rank), "reason", strings.TrimRight(p.Override.Reason, ". "))
+			}
+		}
+		if !found {
+			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredNoAction",
+				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
+		}
+	}
+	// Actions are numbered per pillar in priority order.
+	counters := map[string]int{}
+	idOf := map[string]string{}
+	sort.SliceStable(picks, func(i, j int) bool { return picks[i].rank < picks[j].rank })
+	for _, pk := range picks {
+		pillar := pk.lib.Area[:strings.IndexByte(pk.lib.Area, '.')]
+		counters[pillar]++
+		id := fmt.Sprintf("%s-%02d", pillar, counters[pillar])
+		idOf[pk.lib.ID] = id
+		la := pk.lib
+		a := Action{
+			ID: id, LibraryID: la.ID, Pillar: pillar, Area: la.Area,
+			Objective:   la.Objective.In(b.lang),
+			Title:       la.Title.In(b.lang),
+			Description: la.Description.In(b.lang),
+			Milestone:   la.Milestone.In(b.lang),
+			Indicators:  pk.indicators,
+			Priority:    pk.rank,
+			CostBand:    la.Cost,
+			Recurrent:   la.Recurrent,
+			Funding:     termNames(b, b.t.common.Funding, la.Funding),
+			ITU:         termNames(b, b.t.common.ITU, la.ITU),
+			CARICOM:     termNames(b, b.t.common.CARICOM, la.CARICOM),
+			MinimumPath: la.MinimumPath,
+			Note:        pk.note,
+			Status:      b.label("statusNotStarted"),
+		}
+		b.d.Actions = append(b.d.Actions, a)
+	}
+	for i := range b.d.Actions {
+		a := &b.d.Actions[i]
+		for _, dep := range b.lib.Action(a.LibraryID).DependsOn {
+			if id, ok := idOf[dep]; ok && id != a.ID {
+				a.DependsOn = append(a.DependsOn, id)
+			}
+		}
+	}
+	b.schedule()
+	b.weights()
+	b.kpis()
+	b.priorityRows()
+}
+
+func termNames(b *builder, list []Term, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = b.term(list, id)
+	}
+	return out
+}
+
+// earliest is the first month an action of each horizon starts, so that
+// the plan does not put every action in the first month.
+var earliest = map[string]int{"quick": 0, "medium": 3, "long": 12}
+
+// schedule sets every action's start and end: no earlier than its
+// horizon allows and after the actions it depends on. The horizon is then
+// set from the end month: quick wins end within 12 months, medium-term
+// actions within 36, long-term ones later.
+func (b *builder) schedule() {
+	index := map[string]int{}
+	for i, a := range b.d.Actions {
+		index[a.ID] = i
+	}
+	end := make([]int, len(b.d.Actions))
+	done := make([]bool, len(b.d.Actions))
+	var visit func(i int) int
+	visit = func(i int) int {
+		if done[i] {
+			return end[i]
+		}
+		done[i] = true // dependencies are acyclic (checked in the library)
+		a := &b.d.Actions[i]
+		la := b.lib.Action(a.LibraryID)
+		start := earliest[la.Horizon]
+		for _, d := range a.DependsOn {
+			start = max(start, visit(index[d]))
+		}
+		e := start + la.Months
+		if e > b.months {
+			e = b.months
+			if start >= b.months {
+				start = b.months - 1
+			}
+			a.Note = joinNotes(a.Note, b.text("plan.beyondPeriod"))
+		}
+		a.Start, a.End = b.month(start), b.month(e-1)
+		switch {
+		case e <= 12:
+			a.Horizon = "quick"
+		case e <= 36:
+			a.Horizon = "medium"
+		default:
+			a.Horizon = "long"
+		}
+		end[i] = e
+		return e
+	}
+	for i := range b.d.Actions {
+		visit(i)
+	}
+	b.spans = make([]Span, len(b.d.Actions))
+	for i, a := range b.d.Actions {
+		la := b.lib.Action(a.LibraryID)
+		b.spans[i] = Span{Label: a.ID + " " + a.Title, Group: b.term(b.t.common.Horizons, a.Horizon),
+			Start: end[i] - min(la.Months, end[i]), End: end[i]}
+	}
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
+// month formats month offset n of the period as YYYY-MM.
+func (b *builder) month(n int) string {
+	return fmt.Sprintf("%04d-%02d", b.d.Meta.StartYear+n/12, n%12+1)
+}
+
+// weights gives each action its share of its pillar's effort, in percent:
+// proportional to the gaps it closes (gap × indicator weight), rounded so
+// that each pillar adds up to exactly 100.
+func (b *builder) weights() {
+	byPillar := map[string][]int{}
+	raw := make([]float64, len(b.d.Actions))
+	for i, a := range b.d.Actions {
+		for _, id := range a.Indicators {
+			is := b.r.Indicator(id)
+			raw[i] += float64(is.Gap * is.Weight)
+		}
+		byPillar[a.Pillar] = append(byPillar[a.Pillar], i)
+	}
+	for _, idx := range byPillar {
+		total := 0.0
+		for _, i := range idx {
+			total += raw[i]
+		}
+		if total == 0 {
+			continue
+		}
+		type rem struct {
+			i    int
+			frac float64
+		}
+		sum := 0
+		var rems []rem
+		for _, i := range idx {
+			exact := raw[i] * 100 / total
+			w := int(math.Floor(exact))
+			b.d.Actions[i].Weight = w
+			sum += w
+			rems = append(rems, rem{i, exact - float64(w)})
+		}
+		sort.SliceStable(rems, func(x, y int) bool { return rems[x].frac > rems[y].frac })
+		for k := 0; sum < 100; k++ {
+			b.d.Actions[rems[k%len(rems)].i].Weight++
+			sum++
+		}
+	}
+}
+
+// kpis derives one KPI per action: the library's measure, with the
+// baseline level from the assessment and yearly targets up to the target
+// level of the indicator it serves first.
+func (b *builder) kpis() {
+	for i := range b.d.Actions {
+		a := &b.d.Actions[i]
+		la := b.lib.Action(a.LibraryID)
+		is := b.r.Indicator(a.Indicators[0])
+		in := b.m.Indicator(is.ID)
+		endYear := year(a.End)
+		k := KPI{
+			ID:         fmt.Sprintf("KPI-%s", a.ID),
+			Action:     a.ID,
+			Indicator:  is.ID,
+			Name:       la.KPI.Name.In(b.lang),
+			Baseline:   is.Level,
+			Target:     is.Target,
+			TargetYear: endYear,
+			Frequency:  b.label("freq." + la.KPI.Frequency),
+			Source:     la.KPI.Source.In(b.lang),
+		}
+		if is.Level > 0 {
+			k.BaselineText = fmt.Sprintf("%s (%s): %s", b.levelName(is.Level), b.a.Session.Date[:4], in.Levels[is.Level-1].In(b.lang))
+		} else {
+			k.BaselineText = b.text("plan.baselineUnknown")
+		}
+		k.TargetText = fmt.Sprintf("%s (%d): %s", b.levelName(is.Target), endYear, in.Levels[is.Target-1].In(b.lang))
+		from := max(is.Level, 1)
+		n := endYear - b.d.Meta.StartYear + 1
+		for y := 0; y < n; y++ {
+			lv := from + int(math.Round(float64((is.Target-from)*(y+1))/float64(n)))
+			k.Yearly = append(k.Yearly, YearTarget{Year: b.d.Meta.StartYear + y, Level: lv})
+		}
+		b.d.KPIs = append(b.d.KPIs, k)
+	}
+}
+
+func (b *builder) priorityRows() {
+	actionsOf := map[string][]string{}
+	for _, a := range b.d.Actions {
+		for _, id := range a.Indicators {
+			actionsOf[id] = append(actionsOf[id], a.ID)
+		}
+	}
+	for _, p := range b.r.Priorities {
+		row := PriorityRow{
+			Rank: p.Rank, Indicator: p.Indicator, Title: b.indicatorTitle(p.Indicator), Pillar: p.Pillar,
+			Gap: p.Gap, Score: p.Effective, Reason: p.Reason, Actions: actionsOf[p.Indicator],
+		}
+		if p.Override != nil {
+			row.Override = p.Override.Reason
+		}
+		b.d.Priorities = append(b.d.Priorities, row)
+	}
+	b.d.Gaps = b.r.Gaps
+}
+
+func (b *builder) scoreRows() {
+	for _, p := range b.r.Pillars {
+		b.d.Scores = append(b.d.Scores, ScoreRow{ID: p.ID, Pillar: p.ID, Kind: "pillar", Name: b.m.Pillar(p.ID).Name.In(b.lang),
+			Achieved: p.Achieved, Progress: p.Progress, Target: p.Target, Gap: p.Gap,
+			Assessed: p.Coverage.Assessed, Total: p.Coverage.Total - p.Coverage.NA})
+		for _, a := range p.Areas {
+			b.d.Scores = append(b.d.Scores, ScoreRow{ID: a.ID, Pillar: p.ID, Kind: "area", Name: b.m.Area(a.ID).Name.In(b.lang),
+				Achieved: a.Achieved, Progress: a.Progress, Target: a.Target, Gap: a.Gap,
+				Assessed: a.Coverage.Assessed, Total: a.Coverage.Total - a.Coverage.NA})
+		}
+	}
+}
+
+func (b *builder) indicatorRows() {
+	agreed := map[string]assess.Agreed{}
+	for _, d := range b.a.Decisions.Agreed {
+		agreed[d.Indicator] = d
+	}
+	for _, p := range b.r.Pillars {
+		for _, ar := range p.Areas {
+			for _, is := range ar.Indicators {
+				in := b.m.Indicator(is.ID)
+				row := IndicatorRow{
+					ID: is.ID, Pillar: p.ID, Area: ar.ID, Title: in.Title.In(b.lang), Question: in.Question.In(b.lang),
+					Status: b.label("status." + string(is.Status)), Level: is.Level, LevelName: b.levelName(is.Level),
+					Target: is.Target, Gap: is.Gap, Spread: is.Spread, Disagreement: is.Disagreement, Agreed: is.Agreed,
+					Provision: b.term(b.t.common.Provisions, is.Provision), Confidence: b.label("confidence." + orNone(is.Confidence)),
+				}
+				for _, rr := range is.Ratings {
+					resp := b.a.Responses[rr.Response]
+					if strings.TrimSpace(resp.Evidence) == "" {
+						continue
+					}
+					who := b.respondents[resp.Respondent]
+					row.Evidence = append(row.Evidence, fmt.Sprintf("%s (%s, %s): %s", who.Name,
+						b.stakeholders[who.Stakeholder].Name, ratingText(b, rr.Rating), resp.Evidence))
+				}
+				if d, ok := agreed[is.ID]; ok {
+					row.Decision = d.Rationale
+					for _, ds := range d.Dissent {
+						row.Decision += " " + b.text("plan.dissent", "name", b.respondents[ds.Respondent].Name, "note", ds.Note)
+					}
+				}
+				b.d.Indicators = append(b.d.Indicators, row)
+			}
+		}
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func ratingText(b *builder, r assess.Rating) string {
+	switch r {
+	case assess.NotApplicable:
+		return b.m.Scale.NotApplicable.Name.In(b.lang)
+	case assess.Unknown:
+		return b.m.Scale.Unknown.Name.In(b.lang)
+	}
+	return b.levelName(int(r))
+}
