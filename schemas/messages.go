@@ -81,6 +81,20 @@ func reword(ve *jsonschema.ValidationError, v any) string {
 		return show(v) + " is below the minimum (" + number(after(msg, "must be >= ", " but")) + ")"
 	case "maximum":
 		return show(v) + " is above the maximum (" + number(after(msg, "must be <= ", " but")) + ")"
+	case "minProperties":
+		if n := after(msg, "minimum ", " properties"); n == "1" {
+			return "must not be empty"
+		} else {
+			return "expected at least " + n + " fields"
+		}
+	case "minItems":
+		if n := after(msg, "minimum ", " items"); n == "1" {
+			return "must not be an empty list"
+		} else {
+			return "expected at least " + n + " items"
+		}
+	case "maxItems":
+		return "expected at most " + after(msg, "maximum ", " items") + " items"
 	case "minLength":
 		if s, ok := v.(string); ok && s == "" {
 			return "must not be empty"

@@ -22,10 +22,12 @@ const (
 	Model      Kind = "model"
 	Pillar     Kind = "pillar"
 	Assessment Kind = "assessment"
+	Draft      Kind = "draft"
+	Template   Kind = "template"
 )
 
 // Kinds lists the schemas in a stable order.
-var Kinds = []Kind{Model, Pillar, Assessment}
+var Kinds = []Kind{Model, Pillar, Assessment, Draft, Template}
 
 // MaxSize is the largest input Validate accepts, in bytes. A real
 // assessment with 30 respondents and long evidence notes stays well under it.

@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,7 +79,9 @@ func (b *builder) summary() {
 	}
 	b.list(true, items...)
 	var quick []string
-	for _, a := range b.d.Actions {
+	byPriority := slices.Clone(b.d.Actions)
+	sort.SliceStable(byPriority, func(i, j int) bool { return byPriority[i].Priority < byPriority[j].Priority })
+	for _, a := range byPriority {
 		if a.Horizon == "quick" && len(quick) < 6 {
 			quick = append(quick, fmt.Sprintf("%s — %s (%s, %s)", a.ID, a.Title, a.Lead.Name, b.label("by")+" "+a.End))
 		}

@@ -211,7 +211,10 @@ func (b *builder) resourcing() {
 	}
 	rows = append(rows, []string{b.label("total"), strconv.Itoa(len(b.d.Actions)), money(b.totalCost(false)), money(b.totalCost(true))})
 	b.table("budget", b.text("table.budgetCaption"), b.labels("col.pillar", "col.actions", "col.oneOff", "col.recurrent"), []float64{3, 1, 1.5, 1.5}, rows)
-	b.para(b.text("resourcing.funding", "donorShare", strconv.Itoa(b.donorShare())))
+	b.para(b.text("resourcing.funding"))
+	if share := b.donorShare(); share > 0 {
+		b.para(b.text("summary.donors", "donorShare", strconv.Itoa(share)))
+	}
 	counts := map[string]int{}
 	for _, a := range b.d.Actions {
 		for _, f := range a.Funding {

@@ -77,6 +77,15 @@ func (b *builder) plan() {
 		}
 		b.d.Actions = append(b.d.Actions, a)
 	}
+	// The plan reads by pillar, in model order, and within a pillar by
+	// priority (the order of the numbers).
+	pillarOrder := map[string]int{}
+	for i, p := range b.m.Pillars {
+		pillarOrder[p.ID] = i
+	}
+	sort.SliceStable(b.d.Actions, func(i, j int) bool {
+		return pillarOrder[b.d.Actions[i].Pillar] < pillarOrder[b.d.Actions[j].Pillar]
+	})
 	for i := range b.d.Actions {
 		a := &b.d.Actions[i]
 		for _, dep := range b.lib.Action(a.LibraryID).DependsOn {

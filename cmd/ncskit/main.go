@@ -46,6 +46,7 @@ func init() {
 		{"model", "print the default maturity model as JSON or Markdown", runModel},
 		{"validate", "check assessment or model files against the schemas and the model", runValidate},
 		{"score", "score an assessment: levels, gaps and ranked priorities", runScore},
+		{"draft", "build a strategy draft (Markdown, HTML, JSON) from an assessment", runDraft},
 	}
 }
 
