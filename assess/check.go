@@ -54,9 +54,12 @@ func Check(m *Model, a *Assessment) ProblemList {
 		}
 	}
 	respondents := map[string]bool{}
+	respIndex := make(map[string]int, len(a.Respondents))
 	for i, r := range a.Respondents {
 		if respondents[r.ID] {
 			p.add(ptr("respondents", i, "id"), "duplicate respondent %q", r.ID)
+		} else {
+			respIndex[r.ID] = len(respIndex)
 		}
 		respondents[r.ID] = true
 		checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
@@ -96,7 +99,9 @@ func Check(m *Model, a *Assessment) ProblemList {
 		}
 	}
 
-	seen := make(map[[2]string]int, len(a.Responses))
+	// seen[indicator × respondent] holds 1 + the index of the first
+	// response of that pair: a flat table, as this runs on every score.
+	seen := make([]int32, len(m.order)*len(respIndex))
 	for i := range a.Responses {
 		r := &a.Responses[i]
 		// Pointers are built only when there is a problem: this loop runs
@@ -108,17 +113,21 @@ func Check(m *Model, a *Assessment) ProblemList {
 		if !respondents[r.Respondent] {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
 		}
-		key := [2]string{r.Indicator, r.Respondent}
-		if first, dup := seen[key]; dup {
-			p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first)
-		} else {
-			seen[key] = i
+		ii, okI := m.order[r.Indicator]
+		ri, okR := respIndex[r.Respondent]
+		if okI && okR {
+			key := ii*len(respIndex) + ri
+			if first := seen[key]; first > 0 {
+				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first-1)
+			} else {
+				seen[key] = int32(i + 1)
+			}
 		}
-		if msg := outside(int(r.Level), max); r.Level.IsLevel() && msg != "" {
-			p.add(at("/level"), "%s", msg)
+		if r.Level.IsLevel() && int(r.Level) > max {
+			p.add(at("/level"), "%s", outside(int(r.Level), max))
 		}
-		if msg := outside(r.Target, max); r.Target != 0 && msg != "" {
-			p.add(at("/target"), "%s", msg)
+		if r.Target != 0 && (r.Target < 1 || r.Target > max) {
+			p.add(at("/target"), "%s", outside(r.Target, max))
 		}
 		if d, ok := agreed[r.Indicator]; ok && d.Level.IsLevel() && r.Target != 0 &&
 			r.Target < int(d.Level) && strings.TrimSpace(r.Evidence) == "" {

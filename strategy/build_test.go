@@ -21,3 +21,15 @@ func TestBuildExamples(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkBuild(b *testing.B) {
+	for _, name := range drafttest.Examples {
+		a, r := drafttest.Assessment(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				drafttest.Build(b, a, r)
+			}
+		})
+	}
+}
