@@ -10,6 +10,7 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/schemas"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 // TestEmbeddedDataValid validates every embedded data file of the default
@@ -104,5 +105,20 @@ func TestValidateMessages(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", g, tt.want)
 			}
 		})
+	}
+}
+
+// TestEmbeddedTemplatesValid validates the embedded strategy templates
+// against the template schema.
+func TestEmbeddedTemplatesValid(t *testing.T) {
+	fsys := strategy.EmbeddedFS()
+	for _, id := range strategy.Templates {
+		data, err := fs.ReadFile(fsys, "templates/"+id+".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range schemas.Validate(schemas.Template, data) {
+			t.Errorf("templates/%s.json: %s", id, e)
+		}
 	}
 }
