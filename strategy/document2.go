@@ -79,6 +79,7 @@ func (b *builder) governance() {
 func (b *builder) pillars() {
 	b.chapterHeading(b.label("ch.pillars"), "pillars")
 	b.para(b.text("pillars.intro"))
+	b.pillarBars()
 	for _, p := range b.r.Pillars {
 		pl := b.m.Pillar(p.ID)
 		b.sectionHeading(p.ID+" — "+pl.Name.In(b.lang), "pillar-"+strings.ToLower(p.ID))
@@ -326,4 +327,19 @@ func (b *builder) consultation() {
 	}
 	b.table("consultation", b.text("table.consultationCaption"), b.labels("col.person", "col.title", "col.organisation", "col.pillars"), []float64{1.6, 1.8, 2.4, 1}, rows)
 	b.para(b.text("consultation.next"))
+}
+
+// pillarBars charts each pillar's progress against its target progress:
+// the length of the bars' difference is the distance the pillar has to go.
+func (b *builder) pillarBars() {
+	c := Chart{Type: "bars", Title: b.label("chart.bars"), Max: float64(b.m.Scale.Max()), Caption: b.text("chart.barsCaption")}
+	cur := Series{Name: b.label("current")}
+	tgt := Series{Name: b.label("target")}
+	for _, p := range b.r.Pillars {
+		c.Labels = append(c.Labels, p.ID+" "+b.m.Pillar(p.ID).Name.In(b.lang))
+		cur.Values = append(cur.Values, p.Progress)
+		tgt.Values = append(tgt.Values, p.TargetProgress)
+	}
+	c.Series = []Series{cur, tgt}
+	b.add(c)
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/render/html"
 	"github.com/ncskit/ncskit/render/markdown"
+	"github.com/ncskit/ncskit/render/pdf"
+	"github.com/ncskit/ncskit/render/xlsx"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -23,6 +25,8 @@ var encoders = map[string]func(w io.Writer, d *strategy.Draft) error{
 	"md":   func(w io.Writer, d *strategy.Draft) error { return markdown.Encode(w, d, nil) },
 	"html": func(w io.Writer, d *strategy.Draft) error { return html.Encode(w, d, nil) },
 	"json": func(w io.Writer, d *strategy.Draft) error { return writeJSON(w, d) },
+	"xlsx": func(w io.Writer, d *strategy.Draft) error { return xlsx.Encode(w, d, nil) },
+	"pdf":  func(w io.Writer, d *strategy.Draft) error { return pdf.Encode(w, d, nil) },
 }
 
 func formats() []string {

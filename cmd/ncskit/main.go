@@ -46,7 +46,7 @@ func init() {
 		{"model", "print the default maturity model as JSON or Markdown", runModel},
 		{"validate", "check assessment or model files against the schemas and the model", runValidate},
 		{"score", "score an assessment: levels, gaps and ranked priorities", runScore},
-		{"draft", "build a strategy draft (Markdown, HTML, JSON) from an assessment", runDraft},
+		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
 	}
 }
 

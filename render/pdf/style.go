@@ -1,0 +1,380 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ncskit/ncskit/strategy"
+)
+
+// rgb is a colour. The palette is a dark blue and greys whose lightness
+// alone tells them apart, so that the document prints well in greyscale.
+type rgb struct{ r, g, b int }
+
+var (
+	ink      = rgb{0x1b, 0x1f, 0x24} // body text
+	muted    = rgb{0x5b, 0x63, 0x6e} // secondary text
+	accent   = rgb{0x1f, 0x3a, 0x5f} // headings, rules, the current series
+	accent2  = rgb{0x6f, 0x86, 0xa6} // a middle tone
+	tint     = rgb{0xdc, 0xe3, 0xec} // light fills
+	paleTint = rgb{0xf1, 0xf4, 0xf8} // zebra rows, callouts
+	warmTint = rgb{0xf3, 0xee, 0xe4} // warnings
+	rule     = rgb{0xb4, 0xbc, 0xc7} // thin rules and grids
+	white    = rgb{0xff, 0xff, 0xff}
+	black    = rgb{0x00, 0x00, 0x00}
+)
+
+// style is a font and its colour; size is in points.
+type style struct {
+	bold  bool
+	size  float64
+	color rgb
+}
+
+// The typographic scale, in points.
+var (
+	body      = style{size: 9.5, color: ink}
+	bodyBold  = style{bold: true, size: 9.5, color: ink}
+	small     = style{size: 8, color: muted}
+	leadStyle = style{size: 11, color: accent}
+	h1Style   = style{bold: true, size: 18, color: accent}
+	h2Style   = style{bold: true, size: 12.5, color: accent}
+	h3Style   = style{bold: true, size: 10.5, color: accent}
+	caption   = style{bold: true, size: 8.5, color: muted}
+	runStyle  = style{size: 7.5, color: muted}
+)
+
+const ptToMM = 25.4 / 72
+
+// lineHeight is the leading for a style: 1.4 times the size.
+func lineHeight(s style) float64 { return s.size * ptToMM * 1.4 }
+
+// setStyle selects the font and text colour of s.
+func (e *encoder) setStyle(s style) {
+	if e.font != s {
+		b := ""
+		if s.bold {
+			b = "B"
+		}
+		e.f.SetFont(family, b, s.size)
+		e.f.SetTextColor(s.color.r, s.color.g, s.color.b)
+		e.font = s
+	}
+}
+
+func (e *encoder) fill(c rgb) { e.f.SetFillColor(c.r, c.g, c.b) }
+func (e *encoder) draw(c rgb) { e.f.SetDrawColor(c.r, c.g, c.b) }
+
+// width is the width of s in millimetres in style st, computed from the
+// font's own widths as fpdf does.
+func width(s string, st style) float64 {
+	fc := faces[0]
+	if st.bold {
+		fc = faces[1]
+	}
+	n := 0
+	for _, r := range s {
+		if r < 0x80 {
+			n += int(fc.ascii[r])
+		} else {
+			n += int(fc.width[r])
+		}
+	}
+	return float64(n) * st.size * ptToMM / 1000
+}
+
+// runeWidth is the width of r in millimetres in style st.
+func runeWidth(r rune, st style) float64 {
+	fc := faces[0]
+	if st.bold {
+		fc = faces[1]
+	}
+	var n uint16
+	if r < 0x80 {
+		n = fc.ascii[r]
+	} else {
+		n = fc.width[r]
+	}
+	return float64(n) * st.size * ptToMM / 1000
+}
+
+// text draws one line of text whose line box starts at top, with the
+// baseline placed to centre the capitals in a line of height lh.
+func (e *encoder) text(x, top, lh float64, s string, st style) {
+	if s == "" || e.dry {
+		return
+	}
+	e.setStyle(st)
+	e.f.Text(x, baseline(top, lh, st), s)
+}
+
+func baseline(top, lh float64, st style) float64 {
+	return top + lh/2 + 0.36*st.size*ptToMM
+}
+
+// textRight draws s ending at x.
+func (e *encoder) textRight(x, top, lh float64, s string, st style) {
+	e.text(x-width(s, st), top, lh, s, st)
+}
+
+// textCenter draws s centred on x.
+func (e *encoder) textCenter(x, top, lh float64, s string, st style) {
+	e.text(x-width(s, st)/2, top, lh, s, st)
+}
+
+// wrap breaks s into lines no wider than w: at spaces, and inside a word
+// only when the word alone is wider than a line (after a hyphen or slash
+// when there is one). "\n" starts a new line.
+func wrap(s string, w float64, st style) []string {
+	return wrapIndent(s, w, 0, st)
+}
+
+// wrapIndent is wrap with the first line shorter by indent, to follow a
+// label.
+func wrapIndent(s string, w, indent float64, st style) []string {
+	var lines []string
+	for para := range strings.SplitSeq(s, "\n") {
+		lines = wrapPara(lines, para, w, indent, st)
+		indent = 0
+	}
+	return lines
+}
+
+func wrapPara(lines []string, para string, w, indent float64, st style) []string {
+	space := width(" ", st)
+	var line strings.Builder
+	lineW := indent
+	empty := true
+	for _, word := range units(para) {
+		ww := width(word, st)
+		if !empty && lineW+space+ww <= w {
+			line.WriteByte(' ')
+			line.WriteString(word)
+			lineW += space + ww
+			continue
+		}
+		if !empty {
+			lines = append(lines, line.String())
+			line.Reset()
+			lineW = 0
+		}
+		if empty && lineW > 0 && ww > w-lineW && ww <= w {
+			lines = append(lines, "") // the word fits a whole line, not the rest of the first
+			lineW = 0
+		}
+		for ww > w-lineW {
+			head, tail := breakWord(word, w-lineW, st)
+			lines = append(lines, head)
+			word = tail
+			ww = width(word, st)
+			lineW = 0
+		}
+		line.WriteString(word)
+		lineW += ww
+		empty = false
+	}
+	return append(lines, line.String())
+}
+
+// units splits a paragraph into the pieces wrapping keeps whole: words,
+// with a lone arrow or dash joined to the word before it, so that
+// "2027-07 → 2027-12" never leaves the arrow alone on a line.
+func units(para string) []string {
+	var out []string
+	for word := range strings.SplitSeq(para, " ") {
+		switch {
+		case word == "":
+		case len(out) > 0 && glue(word):
+			out[len(out)-1] += " " + word
+		default:
+			out = append(out, word)
+		}
+	}
+	return out
+}
+
+func glue(word string) bool {
+	switch word {
+	case "→", "←", "↔", "⇒", "⇔", "–", "—", "-", "=", "×", "+", "&":
+		return true
+	}
+	return false
+}
+
+// breakWord splits a word wider than w into a head that fits and the
+// rest, after the last hyphen or slash that fits in the second half of
+// the line, else at the last character that fits. The head has at least
+// one character, so that wrapping always advances.
+func breakWord(word string, w float64, st style) (string, string) {
+	fit, soft := 0, 0
+	acc := 0.0
+	for i, r := range word {
+		acc += runeWidth(r, st)
+		if acc > w && fit > 0 {
+			break
+		}
+		fit = i + utf8.RuneLen(r)
+		if (r == '-' || r == '/') && acc > w/2 {
+			soft = fit
+		}
+	}
+	if soft > 0 && soft < len(word) {
+		fit = soft
+	}
+	return word[:fit], word[fit:]
+}
+
+// ellipsize shortens s to fit w, ending it with an ellipsis.
+func ellipsize(s string, w float64, st style) string {
+	if width(s, st) <= w {
+		return s
+	}
+	limit := w - width("…", st)
+	acc, cut := 0.0, 0
+	for i, r := range s {
+		acc += runeWidth(r, st)
+		if acc > limit {
+			break
+		}
+		cut = i + utf8.RuneLen(r)
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// clip wraps s to w and keeps at most n lines, the last ellipsized when
+// text was cut.
+func clip(s string, w float64, st style, n int) []string {
+	lines := wrap(s, w, st)
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = ellipsize(lines[n-1]+" …", w, st)
+	return lines
+}
+
+// oneLine turns line breaks into spaces, for headings and titles.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// prepare returns a copy of the parts of d that the PDF shows, with every
+// string made safe to draw (see clean) and every block a value of its
+// kind's type.
+func prepare(d *strategy.Draft) (*strategy.Draft, error) {
+	c := &strategy.Draft{Meta: d.Meta, Labels: strategy.Labels{}}
+	m := &c.Meta
+	for _, p := range []*string{&m.Title, &m.Subtitle, &m.Country, &m.Period, &m.Version, &m.Status,
+		&m.Approval, &m.Date, &m.Classification, &m.Author, &m.Generator, &m.AssessmentDate, &m.NextReview} {
+		*p = clean(*p)
+	}
+	m.Title, m.Country, m.Classification = oneLine(m.Title), oneLine(m.Country), oneLine(m.Classification)
+	for k, v := range d.Labels {
+		c.Labels[k] = oneLine(clean(v))
+	}
+	c.Blocks = make([]strategy.Block, 0, len(d.Blocks))
+	for i, b := range d.Blocks {
+		b = deref(b)
+		if b == nil {
+			return nil, fmt.Errorf("pdf: /blocks/%d: no block", i)
+		}
+		kind := b.Kind()
+		if _, ok := renderers[kind]; !ok {
+			return nil, fmt.Errorf("pdf: /blocks/%d: no renderer for block kind %q", i, kind)
+		}
+		if b = cleanBlock(b); b == nil {
+			return nil, fmt.Errorf("pdf: /blocks/%d: a %q block of type %T", i, kind, d.Blocks[i])
+		}
+		c.Blocks = append(c.Blocks, b)
+	}
+	return c, nil
+}
+
+// deref turns a pointer to a block into the block; nil stays nil.
+func deref(b strategy.Block) strategy.Block {
+	switch v := b.(type) {
+	case *strategy.Heading:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Paragraph:
+		if v != nil {
+			return *v
+		}
+	case *strategy.List:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Table:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Chart:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Callout:
+		if v != nil {
+			return *v
+		}
+	case *strategy.PageBreak:
+		if v != nil {
+			return *v
+		}
+	default:
+		return b
+	}
+	return nil
+}
+
+// cleanBlock returns a clean copy of a block of the draft model's types,
+// or nil for any other type.
+func cleanBlock(b strategy.Block) strategy.Block {
+	switch v := b.(type) {
+	case strategy.Heading:
+		v.Number, v.Text = oneLine(clean(v.Number)), oneLine(clean(v.Text))
+		return v
+	case strategy.Paragraph:
+		v.Text = clean(v.Text)
+		return v
+	case strategy.List:
+		v.Items = cleanAll(v.Items)
+		return v
+	case strategy.Table:
+		v.Caption = clean(v.Caption)
+		v.Columns = cleanAll(v.Columns)
+		rows := make([][]string, len(v.Rows))
+		for i, r := range v.Rows {
+			rows[i] = cleanAll(r)
+		}
+		v.Rows = rows
+		return v
+	case strategy.Chart:
+		v.Title, v.Caption = clean(v.Title), clean(v.Caption)
+		v.Labels = cleanAll(v.Labels)
+		series := make([]strategy.Series, len(v.Series))
+		for i, s := range v.Series {
+			series[i] = strategy.Series{Name: oneLine(clean(s.Name)), Values: s.Values}
+		}
+		v.Series = series
+		spans := make([]strategy.Span, len(v.Spans))
+		for i, s := range v.Spans {
+			spans[i] = strategy.Span{Label: clean(s.Label), Group: oneLine(clean(s.Group)), Start: s.Start, End: s.End}
+		}
+		v.Spans = spans
+		return v
+	case strategy.Callout:
+		v.Title, v.Text = clean(v.Title), clean(v.Text)
+		return v
+	case strategy.PageBreak:
+		return v
+	}
+	return nil
+}
+
+func cleanAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = clean(s)
+	}
+	return out
+}

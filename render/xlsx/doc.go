@@ -1,0 +1,46 @@
+// Package xlsx renders a strategy draft as an Excel workbook (Office Open
+// XML, ECMA-376) that a ministry keeps as its living action plan and
+// reviews every quarter.
+//
+//	d, err := strategy.Build(m, a, res, t, nil)
+//	err = xlsx.Encode(w, d, nil)
+//
+// # Sheets
+//
+// Summary (document control, scores per pillar and area, a radar chart of
+// current against target progress, the top priorities and the progress of
+// the action plan), Assessment (every indicator with its evidence), Gaps,
+// Priorities, Action plan (in the style of Colombia's CONPES follow-up
+// plans: objective, action, gap reference, dates, milestone, RACI owners,
+// contact, KPI, weight, cost band, funding, dependencies, status, last
+// update), Indicators (KPIs with a baseline and a target per year), RACI,
+// Points of contact, Role gaps, Budget, Timeline and Lists (the cost bands
+// with their mid-points and the vocabularies behind the drop-down lists).
+//
+// Every sheet has a header row, frozen panes, an autofilter, column widths
+// and wrapped text chosen for reading, and a print setup: landscape, one
+// page wide, header rows repeated on every page, and the classification
+// marking of the draft in the page header and footer.
+//
+// # A living plan
+//
+// The status, last-update and progress-note columns of the action plan are
+// input cells (shaded, unlocked, status from a drop-down list). The
+// Budget sheet, the plan progress on the Summary and the Timeline are
+// formulas over the action plan, so they follow when a planner changes a
+// status, a date, a cost band or a funding source: the Budget adds the
+// mid-points of the cost bands (Lists sheet) with SUMIFS, and the Timeline
+// shades the quarters between each action's start and end with conditional
+// formatting. Formulas carry no cached values: Excel and LibreOffice
+// compute them when the file is opened.
+//
+// # Safety and determinism
+//
+// Free text from the assessment (names, evidence, decisions) is always
+// written as a string cell in a column with the text number format, never
+// as a formula, so text that starts with =, +, -, @, a tab or a carriage
+// return stays literal. The same draft and options always give the same
+// bytes: document properties come from the draft (created and modified at
+// the session date, creator "ncskit"), and the package parts are written
+// in a fixed order.
+package xlsx

@@ -1,0 +1,246 @@
+package xlsx
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ncskit/ncskit/internal/drafttest"
+	"github.com/ncskit/ncskit/internal/tooltest"
+	"github.com/ncskit/ncskit/strategy"
+)
+
+// TestLibreOffice has LibreOffice open the workbooks of both examples and
+// of the hostile draft, compute their formulas and save every sheet as
+// CSV. The conversion succeeds; key cells keep their values; the Budget,
+// the plan progress and the Timeline that LibreOffice computed match the
+// action plan; hostile text comes out as the same text.
+func TestLibreOffice(t *testing.T) {
+	soffice := tooltest.Require(t, "soffice")
+	dir := t.TempDir()
+	drafts := map[string]*strategy.Draft{"hostile": hostileDraft(t)}
+	for _, name := range drafttest.Examples {
+		drafts[name] = drafttest.Draft(t, name)
+	}
+	var files []string
+	for name, d := range drafts {
+		path := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(path, encode(t, d, nil), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// CSV: comma, double quote, UTF-8, raw values (not as shown), every sheet.
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+		"--outdir", out}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to csv: %v\n%s", err, b)
+	}
+	for name, d := range drafts {
+		t.Run(name, func(t *testing.T) {
+			sheet := func(key string) [][]string { return readCSV(t, out, name, d.Labels.Get("xlsx.sheet."+key)) }
+			sum := sheet("summary")
+			want(t, sum, "B4", d.Meta.Country)
+			want(t, sum, "B8", d.Meta.Classification)
+			plan := sheet("actionPlan")
+			a := d.Actions[0]
+			want(t, plan, "A2", a.ID)
+			want(t, plan, "D2", a.Title)
+			want(t, plan, "K2", a.Lead.Name)
+			want(t, plan, "Y2", a.Status)
+			checkBudget(t, d, sheet("budget"), plan)
+			checkProgress(t, d, sum)
+			checkTimeline(t, d, sheet("timeline"))
+			if name == "hostile" {
+				pr := sheet("priorities")
+				want(t, pr, "H2", d.Priorities[0].Override)
+				want(t, sheet("contacts"), "C2", d.Roles.Contacts[0].Person)
+			}
+		})
+	}
+}
+
+// readCSV reads the CSV LibreOffice wrote for one sheet of a workbook.
+func readCSV(t *testing.T, dir, book, sheet string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, book+"-"+sheet+".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s-%s.csv: %v", book, sheet, err)
+	}
+	return rows
+}
+
+func at(rows [][]string, ref string) string {
+	c, r := parseRef(ref)
+	if r-1 < len(rows) && c-1 < len(rows[r-1]) {
+		return rows[r-1][c-1]
+	}
+	return ""
+}
+
+func parseRef(ref string) (col, row int) {
+	i := strings.IndexAny(ref, "0123456789")
+	for _, ch := range ref[:i] {
+		col = col*26 + int(ch-'A'+1)
+	}
+	row, _ = strconv.Atoi(ref[i:])
+	return col, row
+}
+
+func want(t *testing.T, rows [][]string, ref, text string) {
+	t.Helper()
+	// CSV has no carriage return of its own: a lone CR may come back as LF.
+	norm := func(s string) string { return strings.ReplaceAll(s, "\r", "\n") }
+	if got := at(rows, ref); norm(got) != norm(text) {
+		t.Errorf("%s = %q, want %q", ref, got, text)
+	}
+}
+
+func wantNum(t *testing.T, rows [][]string, ref string, n float64) {
+	t.Helper()
+	got, err := strconv.ParseFloat(at(rows, ref), 64)
+	if err != nil || got != n {
+		t.Errorf("%s = %q, want %g", ref, at(rows, ref), n)
+	}
+}
+
+// checkBudget adds the mid-points of the cost bands in Go and compares
+// with what LibreOffice computed from the formulas, row by row.
+func checkBudget(t *testing.T, d *strategy.Draft, budget, plan [][]string) {
+	t.Helper()
+	voc, err := vocabulary(d.Meta.Language)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := map[string]float64{}
+	for _, b := range voc.bands {
+		mid[b.id] = b.midpoint
+	}
+	type sums struct{ n, oneOff, rec float64 }
+	by := map[string]*sums{}
+	add := func(key string, a strategy.Action) {
+		s := by[key]
+		if s == nil {
+			s = &sums{}
+			by[key] = s
+		}
+		s.n++
+		if a.Recurrent {
+			s.rec += mid[a.CostBand]
+		} else {
+			s.oneOff += mid[a.CostBand]
+		}
+	}
+	for i, a := range d.Actions {
+		add(a.Pillar, a)
+		add(voc.horizon(a.Horizon), a)
+		if len(a.Funding) > 0 {
+			add(a.Funding[0], a)
+		}
+		wantNum(t, plan, "U"+strconv.Itoa(i+2), mid[a.CostBand])
+	}
+	total := d.Labels.Get("total")
+	var all sums
+	for _, a := range d.Actions {
+		all.n++
+		if a.Recurrent {
+			all.rec += mid[a.CostBand]
+		} else {
+			all.oneOff += mid[a.CostBand]
+		}
+	}
+	rows := 0
+	for r := 2; r <= len(budget); r++ {
+		item := at(budget, "B"+strconv.Itoa(r))
+		if item == "" {
+			continue
+		}
+		s := by[item]
+		if item == total {
+			s = &all
+		} else if s == nil {
+			s = &sums{}
+		}
+		rs := strconv.Itoa(r)
+		wantNum(t, budget, "D"+rs, s.n)
+		wantNum(t, budget, "E"+rs, s.oneOff)
+		wantNum(t, budget, "F"+rs, s.rec)
+		rows++
+	}
+	if want := 4 + len(voc.horizons) + len(voc.funding) + 3; rows != want {
+		t.Errorf("Budget: %d rows of figures, want %d", rows, want)
+	}
+}
+
+// checkProgress checks the plan-progress table of the Summary: every
+// action not started, none completed.
+func checkProgress(t *testing.T, d *strategy.Draft, sum [][]string) {
+	t.Helper()
+	count := map[string]float64{}
+	for _, a := range d.Actions {
+		count[a.Pillar]++
+	}
+	head := d.Labels.Get("xlsx.summary.progress")
+	for r := range sum {
+		if at(sum, "A"+strconv.Itoa(r+1)) != head {
+			continue
+		}
+		for i, p := range []string{"GOV", "IRC", "CAP", "OUT"} {
+			rs := strconv.Itoa(r + 3 + i)
+			want(t, sum, "A"+rs, p)
+			wantNum(t, sum, "C"+rs, count[p])
+			wantNum(t, sum, "E"+rs, 0)
+			wantNum(t, sum, "G"+rs, 0)
+		}
+		wantNum(t, sum, "C"+strconv.Itoa(r+7), float64(len(d.Actions)))
+		return
+	}
+	t.Errorf("Summary: no %q section", head)
+}
+
+// checkTimeline checks that LibreOffice marked exactly the quarters from
+// each action's start to its end.
+func checkTimeline(t *testing.T, d *strategy.Draft, tl [][]string) {
+	t.Helper()
+	y0 := d.Meta.StartYear
+	quarter := func(ym string) int { // quarters since the start of the period
+		y, m := yearOf(ym), 0
+		m, _ = strconv.Atoi(ym[5:])
+		return (y-y0)*4 + (m-1)/3
+	}
+	for i, a := range d.Actions {
+		row := tl[i+2]
+		if row[0] != a.ID {
+			t.Fatalf("Timeline row %d: %q, want %s", i+3, row[0], a.ID)
+		}
+		from, to := quarter(a.Start), quarter(a.End)
+		for q := 0; q+6 < len(row); q++ {
+			on := row[q+6] != ""
+			if on != (q >= from && q <= to) {
+				t.Errorf("Timeline %s quarter %d: marked %v (start %s, end %s)", a.ID, q+1, on, a.Start, a.End)
+			}
+		}
+		if got := row[5]; got != a.Status {
+			t.Errorf("Timeline %s: status %q, want %q", a.ID, got, a.Status)
+		}
+	}
+}
