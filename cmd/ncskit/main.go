@@ -47,6 +47,8 @@ func init() {
 		{"validate", "check assessment or model files against the schemas and the model", runValidate},
 		{"score", "score an assessment: levels, gaps and ranked priorities", runScore},
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
+		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},
+		{"serve", "serve the offline browser workbook on a local address", runServe},
 	}
 }
 

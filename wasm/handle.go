@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/schemas"
+)
+
+// function is one entry of the bridge's protocol: a name on the global
+// ncskit object, and the Go function behind it. Every function takes one
+// JSON request and returns JSON, or raw bytes when binary is set (drafts
+// and questionnaires will be Uint8Arrays).
+type function struct {
+	name   string
+	binary bool
+	run    func(req []byte) ([]byte, error)
+}
+
+// functions is the protocol, in the order info lists it. Adding a function
+// (draft, questionnaire, import) is one entry here and one run function.
+var functions []function
+
+func init() {
+	functions = []function{
+		{name: "info", run: runInfo},
+		{name: "model", run: runModel},
+		{name: "validate", run: runValidate},
+		{name: "score", run: runScore},
+		{name: "rescore", run: runRescore},
+	}
+}
+
+// lookup returns the function with the given name.
+func lookup(name string) (function, bool) {
+	for _, f := range functions {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return function{}, false
+}
+
+// handle runs the function name with the request req. Problems with the
+// content of the request (an invalid assessment) are part of the result;
+// the error is for requests that could not run: an unknown function, a
+// request that is not the expected JSON, or a Go panic, which is recovered
+// and returned with a message a facilitator can pass on.
+func handle(name string, req []byte) (out []byte, err error) {
+	f, ok := lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("ncskit has no function %q", name)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, panicError(name, r, debug.Stack())
+		}
+	}()
+	return f.run(req)
+}
+
+// panicError turns a recovered panic into an error. The first lines of the
+// stack say where it happened; the work is safe in the browser's storage.
+func panicError(name string, r any, stack []byte) error {
+	where := ""
+	// Frames come as pairs of lines: the function, then its file. Skip the
+	// goroutine header, debug.Stack, handle's deferred function and the
+	// runtime's panic machinery.
+	lines := strings.Split(string(stack), "\n")
+	for i := 1; i+1 < len(lines); i += 2 {
+		fn := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(fn, "runtime") || strings.HasPrefix(fn, "panic(") ||
+			strings.Contains(fn, ".handle.func") {
+			continue
+		}
+		if k := strings.LastIndexByte(fn, '('); k > 0 {
+			fn = fn[:k]
+		}
+		where = " at " + fn
+		break
+	}
+	return fmt.Errorf("internal error in ncskit.%s: %v%s; the session is safe: save the session file and report this message", name, r, where)
+}
+
+// Info is the response of "info": what this build of the bridge offers.
+// The page shows or hides features by the functions listed.
+type Info struct {
+	Functions     []string        `json:"functions"`
+	Binary        []string        `json:"binary"`
+	Model         assess.ModelRef `json:"model"`
+	Languages     []string        `json:"languages"`
+	SchemaVersion int             `json:"schemaVersion"`
+	Session       SessionFormat   `json:"session"`
+	Go            string          `json:"go"`
+}
+
+// SessionFormat names the session-file format this bridge reads.
+type SessionFormat struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+}
+
+func runInfo(req []byte) ([]byte, error) {
+	if err := decodeRequest("info", req, &struct{}{}); err != nil {
+		return nil, err
+	}
+	m := assess.Default()
+	in := Info{
+		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
+		Languages:     m.Languages,
+		SchemaVersion: assess.SchemaVersion,
+		Session:       SessionFormat{Format: sessionFormat, Version: sessionVersion},
+		Go:            runtime.Version(),
+		Binary:        []string{},
+	}
+	for _, f := range functions {
+		in.Functions = append(in.Functions, f.name)
+		if f.binary {
+			in.Binary = append(in.Binary, f.name)
+		}
+	}
+	return marshal(in)
+}
+
+// ModelRequest is the request of "model", with the options of
+// "ncskit model": the language and the format. Only the JSON format is
+// offered by the bridge; the model carries every language, so Lang only
+// checks that the page asks for a well-formed language code.
+type ModelRequest struct {
+	Lang   string `json:"lang,omitempty"`
+	Format string `json:"format,omitempty"`
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z]{2})?$`)
+
+func runModel(req []byte) ([]byte, error) {
+	var r ModelRequest
+	if err := decodeRequest("model", req, &r); err != nil {
+		return nil, err
+	}
+	if r.Lang != "" && !langCode.MatchString(r.Lang) {
+		return nil, fmt.Errorf("model: lang %q is not a language code such as en, es or pt-BR", r.Lang)
+	}
+	if r.Format != "" && r.Format != "json" {
+		return nil, fmt.Errorf("model: format %q is not offered by the workbook; use json", r.Format)
+	}
+	return marshal(assess.Default())
+}
+
+// Validation is the response of "validate": whether the file is valid,
+// what kind of file it is ("assessment" or "session") and every problem,
+// each with a JSON pointer into the file that was passed.
+type Validation struct {
+	Valid    bool               `json:"valid"`
+	Kind     string             `json:"kind"`
+	Problems assess.ProblemList `json:"problems"`
+}
+
+func runValidate(req []byte) ([]byte, error) {
+	kind, _, probs := readInput(req)
+	return marshal(Validation{Valid: len(probs) == 0, Kind: kind, Problems: nonNil(probs)})
+}
+
+// Scored is the response of "score": the Result of assess.Score, exactly
+// as "ncskit score --format json" prints it, or the problems that stop
+// scoring (then Result is null).
+type Scored struct {
+	Kind     string             `json:"kind"`
+	Problems assess.ProblemList `json:"problems"`
+	Result   *assess.Result     `json:"result"`
+}
+
+func runScore(req []byte) ([]byte, error) {
+	kind, a, probs := readInput(req)
+	out := Scored{Kind: kind, Problems: nonNil(probs)}
+	if len(probs) == 0 {
+		res, err := assess.Score(assess.Default(), a)
+		if err != nil {
+			out.Problems = load.Problems(err)
+		} else {
+			out.Result = res
+		}
+	}
+	return marshal(out)
+}
+
+// runRescore scores a bare assessment for live editing: strict decoding
+// and the model checks of assess.Score, without the JSON Schema pass,
+// which takes more than half of the time of "score" on a full assessment.
+// Input that does not decode goes through "score", so that its problems
+// come back located. The page runs the full checks when a file is opened
+// or saved, and soon after the last change.
+func runRescore(req []byte) ([]byte, error) {
+	var a assess.Assessment
+	dec := json.NewDecoder(bytes.NewReader(req))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil || dec.More() {
+		return runScore(req)
+	}
+	out := Scored{Kind: "assessment", Problems: assess.ProblemList{}}
+	res, err := assess.Score(assess.Default(), &a)
+	if err != nil {
+		out.Problems = load.Problems(err)
+	} else {
+		out.Result = res
+	}
+	return marshal(out)
+}
+
+// readInput reads an assessment, or a session file wrapping one, and
+// returns its kind, the decoded assessment and every problem found, with
+// pointers into req.
+func readInput(req []byte) (string, *assess.Assessment, assess.ProblemList) {
+	m := assess.Default()
+	if !mentionsSession(req) || !isSession(req) {
+		a, err := load.Assessment("", req, m)
+		if err != nil {
+			return "assessment", nil, load.Problems(err)
+		}
+		return "assessment", a, nil
+	}
+	s, probs := readSession(req, m)
+	if len(probs) > 0 {
+		return "session", nil, probs
+	}
+	return "session", s.assessment, nil
+}
+
+// decodeRequest decodes a request strictly; an empty request means the
+// defaults.
+func decodeRequest(name string, req []byte, v any) error {
+	if len(bytes.TrimSpace(req)) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(req))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: the request is not the expected JSON: %v", name, err)
+	}
+	return nil
+}
+
+// marshal encodes v as the CLI does, without HTML escaping, so that the
+// bridge and "ncskit ... --format json" give the same values.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func schemaProblems(errs []schemas.Error) assess.ProblemList {
+	out := make(assess.ProblemList, len(errs))
+	for i, e := range errs {
+		out[i] = assess.Problem{Pointer: e.Pointer, Message: e.Message}
+	}
+	return out
+}
+
+func nonNil(p assess.ProblemList) assess.ProblemList {
+	if p == nil {
+		return assess.ProblemList{}
+	}
+	return slices.Clip(p)
+}

@@ -1,0 +1,364 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/schemas"
+)
+
+func readExample(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func call(t testing.TB, name string, req []byte, v any) {
+	t.Helper()
+	out, err := handle(name, req)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := json.Unmarshal(out, v); err != nil {
+		t.Fatalf("%s: response is not JSON: %v\n%s", name, err, out)
+	}
+}
+
+// wrap builds a session file around an assessment, with a two-entry log
+// and one snapshot; edit may change the wrapper before it is encoded.
+func wrap(t testing.TB, assessment []byte, edit func(map[string]any)) []byte {
+	t.Helper()
+	s := map[string]any{
+		"format": "ncskit-session", "version": 1,
+		"id": "s-1", "name": "Corallia day 1",
+		"created": "2026-10-14T09:00:00Z", "updated": "2026-10-14T17:30:00+01:00",
+		"template":   "small-island-state",
+		"assessment": json.RawMessage(assessment),
+		"log": []any{
+			map[string]any{"seq": 1, "at": "2026-10-14T09:00:00Z", "what": "session", "note": "created"},
+			map[string]any{"seq": 2, "at": "2026-10-14T09:05:00Z", "what": "response", "pointer": "/responses/0/level",
+				"indicator": "GOV.STR.1", "respondent": "r-gov-1", "value": 2},
+		},
+		"snapshots": []any{
+			map[string]any{"name": "end of day 1", "at": "2026-10-14T17:30:00Z", "seq": 2, "assessment": json.RawMessage(assessment)},
+		},
+	}
+	if edit != nil {
+		edit(s)
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// replaceFirst edits the first match in an example file.
+func replaceFirst(t testing.TB, data []byte, old, new string) []byte {
+	t.Helper()
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%q not found", old)
+	}
+	return bytes.Replace(data, []byte(old), []byte(new), 1)
+}
+
+func TestInfo(t *testing.T) {
+	var in Info
+	call(t, "info", []byte("{}"), &in)
+	if want := []string{"info", "model", "validate", "score", "rescore"}; !slices.Equal(in.Functions, want) {
+		t.Errorf("functions = %q, want %q", in.Functions, want)
+	}
+	m := assess.Default()
+	if in.Model.ID != m.ID || in.Model.Version != m.Version || in.SchemaVersion != assess.SchemaVersion {
+		t.Errorf("info = %+v", in)
+	}
+	if in.Session != (SessionFormat{"ncskit-session", 1}) {
+		t.Errorf("session format = %+v", in.Session)
+	}
+}
+
+func TestModel(t *testing.T) {
+	for _, req := range []string{"", "{}", `{"lang":"es"}`, `{"lang":"pt-BR","format":"json"}`} {
+		out, err := handle("model", []byte(req))
+		if err != nil {
+			t.Fatalf("%s: %v", req, err)
+		}
+		m, err := assess.ParseModel(out)
+		if err != nil {
+			t.Fatalf("%s: the model does not parse back: %v", req, err)
+		}
+		if len(m.Indicators()) != len(assess.Default().Indicators()) {
+			t.Errorf("%s: %d indicators", req, len(m.Indicators()))
+		}
+	}
+}
+
+func TestRequestErrors(t *testing.T) {
+	for _, tc := range []struct{ name, req, want string }{
+		{"nope", "{}", `ncskit has no function "nope"`},
+		{"model", `{"lang":"Spanish"}`, `model: lang "Spanish" is not a language code such as en, es or pt-BR`},
+		{"model", `{"format":"md"}`, `model: format "md" is not offered by the workbook; use json`},
+		{"model", `{"language":"es"}`, `model: the request is not the expected JSON: json: unknown field "language"`},
+		{"info", `[]`, `info: the request is not the expected JSON: json: cannot unmarshal array into Go value of type struct {}`},
+	} {
+		_, err := handle(tc.name, []byte(tc.req))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s(%s): error %v, want %s", tc.name, tc.req, err, tc.want)
+		}
+	}
+}
+
+// TestPanic proves that a panic in a function comes back as an error
+// with a readable message, and that the bridge goes on working.
+func TestPanic(t *testing.T) {
+	saved := functions
+	t.Cleanup(func() { functions = saved })
+	functions = append(slices.Clone(functions), function{name: "boom", run: func([]byte) ([]byte, error) {
+		var m map[string]int
+		m["x"] = 1 // assignment to a nil map
+		return nil, nil
+	}})
+	_, err := handle("boom", nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	const want = "internal error in ncskit.boom: assignment to entry in nil map at "
+	if !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; the session is safe: save the session file and report this message") {
+		t.Errorf("error = %q", err)
+	}
+	if !strings.Contains(err.Error(), "TestPanic") {
+		t.Errorf("the message does not say where: %q", err)
+	}
+	var in Info
+	call(t, "info", nil, &in)
+}
+
+func TestValidate(t *testing.T) {
+	good := readExample(t, "small-island.json")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		kind string
+		want []string // "pointer: message"; none when valid
+	}{
+		{"example", good, "assessment", nil},
+		{"larger state", readExample(t, "larger-state.json"), "assessment", nil},
+		{"session", wrap(t, good, nil), "session", nil},
+		{"level too high", replaceFirst(t, good, `"level": 2,`, `"level": 7,`), "assessment",
+			[]string{"/responses/0/level: 7 is above the highest level (5)"}},
+		{"truncated", good[:len(good)/2], "assessment", nil},
+		{"empty", nil, "assessment", []string{"the file is empty; expected a JSON object"}},
+		{"session with a bad response", wrap(t, replaceFirst(t, good, `"level": 2,`, `"level": 7,`), func(s map[string]any) {
+			s["snapshots"] = []any{}
+		}), "session", []string{"/assessment/responses/0/level: 7 is above the highest level (5)"}},
+		{"session log out of order", wrap(t, good, func(s map[string]any) {
+			s["log"].([]any)[1].(map[string]any)["seq"] = 5
+			s["log"].([]any)[0].(map[string]any)["at"] = "yesterday"
+		}), "session", []string{
+			`/log/0/at: expected a time such as 2026-10-14T09:30:00Z, got "yesterday"`,
+			"/log/1/seq: the change log is append-only: entry 1 must have seq 2, not 5",
+		}},
+		{"session snapshot", wrap(t, good, func(s map[string]any) {
+			snap := s["snapshots"].([]any)[0].(map[string]any)
+			snap["seq"] = 9
+			snap["assessment"] = json.RawMessage(`{"schemaVersion": 1}`)
+			s["snapshots"] = append(s["snapshots"].([]any), map[string]any{
+				"name": "end of day 1", "at": "2026-10-14T17:30:00Z", "seq": 1, "assessment": json.RawMessage(good)})
+		}), "session", []string{
+			"/snapshots/0/seq: snapshot after change 9, but the log has 2 changes",
+			"/snapshots/0/assessment: missing required fields \"model\", \"profile\", \"session\", \"stakeholders\", \"respondents\", \"responses\"",
+			`/snapshots/1/name: duplicate snapshot name "end of day 1"`,
+		}},
+		{"session wrapper", wrap(t, good, func(s map[string]any) {
+			s["version"] = 2
+			s["name"] = " "
+			s["template"] = "island"
+		}), "session", []string{
+			"/version: session format version 2 is not supported (this workbook reads 1)",
+			"/name: a session needs a name",
+			`/template: unknown template "island" (known: "small-island-state", "national")`,
+		}},
+		{"session unknown field", wrap(t, good, func(s map[string]any) { s["extra"] = true }), "session",
+			[]string{`not a session file: unknown field "extra"`}},
+		{"session wrong type", wrap(t, good, func(s map[string]any) { s["log"] = "none" }), "session",
+			[]string{`/log: expected an array, got string`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var v Validation
+			call(t, "validate", tc.data, &v)
+			var got []string
+			for _, p := range v.Problems {
+				got = append(got, p.String())
+			}
+			if tc.name == "truncated" {
+				if v.Valid || len(got) != 1 || !strings.HasPrefix(got[0], "line 813, column 60: invalid JSON: ") {
+					t.Errorf("problems = %q", got)
+				}
+				return
+			}
+			if v.Kind != tc.kind || v.Valid != (len(tc.want) == 0) || !slices.Equal(got, tc.want) {
+				t.Errorf("kind %q valid %v problems:\n%s\nwant kind %q:\n%s", v.Kind, v.Valid,
+					strings.Join(got, "\n"), tc.kind, strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestScore checks that the bridge returns the library's Result for an
+// assessment and for the same assessment inside a session file.
+func TestScore(t *testing.T) {
+	data := readExample(t, "small-island.json")
+	a, err := load.Assessment("small-island.json", data, assess.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := assess.Score(assess.Default(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := marshal(res)
+	for _, req := range [][]byte{data, wrap(t, data, nil)} {
+		out, err := handle("score", req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct {
+			Kind     string
+			Problems []assess.Problem
+			Result   json.RawMessage
+		}
+		if err := json.Unmarshal(out, &s); err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Problems) != 0 || !bytes.Equal(s.Result, want) {
+			t.Errorf("%s: problems %v, result differs from assess.Score", s.Kind, s.Problems)
+		}
+	}
+	var s Scored
+	call(t, "score", replaceFirst(t, data, `"r-gov-1"`, `"r-gov-9"`), &s)
+	if s.Result != nil || len(s.Problems) == 0 || s.Problems[0].String() != `/respondents/0/id: duplicate respondent "r-gov-9"` && !strings.Contains(s.Problems[0].Message, `unknown respondent "r-gov-1"`) {
+		t.Errorf("problems = %v", s.Problems)
+	}
+}
+
+// TestRescore checks that the live path gives the same result as score,
+// refuses what the model refuses, and locates what does not decode.
+func TestRescore(t *testing.T) {
+	data := readExample(t, "small-island.json")
+	full, err := handle("score", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := handle("rescore", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, live) {
+		t.Error("rescore and score differ on a valid assessment")
+	}
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"level above the scale", `"level": 2,`, `"level": 7,`, "/responses/0/level: 7 is above the highest level (5)"},
+		{"unknown indicator", `"indicator": "GOV.STR.1"`, `"indicator": "gov.str.1"`, `/responses/0/indicator: unknown indicator "gov.str.1"; did you mean "GOV.STR.1"?`},
+		{"wrong type", `"level": 2,`, `"level": "two",`, `/responses/0/level: expected a whole-number level, "n/a" or "unknown", got "two"`},
+		{"unknown field", `"level": 2,`, `"level": 2, "colour": "red",`, `/responses/0: unknown field "colour"`},
+	} {
+		var s Scored
+		call(t, "rescore", replaceFirst(t, data, tc.old, tc.new), &s)
+		if s.Result != nil || len(s.Problems) == 0 || s.Problems[0].String() != tc.want {
+			t.Errorf("%s: problems %v, want %s", tc.name, s.Problems, tc.want)
+		}
+	}
+}
+
+func BenchmarkRescore(b *testing.B) {
+	data := readExample(b, "small-island.json")
+	for b.Loop() {
+		if _, err := handle("rescore", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkScore(b *testing.B) {
+	data := readExample(b, "small-island.json")
+	for b.Loop() {
+		if _, err := handle("score", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateSession(b *testing.B) {
+	data := wrap(b, readExample(b, "small-island.json"), nil)
+	for b.Loop() {
+		if _, err := handle("validate", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestSessionSchema checks the proposed session.schema.json against the
+// session files the bridge accepts and refuses.
+func TestSessionSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	for _, k := range []schemas.Kind{schemas.Assessment} {
+		b, err := schemas.File(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(schemas.URL(k), bytes.NewReader(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile("session.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "https://ncskit.org/schemas/session-v1.schema.json"
+	if err := c.AddResource(id, bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := readExample(t, "small-island.json")
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		valid bool
+	}{
+		{"session", wrap(t, good, nil), true},
+		{"bad assessment", wrap(t, replaceFirst(t, good, `"level": 2,`, `"level": "two",`), nil), false},
+		{"unknown field", wrap(t, good, func(s map[string]any) { s["extra"] = 1 }), false},
+		{"bad time", wrap(t, good, func(s map[string]any) { s["updated"] = "today" }), false},
+	} {
+		var v any
+		if err := json.Unmarshal(tc.data, &v); err != nil {
+			t.Fatal(err)
+		}
+		err := s.Validate(v)
+		if (err == nil) != tc.valid {
+			t.Errorf("%s: schema says %v", tc.name, err)
+		}
+		var got Validation
+		call(t, "validate", tc.data, &got)
+		if got.Valid != tc.valid {
+			t.Errorf("%s: the bridge says valid=%v, the schema %v", tc.name, got.Valid, err == nil)
+		}
+	}
+}

@@ -1,0 +1,321 @@
+// app.js is the workbook's state: the engine, the store, the model, the
+// open session and its latest score. Every change goes through change():
+// it edits the assessment, appends to the change log, saves at once and
+// rescores; the screens redraw from the new result.
+
+import { fill, h, announce } from './dom.js';
+import { indexModel } from './model.js';
+import { record, newSession, wrap, snapshot as takeSnapshot, restore as restoreSnapshot, fileName } from './session.js';
+import { degrade } from './store.js';
+import { download } from './files.js';
+
+export const app = {
+  engine: null,
+  store: null,
+  model: null,
+  info: null,
+  session: null,
+  result: null,
+  problems: [],
+  view: { screen: 'sessions', indicator: '', respondent: '' },
+  screens: [],
+  // Timings in milliseconds, for the tests' report: when the first screen
+  // was usable, and for each change the time to rescore and redraw, and
+  // the part of it spent in the engine.
+  stats: { ready: 0, startMs: 0, rescore: [], engine: [] },
+};
+
+const listeners = { result: [], session: [] };
+
+export function on(event, fn) {
+  listeners[event].push(fn);
+}
+
+function emit(event) {
+  for (const fn of listeners[event]) fn();
+}
+
+export function lang() {
+  return (app.session && app.session.assessment.session.language) || 'en';
+}
+
+export async function init(engine, store) {
+  app.engine = engine;
+  app.store = store;
+  app.info = engine.info;
+  const [model, id] = await Promise.all([
+    engine.call('model', { lang: 'en' }),
+    store.backend.getMeta('current').catch(() => undefined),
+  ]);
+  app.stats.modelMs = engine.lastMs;
+  app.model = indexModel(model);
+  engine.onFailure((reason) => warn('engine', `The engine stopped (${reason}). Your work up to the last change is saved; reload the page to go on.`));
+  if (store.warning) warn('storage', store.warning);
+  if (id) {
+    const s = await store.backend.get(id).catch(() => undefined);
+    if (s) await setSession(s);
+  }
+}
+
+// warn shows a banner that stays until the reason is gone.
+export function warn(key, message) {
+  const box = document.getElementById('warnings');
+  let el = box.querySelector(`[data-key="${key}"]`);
+  if (!message) {
+    if (el) el.remove();
+    return;
+  }
+  if (!el) {
+    el = h('div', { class: 'banner', role: 'alert', dataset: { key } });
+    box.append(el);
+  }
+  el.textContent = message;
+}
+
+// setSession makes s the open session, remembers it and scores it.
+export async function setSession(s) {
+  app.session = s;
+  app.result = null;
+  app.problems = [];
+  const a = s.assessment;
+  if (app.view.respondent !== 'consensus' && !a.respondents.some((r) => r.id === app.view.respondent)) {
+    app.view.respondent = a.respondents.length ? a.respondents[0].id : 'consensus';
+  }
+  if (!app.model.indicator(app.view.indicator)) app.view.indicator = app.model.indicators[0].id;
+  await save();
+  await app.store.backend.setMeta('current', s.id).catch(() => {});
+  emit('session');
+  rescore();
+}
+
+export async function startSession(options) {
+  const s = newSession({ ...options, model: app.model.raw, schemaVersion: app.info.schemaVersion });
+  await setSession(s);
+  return s;
+}
+
+// openFile validates a file's text with the engine and opens it as a
+// session. It returns the problems, and changes nothing when there are any.
+export async function openFile(name, textContent) {
+  const v = await app.engine.call('validate', textContent);
+  if (!v.valid) return v.problems;
+  let s = JSON.parse(textContent);
+  if (v.kind === 'assessment') {
+    s = wrap(s, name);
+  } else {
+    const local = await app.store.backend.get(s.id).catch(() => undefined);
+    if (local && JSON.stringify(local) !== JSON.stringify(s)) {
+      // Never overwrite local work: the file becomes a session of its own.
+      s.id = `${s.id}-file-${Date.now().toString(36)}`;
+      s.name = `${s.name} (from file)`;
+    }
+    record(s, { what: 'session', note: `opened from the session file ${name}` });
+  }
+  await setSession(s);
+  return [];
+}
+
+let saving = null;
+let saveAgain = false;
+
+// save writes the open session to the store, one write at a time; a
+// change made during a write is written right after it.
+export async function save() {
+  if (!app.session) return;
+  if (saving) {
+    saveAgain = true;
+    return saving;
+  }
+  saving = (async () => {
+    do {
+      saveAgain = false;
+      try {
+        // put copies the session before it returns, so later changes wait
+        // for the next write.
+        await app.store.backend.put(app.session);
+        status(`Saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`, app.store.kind === 'memory');
+      } catch (e) {
+        if (degrade(app.store)) {
+          warn('storage', app.store.warning);
+          saveAgain = true;
+        } else {
+          status('Not saved: save the session file', true);
+        }
+      }
+    } while (saveAgain);
+  })();
+  try {
+    await saving;
+  } finally {
+    saving = null;
+  }
+}
+
+function status(text, bad) {
+  const el = document.getElementById('save-status');
+  if (!el) return;
+  el.textContent = app.store.kind === 'memory' ? 'Not stored in this browser' : text;
+  el.classList.toggle('bad', !!bad);
+  document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
+}
+
+// change edits the open session: mutate(assessment) makes the edit, and
+// details describe it for the change log (what, pointer, indicator,
+// respondent, value, note). log: false saves without a log entry (text
+// being typed; the entry comes when the field is left).
+export function change(details, mutate, { log = true } = {}) {
+  const t0 = performance.now();
+  const a = app.session.assessment;
+  mutate(a);
+  if (log) record(app.session, details);
+  else app.session.updated = new Date().toISOString();
+  save();
+  rescore(t0);
+}
+
+let scoring = false;
+let scoreAgain = null;
+
+// rescore asks the engine for a fresh result. Calls made while one runs
+// are folded into one more run with the latest assessment.
+export async function rescore(t0 = performance.now()) {
+  if (!app.session) return;
+  if (scoring) {
+    scoreAgain = scoreAgain ?? t0;
+    return;
+  }
+  scoring = true;
+  checkSoon();
+  try {
+    const fn = app.engine.has('rescore') ? 'rescore' : 'score';
+    const t1 = performance.now();
+    const text = JSON.stringify(app.session.assessment);
+    const t2 = performance.now();
+    const r = await app.engine.call(fn, text);
+    const t3 = performance.now();
+    app.result = r.result;
+    app.problems = r.problems;
+    emit('result');
+    const t4 = performance.now();
+    const ms = t4 - t0;
+    app.stats.parts = app.stats.parts || [];
+    app.stats.parts.push([t1 - t0, t2 - t1, t3 - t2, app.engine.lastMs, app.engine.lastParseMs, t4 - t3].map((x) => Math.round(x * 10) / 10));
+    app.stats.rescore.push(Math.round(ms * 10) / 10);
+    app.stats.engine.push(Math.round((app.engine.lastMs || 0) * 10) / 10);
+    if (app.stats.rescore.length > 200) {
+      app.stats.rescore.shift();
+      app.stats.engine.shift();
+    }
+    document.documentElement.dataset.ncskitScored = String(app.session.log.length);
+  } catch (e) {
+    app.problems = [{ pointer: '', message: e.message }];
+    emit('result');
+  } finally {
+    scoring = false;
+  }
+  if (scoreAgain !== null) {
+    const next = scoreAgain;
+    scoreAgain = null;
+    await rescore(next);
+  }
+}
+
+let checkTimer = 0;
+
+// checkSoon runs the full checks (the JSON Schema too) a moment after the
+// last change; live scoring leaves the schema out to stay fast.
+function checkSoon() {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(async () => {
+    if (!app.session) return;
+    try {
+      const v = await app.engine.call('validate', JSON.stringify(app.session.assessment));
+      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} to fix before it can be saved as a file: ` +
+        v.problems.slice(0, 5).map((p) => `${p.pointer}: ${p.message}`).join('; '));
+    } catch (e) {
+      // the engine's failure is reported by its own banner
+    }
+  }, 1500);
+}
+
+export function snapshot(name) {
+  takeSnapshot(app.session, name);
+  save();
+  emit('session');
+}
+
+export function restore(index) {
+  restoreSnapshot(app.session, index);
+  save();
+  emit('session');
+  rescore();
+}
+
+// saveFile validates the session with the engine and downloads it.
+export async function saveFile() {
+  if (!app.session) return;
+  const textContent = JSON.stringify(app.session, null, 2);
+  const v = await app.engine.call('validate', textContent);
+  if (!v.valid) {
+    const list = v.problems.slice(0, 10).map((p) => `${p.pointer || '(file)'}: ${p.message}`).join('; ');
+    warn('savefile', `The session cannot be saved as a file yet: ${list}`);
+    return false;
+  }
+  warn('savefile', null);
+  download(new Blob([textContent], { type: 'application/json' }), fileName(app.session));
+  announce('Session file saved');
+  return true;
+}
+
+export function problemsList(problems, fileLabel) {
+  const items = problems.slice(0, 25).map((p) => h('li', { text: `${fileLabel ? `${fileLabel}: ` : ''}${p.pointer ? `${p.pointer}: ` : ''}${p.message}` }));
+  if (problems.length > 25) items.push(h('li', { text: `… and ${problems.length - 25} more` }));
+  return h('ul', { class: 'problems' }, items);
+}
+
+// go shows a screen. The view (screen, indicator, respondent) lives in
+// the URL's fragment, so a reload comes back to the same place.
+export function go(screen, view = {}) {
+  const moved = screen !== app.view.screen;
+  Object.assign(app.view, view, { screen });
+  const q = new URLSearchParams();
+  if (app.view.indicator) q.set('i', app.view.indicator);
+  if (app.view.respondent) q.set('r', app.view.respondent);
+  const hash = `#${screen}?${q}`;
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+  render();
+  if (moved) window.scrollTo(0, 0);
+}
+
+export function readHash() {
+  const [screen, query] = location.hash.slice(1).split('?');
+  const q = new URLSearchParams(query || '');
+  if (screen && app.screens.some((s) => s.id === screen)) app.view.screen = screen;
+  if (q.get('i')) app.view.indicator = q.get('i');
+  if (q.get('r')) app.view.respondent = q.get('r');
+}
+
+export function currentScreen() {
+  return app.screens.find((s) => s.id === app.view.screen) || app.screens[0];
+}
+
+// render draws the current screen from scratch.
+export function render() {
+  let scr = currentScreen();
+  if (scr.needsSession && !app.session) {
+    app.view.screen = 'sessions';
+    scr = currentScreen();
+  }
+  for (const b of document.querySelectorAll('#nav button')) {
+    const active = b.dataset.screen === scr.id;
+    if (active) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+    b.disabled = !app.session && b.dataset.screen !== 'sessions';
+  }
+  document.getElementById('session-title').textContent = app.session ? app.session.name : 'No session open';
+  document.title = app.session ? `${app.session.name} — ncskit workbook` : 'ncskit workbook';
+  document.documentElement.dataset.screen = scr.id;
+  const main = document.getElementById('screen');
+  fill(main);
+  scr.render(main);
+}

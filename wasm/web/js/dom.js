@@ -1,0 +1,128 @@
+// dom.js builds the page's DOM. Text always goes in as text nodes or
+// textContent, attributes through setAttribute or element properties:
+// never innerHTML, never an inline event handler. Free text typed by
+// facilitators is data, and stays data.
+
+const forbidden = new Set(['innerHTML', 'outerHTML', 'srcdoc', 'href', 'src', 'style']);
+
+// h creates an element. props: class, text, on: {event: fn}, dataset,
+// and any other property or attribute (aria-*, role, for, value...).
+// Children are nodes, strings, numbers, arrays of them, or null/false.
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  setProps(el, props || {});
+  append(el, children);
+  return el;
+}
+
+const svgNS = 'http://www.w3.org/2000/svg';
+
+// svg creates an SVG element; props are attributes, except text and on.
+export function svg(tag, props, ...children) {
+  const el = document.createElementNS(svgNS, tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') el.textContent = String(v);
+    else if (k === 'on') listen(el, v);
+    else if (k === 'class') el.setAttribute('class', v);
+    else {
+      check(k);
+      el.setAttribute(k, String(v));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function check(k) {
+  if (forbidden.has(k) || /^on/i.test(k)) throw new Error(`dom: refusing to set ${k}`);
+}
+
+function listen(el, handlers) {
+  for (const [ev, fn] of Object.entries(handlers)) el.addEventListener(ev, fn);
+}
+
+function setProps(el, props) {
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null) continue;
+    switch (k) {
+      case 'class': el.className = Array.isArray(v) ? v.filter(Boolean).join(' ') : v; break;
+      case 'text': el.textContent = String(v); break;
+      case 'on': listen(el, v); break;
+      case 'dataset': Object.assign(el.dataset, v); break;
+      case 'for': el.htmlFor = v; break;
+      default:
+        check(k);
+        if (k.startsWith('aria-') || k.startsWith('data-') || k === 'role' || !(k in el)) {
+          if (v !== false) el.setAttribute(k, v === true ? '' : String(v));
+        } else {
+          el[k] = v;
+        }
+    }
+  }
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'object' ? c : String(c));
+  }
+}
+
+// clear empties an element and appends new children.
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+// announce tells screen readers about a change that has no focus of its own.
+export function announce(text) {
+  const live = document.getElementById('live');
+  if (live) {
+    live.textContent = '';
+    live.textContent = text;
+  }
+}
+
+// editing reports whether a key press belongs to a text field or a
+// control that uses keys itself, so that shortcuts leave it alone.
+export function editing(target) {
+  if (!target || !target.tagName) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+// field makes a labelled form control. control is the input element; hint
+// and error texts are tied to it with aria-describedby.
+let fieldSeq = 0;
+export function field(label, control, hint) {
+  if (!control.id) control.id = `f${++fieldSeq}`;
+  const err = h('span', { class: 'field-error', id: `${control.id}-err`, hidden: true });
+  const parts = [h('label', { for: control.id, text: label }), control];
+  let described = err.id;
+  if (hint) {
+    const hintEl = h('span', { class: 'hint', id: `${control.id}-hint`, text: hint });
+    parts.push(hintEl);
+    described = `${hintEl.id} ${err.id}`;
+  }
+  control.setAttribute('aria-describedby', described);
+  parts.push(err);
+  return h('div', { class: 'field' }, parts);
+}
+
+// setError marks a control invalid with a message, or clears it.
+export function setError(control, message) {
+  const err = document.getElementById(`${control.id}-err`);
+  if (message) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+  if (err) {
+    err.textContent = message || '';
+    err.hidden = !message;
+  }
+}
+
+// options builds <option> elements from [value, label] pairs.
+export function options(pairs, selected) {
+  return pairs.map(([value, label]) => h('option', { value, text: label, selected: String(value) === String(selected ?? '') }));
+}

@@ -1,0 +1,128 @@
+// main.js starts the workbook: it checks the browser, starts the engine
+// in a Web Worker, opens the local store, restores the last session and
+// shows the first screen. When the page is usable it sets
+// data-ncskit-ready="true" on <html>; when it cannot start, it sets
+// data-ncskit-error and says why in place of the loading message.
+
+import { startEngine } from './engine.js';
+import { openStore } from './store.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile } from './app.js';
+import { screen as sessions } from './screens/sessions.js';
+import { screen as setup } from './screens/setup.js';
+import { screen as assess } from './screens/assess.js';
+import { screen as results } from './screens/results.js';
+import { screen as priorities } from './screens/priorities.js';
+import { screen as roles } from './screens/roles.js';
+
+const root = document.documentElement;
+const boot = document.getElementById('boot');
+
+function fail(code, message) {
+  root.dataset.ncskitError = code;
+  boot.textContent = message;
+  boot.classList.add('failed');
+  boot.hidden = false;
+  document.getElementById('app').hidden = true;
+}
+
+function supported() {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiateStreaming === 'function' &&
+    typeof DecompressionStream === 'function' && typeof Worker === 'function' && typeof Blob === 'function' &&
+    typeof structuredClone === 'function';
+}
+
+function projector(onOff) {
+  root.classList.toggle('projector', onOff);
+  const b = document.getElementById('projector');
+  b.setAttribute('aria-pressed', String(onOff));
+  try {
+    localStorage.setItem('ncskit.projector', onOff ? '1' : '');
+  } catch (e) {
+    // the preference is not worth a warning
+  }
+}
+
+function shell() {
+  const nav = document.getElementById('nav');
+  app.screens.forEach((s, i) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.screen = s.id;
+    b.textContent = s.title;
+    b.setAttribute('aria-keyshortcuts', `Alt+${i + 1}`);
+    b.addEventListener('click', () => go(s.id));
+    nav.append(b);
+  });
+  document.getElementById('save-file').addEventListener('click', () => saveFile());
+  document.querySelector('a.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    document.getElementById('screen').focus();
+  });
+  document.getElementById('projector').addEventListener('click', () => projector(!root.classList.contains('projector')));
+  let pref = false;
+  try {
+    pref = localStorage.getItem('ncskit.projector') === '1';
+  } catch (e) {
+    pref = false;
+  }
+  projector(pref);
+  window.addEventListener('hashchange', () => {
+    readHash();
+    render();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-9]$/.test(e.key)) {
+      const s = app.screens[Number(e.key) - 1];
+      if (s && (app.session || !s.needsSession)) {
+        e.preventDefault();
+        go(s.id);
+      }
+      return;
+    }
+    const scr = currentScreen();
+    if (scr.onKey) scr.onKey(e);
+  });
+  on('session', render);
+  on('result', () => {
+    const scr = currentScreen();
+    if (scr.refresh) scr.refresh();
+  });
+}
+
+async function main() {
+  const mainAt = performance.now();
+  if (!supported()) {
+    fail('unsupported-browser', 'This browser is too old to run the ncskit workbook: it lacks WebAssembly streaming, DecompressionStream or Web Workers. ' +
+      'Open the file in a current Chrome, Edge, Firefox or Safari (Chrome/Edge 80, Firefox 113, Safari 16.4 or later).');
+    return;
+  }
+  app.screens = [sessions, setup, assess, results, priorities, roles];
+  const storing = openStore(); // in parallel with the engine's start
+  let engine;
+  try {
+    engine = await startEngine(document.getElementById('ncskit-worker').textContent, document.getElementById('ncskit-wasm').textContent.trim());
+  } catch (e) {
+    fail('engine', `The workbook could not start its engine: ${e.message}. Try a current Chrome, Edge, Firefox or Safari.`);
+    return;
+  }
+  const engineAt = performance.now();
+  const store = await storing;
+  shell();
+  readHash();
+  await init(engine, store);
+  const initAt = performance.now();
+  if (!location.hash && app.session) app.view.screen = 'assess';
+  boot.hidden = true;
+  document.getElementById('app').hidden = false;
+  render();
+  app.stats.startMs = engine.startMs;
+  app.stats.ready = performance.now();
+  app.stats.boot = { main: mainAt, engine: engineAt, init: initAt, ready: app.stats.ready, worker: engine.phases };
+  window.ncskitStats = app.stats;
+  root.dataset.ncskitReady = 'true';
+  // Compile the engine's schemas while the facilitator reads the screen,
+  // so that the first answer scores at full speed.
+  engine.call('validate', '{}').catch(() => {});
+}
+
+main().catch((e) => fail('start', `The workbook could not start: ${e.message}`));

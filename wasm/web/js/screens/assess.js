@@ -1,0 +1,411 @@
+// screens/assess.js: pillar → area → indicator cards. Each respondent's
+// answer (level, n/a or unknown; target; provision; confidence; person-
+// dependent; evidence), and a consensus view with every respondent's
+// level, the spread, the disagreement flag and the agreed level with its
+// rationale and dissent. Keys: 1-5 level, 0 or n n/a, u unknown, Delete
+// clears, arrows move between indicators, [ and ] change respondent, c
+// toggles the consensus view.
+
+import { h, fill, field, setError, options, announce, editing } from '../dom.js';
+import { app, change, go, lang } from '../app.js';
+import { text, levelLabel } from '../model.js';
+import { responseIndex, agreedIndex } from '../session.js';
+
+export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey };
+
+const CONSENSUS = 'consensus';
+let dom = null; // the parts of the screen that refresh() updates
+
+function a() {
+  return app.session.assessment;
+}
+
+export function scoresById() {
+  const map = new Map();
+  if (!app.result) return map;
+  for (const p of app.result.pillars) for (const ar of p.areas) for (const i of ar.indicators) map.set(i.id, i);
+  return map;
+}
+
+function respondentName(id) {
+  const r = a().respondents.find((x) => x.id === id);
+  return r ? r.name : id;
+}
+
+function stakeholderName(id) {
+  const s = a().stakeholders.find((x) => x.id === id);
+  return s ? s.name : id;
+}
+
+function render(root) {
+  const m = app.model;
+  if (!m.indicator(app.view.indicator)) app.view.indicator = m.indicators[0].id;
+  const resp = a().respondents;
+  if (app.view.respondent !== CONSENSUS && !resp.some((r) => r.id === app.view.respondent)) {
+    app.view.respondent = resp.length ? resp[0].id : CONSENSUS;
+  }
+  const nav = h('nav', { class: 'tree', 'aria-label': 'Indicators' });
+  const marks = new Map();
+  for (const p of m.pillars) {
+    nav.append(h('h2', { class: 'pillar', text: `${p.id} ${text(p.name, lang())}` }));
+    for (const ar of p.areas) {
+      const items = ar.indicators.map((ind) => {
+        const mark = h('span', { class: 'mark', 'aria-hidden': 'true' });
+        const label = h('span', { class: 'visually-hidden' });
+        marks.set(ind.id, { mark, label });
+        return h('li', {}, h('button', {
+          type: 'button', class: 'ind', dataset: { ind: ind.id },
+          on: { click: () => show(ind.id) },
+        }, h('span', { class: 'id', text: ind.id }), h('span', { class: 't', text: text(ind.title, lang()) }), mark, label));
+      });
+      nav.append(h('h3', { class: 'area', text: `${ar.id} ${text(ar.name, lang())}` }), h('ul', {}, items));
+    }
+  }
+  const who = h('select', { id: 'respondent' }, options([
+    ...resp.map((r) => [r.id, `${r.name} (${stakeholderName(r.stakeholder)})`]),
+    [CONSENSUS, 'Consensus: all respondents'],
+  ], app.view.respondent));
+  who.addEventListener('change', () => show(app.view.indicator, who.value));
+  const card = h('article', { class: 'card', 'aria-labelledby': 'ind-title' });
+  const noResp = resp.length ? null : h('p', { class: 'banner', text: 'No respondent yet: add respondents on the Setup screen, or record agreed levels in the consensus view.' });
+  root.append(h('h1', { class: 'visually-hidden', text: 'Assess' }),
+    h('div', { class: 'assess' }, nav, h('div', { class: 'work' },
+      noResp,
+      h('div', { class: 'who' }, field('Answering as', who),
+        h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · [ ] respondent · c consensus' })),
+      card)));
+  dom = { nav, marks, who, card };
+  drawCard();
+  refresh();
+}
+
+// show moves to an indicator and/or respondent.
+function show(id, respondent = app.view.respondent, focus = false) {
+  go('assess', { indicator: id, respondent });
+  if (focus) document.getElementById('ind-title').focus();
+}
+
+function step(delta) {
+  const list = app.model.indicators;
+  const i = app.model.find(app.view.indicator).index;
+  const j = Math.max(0, Math.min(list.length - 1, i + delta));
+  if (j !== i) show(list[j].id, app.view.respondent, true);
+}
+
+function stepRespondent(delta) {
+  const ids = [...a().respondents.map((r) => r.id), CONSENSUS];
+  const i = ids.indexOf(app.view.respondent);
+  show(app.view.indicator, ids[(i + delta + ids.length) % ids.length], true);
+}
+
+function drawCard() {
+  const m = app.model;
+  const e = m.find(app.view.indicator);
+  const ind = e.node;
+  const L = lang();
+  fill(dom.card,
+    h('header', {},
+      h('p', { class: 'crumbs', text: `${e.pillar.id} ${text(e.pillar.name, L)} › ${e.area.id} ${text(e.area.name, L)}` }),
+      h('h2', { id: 'ind-title', tabindex: -1 }, h('span', { class: 'id', text: ind.id }), ' ', text(ind.title, L)),
+      h('p', { class: 'pos', text: `${e.index + 1} of ${m.indicators.length}` })),
+    h('p', { class: 'question', text: text(ind.question, L) }),
+    app.view.respondent === CONSENSUS ? consensus(ind) : answer(ind),
+    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)),
+    h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }));
+  for (const b of dom.nav.querySelectorAll('button.ind')) {
+    const cur = b.dataset.ind === ind.id;
+    if (cur) b.setAttribute('aria-current', 'true');
+    else b.removeAttribute('aria-current');
+  }
+  const cur = dom.nav.querySelector('button[aria-current]');
+  if (cur) cur.scrollIntoView({ block: 'nearest' });
+}
+
+function ratingOf(v) {
+  if (v === 'n/a' || v === 'unknown') return v;
+  return Number(v);
+}
+
+// answer is the respondent's form for one indicator.
+function answer(ind) {
+  const rid = app.view.respondent;
+  const L = lang();
+  const ri = responseIndex(a(), ind.id, rid);
+  const r = ri >= 0 ? a().responses[ri] : null;
+  const m = app.model;
+  const levelButtons = m.levels.map((lv, k) => h('button', {
+    type: 'button', class: 'level', dataset: { level: String(k + 1) }, 'aria-pressed': String(!!r && r.level === k + 1),
+    'aria-keyshortcuts': String(k + 1),
+    on: { click: () => setLevel(ind.id, k + 1) },
+  }, h('span', { class: 'n', text: k + 1 }), h('span', { class: 'name', text: text(lv.name, L) }),
+  h('span', { class: 'desc', text: text(ind.levels[k], L) })));
+  const other = [
+    ['n/a', `n/a · ${text(m.raw.scale.notApplicable.name, L)}`, '0'],
+    ['unknown', `? · ${text(m.raw.scale.unknown.name, L)}`, 'u'],
+  ].map(([v, label, key]) => h('button', {
+    type: 'button', class: 'level other', dataset: { level: v }, 'aria-pressed': String(!!r && r.level === v),
+    'aria-keyshortcuts': key, text: label, on: { click: () => setLevel(ind.id, v) },
+  }));
+  const clear = h('button', { type: 'button', class: 'level other clear', text: 'Clear answer', disabled: !r, 'aria-keyshortcuts': 'Delete', on: { click: () => clearAnswer(ind.id) } });
+  const levels = h('div', { class: 'levels', role: 'group', 'aria-labelledby': 'levels-label' }, levelButtons);
+  const max = m.maxLevel;
+  const target = h('select', { id: 'f-target' }, options([['', 'Default'], ...Array.from({ length: max }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], r && r.target ? r.target : ''));
+  const provision = h('select', { id: 'f-provision' }, options([['', '—'], ...m.provisionModes.map((p) => [p.id, text(p.name, L)])], r && r.provision));
+  const confidence = h('select', { id: 'f-confidence' }, options([['', '—'], ['low', 'Low'], ['medium', 'Medium'], ['high', 'High']], r && r.confidence));
+  const pd = h('input', { type: 'checkbox', id: 'f-person', checked: !!(r && r.personDependent) });
+  const evidence = h('textarea', { id: 'f-evidence', rows: 3, value: (r && r.evidence) || '' });
+  const set = (what, key, value, ctl) => {
+    const i = responseIndex(a(), ind.id, rid);
+    if (i < 0) return;
+    const resp = a().responses[i];
+    if (key === 'target' && value) {
+      const ag = (a().decisions.agreed || []).find((d) => d.indicator === ind.id);
+      if (ag && typeof ag.level === 'number' && value < ag.level && !(resp.evidence || '').trim()) {
+        setError(ctl, `Below the agreed level ${ag.level}: write in the evidence why, first.`);
+        ctl.value = resp.target || '';
+        return;
+      }
+    }
+    if (ctl) setError(ctl, '');
+    change({ what, pointer: `/responses/${i}/${key}`, indicator: ind.id, respondent: rid, value: value === '' ? null : value },
+      (as) => {
+        if (value === '' || value === false) delete as.responses[i][key];
+        else as.responses[i][key] = value;
+      });
+  };
+  target.addEventListener('change', () => set('target', 'target', target.value ? Number(target.value) : '', target));
+  provision.addEventListener('change', () => set('provision', 'provision', provision.value));
+  confidence.addEventListener('change', () => set('confidence', 'confidence', confidence.value));
+  pd.addEventListener('change', () => set('person-dependent', 'personDependent', pd.checked));
+  let typing = 0;
+  evidence.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const i = responseIndex(a(), ind.id, rid);
+      if (i < 0) return;
+      const v = evidence.value;
+      change({}, (as) => { if (v) as.responses[i].evidence = v; else delete as.responses[i].evidence; }, { log: false });
+    }, 500);
+  });
+  evidence.addEventListener('change', () => {
+    clearTimeout(typing);
+    set('evidence', 'evidence', evidence.value);
+  });
+  const details = h('fieldset', { class: 'details', disabled: !r, id: 'answer-details' },
+    h('legend', { text: r ? 'Details of this answer' : 'Details (choose a level first)' }),
+    h('div', { class: 'cols' },
+      field('Target level', target, 'Empty: the profile\'s target.'),
+      field('How it is provided', provision),
+      field('Confidence', confidence),
+      h('div', { class: 'field check' }, pd, h('label', { for: 'f-person', text: 'Depends on one person (no deputy): counts at most as level 2' }))),
+    field('Evidence and notes', evidence));
+  return h('section', { class: 'answer', 'aria-label': `Answer of ${respondentName(rid)}` },
+    h('p', { id: 'levels-label', class: 'label', text: `Level, as ${respondentName(rid)} sees it` }),
+    levels, h('div', { class: 'levels other-row' }, other, clear), details);
+}
+
+function setLevel(id, rating) {
+  const rid = app.view.respondent;
+  if (rid === CONSENSUS || !a().respondents.some((r) => r.id === rid)) return;
+  if (typeof rating === 'number' && (rating < 1 || rating > app.model.maxLevel)) return;
+  const i = responseIndex(a(), id, rid);
+  if (i >= 0 && a().responses[i].level === rating) return;
+  const at = i >= 0 ? i : a().responses.length;
+  change({ what: 'level', pointer: `/responses/${at}/level`, indicator: id, respondent: rid, value: rating },
+    (as) => {
+      if (i >= 0) as.responses[i].level = rating;
+      else as.responses.push({ indicator: id, respondent: rid, level: rating });
+    });
+  for (const b of dom.card.querySelectorAll('button.level[data-level]')) {
+    b.setAttribute('aria-pressed', String(ratingOf(b.dataset.level) === rating));
+  }
+  const details = document.getElementById('answer-details');
+  if (details) {
+    details.disabled = false;
+    details.querySelector('legend').textContent = 'Details of this answer';
+  }
+  dom.card.querySelector('button.clear').disabled = false;
+  announce(`${respondentName(rid)}: ${id} ${levelLabel(app.model, rating, lang())}`);
+}
+
+function clearAnswer(id) {
+  const rid = app.view.respondent;
+  const i = responseIndex(a(), id, rid);
+  if (i < 0) return;
+  change({ what: 'clear', pointer: `/responses/${i}`, indicator: id, respondent: rid, note: 'answer removed' },
+    (as) => { as.responses.splice(i, 1); });
+  drawCard();
+  announce(`${respondentName(rid)}: ${id} cleared`);
+}
+
+// consensus is the facilitator's view of every answer to one indicator.
+function consensus(ind) {
+  const L = lang();
+  const m = app.model;
+  const di = agreedIndex(a(), ind.id);
+  const ag = di >= 0 ? a().decisions.agreed[di] : null;
+  const dissent = new Map((ag && ag.dissent || []).map((d) => [d.respondent, d.note]));
+  const details = (resp) => [
+    resp.target ? `target ${resp.target}` : '',
+    resp.provision ? text((m.provisionModes.find((p) => p.id === resp.provision) || {}).name, L) : '',
+    resp.confidence ? `${resp.confidence} confidence` : '',
+    resp.personDependent ? 'one person' : '',
+  ].filter(Boolean).join(' · ');
+  const notes = new Map();
+  const rows = a().respondents.map((r) => {
+    const resp = a().responses.find((x) => x.indicator === ind.id && x.respondent === r.id);
+    const note = h('input', { type: 'text', value: dissent.get(r.id) || '', 'aria-label': `Dissent of ${r.name}`, class: 'dissent' });
+    notes.set(r.id, note);
+    return h('tr', {},
+      h('th', { scope: 'row' }, r.name, h('div', { class: 'hint', text: stakeholderName(r.stakeholder) })),
+      h('td', { class: 'lvl', dataset: { respondent: r.id }, text: resp ? levelLabel(m, resp.level, L) : '—' }),
+      h('td', { class: 'small', text: resp ? details(resp) : '' }),
+      h('td', { class: 'ev', text: resp && resp.evidence || '' }),
+      h('td', {}, note));
+  });
+  const level = h('select', { id: 'agreed-level' }, options([['', 'Choose…'],
+    ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)]), ['n/a', 'n/a'], ['unknown', 'unknown']], ag ? ag.level : ''));
+  const target = h('select', { id: 'agreed-target' }, options([['', 'Default'], ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], ag && ag.target ? ag.target : ''));
+  const rationale = h('textarea', { id: 'agreed-rationale', rows: 2, value: ag ? ag.rationale : '' });
+  const msg = h('p', { class: 'error', role: 'alert', hidden: true });
+  const form = h('form', {
+    class: 'agreed', novalidate: true,
+    on: { submit: (e) => {
+      e.preventDefault();
+      const lv = level.value ? ratingOf(level.value) : null;
+      setError(level, lv === null ? 'Choose the level the room agreed.' : '');
+      setError(rationale, rationale.value.trim() ? '' : 'Say why: the rationale goes into the draft.');
+      if (lv === null || !rationale.value.trim()) return;
+      if (typeof lv === 'number') {
+        const low = a().responses.filter((x) => x.indicator === ind.id && x.target && x.target < lv && !(x.evidence || '').trim());
+        if (low.length) {
+          msg.hidden = false;
+          msg.textContent = `${low.map((x) => respondentName(x.respondent)).join(', ')} set a target below ${lv} with no note: add a note in their evidence, or change the target, first.`;
+          return;
+        }
+      }
+      msg.hidden = true;
+      const d = { indicator: ind.id, level: lv, rationale: rationale.value.trim() };
+      if (target.value) d.target = Number(target.value);
+      const ds = [...notes].filter(([, n]) => n.value.trim()).map(([rid, n]) => ({ respondent: rid, note: n.value.trim() }));
+      if (ds.length) d.dissent = ds;
+      const i = agreedIndex(a(), ind.id);
+      const list = a().decisions.agreed || [];
+      change({ what: 'agreed', pointer: `/decisions/agreed/${i >= 0 ? i : list.length}`, indicator: ind.id, value: d, note: `agreed ${levelLabel(m, lv, L)}` },
+        (as) => {
+          as.decisions.agreed = as.decisions.agreed || [];
+          if (i >= 0) as.decisions.agreed[i] = d;
+          else as.decisions.agreed.push(d);
+        });
+      announce(`${ind.id}: agreed level recorded`);
+      drawCard();
+    } },
+  },
+  h('h3', { text: ag ? 'Agreed level (recorded)' : 'Record the level the room agreed' }),
+  h('div', { class: 'cols' }, field('Agreed level', level), field('Agreed target', target)),
+  field('Rationale', rationale, 'Why the room chose this level; dissent notes go in the table above.'),
+  msg,
+  h('p', {}, h('button', { type: 'submit', class: 'primary', text: ag ? 'Update agreed level' : 'Record agreed level' }), ' ',
+    ag ? h('button', { type: 'button', text: 'Remove agreed level', on: { click: () => {
+      const i = agreedIndex(a(), ind.id);
+      change({ what: 'agreed', pointer: `/decisions/agreed/${i}`, indicator: ind.id, note: 'agreed level removed' },
+        (as) => { as.decisions.agreed.splice(i, 1); if (!as.decisions.agreed.length) delete as.decisions.agreed; });
+      drawCard();
+    } } }) : null));
+  return h('section', { class: 'consensus', 'aria-label': 'Consensus' },
+    a().respondents.length ? h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
+      h('thead', {}, h('tr', {}, ['Respondent', 'Answer', 'Target · provided · confidence', 'Evidence', 'Dissent note'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, rows))) : h('p', { text: 'No respondent has answered.' }),
+    h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
+    form);
+}
+
+function mark(s, rid) {
+  if (rid !== CONSENSUS) {
+    const r = a().responses.find((x) => x.indicator === s.id && x.respondent === rid);
+    if (!r) return ['·', 'not answered', ''];
+    const v = r.level === 'n/a' ? 'n/a' : r.level === 'unknown' ? '?' : String(r.level);
+    return [v, `answered ${v}`, 'done'];
+  }
+  const flag = s.disagreement && !s.agreed ? ' !' : s.agreed ? ' ✓' : '';
+  const v = s.status === 'assessed' ? String(s.level) : s.status === 'n/a' ? 'n/a' : s.status === 'unknown' ? '?' : '·';
+  const label = `${s.status === 'assessed' ? `level ${s.level}` : s.status}${s.disagreement && !s.agreed ? ', disagreement' : ''}${s.agreed ? ', agreed' : ''}`;
+  return [v + flag, label, s.disagreement && !s.agreed ? 'warn' : s.status === 'assessed' ? 'done' : ''];
+}
+
+// refresh updates what depends on the score: the marks in the list of
+// indicators, the strip under the card and the consensus summary.
+function refresh() {
+  if (!dom || !document.body.contains(dom.card)) return;
+  const scores = scoresById();
+  const rid = app.view.respondent;
+  for (const [id, { mark: el, label }] of dom.marks) {
+    const s = scores.get(id);
+    if (!s) continue;
+    const [v, l, cls] = mark(s, rid);
+    el.textContent = v;
+    el.className = `mark ${cls}`;
+    label.textContent = `, ${l}`;
+  }
+  const strip = document.getElementById('strip');
+  const s = scores.get(app.view.indicator);
+  if (!strip) return;
+  if (!app.result) {
+    fill(strip, h('span', { class: 'error', text: app.problems.length ? `Cannot score: ${app.problems[0].pointer} ${app.problems[0].message}` : 'Scoring…' }));
+    return;
+  }
+  const parts = [];
+  if (s.status === 'assessed') {
+    parts.push(h('span', { class: 'big', text: `Level ${s.level}` }), ` ${s.agreed ? 'agreed by the room' : `median of ${s.ratings.filter((x) => x.counted > 0).length} answer${s.ratings.filter((x) => x.counted > 0).length === 1 ? '' : 's'}`}`);
+  } else {
+    parts.push(h('span', { class: 'big', text: s.status === 'n/a' ? 'Not applicable' : s.status === 'unknown' ? 'Unknown' : 'Not assessed' }));
+  }
+  parts.push(` · target ${s.target} · gap ${s.gap}`);
+  if (s.ratings.length > 1) parts.push(` · spread ${s.spread}`);
+  if (s.disagreement && !s.agreed) parts.push(h('span', { class: 'flag', text: 'Disagreement: discuss and record an agreed level' }));
+  if (s.capped) parts.push(h('span', { class: 'flag', text: 'Capped: depends on one person' }));
+  if (s.donorFunded) parts.push(h('span', { class: 'flag', text: 'Donor-funded: sustainability risk' }));
+  fill(strip, parts);
+  const sum = document.getElementById('consensus-summary');
+  if (sum) {
+    for (const td of dom.card.querySelectorAll('td.lvl')) {
+      const rr = s.ratings.find((x) => x.respondent === td.dataset.respondent);
+      td.classList.toggle('capped', !!(rr && rr.counted && rr.counted !== rr.rating));
+      if (rr && rr.counted && rr.counted !== rr.rating) td.title = `counts as ${rr.counted}`;
+    }
+    fill(sum,
+      h('span', { text: `Median ${s.median || '—'}` }), ' · ',
+      h('span', { text: `spread ${s.spread}` }), ' · ',
+      s.disagreement ? h('span', { class: 'flag', text: s.agreed ? 'Disagreement, resolved by an agreed level' : 'Disagreement' }) : h('span', { text: 'no disagreement' }));
+  }
+}
+
+function onKey(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey || editing(e.target)) return;
+  const k = e.key;
+  const consensusView = app.view.respondent === CONSENSUS;
+  let handled = true;
+  if (/^[1-9]$/.test(k) && Number(k) <= app.model.maxLevel) {
+    if (consensusView) {
+      const sel = document.getElementById('agreed-level');
+      if (sel) { sel.value = k; sel.focus(); }
+    } else setLevel(app.view.indicator, Number(k));
+  } else if (k === '0' || k === 'n') {
+    if (!consensusView) setLevel(app.view.indicator, 'n/a');
+  } else if (k === 'u' || k === '?') {
+    if (!consensusView) setLevel(app.view.indicator, 'unknown');
+  } else if (k === 'Delete' || k === 'Backspace') {
+    if (!consensusView) clearAnswer(app.view.indicator);
+  } else if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'j') {
+    step(1);
+  } else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'k') {
+    step(-1);
+  } else if (k === ']') {
+    stepRespondent(1);
+  } else if (k === '[') {
+    stepRespondent(-1);
+  } else if (k === 'c') {
+    show(app.view.indicator, consensusView ? (a().respondents[0] || { id: CONSENSUS }).id : CONSENSUS, true);
+  } else handled = false;
+  if (handled) e.preventDefault();
+}

@@ -1,0 +1,96 @@
+// screens/priorities.js: the ranked priorities with their reasons; the
+// facilitator pins an indicator to a rank, with a reason.
+
+import { h, fill, field, setError, announce } from '../dom.js';
+import { app, change, go, lang } from '../app.js';
+import { text } from '../model.js';
+import { overrideIndex } from '../session.js';
+
+export const screen = { id: 'priorities', title: 'Priorities', needsSession: true, render, refresh: () => draw() };
+
+let root = null;
+let editing = '';
+
+function render(el) {
+  root = el;
+  draw();
+}
+
+function draw() {
+  if (!root || !document.body.contains(root)) return;
+  fill(root, h('h1', { text: 'Priorities' }));
+  const r = app.result;
+  if (!r) {
+    root.append(h('p', { class: 'banner', text: 'Scores are not available: see the Results screen.' }));
+    return;
+  }
+  if (!r.priorities.length) {
+    root.append(h('p', { text: 'No gap yet: answer indicators on the Assess screen, and every indicator below its target ranks here.' }));
+    return;
+  }
+  root.append(h('p', { class: 'hint', text: 'Score = gap × weight × urgency × cost factor; an indicator that others depend on ranks with them. Pin a rank when the room decides otherwise; the computed rank and your reason stay on record.' }));
+  const L = lang();
+  const rows = r.priorities.map((p) => {
+    const ind = app.model.indicator(p.indicator);
+    const cells = [
+      h('td', { class: 'num rank', text: p.rank }),
+      h('td', {}, h('button', { type: 'button', class: 'link', text: p.indicator, on: { click: () => go('assess', { indicator: p.indicator }) } }),
+        h('div', { text: text(ind.title, L) })),
+      h('td', { class: 'num', text: `${p.level} → ${p.target}` }),
+      h('td', { class: 'num', text: p.effective.toFixed(2) }),
+      h('td', { class: 'reason', text: p.reason }),
+      h('td', {}, overrideCell(p)),
+    ];
+    return h('tr', { class: p.override ? 'pinned' : '' }, cells);
+  });
+  root.append(h('table', { class: 'grid', id: 'priorities' },
+    h('thead', {}, h('tr', {}, ['Rank', 'Indicator', 'Level → target', 'Score', 'Why', 'Override'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody', {}, rows)));
+}
+
+function overrideCell(p) {
+  const a = app.session.assessment;
+  if (editing === p.indicator) return overrideForm(p);
+  if (p.override) {
+    return h('div', {},
+      h('p', { text: `Pinned at ${p.override.rank} (computed ${p.override.computed || 'none'}); the reason is in "Why".` }),
+      h('button', { type: 'button', text: 'Remove', 'aria-label': `Remove the override of ${p.indicator}`, on: { click: () => {
+        const i = overrideIndex(a, p.indicator);
+        change({ what: 'override', pointer: `/decisions/priorityOverrides/${i}`, indicator: p.indicator, note: 'override removed' },
+          (as) => { as.decisions.priorityOverrides.splice(i, 1); if (!as.decisions.priorityOverrides.length) delete as.decisions.priorityOverrides; });
+      } } }));
+  }
+  return h('button', { type: 'button', text: 'Pin rank…', 'aria-label': `Pin the rank of ${p.indicator}`, on: { click: () => { editing = p.indicator; draw(); document.getElementById('ov-rank').focus(); } } });
+}
+
+function overrideForm(p) {
+  const a = app.session.assessment;
+  const total = app.result.priorities.length;
+  const rank = h('input', { type: 'number', id: 'ov-rank', min: 1, max: total, step: 1, value: p.rank });
+  const reason = h('input', { type: 'text', id: 'ov-reason', maxLength: 500 });
+  return h('form', {
+    class: 'override', novalidate: true,
+    on: { submit: (e) => {
+      e.preventDefault();
+      const n = Number(rank.value);
+      const taken = (a.decisions.priorityOverrides || []).find((o) => o.rank === n && o.indicator !== p.indicator);
+      const bad = !Number.isInteger(n) || n < 1 ? 'A whole number, 1 or more.' : taken ? `Rank ${n} is already pinned to ${taken.indicator}.` : '';
+      setError(rank, bad);
+      setError(reason, reason.value.trim() ? '' : 'Say why the room ranks it so.');
+      if (bad || !reason.value.trim()) return;
+      const o = { indicator: p.indicator, rank: n, reason: reason.value.trim() };
+      const i = overrideIndex(a, p.indicator);
+      const list = a.decisions.priorityOverrides || [];
+      editing = '';
+      change({ what: 'override', pointer: `/decisions/priorityOverrides/${i >= 0 ? i : list.length}`, indicator: p.indicator, value: o, note: `pinned at ${n}` },
+        (as) => {
+          as.decisions.priorityOverrides = as.decisions.priorityOverrides || [];
+          if (i >= 0) as.decisions.priorityOverrides[i] = o;
+          else as.decisions.priorityOverrides.push(o);
+        });
+      announce(`${p.indicator} pinned at rank ${n}`);
+    } },
+  }, field('Rank', rank), field('Reason', reason),
+  h('button', { type: 'submit', text: 'Pin' }), ' ',
+  h('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = ''; draw(); } } }));
+}

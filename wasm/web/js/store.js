@@ -1,0 +1,168 @@
+// store.js keeps sessions in the browser: IndexedDB when the browser
+// allows it, else localStorage, else only in memory, with a warning the
+// page shows. A session is written whole after every change; a small
+// summary of each session is kept apart for the list of local sessions.
+
+const DB = 'ncskit-workbook';
+const LS = 'ncskit.';
+
+function summary(s) {
+  const a = s.assessment || {};
+  return {
+    id: s.id,
+    name: s.name,
+    country: a.profile ? a.profile.country : '',
+    updated: s.updated,
+    responses: Array.isArray(a.responses) ? a.responses.length : 0,
+    changes: Array.isArray(s.log) ? s.log.length : 0,
+  };
+}
+
+function request(r) {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('the write was aborted'));
+  });
+}
+
+async function openIndexedDB() {
+  if (!('indexedDB' in self) || !self.indexedDB) throw new Error('no IndexedDB');
+  const open = indexedDB.open(DB, 1);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    db.createObjectStore('sessions', { keyPath: 'id' });
+    db.createObjectStore('summaries', { keyPath: 'id' });
+    db.createObjectStore('meta');
+  };
+  const db = await Promise.race([
+    request(open),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer')), 3000)),
+  ]);
+  const backend = {
+    kind: 'indexeddb',
+    put(s) {
+      // Not async: the structured clone happens before put returns.
+      const tx = db.transaction(['sessions', 'summaries'], 'readwrite');
+      tx.objectStore('sessions').put(s);
+      tx.objectStore('summaries').put(summary(s));
+      return done(tx);
+    },
+    async get(id) {
+      return request(db.transaction('sessions').objectStore('sessions').get(id));
+    },
+    async list() {
+      return request(db.transaction('summaries').objectStore('summaries').getAll());
+    },
+    async getMeta(key) {
+      return request(db.transaction('meta').objectStore('meta').get(key));
+    },
+    async setMeta(key, value) {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(value, key);
+      await done(tx);
+    },
+  };
+  // Prove that a write works: some browsers open the database and then
+  // refuse to write from a file:// page.
+  await backend.setMeta('probe', Date.now());
+  return backend;
+}
+
+function openLocalStorage() {
+  const ls = self.localStorage;
+  ls.setItem(`${LS}probe`, String(Date.now()));
+  const list = () => JSON.parse(ls.getItem(`${LS}summaries`) || '[]');
+  return {
+    kind: 'localstorage',
+    put(s) {
+      ls.setItem(`${LS}session.${s.id}`, JSON.stringify(s));
+      const all = list().filter((x) => x.id !== s.id);
+      all.push(summary(s));
+      ls.setItem(`${LS}summaries`, JSON.stringify(all));
+      return Promise.resolve();
+    },
+    async get(id) {
+      const v = ls.getItem(`${LS}session.${id}`);
+      return v ? JSON.parse(v) : undefined;
+    },
+    async list() {
+      return list();
+    },
+    async getMeta(key) {
+      const v = ls.getItem(`${LS}meta.${key}`);
+      return v ? JSON.parse(v) : undefined;
+    },
+    async setMeta(key, value) {
+      ls.setItem(`${LS}meta.${key}`, JSON.stringify(value));
+    },
+  };
+}
+
+function openMemory() {
+  const sessions = new Map();
+  const meta = new Map();
+  return {
+    kind: 'memory',
+    put(s) {
+      sessions.set(s.id, JSON.parse(JSON.stringify(s)));
+      return Promise.resolve();
+    },
+    async get(id) { return sessions.get(id); },
+    async list() { return [...sessions.values()].map(summary); },
+    async getMeta(key) { return meta.get(key); },
+    async setMeta(key, value) { meta.set(key, value); },
+  };
+}
+
+export const storageWarning = 'This browser refuses to store data for this page, so your work is NOT saved automatically. ' +
+  'Use "Save file" often, and keep the file.';
+
+// openStore returns the best storage the browser allows. Its warning is
+// null when changes are kept across a reload or a crash.
+export async function openStore() {
+  let backend;
+  try {
+    backend = await openIndexedDB();
+  } catch (e) {
+    try {
+      backend = openLocalStorage();
+    } catch (e2) {
+      backend = openMemory();
+    }
+  }
+  return {
+    kind: backend.kind,
+    warning: backend.kind === 'memory' ? storageWarning : null,
+    backend,
+  };
+}
+
+// degrade moves a store whose writes fail to the next backend:
+// IndexedDB → localStorage → memory. It returns false when there is none.
+export function degrade(store) {
+  if (store.kind === 'indexeddb') {
+    try {
+      store.backend = openLocalStorage();
+      store.kind = store.backend.kind;
+      store.warning = 'IndexedDB refused to save; changes now go to localStorage, which holds less. Save the session file to be safe.';
+      return true;
+    } catch (e) {
+      // fall through to memory
+    }
+  }
+  if (store.kind !== 'memory') {
+    store.backend = openMemory();
+    store.kind = 'memory';
+    store.warning = storageWarning;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,241 @@
+// Package web holds the page of the offline workbook (index.html,
+// style.css, worker.js and the modules under js/) and turns it into one
+// self-contained HTML file: the styles, the scripts, wasm_exec.js and the
+// compiled bridge (gzip, base64) inline, under a Content-Security-Policy
+// that forbids every network connection.
+//
+//	wb, err := web.Build(ctx, &web.BuildOptions{Dir: root}) // compiles ./wasm with the local Go
+//	os.WriteFile("ncskit-workbook.html", wb.HTML, 0o644)
+//
+// The page needs no build step: "ncskit serve" and "ncskit workbook" build
+// it from these sources, which are embedded in the ncskit binary. The
+// bridge itself (package wasm) is compiled when the workbook is built, by
+// the Go toolchain of the machine, from the source tree.
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+//go:embed index.html style.css worker.js js
+var files embed.FS
+
+// FS returns the page sources.
+func FS() fs.FS { return files }
+
+// Page is what Bundle needs besides the embedded sources.
+type Page struct {
+	// Wasm is the compiled bridge (GOOS=js GOARCH=wasm), uncompressed.
+	Wasm []byte
+	// WasmExec is wasm_exec.js of the Go toolchain that compiled Wasm.
+	WasmExec []byte
+}
+
+// Workbook is a bundled workbook page with the sizes worth reporting.
+type Workbook struct {
+	HTML     []byte
+	Wasm     int // bytes of the compiled bridge
+	WasmGzip int // bytes of the bridge once gzip-compressed (before base64)
+}
+
+// The markers in index.html that Bundle replaces, each with a whole element.
+const (
+	markCSP      = "<!--ncskit:csp-->"
+	markStyle    = "<!--ncskit:style-->"
+	markNoModule = "<!--ncskit:nomodule-->"
+	markWorker   = "<!--ncskit:worker-->"
+	markWasm     = "<!--ncskit:wasm-->"
+	markScript   = "<!--ncskit:script-->"
+)
+
+// noModule runs only in browsers without ES modules: too old for the
+// workbook. It says so in place of the loading message.
+const noModule = `document.documentElement.setAttribute('data-ncskit-error', 'unsupported-browser');
+document.getElementById('boot').textContent = 'This browser is too old to run the ncskit workbook. Open the file in a current Chrome, Edge, Firefox or Safari (Chrome/Edge 80, Firefox 113, Safari 16.4 or later).';`
+
+// Bundle assembles the single-file page.
+func Bundle(p *Page) (*Workbook, error) {
+	if len(p.Wasm) < 8 || !bytes.Equal(p.Wasm[:4], []byte("\x00asm")) {
+		return nil, errors.New("web: the bridge is not a WebAssembly module")
+	}
+	if len(p.WasmExec) == 0 {
+		return nil, errors.New("web: wasm_exec.js is empty")
+	}
+	page, err := fs.ReadFile(files, "index.html")
+	if err != nil {
+		return nil, err
+	}
+	style, err := fs.ReadFile(files, "style.css")
+	if err != nil {
+		return nil, err
+	}
+	worker, err := fs.ReadFile(files, "worker.js")
+	if err != nil {
+		return nil, err
+	}
+	script, err := bundleModules(files, "js", "main.js")
+	if err != nil {
+		return nil, err
+	}
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(p.Wasm)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	workerSrc := string(p.WasmExec) + "\n;\n" + string(worker)
+	for _, c := range []struct{ name, text, end string }{
+		{"style.css", string(style), "</style"},
+		{"the modules under js/", script, "</script"},
+		{"wasm_exec.js and worker.js", workerSrc, "</script"},
+	} {
+		if low := strings.ToLower(c.text); strings.Contains(low, c.end) || strings.Contains(low, "<!--") {
+			return nil, fmt.Errorf("web: %s contain %q or \"<!--\", which would end or confuse the inline element", c.name, c.end)
+		}
+	}
+	csp := strings.Join([]string{
+		"default-src 'none'",
+		"script-src " + hash(script) + " " + hash(noModule) + " 'wasm-unsafe-eval'",
+		"worker-src blob:",
+		"style-src " + hash(string(style)),
+		"connect-src 'none'",
+		"form-action 'none'",
+		"base-uri 'none'",
+		"object-src 'none'",
+	}, "; ")
+	out := string(page)
+	for _, r := range []struct{ mark, with string }{
+		{markCSP, `<meta http-equiv="Content-Security-Policy" content="` + csp + `">`},
+		{markStyle, "<style>" + string(style) + "</style>"},
+		{markNoModule, "<script nomodule>" + noModule + "</script>"},
+		{markWorker, `<script type="text/plain" id="ncskit-worker">` + workerSrc + "</script>"},
+		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
+			fmt.Sprint(len(p.Wasm)) + `">` + base64.StdEncoding.EncodeToString(gz.Bytes()) + "</script>"},
+		{markScript, `<script type="module">` + script + "</script>"},
+	} {
+		if n := strings.Count(out, r.mark); n != 1 {
+			return nil, fmt.Errorf("web: index.html has %d %s markers, want 1", n, r.mark)
+		}
+		out = strings.Replace(out, r.mark, r.with, 1)
+	}
+	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: gz.Len()}, nil
+}
+
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// Module is the module path of ncskit, whose source tree Build compiles.
+const Module = "github.com/ncskit/ncskit"
+
+// ErrNoSource means that no ncskit source tree was found.
+var ErrNoSource = errors.New("cannot find the ncskit source tree")
+
+// FindRoot returns the root of the ncskit source tree that holds dir: the
+// nearest directory at or above dir whose go.mod declares module
+// github.com/ncskit/ncskit and which holds the bridge (wasm/main_js.go).
+func FindRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
+			if modulePath(data) == Module {
+				if _, err := os.Stat(filepath.Join(d, "wasm", "main_js.go")); err == nil {
+					return d, nil
+				}
+			}
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("%w in %s or its parents: run the command inside a clone of %s (go run ./cmd/ncskit workbook -o ncskit-workbook.html)", ErrNoSource, dir, Module)
+		}
+	}
+}
+
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], `"`)
+		}
+	}
+	return ""
+}
+
+// BuildOptions configure Build.
+type BuildOptions struct {
+	// Dir is the root of the ncskit source tree (see FindRoot).
+	Dir string
+	// Go is the go command; empty means "go" on PATH, then GOROOT/bin/go.
+	Go string
+}
+
+// Build compiles the bridge with the local Go toolchain (GOOS=js
+// GOARCH=wasm, -trimpath -ldflags='-s -w') into a temporary directory,
+// takes wasm_exec.js from the same toolchain and bundles the page.
+func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
+	goCmd, err := goCommand(o.Go)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "ncskit-workbook-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "ncskit.wasm")
+	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+	cmd.Dir = o.Dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("compiling the bridge (GOOS=js GOARCH=wasm go build ./wasm in %s): %v\n%s", o.Dir, err, bytes.TrimSpace(msg))
+	}
+	wasm, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	root, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %v", err)
+	}
+	goroot := strings.TrimSpace(string(root))
+	var exe []byte
+	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
+		if exe, err = os.ReadFile(filepath.Join(goroot, p)); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot find wasm_exec.js in %s: %v", goroot, err)
+	}
+	return Bundle(&Page{Wasm: wasm, WasmExec: exe})
+}
+
+func goCommand(name string) (string, error) {
+	if name != "" {
+		return name, nil
+	}
+	if p, err := exec.LookPath("go"); err == nil {
+		return p, nil
+	}
+	if r := os.Getenv("GOROOT"); r != "" {
+		p := filepath.Join(r, "bin", "go")
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("the workbook is compiled by the Go toolchain, and no go command was found on PATH: install Go 1.26 or later")
+}

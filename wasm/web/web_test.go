@@ -1,0 +1,231 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ncskit/ncskit/internal/tooltest"
+)
+
+// fakeWasm is enough of a module for Bundle, which checks only the magic.
+var fakeWasm = append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("ncskit"), 1000)...)
+
+func bundle(t *testing.T) string {
+	t.Helper()
+	wb, err := Bundle(&Page{Wasm: fakeWasm, WasmExec: []byte("// wasm_exec.js\nclass Go {}\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb.Wasm != len(fakeWasm) || wb.WasmGzip == 0 {
+		t.Errorf("sizes %d %d", wb.Wasm, wb.WasmGzip)
+	}
+	return string(wb.HTML)
+}
+
+func element(t *testing.T, html, open string) string {
+	t.Helper()
+	i := strings.Index(html, open)
+	if i < 0 {
+		t.Fatalf("no %s", open)
+	}
+	rest := html[i+len(open):]
+	end := strings.Index(rest, "</")
+	return rest[:end]
+}
+
+func sha(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// TestBundle checks the single file: every marker replaced, the wasm
+// inlined as base64 of gzip, and a CSP that allows exactly the inline
+// script, the nomodule script and the style, by hash, and no network.
+func TestBundle(t *testing.T) {
+	html := bundle(t)
+	if strings.Contains(html, "<!--ncskit:") {
+		t.Error("a marker was left in the page")
+	}
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`).FindStringSubmatch(html)
+	if csp == nil {
+		t.Fatal("no CSP meta tag")
+	}
+	script := element(t, html, `<script type="module">`)
+	style := element(t, html, `<style>`)
+	nomodule := element(t, html, `<script nomodule>`)
+	want := "default-src 'none'; script-src " + sha(script) + " " + sha(nomodule) + " 'wasm-unsafe-eval'; worker-src blob:; " +
+		"style-src " + sha(style) + "; connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'"
+	if csp[1] != want {
+		t.Errorf("CSP\n%s\nwant\n%s", csp[1], want)
+	}
+	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<style>") {
+		t.Error("the CSP must come before the first style and script")
+	}
+	b64 := element(t, html, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008">`)
+	gz, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(zr)
+	if !bytes.Equal(raw, fakeWasm) {
+		t.Error("the inlined wasm does not decompress to the module")
+	}
+	worker := element(t, html, `<script type="text/plain" id="ncskit-worker">`)
+	if !strings.HasPrefix(worker, "// wasm_exec.js\n") || !strings.Contains(worker, "self.onmessage") {
+		t.Error("the worker source is not wasm_exec.js followed by worker.js")
+	}
+	for _, bad := range []string{".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+		"fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "importScripts", "setAttribute('on", ".src ="} {
+		if strings.Contains(script, bad) || strings.Contains(worker, bad) {
+			t.Errorf("the page's scripts use %s", bad)
+		}
+	}
+	// The only addresses in the scripts are names, never fetched: the SVG
+	// namespace and the assessment schema's $id.
+	for _, u := range regexp.MustCompile(`https?://[^'"\s]+`).FindAllString(script, -1) {
+		if u != "http://www.w3.org/2000/svg" && u != "https://ncskit.org/schemas/assessment-v1.schema.json" {
+			t.Errorf("the page's script names %s", u)
+		}
+	}
+}
+
+// TestBundleDeterministic: the same inputs give the same bytes.
+func TestBundleDeterministic(t *testing.T) {
+	if bundle(t) != bundle(t) {
+		t.Error("two bundles differ")
+	}
+}
+
+func TestBundleRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		page Page
+		want string
+	}{
+		{"not wasm", Page{Wasm: []byte("hello world"), WasmExec: []byte("x")}, "web: the bridge is not a WebAssembly module"},
+		{"no wasm_exec", Page{Wasm: fakeWasm}, "web: wasm_exec.js is empty"},
+		{"script end", Page{Wasm: fakeWasm, WasmExec: []byte("var s = '</script>';")}, `web: wasm_exec.js and worker.js contain "</script" or "<!--", which would end or confuse the inline element`},
+	} {
+		_, err := Bundle(&tc.page)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: %v, want %s", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestModules checks the joining of the modules on small cases.
+func TestModules(t *testing.T) {
+	fsys := fstest.MapFS{
+		"js/main.js":  {Data: []byte("import { a, b as c } from './lib/x.js';\nexport const main = () => a() + c;\nmain();\n")},
+		"js/lib/x.js": {Data: []byte("import { y } from './y.js';\nexport function a() { return y; }\nexport const b = 2;\n")},
+		"js/lib/y.js": {Data: []byte("export const y = 1;\n")},
+	}
+	got, err := bundleModules(fsys, "js", "main.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `// The workbook's modules, joined by ncskit workbook (see wasm/web/modules.go).
+// ---- js/lib/y.js
+const $lib_y = (() => {
+const y = 1;
+return { y };
+})();
+// ---- js/lib/x.js
+const $lib_x = (() => {
+const { y } = $lib_y;
+
+function a() { return y; }
+const b = 2;
+return { a, b };
+})();
+// ---- js/main.js
+const $main = (() => {
+const { a, b: c } = $lib_x;
+
+const main = () => a() + c;
+main();
+return { main };
+})();
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestModuleErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"default export", fstest.MapFS{"js/main.js": {Data: []byte("export default 1;\n")}},
+			"js/main.js:1: an export must be 'export function', 'export async function', 'export const' or 'export class'"},
+		{"bare import", fstest.MapFS{"js/main.js": {Data: []byte("import x from './x.js';\n")}},
+			"js/main.js:1: an import must read import { a, b as c } from './x.js';"},
+		{"missing module", fstest.MapFS{"js/main.js": {Data: []byte("import { x } from './x.js';\n")}},
+			"js/main.js imports js/x.js, which does not exist"},
+		{"missing export", fstest.MapFS{"js/main.js": {Data: []byte("import { z } from './x.js';\n")}, "js/x.js": {Data: []byte("export const x = 1;\n")}},
+			"js/main.js imports z, which js/x.js does not export"},
+		{"cycle", fstest.MapFS{"js/main.js": {Data: []byte("import { x } from './x.js';\nexport const m = 1;\n")}, "js/x.js": {Data: []byte("import { m } from './main.js';\nexport const x = 1;\n")}},
+			"js/x.js: import cycle through js/main.js"},
+		{"unused", fstest.MapFS{"js/main.js": {Data: []byte("1;\n")}, "js/old.js": {Data: []byte("2;\n")}},
+			"not imported by js/main.js: js/old.js"},
+	} {
+		_, err := bundleModules(tc.fsys, "js", "main.js")
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: %v\nwant %s", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestScriptsParse runs the joined modules and the worker through node's
+// syntax check, when node is installed.
+func TestScriptsParse(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("no subprocesses under GOOS=js")
+	}
+	node := tooltest.Require(t, "node")
+	html := bundle(t)
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"page.mjs":  element(t, html, `<script type="module">`),
+		"worker.js": element(t, html, `<script type="text/plain" id="ncskit-worker">`),
+	} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(src), 0o644)
+		if out, err := exec.Command(node, "--check", p).CombinedOutput(); err != nil {
+			t.Errorf("%s: %v\n%s", name, err, out)
+		}
+	}
+}
+
+func TestFindRoot(t *testing.T) {
+	root, err := FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "wasm", "web", "web.go")); err != nil {
+		t.Errorf("root %s: %v", root, err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/other\n"), 0o644)
+	_, err = FindRoot(dir)
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot find the ncskit source tree in "+dir+" or its parents") {
+		t.Errorf("outside the tree: %v", err)
+	}
+}
