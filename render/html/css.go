@@ -36,7 +36,7 @@ td.raci-i { background: #eef2f7 !important; }
 .callout.warning { border-left-color: #8a5a00; background: #fbf3e4; }
 .callout.note { border-left-color: #777; background: #f3f3f3; }
 figure.chart { margin: 1.5rem 0; }
-figure.chart svg { width: 100%; height: auto; max-height: 40rem; }
+figure.chart img { width: 100%; height: auto; max-height: 40rem; }
 figcaption { font-size: .85rem; color: var(--muted); }
 @media print {
   body { font-size: 10pt; }

@@ -8,6 +8,7 @@ package html
 
 import (
 	"bufio"
+	"encoding/base64"
 	"fmt"
 	"html"
 	"io"
@@ -211,13 +212,19 @@ func (e *encoder) callout(c strategy.Callout) {
 
 func (e *encoder) chart(c strategy.Chart) {
 	e.printf("<figure class=\"chart\">\n")
+	var svg string
+	var w, ht float64
 	switch c.Type {
 	case "radar":
-		e.w.WriteString(radarSVG(c))
+		svg, w, ht = radarSVG(c)
 	case "timeline":
-		e.w.WriteString(timelineSVG(c))
+		svg, w, ht = timelineSVG(c)
 	default:
-		e.w.WriteString(barsSVG(c))
+		svg, w, ht = barsSVG(c)
 	}
+	// An image with a data URI rather than inline SVG: browsers show both,
+	// but Word and LibreOffice show only the image.
+	e.printf("<img src=\"data:image/svg+xml;base64,%s\" width=\"%.0f\" height=\"%.0f\" alt=\"%s\">\n",
+		base64.StdEncoding.EncodeToString([]byte(svg)), w, ht, esc(c.Title))
 	e.printf("<figcaption><strong>%s.</strong> %s</figcaption>\n</figure>\n", esc(c.Title), esc(c.Caption))
 }

@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	stdhtml "html"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -49,16 +50,26 @@ func TestEscapesAssessmentText(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := buf.String()
-		for _, bad := range []string{"<script", "<img", "<svg onload", "</style><", "onmouseover='"} {
+		for _, bad := range []string{"<script", "<svg onload", "</style><", "onmouseover='"} {
 			if strings.Contains(out, bad) {
 				t.Errorf("payload %d: the output contains %q", i, bad)
 			}
+		}
+		if m := eventHandler.FindString(out); m != "" {
+			t.Errorf("payload %d: a tag with an event handler: %q", i, m)
+		}
+		// The only images are the charts, as data URIs.
+		if n := strings.Count(out, "<img"); n != strings.Count(out, `<img src="data:image/svg+xml;base64,`) {
+			t.Errorf("payload %d: %d images, not all of them charts", i, n)
 		}
 		if !strings.Contains(out, stdhtml.EscapeString(p)) {
 			t.Errorf("payload %d: its escaped form is not in the page; were the fields replaced (%d)?", i, n)
 		}
 	}
 }
+
+// eventHandler finds a tag that carries an on… attribute.
+var eventHandler = regexp.MustCompile(`<[a-zA-Z][^<>]*\son[a-z]+\s*=`)
 
 func TestSelfContained(t *testing.T) {
 	d := drafttest.Draft(t, "larger-state")
@@ -72,7 +83,7 @@ func TestSelfContained(t *testing.T) {
 			t.Errorf("the page refers to an external resource: %q", bad)
 		}
 	}
-	for _, want := range []string{"República de Solandía", "<svg", "t-raci", "raci-a"} {
+	for _, want := range []string{"República de Solandía", `<img src="data:image/svg+xml;base64,`, "t-raci", "raci-a"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -20,14 +20,14 @@ func f(x float64) string { return fmt.Sprintf("%.1f", x) }
 
 // radarSVG draws one axis per label, rings for each level and one polygon
 // per series.
-func radarSVG(c strategy.Chart) string {
+func radarSVG(c strategy.Chart) (string, float64, float64) {
 	const size, cx, cy, r = 520.0, 260.0, 250.0, 185.0
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg viewBox="0 0 %s 540" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">`, f(size), esc(c.Title))
 	n := len(c.Labels)
 	if n < 3 || c.Max <= 0 {
 		b.WriteString("</svg>\n")
-		return b.String()
+		return b.String(), size, 540
 	}
 	pt := func(i int, v float64) (float64, float64) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
@@ -65,7 +65,7 @@ func radarSVG(c strategy.Chart) string {
 	}
 	legend(&b, c.Series, 20, 520)
 	b.WriteString("</svg>\n")
-	return b.String()
+	return b.String(), size, 540
 }
 
 func legend(b *strings.Builder, series []strategy.Series, x, y float64) {
@@ -78,7 +78,7 @@ func legend(b *strings.Builder, series []strategy.Series, x, y float64) {
 
 // barsSVG draws grouped horizontal bars: one group per label, one bar per
 // series.
-func barsSVG(c strategy.Chart) string {
+func barsSVG(c strategy.Chart) (string, float64, float64) {
 	const w, left, barH = 640.0, 170.0, 12.0
 	groupH := barH*float64(max(1, len(c.Series))) + 10
 	h := groupH*float64(len(c.Labels)) + 50
@@ -113,12 +113,12 @@ func barsSVG(c strategy.Chart) string {
 			f(lx), f(h-22), fills[si%len(fills)], f(lx+18), f(h-13), esc(s.Name))
 	}
 	b.WriteString("</svg>\n")
-	return b.String()
+	return b.String(), w, h
 }
 
 // timelineSVG draws one bar per span across the period, shaded by group,
 // with a grid line per year.
-func timelineSVG(c strategy.Chart) string {
+func timelineSVG(c strategy.Chart) (string, float64, float64) {
 	const w, left, rowH = 760.0, 300.0, 14.0
 	months := c.Max
 	if months <= 0 {
@@ -153,5 +153,5 @@ func timelineSVG(c strategy.Chart) string {
 			f(left+float64(s.Start)*scale), f(y), f(math.Max(2, float64(s.End-s.Start)*scale)), f(rowH-3), fill, esc(s.Label+" — "+s.Group))
 	}
 	b.WriteString("</svg>\n")
-	return b.String()
+	return b.String(), w, h
 }
