@@ -47,6 +47,8 @@ func init() {
 		{"validate", "check assessment or model files against the schemas and the model", runValidate},
 		{"score", "score an assessment: levels, gaps and ranked priorities", runScore},
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
+		{"questionnaire", "write the respondents' questionnaire workbook (XLSX)", runQuestionnaire},
+		{"import", "read filled questionnaires back into an assessment", runImport},
 		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},
 		{"serve", "serve the offline browser workbook on a local address", runServe},
 	}
@@ -87,7 +89,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "ncskit assesses national cyber-security maturity and drafts strategies.")
 	fmt.Fprintln(w, "\nUsage: ncskit COMMAND [options] [FILE...]\n\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'ncskit COMMAND --help' for a command's options. FILE may be - for standard input.")
 }
@@ -113,7 +115,11 @@ func printUsage(w io.Writer, fs *flag.FlagSet, synopsis, about string) {
 			first = false
 		}
 		arg, desc := flag.UnquoteUsage(f)
-		fmt.Fprintf(w, "  --%s %s\n      %s", f.Name, strings.ToUpper(arg), desc)
+		dashes := "--"
+		if len(f.Name) == 1 {
+			dashes = "-"
+		}
+		fmt.Fprintf(w, "  %s%s %s\n      %s", dashes, f.Name, strings.ToUpper(arg), desc)
 		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
 			fmt.Fprintf(w, " (default %s)", f.DefValue)
 		}

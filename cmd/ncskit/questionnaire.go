@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/questionnaire"
+)
+
+func runQuestionnaire(e *env, args []string) int {
+	spec := cmdSpec{"--format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json] [--prefill ASSESSMENT.json --respondent ID]",
+		"Write the questionnaire that respondents fill in with Excel or LibreOffice,\n" +
+			"offline, before or during the workshop: instructions, a sheet about the\n" +
+			"respondent, and one sheet per pillar with each indicator's question, what\n" +
+			"each level looks like and drop-down lists for the answers. Only the answer\n" +
+			"cells can be changed; nobody needs a password to fill it in. Send one copy\n" +
+			"to each respondent and read the filled copies back with 'ncskit import'.\n\n" +
+			"For a follow-up round, --prefill and --respondent fill the questionnaire\n" +
+			"with that respondent's details and answers from an earlier assessment;\n" +
+			"import the filled copy into the new round's assessment. --respondent\n" +
+			"alone issues a blank questionnaire to a known respondent ID, under which\n" +
+			"'ncskit import' then files the answers."}
+	fs := newFlags("questionnaire")
+	format := fs.String("format", "xlsx", "output `format`: xlsx")
+	out := fs.String("o", "", "write the questionnaire to `file`, or - for standard output")
+	lang := fs.String("lang", "en", "`language` of the questionnaire: "+strings.Join(questionnaire.Languages(), ", ")+"; the model's text falls back to English")
+	modelFile := fs.String("model", "", "write the questionnaire for this `model` file instead of the default model")
+	prefill := fs.String("prefill", "", "pre-fill the answers of --respondent from this `assessment` file")
+	respondent := fs.String("respondent", "", "the respondent `ID` to pre-fill, or to issue the questionnaire to")
+	pos, code := parse(e, fs, spec, args)
+	if code >= 0 {
+		return code
+	}
+	const cmd = "questionnaire"
+	switch {
+	case len(pos) > 0:
+		return usageError(e, cmd, "unexpected argument %q", pos[0])
+	case !oneOf(e, cmd, "format", *format, "xlsx"):
+		return exitUsage
+	case !oneOf(e, cmd, "lang", *lang, questionnaire.Languages()...):
+		return exitUsage
+	case *out == "":
+		return usageError(e, cmd, "no output file: use -o OUT.xlsx")
+	case *prefill != "" && *respondent == "":
+		return usageError(e, cmd, "--prefill needs --respondent: the ID of the respondent whose answers to pre-fill")
+	case *respondent != "" && !respondentID.MatchString(*respondent):
+		return usageError(e, cmd, "--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
+	}
+	m, code := modelFor(e, *modelFile)
+	if code >= 0 {
+		return code
+	}
+	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
+	if *prefill != "" {
+		data, err := readInput(e, *prefill)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", *prefill, cleanErr(err))
+			return exitInvalid
+		}
+		a, err := load.Assessment(*prefill, data, m)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitInvalid
+		}
+		var ids []string
+		for _, r := range a.Respondents {
+			ids = append(ids, r.ID)
+		}
+		if !slices.Contains(ids, *respondent) {
+			fmt.Fprintf(e.stderr, "%s: /respondents: no respondent %q (the respondents are %s)\n", *prefill, *respondent, strings.Join(ids, ", "))
+			return exitInvalid
+		}
+		o.Prefill = a
+	}
+	var buf bytes.Buffer
+	if err := questionnaire.Write(&buf, m, o); err != nil {
+		fmt.Fprintln(e.stderr, "ncskit questionnaire:", err)
+		return exitInvalid
+	}
+	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
+		fmt.Fprintln(e.stderr, "ncskit questionnaire:", err)
+		return exitInvalid
+	}
+	if *out != "-" {
+		what := "blank"
+		switch {
+		case o.Prefill != nil:
+			what = "pre-filled for " + *respondent
+		case *respondent != "":
+			what = "issued to " + *respondent
+		}
+		fmt.Fprintf(e.stdout, "%s: questionnaire for model %s %s, %s, %d indicators on %d pillar sheets, %s\n",
+			*out, m.ID, m.Version, *lang, len(m.Indicators()), len(m.Pillars), what)
+	}
+	return exitOK
+}
+
+func runImport(e *env, args []string) int {
+	spec := cmdSpec{"FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json] [--date YYYY-MM-DD] [--model MODEL.json]",
+		"Read filled questionnaires back into an assessment. Each file is one\n" +
+			"respondent. The organisation becomes the stakeholder with that name or ID,\n" +
+			"or a new stakeholder with no roles yet; a respondent with the same name in\n" +
+			"the same organisation is the same person. Answers are added, never\n" +
+			"replaced: a different answer by the same respondent to the same indicator\n" +
+			"is reported with both places. Every problem of every file is printed as\n" +
+			"FILE: SHEET!CELL: message, and nothing is written when there is one.\n\n" +
+			"--into adds the answers to a copy of an existing assessment; -o may name\n" +
+			"the same file. Without --into, -o gets a new assessment whose profile is a\n" +
+			"placeholder that validates but must be completed before scoring: country\n" +
+			"and lead ministry read \"FILL IN: ...\", the ISO code is XX, the population\n" +
+			"1, the region caribbean, not a small island state, and the framing\n" +
+			"economy-infrastructure. Its session date is --date, else the latest date\n" +
+			"the respondents gave, else today."}
+	fs := newFlags("import")
+	out := fs.String("o", "", "write the assessment to `file`, or - for standard output")
+	into := fs.String("into", "", "add the answers to this `assessment` file instead of a new one")
+	date := fs.String("date", "", "session `date` (YYYY-MM-DD) of a new assessment")
+	modelFile := fs.String("model", "", "read the questionnaires against this `model` file instead of the default model")
+	pos, code := parse(e, fs, spec, args)
+	if code >= 0 {
+		return code
+	}
+	const cmd = "import"
+	switch {
+	case len(pos) == 0:
+		return usageError(e, cmd, "no FILLED.xlsx given")
+	case *out == "":
+		return usageError(e, cmd, "no output file: use -o ASSESSMENT.json")
+	case *into != "" && *date != "":
+		return usageError(e, cmd, "--date sets the session date of a new assessment; it cannot be used with --into")
+	}
+	if n := count(append(slices.Clone(pos), *into), "-"); n > 1 {
+		return usageError(e, cmd, "standard input (-) can be read only once, not %d times", n)
+	}
+	if *date != "" {
+		if _, err := time.Parse(time.DateOnly, *date); err != nil {
+			return usageError(e, cmd, "--date must be a date such as 2026-10-14, not %q", *date)
+		}
+	}
+	m, code := modelFor(e, *modelFile)
+	if code >= 0 {
+		return code
+	}
+
+	var a *assess.Assessment
+	if *into != "" {
+		data, err := readInput(e, *into)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", *into, cleanErr(err))
+			return exitInvalid
+		}
+		if a, err = load.Assessment(*into, data, m); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitInvalid
+		}
+	}
+	var filled []*questionnaire.Filled
+	status := exitOK
+	for _, name := range pos {
+		f, err := readFilled(e, name, m)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = exitInvalid
+			continue
+		}
+		filled = append(filled, f)
+	}
+	if status != exitOK {
+		return status
+	}
+	if a == nil {
+		a = skeleton(m, filled, *date)
+	}
+	stakeholders := len(a.Stakeholders)
+	if err := questionnaire.Merge(m, a, filled...); err != nil {
+		msg := err.Error()
+		if *into != "" {
+			// Merge names places in the assessment as "/responses/3 of the
+			// assessment"; here the assessment has a file name.
+			msg = strings.ReplaceAll(msg, " of the assessment", " of "+*into)
+		}
+		fmt.Fprintln(e.stderr, msg)
+		return exitInvalid
+	}
+
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, a); err != nil {
+		fmt.Fprintln(e.stderr, "ncskit import:", err)
+		return exitInvalid
+	}
+	// The merged assessment must load like any other: prove it before
+	// writing it.
+	if _, err := load.Assessment(*out, buf.Bytes(), m); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitInvalid
+	}
+	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
+		fmt.Fprintln(e.stderr, "ncskit import:", err)
+		return exitInvalid
+	}
+	report := e.stdout
+	if *out == "-" {
+		report = e.stderr
+	}
+	for _, f := range filled {
+		fmt.Fprintf(report, "%s: %s (%s): %d answers\n", f.File, f.Name, f.Organisation, len(f.Answers))
+	}
+	if *into == "" {
+		fmt.Fprintf(e.stderr, "%s: /profile: a placeholder: fill in the country, ISO code, region, small-island status, population, lead ministry and framing before scoring\n", *out)
+	}
+	for i := stakeholders; i < len(a.Stakeholders); i++ {
+		s := a.Stakeholders[i]
+		fmt.Fprintf(e.stderr, "%s: /stakeholders/%d/roles: new stakeholder %q (%s) has no roles yet\n", *out, i, s.ID, s.Name)
+	}
+	return exitOK
+}
+
+// readFilled reads one filled questionnaire, or standard input for "-".
+func readFilled(e *env, name string, m *assess.Model) (*questionnaire.Filled, error) {
+	if name == "-" {
+		data, err := io.ReadAll(io.LimitReader(e.stdin, 64<<20))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		return questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
+	}
+	file, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a filled questionnaire", name)
+	}
+	return questionnaire.Read(name, file, info.Size(), m)
+}
+
+// respondentID is the form of a respondent ID in the assessment schema.
+var respondentID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+
+// Placeholders of a new assessment's profile: they pass the schema, and
+// say plainly that they are to be replaced.
+const (
+	fillIn        = "FILL IN: "
+	placeholderCC = "XX" // a user-assigned ISO 3166 code
+)
+
+// skeleton returns a new, valid assessment for the answers of filled, with
+// a profile to complete.
+func skeleton(m *assess.Model, filled []*questionnaire.Filled, date string) *assess.Assessment {
+	var langs, dates []string
+	for _, f := range filled {
+		if !slices.Contains(langs, f.Lang) {
+			langs = append(langs, f.Lang)
+		}
+		dates = append(dates, f.Date)
+	}
+	if date == "" && len(dates) > 0 {
+		date = slices.Max(dates) // YYYY-MM-DD sorts as a date; "" when none gave one
+	}
+	if date == "" {
+		date = time.Now().Format(time.DateOnly)
+	}
+	slices.Sort(langs)
+	if len(langs) == 0 {
+		langs = []string{"en"}
+	}
+	return &assess.Assessment{
+		Schema:        "https://ncskit.org/schemas/assessment-v1.schema.json",
+		SchemaVersion: assess.SchemaVersion,
+		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
+		Profile: assess.Profile{
+			Country:      fillIn + "country",
+			ISO3166:      placeholderCC,
+			Region:       "caribbean",
+			Population:   1,
+			Languages:    langs,
+			LeadMinistry: fillIn + "lead ministry",
+			Framing:      assess.Framings[0],
+		},
+		Session:      assess.Session{Date: date, Language: langs[0]},
+		Stakeholders: []assess.Stakeholder{},
+		Respondents:  []assess.Respondent{},
+		Responses:    []assess.Response{},
+	}
+}
+
+// writeOutput writes data to the file name, or to standard output for
+// "-". A file is written whole or not at all: to a temporary file in the
+// same directory, then renamed.
+func writeOutput(e *env, name string, data []byte) error {
+	if name == "-" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

@@ -1,0 +1,57 @@
+// Package questionnaire writes the respondents' questionnaire, an XLSX
+// workbook to fill in with Excel or LibreOffice, and reads filled ones back
+// into an assessment.
+//
+//	m := assess.Default()
+//	err := questionnaire.Write(w, m, &questionnaire.Options{Lang: "es"})
+//
+//	f, err := questionnaire.Read("minsec.xlsx", file, size, m) // one respondent
+//	err = questionnaire.Merge(m, a, f)                         // into an assessment
+//
+// # The workbook
+//
+// Write makes one workbook per respondent. The Instructions sheet explains
+// how to answer, the levels of the scale with their meaning, what "n/a"
+// and "unknown" mean, each answer column and the provision modes, all in
+// the words of the model. The Respondent sheet asks for the name,
+// organisation, role or title, contact and date. Then comes one sheet per
+// pillar, named by the pillar ID, with one row per indicator under a band
+// row per area: the indicator ID; its title, question and the evidence
+// that would show it; what each of the five levels looks like; and the
+// yellow answer cells — level (a drop-down list of "1 - Absent" to
+// "5 - Adaptive", "n/a" and "unknown"), target, provision mode,
+// confidence, whether the capability rests on one person, and evidence.
+// The answer cells are columns D (level) to I (evidence).
+//
+// Every sheet is protected without a password so that only the answer
+// cells can be changed, and the workbook's structure is locked; nobody
+// needs a password to fill it in. A very hidden sheet named "ncskit"
+// records the questionnaire format version (FormatVersion), the model ID
+// and version, the language and, for a questionnaire issued to a known
+// respondent, the respondent ID; the defined names ncskit_format,
+// ncskit_model_id and ncskit_model_version point at them. Text is always
+// written as text, never as a formula, and the same input gives the same
+// bytes.
+//
+// # Reading it back
+//
+// Read is tolerant of what people do in a spreadsheet: numbers stored as
+// text, "3", "3 - Defined", "Defined" or "defined" for a level, names in
+// any of the questionnaire's languages, stray spaces, blank rows, sheets
+// moved or added, a header row pushed down. It is strict about what
+// matters, and reports every problem at once with the file and the cell:
+//
+//	minsec.xlsx: IRC!D14: "7" is not a level (1-5)
+//	minsec.xlsx: ncskit!B2: the questionnaire is for model "other", not "ncskit-cicte"
+//	minsec.xlsx: GOV!E3: the header is "Notes", not "Target": the sheet's layout was changed
+//
+// A wrong model or incompatible model version, an unknown indicator, a
+// value outside the lists, a changed header or label, a missing sheet, a
+// file that is not an XLSX workbook, and a file or sheet far larger than a
+// questionnaire are errors. A formula in an answer cell is read as the
+// text of the formula.
+//
+// Merge adds the answers to an assessment without replacing anything: a
+// different answer by the same respondent to the same indicator is a
+// conflict naming both places. It changes nothing when there is a problem.
+package questionnaire

@@ -1,0 +1,299 @@
+package questionnaire
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// Merge adds the respondents and answers of filled questionnaires to
+// assessment a, made with model m. It never changes what a already holds:
+//
+//   - The organisation becomes the stakeholder with that name or ID (case,
+//     spacing and accents aside), or a new stakeholder with no roles yet.
+//   - A questionnaire issued to a respondent ID (Options.Respondent) is
+//     filed under that ID; its name and organisation must match when a
+//     already has the respondent. Otherwise the respondent with the same
+//     name in the same organisation is the same person, and a new one gets
+//     an ID made from the name ("Ana Pérez" → "ana-perez", "ana-perez-2").
+//   - An answer the same respondent already gave, identically, is skipped;
+//     a different one is a conflict, reported with both places.
+//
+// The merged assessment is then checked against m. When there is any
+// problem Merge returns an *Error listing them all and leaves a as it was.
+func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
+	mg := &merger{m: m, a: a,
+		stakeholders: slices.Clone(a.Stakeholders),
+		respondents:  slices.Clone(a.Respondents),
+		responses:    slices.Clone(a.Responses),
+		placed:       map[[2]string]string{},
+		origin:       map[int]source{},
+		newResp:      map[int]*Filled{},
+		newHolder:    map[int]*Filled{},
+	}
+	if a.Model.ID != m.ID || major(a.Model.Version) != major(m.Version) {
+		return &Error{Problems: []Problem{{At: "/model", Message: fmt.Sprintf("the assessment was made with model %s %s, not %s %s", a.Model.ID, a.Model.Version, m.ID, m.Version)}}}
+	}
+	for i, r := range a.Responses {
+		mg.placed[[2]string{r.Respondent, r.Indicator}] = fmt.Sprintf("/responses/%d of the assessment", i)
+	}
+	for _, f := range filled {
+		if f != nil {
+			mg.add(f)
+		}
+	}
+	if len(mg.list) == 0 {
+		mg.check()
+	}
+	if len(mg.list) > 0 {
+		return &Error{Problems: mg.list}
+	}
+	a.Stakeholders, a.Respondents, a.Responses = mg.stakeholders, mg.respondents, mg.responses
+	return nil
+}
+
+type merger struct {
+	m            *assess.Model
+	a            *assess.Assessment
+	stakeholders []assess.Stakeholder
+	respondents  []assess.Respondent
+	responses    []assess.Response
+	placed       map[[2]string]string // respondent and indicator → where answered
+	origin       map[int]source       // index in responses → where it came from
+	newResp      map[int]*Filled      // index in respondents → the file that added it
+	newHolder    map[int]*Filled      // index in stakeholders → the file that added it
+	list         []Problem
+}
+
+// source is the file and answer a merged response came from.
+type source struct {
+	file string
+	ans  *Answer
+}
+
+func (mg *merger) add(f *Filled) {
+	problem := func(at, msg string) { mg.list = append(mg.list, Problem{File: f.File, At: at, Message: msg}) }
+	if f.Model.ID != mg.m.ID || major(f.Model.Version) != major(mg.m.Version) {
+		problem("", fmt.Sprintf("the questionnaire is for model %s %s, not %s %s", f.Model.ID, f.Model.Version, mg.m.ID, mg.m.Version))
+		return
+	}
+	holder := mg.stakeholder(f)
+	rid, ok := mg.respondent(f, holder, problem)
+	if !ok {
+		return
+	}
+	for i := range f.Answers {
+		ans := &f.Answers[i]
+		r := ans.Response
+		r.Respondent = rid
+		key := [2]string{rid, r.Indicator}
+		if where, dup := mg.placed[key]; dup {
+			if prev := mg.find(key); prev != r {
+				problem(ans.Cell, fmt.Sprintf("conflicts with the answer of respondent %q to %s at %s (%s); nothing was replaced", rid, r.Indicator, where, difference(prev, r)))
+			}
+			continue
+		}
+		mg.placed[key] = f.File + ": " + ans.Cell
+		mg.origin[len(mg.responses)] = source{f.File, ans}
+		mg.responses = append(mg.responses, r)
+	}
+}
+
+// find returns the response already merged for a respondent and indicator.
+func (mg *merger) find(key [2]string) assess.Response {
+	for _, r := range mg.responses {
+		if r.Respondent == key[0] && r.Indicator == key[1] {
+			return r
+		}
+	}
+	return assess.Response{}
+}
+
+// stakeholder returns the ID of the stakeholder that f's organisation
+// names, adding one when there is none.
+func (mg *merger) stakeholder(f *Filled) string {
+	org := slug(f.Organisation)
+	for _, s := range mg.stakeholders {
+		if strings.EqualFold(s.ID, strings.TrimSpace(f.Organisation)) || slug(s.Name) == org {
+			return s.ID
+		}
+	}
+	taken := map[string]bool{}
+	for _, s := range mg.stakeholders {
+		taken[s.ID] = true
+	}
+	id := unique(cutID(org, "stakeholder"), taken)
+	mg.newHolder[len(mg.stakeholders)] = f
+	mg.stakeholders = append(mg.stakeholders, assess.Stakeholder{ID: id, Name: f.Organisation, Roles: []string{}})
+	return id
+}
+
+// respondent returns the respondent ID of f, adding the respondent when
+// it is new.
+func (mg *merger) respondent(f *Filled, holder string, problem func(at, msg string)) (string, bool) {
+	name := slug(f.Name)
+	if id := f.RespondentID; id != "" {
+		for _, r := range mg.respondents {
+			if r.ID != id {
+				continue
+			}
+			if slug(r.Name) != name || r.Stakeholder != holder {
+				problem(sheetRef(f.respSheet, fieldCell(fieldName)), fmt.Sprintf("respondent %q is %q of stakeholder %q in the assessment, not %q of %q: correct one or the other",
+					id, r.Name, r.Stakeholder, f.Name, f.Organisation))
+				return "", false
+			}
+			return id, true
+		}
+		return mg.newRespondent(f, id, holder), true
+	}
+	for _, r := range mg.respondents {
+		if slug(r.Name) == name && r.Stakeholder == holder {
+			return r.ID, true
+		}
+	}
+	taken := map[string]bool{}
+	for _, r := range mg.respondents {
+		taken[r.ID] = true
+	}
+	return mg.newRespondent(f, unique(cutID(name, "respondent"), taken), holder), true
+}
+
+func (mg *merger) newRespondent(f *Filled, id, holder string) string {
+	mg.newResp[len(mg.respondents)] = f
+	mg.respondents = append(mg.respondents, assess.Respondent{ID: id, Name: f.Name, Stakeholder: holder, Title: f.Title})
+	return id
+}
+
+// check runs the model's checks on the merged assessment and reports each
+// problem where it came from: the questionnaire's cell for what Merge
+// added, the JSON pointer for the rest.
+func (mg *merger) check() {
+	merged := *mg.a
+	merged.Stakeholders, merged.Respondents, merged.Responses = mg.stakeholders, mg.respondents, mg.responses
+	for _, p := range assess.Check(mg.m, &merged) {
+		mg.list = append(mg.list, mg.locate(p))
+	}
+}
+
+// fieldColumns maps a response field to its column.
+var fieldColumns = map[string]column{
+	"level": colLevel, "target": colTarget, "provision": colProvision, "confidence": colConfidence,
+	"personDependent": colPersonDependent, "evidence": colEvidence,
+}
+
+func (mg *merger) locate(p assess.Problem) Problem {
+	parts := strings.Split(strings.TrimPrefix(p.Pointer, "/"), "/")
+	if len(parts) >= 2 {
+		i, err := strconv.Atoi(parts[1])
+		if err == nil {
+			switch parts[0] {
+			case "responses":
+				if src, ok := mg.origin[i]; ok {
+					ans := src.ans
+					at := ans.Cell
+					if len(parts) > 2 {
+						if c, ok := fieldColumns[parts[2]]; ok {
+							at = ans.at(c)
+						}
+					}
+					return Problem{File: src.file, At: at, Message: p.Message}
+				}
+			case "respondents":
+				if f, ok := mg.newResp[i]; ok {
+					return Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldName)), Message: p.Message}
+				}
+			case "stakeholders":
+				if f, ok := mg.newHolder[i]; ok {
+					return Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldOrganisation)), Message: p.Message}
+				}
+			}
+		}
+	}
+	return Problem{At: p.Pointer, Message: p.Message}
+}
+
+// difference says how two answers to the same indicator differ.
+func difference(there, here assess.Response) string {
+	or := func(s, none string) string {
+		if s == "" {
+			return none
+		}
+		return s
+	}
+	switch {
+	case there.Level != here.Level:
+		return fmt.Sprintf("level %s there, %s here", there.Level, here.Level)
+	case there.Target != here.Target:
+		return fmt.Sprintf("target %s there, %s here", or(itoa(there.Target), "none"), or(itoa(here.Target), "none"))
+	case there.Provision != here.Provision:
+		return fmt.Sprintf("provision %s there, %s here", or(there.Provision, "none"), or(here.Provision, "none"))
+	case there.Confidence != here.Confidence:
+		return fmt.Sprintf("confidence %s there, %s here", or(there.Confidence, "none"), or(here.Confidence, "none"))
+	case there.PersonDependent != here.PersonDependent:
+		return fmt.Sprintf("rests on one person: %s there, %s here", yes(there.PersonDependent), yes(here.PersonDependent))
+	}
+	return "other evidence"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// slug makes an ID from a name: "Desirée Fontaine-Charles" →
+// "desiree-fontaine-charles".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range fold(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// cutID shortens a slug so that a suffix still fits in an ID, or returns
+// fallback for an empty one.
+func cutID(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	if len(s) > 56 {
+		if i := strings.LastIndexByte(s[:57], '-'); i > 0 {
+			return s[:i]
+		}
+		return s[:56]
+	}
+	return s
+}
+
+// unique returns id, or id with the first free suffix "-2", "-3", ….
+func unique(id string, taken map[string]bool) string {
+	if !taken[id] {
+		return id
+	}
+	for n := 2; ; n++ {
+		if s := fmt.Sprintf("%s-%d", id, n); !taken[s] {
+			return s
+		}
+	}
+}

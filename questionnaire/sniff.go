@@ -1,0 +1,65 @@
+package questionnaire
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// Limits that keep a damaged or hostile file from using much memory.
+const (
+	maxFileSize  = 10 << 20 // bytes of the .xlsx file
+	maxUnzipped  = 32 << 20 // bytes of all its parts, unpacked
+	maxZipParts  = 1000
+	maxSheetRows = 2000 // rows read from any one sheet
+)
+
+// sniff checks that the file is a zip archive holding a workbook of a
+// sane size, and says what it is when it is not.
+func sniff(r io.ReaderAt, size int64) string {
+	switch {
+	case size == 0:
+		return "the file is empty"
+	case size > maxFileSize:
+		return fmt.Sprintf("the file is %s, too large for a questionnaire (at most %s)", mb(size), mb(maxFileSize))
+	}
+	head := make([]byte, 8)
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "the file is an old-style .xls workbook or is protected by a password: open it and save it as an Excel workbook (.xlsx) without a password"
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "the file is a PDF, not an Excel workbook (.xlsx)"
+	case !bytes.HasPrefix(head, []byte("PK")):
+		return "the file is not an Excel workbook (.xlsx): save the questionnaire from Excel or LibreOffice as an Excel workbook"
+	}
+	z, err := zip.NewReader(r, size)
+	if err != nil {
+		return "the file is not an Excel workbook (.xlsx): it is a damaged zip archive (" + err.Error() + ")"
+	}
+	if len(z.File) > maxZipParts {
+		return fmt.Sprintf("the file has %d parts, too many for a questionnaire", len(z.File))
+	}
+	var total uint64
+	hasWorkbook := false
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		switch f.Name {
+		case "mimetype":
+			return "the file is an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx)"
+		case "xl/workbook.xml":
+			hasWorkbook = true
+		}
+	}
+	if !hasWorkbook {
+		return "the file is a zip archive but not an Excel workbook (.xlsx)"
+	}
+	if total > maxUnzipped {
+		return fmt.Sprintf("the file unpacks to %s, too large for a questionnaire (at most %s)", mb(int64(min(total, 1<<62))), mb(maxUnzipped))
+	}
+	return ""
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }

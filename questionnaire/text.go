@@ -1,0 +1,65 @@
+package questionnaire
+
+import (
+	_ "embed"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// The words of the workbook itself (sheet names, headers, instructions,
+// prompts), by key and language. The model's own text (questions, level
+// descriptions) comes from the model.
+//
+//go:embed text.json
+var textJSON []byte
+
+var catalogue = mustCatalogue(textJSON)
+
+func mustCatalogue(data []byte) map[string]assess.Text {
+	var c map[string]assess.Text
+	if err := json.Unmarshal(data, &c); err != nil {
+		// text.json is checked by the package tests.
+		panic("questionnaire: text.json: " + err.Error())
+	}
+	return c
+}
+
+// Languages returns the languages the questionnaire's own text is written
+// in, in code order: the values Options.Lang accepts.
+func Languages() []string {
+	return []string{"en", "es", "fr"}
+}
+
+func supported(lang string) bool { return slices.Contains(Languages(), lang) }
+
+// tr returns the text of key in lang, with each "{name}" replaced by the
+// value that follows it in args.
+func tr(lang, key string, args ...string) string {
+	s := catalogue[key].In(lang)
+	if s == "" {
+		panic("questionnaire: no text for " + key) // a typo in a key; the tests cover every key
+	}
+	if len(args) > 0 {
+		pairs := make([]string, len(args))
+		for i := 0; i+1 < len(args); i += 2 {
+			pairs[i], pairs[i+1] = "{"+args[i]+"}", args[i+1]
+		}
+		s = strings.NewReplacer(pairs...).Replace(s)
+	}
+	return s
+}
+
+// variants returns the text of key in every language, for the importer,
+// which accepts an answer in any of them.
+func variants(key string) []string {
+	var out []string
+	for _, l := range Languages() {
+		if s := catalogue[key].In(l); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
