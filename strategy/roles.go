@@ -160,7 +160,11 @@ func (b *builder) roles() {
 				ids = append(ids, a.ID)
 			}
 		}
-		finding := b.text("roles.unfilled", "role", b.roleName(r), "meaning", b.roleMeaning(r))
+		key := "roles.unfilled"
+		if r == "regional-bodies" {
+			key = "roles.unfilledRegional"
+		}
+		finding := b.text(key, "role", b.roleName(r), "meaning", b.roleMeaning(r))
 		if len(ids) > 0 {
 			finding += " " + b.text("roles.unfilledLeads", "actions", joinList(ids, b.label("and")))
 		}
