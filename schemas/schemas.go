@@ -24,10 +24,11 @@ const (
 	Assessment Kind = "assessment"
 	Draft      Kind = "draft"
 	Template   Kind = "template"
+	Session    Kind = "session"
 )
 
 // Kinds lists the schemas in a stable order.
-var Kinds = []Kind{Model, Pillar, Assessment, Draft, Template}
+var Kinds = []Kind{Model, Pillar, Assessment, Draft, Template, Session}
 
 // MaxSize is the largest input Validate accepts, in bytes. A real
 // assessment with 30 respondents and long evidence notes stays well under it.

@@ -64,8 +64,8 @@ func workbook(t *testing.T) []byte {
 		}
 		workbookHTML = wb.HTML
 		gz := gzipSize(wb.HTML)
-		fmt.Printf("workbook: %d bytes (%.2f MB), %d gzip (%.2f MB); engine %d bytes wasm, %d gzip\n",
-			len(wb.HTML), float64(len(wb.HTML))/1e6, gz, float64(gz)/1e6, wb.Wasm, wb.WasmGzip)
+		fmt.Printf("workbook: %d bytes (%.2f MB, %.2f MiB), %d gzip (%.2f MB); engine %d bytes wasm, %d gzip, %d as text in the page\n",
+			len(wb.HTML), float64(len(wb.HTML))/1e6, float64(len(wb.HTML))/(1<<20), gz, float64(gz)/1e6, wb.Wasm, wb.WasmGzip, wb.WasmText)
 	})
 	if workbookErr != nil {
 		t.Fatal(workbookErr)

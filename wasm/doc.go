@@ -19,7 +19,7 @@
 //     as "ncskit model" prints it (every language is inside; lang is checked
 //     as a language code).
 //   - validate: an assessment, or a session file (an assessment wrapped with
-//     the workbook's change log and snapshots, see session.schema.json) →
+//     the workbook's change log and snapshots; schemas.Session) →
 //     {"valid", "kind", "problems": [{"pointer", "message"}]}. Problems are
 //     results, not errors, with JSON pointers into the text that was passed.
 //   - score: an assessment or a session file → {"kind", "problems",
@@ -31,11 +31,20 @@
 //     does not decode goes through score. The page calls it after every
 //     change, and runs validate soon after the last change, on open and on
 //     save.
-//
-// Functions to come, each one entry in the functions table: draft (a
-// request {"assessment", "format", "lang", "template"} → Uint8Array),
-// questionnaire ({"format": "xlsx", "lang"} → Uint8Array) and import
-// ({"files": [{"name", "data"}]} with base64 data → an assessment).
+//   - draft: {"assessment" or "session", "format", "lang", "template"} →
+//     a Uint8Array: the strategy draft as html, json, md, pdf or xlsx,
+//     byte for byte what "ncskit draft" writes for the same assessment and
+//     options (both use package internal/drafting). template defaults to
+//     the session's, else the one the profile suggests. An assessment with
+//     problems rejects the promise with every problem, one per line.
+//   - questionnaire: {"format": "xlsx", "lang"} → a Uint8Array: the blank
+//     questionnaire, as "ncskit questionnaire --format xlsx" writes it.
+//   - import: {"files": [{"name", "data"}], "into"} with each filled
+//     questionnaire's bytes in base64 and into the assessment to add the
+//     answers to → {"problems", "assessment", "files", "added"}: every
+//     problem located as file and cell ("ana.xlsx: IRC!D14: ...") with a
+//     null assessment, or the merged assessment (nothing that was there is
+//     changed) with what each file held and what was added.
 //
 // The logic is in handle, plain Go tested natively and under node
 // (GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...);

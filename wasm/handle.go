@@ -18,7 +18,7 @@ import (
 // function is one entry of the bridge's protocol: a name on the global
 // ncskit object, and the Go function behind it. Every function takes one
 // JSON request and returns JSON, or raw bytes when binary is set (drafts
-// and questionnaires will be Uint8Arrays).
+// and questionnaires are Uint8Arrays).
 type function struct {
 	name   string
 	binary bool
@@ -26,7 +26,7 @@ type function struct {
 }
 
 // functions is the protocol, in the order info lists it. Adding a function
-// (draft, questionnaire, import) is one entry here and one run function.
+// is one entry here and one run function.
 var functions []function
 
 func init() {
@@ -36,6 +36,9 @@ func init() {
 		{name: "validate", run: runValidate},
 		{name: "score", run: runScore},
 		{name: "rescore", run: runRescore},
+		{name: "draft", binary: true, run: runDraft},
+		{name: "questionnaire", binary: true, run: runQuestionnaire},
+		{name: "import", run: runImport},
 	}
 }
 

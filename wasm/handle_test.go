@@ -9,11 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/schemas"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 func readExample(t testing.TB, name string) []byte {
@@ -77,8 +76,11 @@ func replaceFirst(t testing.TB, data []byte, old, new string) []byte {
 func TestInfo(t *testing.T) {
 	var in Info
 	call(t, "info", []byte("{}"), &in)
-	if want := []string{"info", "model", "validate", "score", "rescore"}; !slices.Equal(in.Functions, want) {
+	if want := []string{"info", "model", "validate", "score", "rescore", "draft", "questionnaire", "import"}; !slices.Equal(in.Functions, want) {
 		t.Errorf("functions = %q, want %q", in.Functions, want)
+	}
+	if want := []string{"draft", "questionnaire"}; !slices.Equal(in.Binary, want) {
+		t.Errorf("binary = %q, want %q", in.Binary, want)
 	}
 	m := assess.Default()
 	if in.Model.ID != m.ID || in.Model.Version != m.Version || in.SchemaVersion != assess.SchemaVersion {
@@ -177,8 +179,8 @@ func TestValidate(t *testing.T) {
 			s["snapshots"] = append(s["snapshots"].([]any), map[string]any{
 				"name": "end of day 1", "at": "2026-10-14T17:30:00Z", "seq": 1, "assessment": json.RawMessage(good)})
 		}), "session", []string{
-			"/snapshots/0/seq: snapshot after change 9, but the log has 2 changes",
 			"/snapshots/0/assessment: missing required fields \"model\", \"profile\", \"session\", \"stakeholders\", \"respondents\", \"responses\"",
+			"/snapshots/0/seq: snapshot after change 9, but the log has 2 changes",
 			`/snapshots/1/name: duplicate snapshot name "end of day 1"`,
 		}},
 		{"session wrapper", wrap(t, good, func(s map[string]any) {
@@ -186,14 +188,18 @@ func TestValidate(t *testing.T) {
 			s["name"] = " "
 			s["template"] = "island"
 		}), "session", []string{
-			"/version: session format version 2 is not supported (this workbook reads 1)",
 			"/name: a session needs a name",
-			`/template: unknown template "island" (known: "small-island-state", "national")`,
+			`/template: expected one of "small-island-state", "national", got "island"`,
+			"/version: session format version 2 is not supported (this workbook reads 1)",
 		}},
 		{"session unknown field", wrap(t, good, func(s map[string]any) { s["extra"] = true }), "session",
-			[]string{`not a session file: unknown field "extra"`}},
+			[]string{`unknown field "extra"`}},
 		{"session wrong type", wrap(t, good, func(s map[string]any) { s["log"] = "none" }), "session",
-			[]string{`/log: expected an array, got string`}},
+			[]string{`/log: expected a list, got "none"`}},
+		{"session missing fields", []byte(`{"format": "ncskit-session", "version": 1, "id": "x"}`), "session",
+			[]string{`missing required fields "name", "created", "updated", "assessment", "log", "snapshots"`}},
+		{"session not an object", []byte(`["ncskit-session"]`), "assessment",
+			[]string{`expected an object, got a list`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var v Validation
@@ -309,33 +315,10 @@ func BenchmarkValidateSession(b *testing.B) {
 	}
 }
 
-// TestSessionSchema checks the proposed session.schema.json against the
-// session files the bridge accepts and refuses.
+// TestSessionSchema checks that the published session schema
+// (schemas.Session) and the bridge agree on the session files they accept
+// and refuse, and that the schema's templates are the embedded ones.
 func TestSessionSchema(t *testing.T) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	for _, k := range []schemas.Kind{schemas.Assessment} {
-		b, err := schemas.File(k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource(schemas.URL(k), bytes.NewReader(b)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := os.ReadFile("session.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const id = "https://ncskit.org/schemas/session-v1.schema.json"
-	if err := c.AddResource(id, bytes.NewReader(b)); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	good := readExample(t, "small-island.json")
 	for _, tc := range []struct {
 		name  string
@@ -343,22 +326,51 @@ func TestSessionSchema(t *testing.T) {
 		valid bool
 	}{
 		{"session", wrap(t, good, nil), true},
+		{"no template", wrap(t, good, func(s map[string]any) { delete(s, "template") }), true},
+		{"empty log", wrap(t, good, func(s map[string]any) { s["log"] = []any{}; s["snapshots"] = []any{} }), true},
 		{"bad assessment", wrap(t, replaceFirst(t, good, `"level": 2,`, `"level": "two",`), nil), false},
+		{"bad snapshot", wrap(t, good, func(s map[string]any) {
+			s["snapshots"].([]any)[0].(map[string]any)["assessment"] = json.RawMessage(`{}`)
+		}), false},
 		{"unknown field", wrap(t, good, func(s map[string]any) { s["extra"] = 1 }), false},
+		{"unknown log field", wrap(t, good, func(s map[string]any) { s["log"].([]any)[0].(map[string]any)["who"] = "me" }), false},
 		{"bad time", wrap(t, good, func(s map[string]any) { s["updated"] = "today" }), false},
+		{"version 2", wrap(t, good, func(s map[string]any) { s["version"] = 2 }), false},
+		{"unknown template", wrap(t, good, func(s map[string]any) { s["template"] = "global" }), false},
+		{"empty what", wrap(t, good, func(s map[string]any) { s["log"].([]any)[0].(map[string]any)["what"] = "" }), false},
 	} {
-		var v any
-		if err := json.Unmarshal(tc.data, &v); err != nil {
-			t.Fatal(err)
-		}
-		err := s.Validate(v)
-		if (err == nil) != tc.valid {
-			t.Errorf("%s: schema says %v", tc.name, err)
+		errs := schemas.Validate(schemas.Session, tc.data)
+		if (len(errs) == 0) != tc.valid {
+			t.Errorf("%s: schema says %v", tc.name, errs)
 		}
 		var got Validation
 		call(t, "validate", tc.data, &got)
-		if got.Valid != tc.valid {
-			t.Errorf("%s: the bridge says valid=%v, the schema %v", tc.name, got.Valid, err == nil)
+		if got.Valid != tc.valid || got.Kind != "session" {
+			t.Errorf("%s: the bridge says valid=%v (%s), the schema %v", tc.name, got.Valid, got.Kind, errs)
 		}
+	}
+	b, err := schemas.File(schemas.Session)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		ID         string `json:"$id"`
+		Properties struct {
+			Format   struct{ Const string }
+			Version  struct{ Const int }
+			Template struct{ Enum []string }
+		}
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.ID != "https://ncskit.org/schemas/session-v1.schema.json" || s.ID != schemas.URL(schemas.Session) {
+		t.Errorf("$id = %q", s.ID)
+	}
+	if s.Properties.Format.Const != sessionFormat || s.Properties.Version.Const != sessionVersion {
+		t.Errorf("format %q version %d, the bridge reads %q %d", s.Properties.Format.Const, s.Properties.Version.Const, sessionFormat, sessionVersion)
+	}
+	if !slices.Equal(s.Properties.Template.Enum, strategy.Templates) {
+		t.Errorf("templates %q, embedded %q", s.Properties.Template.Enum, strategy.Templates)
 	}
 }

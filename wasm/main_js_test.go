@@ -47,7 +47,7 @@ func TestBridge(t *testing.T) {
 	register(js.Global())
 
 	v, ok := await(t, "info", "{}")
-	if !ok || v.Type() != js.TypeString || !strings.Contains(v.String(), `"functions":["info","model","validate","score","rescore","boom","bytes"]`) {
+	if !ok || v.Type() != js.TypeString || !strings.Contains(v.String(), `"functions":["info","model","validate","score","rescore","draft","questionnaire","import","boom","bytes"]`) {
 		t.Errorf("info: %v %v", ok, v)
 	}
 	data := string(readExample(t, "small-island.json"))
@@ -61,6 +61,19 @@ func TestBridge(t *testing.T) {
 	v, ok = await(t, "validate", arr)
 	if !ok || v.String() != `{"valid":true,"kind":"assessment","problems":[]}` {
 		t.Errorf("validate(Uint8Array): %v %v", ok, v)
+	}
+	// The binary functions resolve to Uint8Arrays: a zip (XLSX) and a PDF.
+	v, ok = await(t, "questionnaire", `{"lang":"es"}`)
+	if !ok || !v.InstanceOf(js.Global().Get("Uint8Array")) || v.Length() < 10000 || v.Index(0).Int() != 'P' || v.Index(1).Int() != 'K' {
+		t.Errorf("questionnaire: %v %v", ok, v)
+	}
+	v, ok = await(t, "draft", `{"format":"pdf","assessment":`+data+`}`)
+	if !ok || !v.InstanceOf(js.Global().Get("Uint8Array")) || v.Length() < 10000 || v.Index(0).Int() != '%' || v.Index(1).Int() != 'P' {
+		t.Errorf("draft: %v %v", ok, v)
+	}
+	v, ok = await(t, "draft", `{"format":"pdf"}`)
+	if ok || v.String() != "draft: give either an assessment or a session, not both or neither" {
+		t.Errorf("draft without an assessment: %v %v", ok, v)
 	}
 	v, ok = await(t, "bytes", "ab")
 	if !ok || !v.InstanceOf(js.Global().Get("Uint8Array")) || v.Length() != 4 || v.Index(3).Int() != 'b' {

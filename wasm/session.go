@@ -5,19 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ncskit/ncskit/assess"
-	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/schemas"
 )
 
 // The session file is the workbook's own file: an assessment, exactly as
 // the assessment schema defines it, wrapped with what only the workshop
 // needs: an append-only change log and named snapshots. The CLI and the
-// library read the assessment inside it ("jq .assessment"); the wrapper's
-// shape is proposed in session.schema.json.
+// library read the assessment inside it ("jq .assessment"); the format is
+// published as schemas/session.schema.json (schemas.Session).
 const (
 	sessionFormat  = "ncskit-session"
 	sessionVersion = 1
@@ -83,66 +83,36 @@ func isSession(data []byte) bool {
 	return json.Unmarshal(data, &p) == nil && p.Format == sessionFormat
 }
 
-// readSession checks a session file: the wrapper strictly, then the
-// assessment and every snapshot with package load. Pointers are into the
-// session file.
+// readSession checks a session file: the whole file against the
+// published session schema (schemas.Session, which includes the
+// assessment schema for the assessment and every snapshot), the rules a
+// schema cannot state, and then, once the file has the right shape, the
+// model's checks of the assessment and of every snapshot. Every problem is
+// reported, with pointers into the session file.
 func readSession(data []byte, m *assess.Model) (*session, assess.ProblemList) {
+	p := sessionSchemaProblems(data)
 	var f sessionFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, assess.ProblemList{decodeProblem(err)}
-	}
-	var p assess.ProblemList
-	add := func(pointer, format string, args ...any) {
-		p = append(p, assess.Problem{Pointer: pointer, Message: fmt.Sprintf(format, args...)})
-	}
-	if f.Version != sessionVersion {
-		add("/version", "session format version %d is not supported (this workbook reads %d)", f.Version, sessionVersion)
-	}
-	if strings.TrimSpace(f.ID) == "" {
-		add("/id", "a session needs an id")
-	}
-	if strings.TrimSpace(f.Name) == "" {
-		add("/name", "a session needs a name")
-	}
-	checkTime(add, "/created", f.Created)
-	checkTime(add, "/updated", f.Updated)
-	if f.Template != "" && f.Template != "small-island-state" && f.Template != "national" {
-		add("/template", "unknown template %q (known: \"small-island-state\", \"national\")", f.Template)
-	}
-	for i, c := range f.Log {
-		at := "/log/" + strconv.Itoa(i)
-		if c.Seq != i+1 {
-			add(at+"/seq", "the change log is append-only: entry %d must have seq %d, not %d", i, i+1, c.Seq)
+	if err := json.Unmarshal(data, &f); err != nil {
+		if len(p) == 0 {
+			p = append(p, decodeProblem(err))
 		}
-		checkTime(add, at+"/at", c.At)
-		if strings.TrimSpace(c.What) == "" {
-			add(at+"/what", "a change needs a kind (what)")
-		}
-	}
-	names := map[string]bool{}
-	for i, s := range f.Snapshots {
-		at := "/snapshots/" + strconv.Itoa(i)
-		if strings.TrimSpace(s.Name) == "" {
-			add(at+"/name", "a snapshot needs a name")
-		} else if names[s.Name] {
-			add(at+"/name", "duplicate snapshot name %q", s.Name)
-		}
-		names[s.Name] = true
-		checkTime(add, at+"/at", s.At)
-		if s.Seq < 0 || s.Seq > len(f.Log) {
-			add(at+"/seq", "snapshot after change %d, but the log has %d changes", s.Seq, len(f.Log))
-		}
-		p = append(p, assessmentProblems(at+"/assessment", s.Assessment, m)...)
-	}
-	if f.Assessment == nil {
-		add("", "missing required field \"assessment\"")
 		return nil, p
 	}
-	a, err := load.Assessment("", f.Assessment, m)
-	if err != nil {
-		p = append(p, prefix("/assessment", load.Problems(err))...)
+	p = append(p, sessionRules(&f)...)
+	sortProblems(p)
+	if len(p) > 0 {
+		return nil, p
+	}
+	// The shape is right: decode strictly and run the model's checks, as
+	// package load does after the schema.
+	if err := strictDecode(data, &f); err != nil {
+		return nil, assess.ProblemList{decodeProblem(err)}
+	}
+	a, probs := checkAssessment("/assessment", f.Assessment, m)
+	p = append(p, probs...)
+	for i, s := range f.Snapshots {
+		_, probs := checkAssessment("/snapshots/"+strconv.Itoa(i)+"/assessment", s.Assessment, m)
+		p = append(p, probs...)
 	}
 	if len(p) > 0 {
 		return nil, p
@@ -150,14 +120,98 @@ func readSession(data []byte, m *assess.Model) (*session, assess.ProblemList) {
 	return &session{file: f, assessment: a}, nil
 }
 
-func assessmentProblems(at string, data json.RawMessage, m *assess.Model) assess.ProblemList {
-	if data == nil {
-		return assess.ProblemList{{Pointer: at, Message: "missing assessment"}}
+// sessionSchemaProblems validates data against the session schema. The
+// validator's words for a wrong version and a badly written time are
+// replaced by ones that say what to do.
+func sessionSchemaProblems(data []byte) assess.ProblemList {
+	p := schemaProblems(schemas.Validate(schemas.Session, data))
+	var head struct {
+		Version any `json:"version"`
 	}
-	if _, err := load.Assessment("", data, m); err != nil {
-		return prefix(at, load.Problems(err))
+	json.Unmarshal(data, &head)
+	for i, pr := range p {
+		switch {
+		case pr.Pointer == "/version" && strings.HasSuffix(pr.Message, "which is not the allowed value"):
+			p[i].Message = fmt.Sprintf("session format version %v is not supported (this workbook reads %d)", head.Version, sessionVersion)
+		case strings.HasSuffix(pr.Message, ` is not valid "date-time"`):
+			p[i].Message = "expected a time such as 2026-10-14T09:30:00Z, got " + strings.TrimSuffix(pr.Message, ` is not valid "date-time"`)
+		}
 	}
-	return nil
+	return p
+}
+
+// sessionRules checks what the schema cannot say: an ID and a name that
+// are not only spaces, the append-only numbering of the log, and
+// snapshots with distinct names, each taken after a change of the log.
+func sessionRules(f *sessionFile) assess.ProblemList {
+	var p assess.ProblemList
+	add := func(pointer, format string, args ...any) {
+		p = append(p, assess.Problem{Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+	}
+	if f.ID != "" && strings.TrimSpace(f.ID) == "" {
+		add("/id", "a session needs an id")
+	}
+	if f.Name != "" && strings.TrimSpace(f.Name) == "" {
+		add("/name", "a session needs a name")
+	}
+	for i, c := range f.Log {
+		if c.Seq != i+1 {
+			add("/log/"+strconv.Itoa(i)+"/seq", "the change log is append-only: entry %d must have seq %d, not %d", i, i+1, c.Seq)
+		}
+	}
+	names := map[string]bool{}
+	for i, s := range f.Snapshots {
+		at := "/snapshots/" + strconv.Itoa(i)
+		if s.Name != "" && names[s.Name] {
+			add(at+"/name", "duplicate snapshot name %q", s.Name)
+		}
+		names[s.Name] = true
+		if s.Seq > len(f.Log) {
+			add(at+"/seq", "snapshot after change %d, but the log has %d changes", s.Seq, len(f.Log))
+		}
+	}
+	return p
+}
+
+// checkAssessment decodes an assessment that passed the schema and runs
+// the model's checks, with pointers under at.
+func checkAssessment(at string, data json.RawMessage, m *assess.Model) (*assess.Assessment, assess.ProblemList) {
+	var a assess.Assessment
+	if err := strictDecode(data, &a); err != nil {
+		return nil, assess.ProblemList{{Pointer: at, Message: err.Error()}}
+	}
+	if probs := assess.Check(m, &a); len(probs) > 0 {
+		return nil, prefix(at, probs)
+	}
+	return &a, nil
+}
+
+func strictDecode(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// sortProblems orders problems by pointer, array indices as numbers, so
+// that the schema's problems and the rules' read in document order.
+func sortProblems(p assess.ProblemList) {
+	slices.SortStableFunc(p, func(a, b assess.Problem) int { return comparePointers(a.Pointer, b.Pointer) })
+}
+
+func comparePointers(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		if as[i] == bs[i] {
+			continue
+		}
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		if errx == nil && erry == nil {
+			return x - y
+		}
+		return strings.Compare(as[i], bs[i])
+	}
+	return len(as) - len(bs)
 }
 
 // prefix moves problems found in an embedded document under pointer at.
@@ -167,12 +221,6 @@ func prefix(at string, probs assess.ProblemList) assess.ProblemList {
 		out[i] = assess.Problem{Pointer: at + pr.Pointer, Message: pr.Message}
 	}
 	return out
-}
-
-func checkTime(add func(string, string, ...any), pointer, v string) {
-	if _, err := time.Parse(time.RFC3339, v); err != nil {
-		add(pointer, "expected a time such as 2026-10-14T09:30:00Z, got %q", v)
-	}
 }
 
 // decodeProblem locates a strict-decoding error of the wrapper as well as

@@ -1,42 +1,24 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/drafting"
 	"github.com/ncskit/ncskit/load"
-	"github.com/ncskit/ncskit/render/html"
-	"github.com/ncskit/ncskit/render/markdown"
-	"github.com/ncskit/ncskit/render/pdf"
-	"github.com/ncskit/ncskit/render/xlsx"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
 )
 
-// encoders are the draft formats, keyed by --format. Each has the verb of
-// the renderers: Encode(w, draft).
-var encoders = map[string]func(w io.Writer, d *strategy.Draft) error{
-	"md":   func(w io.Writer, d *strategy.Draft) error { return markdown.Encode(w, d, nil) },
-	"html": func(w io.Writer, d *strategy.Draft) error { return html.Encode(w, d, nil) },
-	"json": func(w io.Writer, d *strategy.Draft) error { return writeJSON(w, d) },
-	"xlsx": func(w io.Writer, d *strategy.Draft) error { return xlsx.Encode(w, d, nil) },
-	"pdf":  func(w io.Writer, d *strategy.Draft) error { return pdf.Encode(w, d, nil) },
-}
-
-func formats() []string {
-	var f []string
-	for k := range encoders {
-		f = append(f, k)
-	}
-	sort.Strings(f)
-	return f
-}
+// formats are the draft formats of --format. The draft itself is made by
+// package drafting, the same code as the workbook's, so that both give
+// the same bytes.
+func formats() []string { return drafting.Formats() }
 
 func runDraft(e *env, args []string) int {
 	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--model MODEL.json]",
@@ -62,8 +44,7 @@ func runDraft(e *env, args []string) int {
 	if *format == "" {
 		return usageError(e, "draft", "--format is required: %s", strings.Join(formats(), ", "))
 	}
-	enc, ok := encoders[*format]
-	if !ok {
+	if !slices.Contains(formats(), *format) {
 		return usageError(e, "draft", "--format must be one of %s, not %q", strings.Join(formats(), ", "), *format)
 	}
 	if *out == "" {
@@ -84,29 +65,24 @@ func runDraft(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitInvalid
 	}
-	res, err := assess.Score(m, a)
-	if err != nil {
-		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
-		return exitInvalid
-	}
 	t, code := templateFor(e, *tmpl, a.Profile)
 	if code >= 0 {
 		return code
 	}
-	d, err := strategy.Build(m, a, res, t, &strategy.Options{Lang: *lang})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
+	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang})
+	var scoring assess.ProblemList
+	switch {
+	case errors.As(err, &scoring):
+		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
 		return exitInvalid
-	}
-	var buf bytes.Buffer
-	if err := enc(&buf, d); err != nil {
+	case err != nil:
 		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
 		return exitInvalid
 	}
 	if *out == "-" {
-		_, err = e.stdout.Write(buf.Bytes())
+		_, err = e.stdout.Write(draft)
 	} else {
-		err = writeFileAtomic(*out, buf.Bytes())
+		err = writeFileAtomic(*out, draft)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
@@ -118,11 +94,8 @@ func runDraft(e *env, args []string) int {
 // templateFor returns the embedded template named by spec, the template
 // in the file spec, or the template the profile suggests.
 func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int) {
-	if spec == "" {
-		spec = strategy.Choose(p)
-	}
 	if !strings.HasSuffix(spec, ".json") {
-		t, err := strategy.DefaultTemplate(spec)
+		t, err := drafting.Template(spec, p)
 		if err != nil {
 			return nil, usageError(e, "draft", "%v", err)
 		}

@@ -1,8 +1,9 @@
 // Package web holds the page of the offline workbook (index.html,
 // style.css, worker.js and the modules under js/) and turns it into one
 // self-contained HTML file: the styles, the scripts, wasm_exec.js and the
-// compiled bridge (gzip, base64) inline, under a Content-Security-Policy
-// that forbids every network connection.
+// compiled bridge (gzip, then 7 bits per character of text: see
+// text7.go) inline, under a Content-Security-Policy that forbids every
+// network connection.
 //
 //	wb, err := web.Build(ctx, &web.BuildOptions{Dir: root}) // compiles ./wasm with the local Go
 //	os.WriteFile("ncskit-workbook.html", wb.HTML, 0o644)
@@ -27,6 +28,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	drafthtml "github.com/ncskit/ncskit/render/html"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 //go:embed index.html style.css worker.js js
@@ -47,7 +51,8 @@ type Page struct {
 type Workbook struct {
 	HTML     []byte
 	Wasm     int // bytes of the compiled bridge
-	WasmGzip int // bytes of the bridge once gzip-compressed (before base64)
+	WasmGzip int // bytes of the bridge once gzip-compressed (before the text encoding)
+	WasmText int // bytes of the bridge as inlined in the page
 }
 
 // The markers in index.html that Bundle replaces, each with a whole element.
@@ -95,6 +100,7 @@ func Bundle(p *Page) (*Workbook, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
+	text := encode7(gz.Bytes())
 	workerSrc := string(p.WasmExec) + "\n;\n" + string(worker)
 	for _, c := range []struct{ name, text, end string }{
 		{"style.css", string(style), "</style"},
@@ -105,11 +111,16 @@ func Bundle(p *Page) (*Workbook, error) {
 			return nil, fmt.Errorf("web: %s contain %q or \"<!--\", which would end or confuse the inline element", c.name, c.end)
 		}
 	}
+	draftCSS, err := draftStyle()
+	if err != nil {
+		return nil, err
+	}
 	csp := strings.Join([]string{
 		"default-src 'none'",
 		"script-src " + hash(script) + " " + hash(noModule) + " 'wasm-unsafe-eval'",
 		"worker-src blob:",
-		"style-src " + hash(string(style)),
+		"style-src " + hash(string(style)) + " " + hash(draftCSS),
+		"img-src data:",
 		"connect-src 'none'",
 		"form-action 'none'",
 		"base-uri 'none'",
@@ -122,7 +133,7 @@ func Bundle(p *Page) (*Workbook, error) {
 		{markNoModule, "<script nomodule>" + noModule + "</script>"},
 		{markWorker, `<script type="text/plain" id="ncskit-worker">` + workerSrc + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
-			fmt.Sprint(len(p.Wasm)) + `">` + base64.StdEncoding.EncodeToString(gz.Bytes()) + "</script>"},
+			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(gz.Len()) + `" data-encoding="text7">` + text + "</script>"},
 		{markScript, `<script type="module">` + script + "</script>"},
 	} {
 		if n := strings.Count(out, r.mark); n != 1 {
@@ -130,7 +141,28 @@ func Bundle(p *Page) (*Workbook, error) {
 		}
 		out = strings.Replace(out, r.mark, r.with, 1)
 	}
-	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: gz.Len()}, nil
+	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: gz.Len(), WasmText: len(text)}, nil
+}
+
+// draftStyle returns the text of the <style> element of a strategy draft
+// as render/html writes it. The Draft screen previews that HTML in a
+// sandboxed frame, which keeps the page's Content-Security-Policy: the
+// policy allows this one style sheet by its hash, and images from data:
+// URLs (the draft's charts are SVG images inside the document). The
+// draft's inline style attributes (column widths) stay refused, so the
+// preview's tables are laid out by the browser alone.
+func draftStyle() (string, error) {
+	var b bytes.Buffer
+	if err := drafthtml.Encode(&b, &strategy.Draft{}, nil); err != nil {
+		return "", fmt.Errorf("web: the draft's style sheet: %v", err)
+	}
+	doc := b.String()
+	i := strings.Index(doc, "<style>")
+	j := strings.Index(doc, "</style>")
+	if i < 0 || j < i || strings.Count(doc, "<style") != 1 {
+		return "", errors.New("web: the draft's HTML does not have exactly one <style> element")
+	}
+	return doc[i+len("<style>") : j], nil
 }
 
 func hash(s string) string {

@@ -11,11 +11,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/drafting"
 	"github.com/ncskit/ncskit/internal/tooltest"
+	"github.com/ncskit/ncskit/load"
 )
 
 // fakeWasm is enough of a module for Bundle, which checks only the magic.
@@ -64,16 +68,24 @@ func TestBundle(t *testing.T) {
 	script := element(t, html, `<script type="module">`)
 	style := element(t, html, `<style>`)
 	nomodule := element(t, html, `<script nomodule>`)
+	draftCSS, err := draftStyle()
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := "default-src 'none'; script-src " + sha(script) + " " + sha(nomodule) + " 'wasm-unsafe-eval'; worker-src blob:; " +
-		"style-src " + sha(style) + "; connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'"
+		"style-src " + sha(style) + " " + sha(draftCSS) + "; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'"
 	if csp[1] != want {
 		t.Errorf("CSP\n%s\nwant\n%s", csp[1], want)
 	}
 	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<style>") {
 		t.Error("the CSP must come before the first style and script")
 	}
-	b64 := element(t, html, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008">`)
-	gz, err := base64.StdEncoding.DecodeString(b64)
+	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-encoding="text7">`).FindStringSubmatch(html)
+	if w == nil {
+		t.Fatal("no wasm element with its sizes and encoding")
+	}
+	n, _ := strconv.Atoi(w[1])
+	gz, err := decode7(element(t, html, w[0]), n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,5 +239,37 @@ func TestFindRoot(t *testing.T) {
 	_, err = FindRoot(dir)
 	if err == nil || !strings.HasPrefix(err.Error(), "cannot find the ncskit source tree in "+dir+" or its parents") {
 		t.Errorf("outside the tree: %v", err)
+	}
+}
+
+// TestDraftStyle checks that the style sheet the page's policy allows for
+// the draft preview is the one of a real draft.
+func TestDraftStyle(t *testing.T) {
+	css, err := draftStyle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "small-island.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := assess.Default()
+	a, err := load.Assessment("small-island.json", data, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := drafting.Template("", a.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := drafting.Make(m, a, tm, &drafting.Options{Format: "html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "<style>"+css+"</style>") || len(css) < 500 {
+		t.Errorf("the draft's style element is not the one draftStyle returns (%d bytes)", len(css))
+	}
+	if strings.Contains(strings.ToLower(string(doc)), "<script") {
+		t.Error("the draft has a script: the preview must stay script-free")
 	}
 }

@@ -1,26 +1,56 @@
 // worker.js runs the Go bridge in a Web Worker, so that a long export
 // never freezes the page. It follows wasm_exec.js in the same blob.
 //
-// In:  {type: 'init', wasm: base64 of the gzip-compressed module}
+// In:  {type: 'init', wasm: the gzip-compressed module as text, 7 bits
+//       per character (see wasm/web/text7.go), gzip: its length in bytes}
 //      {type: 'call', id, fn, arg}
 // Out: {type: 'ready', ms, phases} or {type: 'failed', error}
 //      {type: 'result', id, ok, value, ms} or {type: 'result', id, ok: false, error}
 //      {type: 'exit', code} when the Go program stops
 'use strict';
 
-function decodeBase64(s) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(s);
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+// decodeText7 turns the page's text back into the n bytes it encodes: an
+// ASCII character is 7 bits; a character from U+0100 stands for one of
+// the values HTML would change (NUL, CR, "<") followed by 7 more bits.
+function decodeText7(s, n) {
+  const unsafe = [0x00, 0x0d, 0x3c];
+  const out = new Uint8Array(n);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < s.length && o < n; i++) {
+    let c = s.charCodeAt(i);
+    let second = -1;
+    if (c >= 0x80) {
+      const x = c - 0x100;
+      if (x < 0 || x >= unsafe.length << 7) throw new Error(`the engine's text is damaged at character ${i}`);
+      c = unsafe[x >> 7];
+      second = x & 0x7f;
+    }
+    acc = ((acc << 7) | c) & 0x7fff;
+    bits += 7;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = acc >> bits;
+    }
+    if (second >= 0 && o < n) {
+      acc = ((acc << 7) | second) & 0x7fff;
+      bits += 7;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = acc >> bits;
+      }
+    }
+  }
+  if (o !== n) throw new Error(`the engine's text holds ${o} of its ${n} bytes: the file is damaged`);
   return out;
 }
 
 const phases = {};
 
-async function start(b64) {
+async function start(text, n) {
   const t0 = performance.now();
-  const gz = decodeBase64(b64);
+  const gz = decodeText7(text, n);
   phases.decode = performance.now() - t0;
   const wasm = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
   const response = new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } });
@@ -43,7 +73,7 @@ self.onmessage = async (e) => {
   if (m.type === 'init') {
     const t0 = performance.now();
     try {
-      await start(m.wasm);
+      await start(m.wasm, m.gzip);
       postMessage({ type: 'ready', ms: performance.now() - t0, phases });
     } catch (err) {
       postMessage({ type: 'failed', error: message(err) });

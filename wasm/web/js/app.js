@@ -173,6 +173,16 @@ export function change(details, mutate, { log = true } = {}) {
   rescore(t0);
 }
 
+// changeMany makes one edit that several log entries describe, such as
+// an import that adds the respondents and answers of several files.
+export function changeMany(entries, mutate) {
+  const t0 = performance.now();
+  mutate(app.session.assessment);
+  for (const details of entries) record(app.session, details);
+  save();
+  rescore(t0);
+}
+
 let scoring = false;
 let scoreAgain = null;
 

@@ -126,3 +126,17 @@ export function setError(control, message) {
 export function options(pairs, selected) {
   return pairs.map(([value, label]) => h('option', { value, text: label, selected: String(value) === String(selected ?? '') }));
 }
+
+// documentFrame shows a whole HTML document that the engine made (the
+// strategy draft's HTML renderer, which escapes every text and has no
+// script) in an iframe: the one place where HTML goes in as HTML. The
+// frame is sandboxed without allow-scripts, so nothing in it can run, and
+// it keeps the page's Content-Security-Policy. allow-same-origin lets the
+// page keep the reader's scroll position when the preview is redrawn.
+export function documentFrame(props, html) {
+  const frame = h('iframe', props);
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.setAttribute('referrerpolicy', 'no-referrer');
+  frame.srcdoc = html;
+  return frame;
+}

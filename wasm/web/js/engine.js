@@ -2,7 +2,9 @@
 // calls its functions: call('score', assessment) resolves to the parsed
 // JSON result, or to a Uint8Array for binary results.
 
-export function startEngine(workerSource, wasmBase64) {
+// startEngine starts the worker. wasm is the compressed engine as the
+// page holds it (text, see worker.js) and gzip its length in bytes.
+export function startEngine(workerSource, wasm, gzip) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map();
@@ -96,6 +98,6 @@ export function startEngine(workerSource, wasmBase64) {
         }
       }
     };
-    worker.postMessage({ type: 'init', wasm: wasmBase64 });
+    worker.postMessage({ type: 'init', wasm, gzip });
   });
 }

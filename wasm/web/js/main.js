@@ -13,6 +13,7 @@ import { screen as assess } from './screens/assess.js';
 import { screen as results } from './screens/results.js';
 import { screen as priorities } from './screens/priorities.js';
 import { screen as roles } from './screens/roles.js';
+import { screen as draft } from './screens/draft.js';
 
 const root = document.documentElement;
 const boot = document.getElementById('boot');
@@ -100,12 +101,15 @@ async function main() {
   const storing = openStore(); // in parallel with the engine's start
   let engine;
   try {
-    engine = await startEngine(document.getElementById('ncskit-worker').textContent, document.getElementById('ncskit-wasm').textContent.trim());
+    const wasm = document.getElementById('ncskit-wasm');
+    engine = await startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip));
   } catch (e) {
     fail('engine', `The workbook could not start its engine: ${e.message}. Try a current Chrome, Edge, Firefox or Safari.`);
     return;
   }
   const engineAt = performance.now();
+  // A feature shows only when this build of the engine offers it.
+  if (engine.has('draft')) app.screens.push(draft);
   const store = await storing;
   shell();
   readHash();

@@ -25,6 +25,10 @@ function render(root) {
   const list = h('div', { id: 'session-list' }, h('p', { text: 'Reading the sessions kept in this browser…' }));
   const opened = h('div', { id: 'open-result', role: 'alert' });
   const picker = filePicker('Open session file…', '.json,application/json', async (name, content) => {
+    if (/\.xlsx?$/i.test(name)) {
+      fill(opened, h('p', { class: 'error', text: `${name} is a spreadsheet, not a session file. To bring in filled questionnaires, open or start the session, then use "Import filled questionnaires" on its Setup screen.` }));
+      return;
+    }
     fill(opened, h('p', { text: `Checking ${name}…` }));
     try {
       const problems = await openFile(name, content);
@@ -45,7 +49,8 @@ function render(root) {
     h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }), list),
     h('section', { 'aria-labelledby': 'h-open' },
       h('h2', { id: 'h-open', text: 'Open a file' }),
-      h('p', { text: 'A session file saved from this workbook, or an assessment file (such as examples/small-island.json). The file is checked first; a file with problems is not opened.' }),
+      h('p', { text: 'A session file saved from this workbook, or an assessment file (such as examples/small-island.json). The file is checked first; a file with problems is not opened. ' +
+        'Filled questionnaires (.xlsx) are imported into a session on its Setup screen.' }),
       picker.button, picker.input, opened),
     newSessionForm());
   listSessions(list);

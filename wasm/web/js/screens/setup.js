@@ -7,6 +7,9 @@ import { app, change, snapshot, restore, render as redraw } from '../app.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
 import { profileControls, profileFields, readProfile } from './sessions.js';
+import { filesPicker } from '../files.js';
+import { exportQuestionnaire } from '../exports.js';
+import { run as runImport, lastResult, resultView } from '../importer.js';
 
 export const screen = { id: 'setup', title: 'Setup', needsSession: true, render, refresh() {} };
 
@@ -26,7 +29,51 @@ function a() {
 
 function render(root) {
   root.append(h('h1', { text: 'Setup' }),
-    profileSection(), stakeholderSection(), contactSection(), respondentSection(), snapshotSection(), logSection());
+    profileSection(), stakeholderSection(), contactSection(), respondentSection(), questionnaireSection(), snapshotSection(), logSection());
+}
+
+// questionnaireLanguages are the languages the questionnaire is written in.
+export const questionnaireLanguages = [['en', 'English'], ['es', 'Español'], ['fr', 'Français']];
+
+// questionnaireSection hands out the blank questionnaire and brings the
+// filled ones back in, when this build of the engine offers them.
+function questionnaireSection() {
+  const canWrite = app.engine.has('questionnaire');
+  const canImport = app.engine.has('import');
+  if (!canWrite && !canImport) return null;
+  const parts = [h('p', { class: 'hint', text: 'Respondents can answer before or during the workshop in Excel or LibreOffice, offline: send each one the blank questionnaire and import the filled copies here. ' +
+    'Answers are added to this session; nothing already entered is changed, and a snapshot keeps the session as it was.' })];
+  if (canWrite) {
+    const session = a().session.language;
+    const lang = h('select', { id: 'questionnaire-lang' }, options(questionnaireLanguages, questionnaireLanguages.some((l) => l[0] === session) ? session : 'en'));
+    const status = h('p', { id: 'questionnaire-status', class: 'task', role: 'status' });
+    const group = h('div', { class: 'row' },
+      field('Language', lang),
+      h('button', { type: 'button', id: 'questionnaire-download', text: 'Download blank questionnaire (XLSX)', on: { click: () => exportQuestionnaire(status, group, lang.value) } }));
+    parts.push(group, status);
+  }
+  if (canImport) {
+    const result = h('div', { id: 'import-result', role: 'alert' });
+    const last = lastResult();
+    if (last) fill(result, resultView(last.r, last.names));
+    const picker = filesPicker('Import filled questionnaires…', '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', async (files) => {
+      picker.button.disabled = true;
+      const r = await runImport(result, files);
+      picker.button.disabled = false;
+      if (!r.error && !r.problems.length && (r.added.responses || r.added.respondents.length || r.added.stakeholders.length)) {
+        redraw();
+        const again = document.getElementById('import-button');
+        if (again) again.focus({ preventScroll: true });
+        const box = document.getElementById('import-result');
+        if (box) box.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    picker.input.id = 'import-files';
+    picker.button.id = 'import-button';
+    picker.button.className = 'primary';
+    parts.push(h('p', {}, picker.button, picker.input), result);
+  }
+  return section('questionnaires', 'Questionnaires', parts);
 }
 
 function section(id, title, ...children) {
