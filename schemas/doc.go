@@ -4,7 +4,9 @@
 // The schemas are embedded and published under their $id
 // (https://ncskit.org/schemas/KIND-v1.schema.json): "model" for a maturity
 // model, "pillar" for one pillar file of a model, "assessment" for an
-// assessment. Point an editor at them with a "$schema" field to get
+// assessment, "template" for a strategy template, "draft" for the JSON
+// form of a strategy draft, and "session" for the browser workbook's
+// session file (an assessment with its change log and snapshots). Point an editor at them with a "$schema" field to get
 // completion and checks while typing.
 //
 // Validate reports every problem, not only the first, each with the JSON
