@@ -109,21 +109,11 @@ func runScore(e *env, args []string) int {
 	if *top < 0 {
 		return usageError(e, "score", "--top must be 0 or more, not %d", *top)
 	}
-	m, code := modelFor(e, *modelFile)
+	m, a, code := loadAssessment(e, *modelFile, pos[0])
 	if code >= 0 {
 		return code
 	}
 	name := pos[0]
-	data, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
-		return exitInvalid
-	}
-	a, err := load.Assessment(name, data, m)
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return exitInvalid
-	}
 	res, err := assess.Score(m, a)
 	if err != nil {
 		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
@@ -138,6 +128,27 @@ func runScore(e *env, args []string) int {
 	}
 	writeScoreText(e.stdout, m, a, res, *lang, *top)
 	return exitOK
+}
+
+// loadAssessment reads the assessment in name (- for standard input) and
+// checks it against the default model or the model in modelFile. Problems
+// go to standard error; the status is -1 to go on, else the exit status.
+func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Assessment, int) {
+	m, code := modelFor(e, modelFile)
+	if code >= 0 {
+		return nil, nil, code
+	}
+	data, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
+		return nil, nil, exitInvalid
+	}
+	a, err := load.Assessment(name, data, m)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, nil, exitInvalid
+	}
+	return m, a, -1
 }
 
 // modelFor returns the default model, or the model in file when it is set.

@@ -50,21 +50,11 @@ func runDraft(e *env, args []string) int {
 	if *out == "" {
 		return usageError(e, "draft", "-o OUT is required (- for standard output)")
 	}
-	m, code := modelFor(e, *modelFile)
+	m, a, code := loadAssessment(e, *modelFile, pos[0])
 	if code >= 0 {
 		return code
 	}
 	name := pos[0]
-	data, err := readInput(e, name)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
-		return exitInvalid
-	}
-	a, err := load.Assessment(name, data, m)
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return exitInvalid
-	}
 	t, code := templateFor(e, *tmpl, a.Profile)
 	if code >= 0 {
 		return code
