@@ -227,6 +227,23 @@ func explainSyntax(msg string) string {
 // end of data.
 func unclosed(data []byte) (int, bool) {
 	var stack []int
+	brackets(data, func(i int, open bool) {
+		switch {
+		case open:
+			stack = append(stack, i)
+		case len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	})
+	if len(stack) == 0 {
+		return 0, false
+	}
+	return stack[len(stack)-1], true
+}
+
+// brackets calls visit for every bracket of data outside strings, with
+// open true for { and [ and false for } and ].
+func brackets(data []byte, visit func(i int, open bool)) {
 	inStr, esc := false, false
 	for i, c := range data {
 		switch {
@@ -242,15 +259,11 @@ func unclosed(data []byte) (int, bool) {
 		case c == '"':
 			inStr = true
 		case c == '{' || c == '[':
-			stack = append(stack, i)
-		case (c == '}' || c == ']') && len(stack) > 0:
-			stack = stack[:len(stack)-1]
+			visit(i, true)
+		case c == '}' || c == ']':
+			visit(i, false)
 		}
 	}
-	if len(stack) == 0 {
-		return 0, false
-	}
-	return stack[len(stack)-1], true
 }
 
 // position turns a byte offset into a 1-based line and column (in runes).
@@ -267,31 +280,18 @@ func position(data []byte, off int) (line, col int) {
 // offset where the limit was first exceeded. It skips strings.
 func depth(data []byte) (int, int) {
 	d, deepest, at := 0, 0, 0
-	inStr, esc := false, false
-	for i, c := range data {
-		switch {
-		case inStr:
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
-				inStr = false
-			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
-			d++
-			if d > deepest {
-				deepest = d
-				if d == MaxDepth+1 {
-					at = i
-				}
-			}
-		case c == '}' || c == ']':
+	brackets(data, func(i int, open bool) {
+		if !open {
 			d--
+			return
 		}
-	}
+		d++
+		if d > deepest {
+			deepest = d
+			if d == MaxDepth+1 {
+				at = i
+			}
+		}
+	})
 	return deepest, at
 }
