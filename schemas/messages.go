@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -122,8 +123,12 @@ func reword(ve *jsonschema.ValidationError, v any) string {
 		}
 		return "missing required field " + fields
 	case "additionalProperties":
-		fields := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(msg, "additionalProperties "), " not allowed"), "'", `"`)
-		if strings.Contains(fields, ",") {
+		// The validator lists the fields in map order; sort them so that
+		// the same file always gives the same message.
+		names := strings.Split(strings.TrimSuffix(strings.TrimPrefix(msg, "additionalProperties "), " not allowed"), ", ")
+		sort.Strings(names)
+		fields := strings.ReplaceAll(strings.Join(names, ", "), "'", `"`)
+		if len(names) > 1 {
 			return "unknown fields " + fields
 		}
 		return "unknown field " + fields

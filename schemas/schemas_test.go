@@ -93,6 +93,8 @@ func TestValidateMessages(t *testing.T) {
 		{"truncated", `{"a": [1, 2`, "line 1, column 12: invalid JSON: the file ends before the [ opened at line 1, column 7 is closed"},
 		{"trailing", `{} {}`, "line 1, column 4: unexpected data after the JSON value"},
 		{"deep", strings.Repeat("[", 40) + strings.Repeat("]", 40), "line 1, column 33: JSON nested deeper than 32 levels"},
+		{"unknown fields sorted", `{"zeta": 1, "alpha": 2, "mid": 3, "schemaVersion": 1, "model": {"id": "x", "version": "1.0.0"}, "profile": {}, "session": {"date": "2026-01-01"}, "stakeholders": [], "respondents": [], "responses": []}`,
+			`unknown fields "alpha", "mid", "zeta"; /profile: missing required fields "country", "iso3166", "region", "smallIslandState", "population", "languages", "leadMinistry", "framing"`},
 		{"brackets in strings do not count", `{"x": "` + strings.Repeat("[", 40) + `"}`, `missing required fields "schemaVersion", "model", "profile", "session", "stakeholders", "respondents", "responses"; unknown field "x"`},
 	}
 	for _, tt := range tests {

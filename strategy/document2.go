@@ -104,7 +104,11 @@ func (b *builder) pillars() {
 			}
 		}
 		if len(rows) == 0 {
-			b.para(b.text("pillars.noActions"))
+			if p.Coverage.Assessed == 0 {
+				b.callout("note", b.label("callout.dataGaps"), b.text("pillars.notAssessed"))
+			} else {
+				b.para(b.text("pillars.noActions"))
+			}
 			continue
 		}
 		b.para(b.text("pillars.objectives"))

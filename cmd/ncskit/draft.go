@@ -50,6 +50,9 @@ func runDraft(e *env, args []string) int {
 	if *out == "" {
 		return usageError(e, "draft", "-o OUT is required (- for standard output)")
 	}
+	if *out != "-" && sameFile(*out, pos[0]) {
+		return usageError(e, "draft", "-o %s would overwrite the assessment; choose another OUT", *out)
+	}
 	m, a, code := loadAssessment(e, *modelFile, pos[0])
 	if code >= 0 {
 		return code
@@ -131,4 +134,14 @@ func writeFileAtomic(name string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
