@@ -73,11 +73,7 @@ func (b *builder) summary() {
 	b.leadPara(b.text("summary.vision"))
 	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
 	b.para(b.text("summary.prioritiesIntro"))
-	var items []string
-	for _, area := range b.topAreas(5) {
-		items = append(items, area)
-	}
-	b.list(true, items...)
+	b.list(true, b.topAreas(5)...)
 	var quick []string
 	byPriority := slices.Clone(b.d.Actions)
 	sort.SliceStable(byPriority, func(i, j int) bool { return byPriority[i].Priority < byPriority[j].Priority })
