@@ -98,7 +98,7 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 	var na, unknown int
 	is.Ratings = make([]RespondentRating, 0, len(idx))
 	var provisions [8]int // counts by index in m.ProvisionModes
-	cap := s.m.PersonDependentCap
+	limit := s.m.PersonDependentCap
 	for _, i := range idx {
 		r := &s.a.Responses[i]
 		rr := RespondentRating{Respondent: r.Respondent, Rating: r.Level, Response: i}
@@ -109,11 +109,11 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 			unknown++
 		case r.Level.IsLevel():
 			rr.Counted = int(r.Level)
-			if r.PersonDependent && rr.Counted > cap {
-				rr.Counted = cap
+			if r.PersonDependent && rr.Counted > limit {
+				rr.Counted = limit
 				is.Capped = true
 				s.warn(WarnCapped, in.ID, responsePtr(i, "/level"),
-					"%s: level %d from %s counts as %d because the capability depends on one person", in.ID, r.Level, r.Respondent, cap)
+					"%s: level %d from %s counts as %d because the capability depends on one person", in.ID, r.Level, r.Respondent, limit)
 			}
 			levels = append(levels, rr.Counted)
 		}
