@@ -45,19 +45,7 @@ func (e *encoder) chartTitleHeight(s string) float64 {
 	return float64(len(wrap(s, e.textWidth(), chartTitle)))*lineHeight(chartTitle) + 1.5
 }
 
-func (e *encoder) chartTitle(s string, continued bool) {
-	if s == "" {
-		return
-	}
-	lh := lineHeight(chartTitle)
-	if continued {
-		e.text(e.left, e.y, lh, ellipsize(e.continued(s), e.textWidth(), chartTitle), chartTitle)
-		e.y += lh + 1.5
-		return
-	}
-	e.drawLines(wrap(s, e.textWidth(), chartTitle), e.left, lh, chartTitle)
-	e.y += 1.5
-}
+func (e *encoder) chartTitle(s string, continued bool) { e.label(s, continued, chartTitle, 1.5) }
 
 func (e *encoder) chartCaption(s string) {
 	if s == "" {

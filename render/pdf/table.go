@@ -286,18 +286,23 @@ func (e *encoder) tableTop(tl *tableLayout, continued bool) {
 
 // tableCaption draws a table's caption, on one line marked as continued
 // on the pages after the first.
-func (e *encoder) tableCaption(s string, continued bool) {
+func (e *encoder) tableCaption(s string, continued bool) { e.label(s, continued, caption, 1) }
+
+// label draws the title of a table or chart in style st followed by gap
+// millimetres: wrapped on the first page, on one line marked as continued
+// on the pages after.
+func (e *encoder) label(s string, continued bool, st style, gap float64) {
 	if s == "" {
 		return
 	}
-	lh := lineHeight(caption)
+	lh := lineHeight(st)
 	if continued {
-		e.text(e.left, e.y, lh, ellipsize(e.continued(s), e.textWidth(), caption), caption)
-		e.y += lh + 1
+		e.text(e.left, e.y, lh, ellipsize(e.continued(s), e.textWidth(), st), st)
+		e.y += lh + gap
 		return
 	}
-	e.drawLines(wrap(s, e.textWidth(), caption), e.left, lh, caption)
-	e.y += 1
+	e.drawLines(wrap(s, e.textWidth(), st), e.left, lh, st)
+	e.y += gap
 }
 
 // cellText draws one line of a cell.
