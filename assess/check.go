@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/ncskit/ncskit/problem"
 )
 
 // Check reports every semantic problem of an assessment against model m:
@@ -11,7 +13,7 @@ import (
 // or target profiles, duplicates, levels and targets outside the scale, and
 // a target below an agreed level with no note. The JSON Schema catches
 // problems of shape and type; Check assumes the shape is right.
-func Check(m *Model, a *Assessment) ProblemList {
+func Check(m *Model, a *Assessment) problem.List {
 	var p problems
 	checkModelRef(&p, m, a.Model)
 	if a.SchemaVersion != SchemaVersion {
@@ -48,9 +50,9 @@ func Check(m *Model, a *Assessment) ProblemList {
 		case c.Pillar != "" && m.Pillar(c.Pillar) == nil:
 			hint := ""
 			if m.Pillar(strings.ToUpper(strings.TrimSpace(c.Pillar))) != nil {
-				hint = "; did you mean " + strconv.Quote(strings.ToUpper(strings.TrimSpace(c.Pillar))) + "?"
+				hint = "did you mean " + strconv.Quote(strings.ToUpper(strings.TrimSpace(c.Pillar))) + "?"
 			}
-			p.add(ptr("pointsOfContact", i, "pillar"), "unknown pillar %q%s (known: %s)", c.Pillar, hint, pillarIDs(m))
+			p.hint(ptr("pointsOfContact", i, "pillar"), hint, "unknown pillar %q (known: %s)", c.Pillar, pillarIDs(m))
 		}
 	}
 	respondents := map[string]bool{}
@@ -75,7 +77,7 @@ func Check(m *Model, a *Assessment) ProblemList {
 	for i, d := range a.Decisions.Agreed {
 		dp := ptr("decisions", "agreed", i)
 		if m.Indicator(d.Indicator) == nil {
-			p.add(dp+"/indicator", "unknown indicator %q%s", d.Indicator, suggest(m, d.Indicator))
+			p.hint(dp+"/indicator", suggest(m, d.Indicator), "unknown indicator %q", d.Indicator)
 		}
 		if first, dup := agreedAt[d.Indicator]; dup {
 			p.add(dp+"/indicator", "%s already has an agreed level at /decisions/agreed/%d", d.Indicator, first)
@@ -108,7 +110,7 @@ func Check(m *Model, a *Assessment) ProblemList {
 		// once per response and must stay cheap.
 		at := func(field string) string { return ptr("responses", i) + field }
 		if m.Indicator(r.Indicator) == nil {
-			p.add(at("/indicator"), "unknown indicator %q%s", r.Indicator, suggest(m, r.Indicator))
+			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		}
 		if !respondents[r.Respondent] {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
@@ -140,7 +142,7 @@ func Check(m *Model, a *Assessment) ProblemList {
 	for i, o := range a.Decisions.PriorityOverrides {
 		op := ptr("decisions", "priorityOverrides", i)
 		if m.Indicator(o.Indicator) == nil {
-			p.add(op+"/indicator", "unknown indicator %q%s", o.Indicator, suggest(m, o.Indicator))
+			p.hint(op+"/indicator", suggest(m, o.Indicator), "unknown indicator %q", o.Indicator)
 		}
 		if first, dup := overridden[o.Indicator]; dup {
 			p.add(op+"/indicator", "%s already has a priority override at /decisions/priorityOverrides/%d", o.Indicator, first)
@@ -157,7 +159,7 @@ func Check(m *Model, a *Assessment) ProblemList {
 			p.add(op+"/reason", "a priority override needs a reason")
 		}
 	}
-	sortByPointer(p.list)
+	p.list.Sort()
 	return p.list
 }
 
@@ -167,7 +169,11 @@ func checkModelRef(p *problems, m *Model, ref ModelRef) {
 		return
 	}
 	if major(ref.Version) != major(m.Version) {
-		p.add("/model/version", "the assessment was made with version %s of the model, which is incompatible with version %s: migrate it first (see \"Model versions and migration\" in the assess package documentation)", ref.Version, m.Version)
+		hint := "migrate it first with \"ncskit migrate FILE -o NEW.json\" (see \"Model versions and migration\" in the assess package documentation)"
+		if newer(major(ref.Version), major(m.Version)) {
+			hint = "it needs a newer version of ncskit, or the model it was made with (--model)"
+		}
+		p.hint("/model/version", hint, "the assessment was made with version %s of the model, which is incompatible with version %s", ref.Version, m.Version)
 	}
 }
 
@@ -206,7 +212,7 @@ func suggest(m *Model, id string) string {
 	want := strings.ToUpper(strings.TrimSpace(id))
 	for _, in := range m.Indicators() {
 		if in.ID == want {
-			return "; did you mean " + strconv.Quote(in.ID) + "?"
+			return "did you mean " + strconv.Quote(in.ID) + "?"
 		}
 	}
 	return ""
@@ -219,6 +225,13 @@ func major(v string) string {
 		return v[:i]
 	}
 	return v
+}
+
+// newer reports whether major version a is a larger number than b.
+func newer(a, b string) bool {
+	x, errx := strconv.Atoi(a)
+	y, erry := strconv.Atoi(b)
+	return errx == nil && erry == nil && x > y
 }
 
 // outside describes a level outside the scale 1..max, or returns "".

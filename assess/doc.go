@@ -105,7 +105,7 @@
 // Check reports problems that make an assessment unusable against a model
 // (unknown IDs, duplicates, levels outside the scale, a different model),
 // each with a JSON pointer. Score runs Check and returns its problems as a
-// ProblemList error. Everything else is a warning in the Result: scoring a
+// problem.List error. Everything else is a warning in the Result: scoring a
 // half-filled assessment succeeds.
 //
 // # Model versions and migration

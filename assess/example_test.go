@@ -38,7 +38,7 @@ func ExampleScore() {
 	}
 	res, err := assess.Score(assess.Default(), &a)
 	if err != nil {
-		fmt.Println(err) // a ProblemList: one "/pointer: message" per line
+		fmt.Println(err) // a problem.List: one "/pointer: message" per line
 		return
 	}
 	for _, p := range res.Pillars {

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/ncskit/ncskit/problem"
 )
 
 // Model is a maturity model: a scale, the role archetypes that lead and
@@ -213,7 +215,7 @@ func EmbeddedFS() fs.FS { return embedded }
 // LoadModel reads a model from fsys. The file may hold the pillars inline
 // or list pillar files under "include", read relative to the model file.
 // Decoding is strict: an unknown field is an error. The returned error is a
-// ProblemList when the model is readable but inconsistent.
+// problem.List when the model is readable but inconsistent.
 func LoadModel(fsys fs.FS, name string) (*Model, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -251,7 +253,7 @@ func ParseModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	if len(m.Include) > 0 {
-		return nil, ProblemList{{Pointer: "/include", Message: "a model read from one file must hold its pillars inline"}}
+		return nil, problem.List{{At: "/include", Message: "a model read from one file must hold its pillars inline"}}
 	}
 	if probs := m.check(); len(probs) > 0 {
 		return nil, probs

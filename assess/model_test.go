@@ -132,7 +132,7 @@ func TestMigrate(t *testing.T) {
 		{"indicator": "A.X.9", "respondent": "r1", "level": 2},
 		{"indicator": "A.Y.7", "respondent": "r1", "level": 3},
 		{"indicator": "A.X.1", "respondent": "r1", "level": 1}]}`)
-	if probs := assess.Check(m, a); len(probs) == 0 || probs[0].Pointer != "/model/version" {
+	if probs := assess.Check(m, a); len(probs) == 0 || probs[0].At != "/model/version" {
 		t.Fatalf("Check before migration: %v, want a /model/version problem", probs)
 	}
 	notes, err := assess.Migrate(m, a)

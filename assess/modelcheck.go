@@ -2,6 +2,8 @@ package assess
 
 import (
 	"strings"
+
+	"github.com/ncskit/ncskit/problem"
 )
 
 var costs = map[string]bool{"low": true, "medium": true, "high": true}
@@ -10,7 +12,7 @@ var costs = map[string]bool{"low": true, "medium": true, "high": true}
 // cannot see: duplicate or misplaced IDs, references to unknown roles,
 // indicators or crosswalk identifiers, dependency cycles, and levels that do
 // not match the scale.
-func (m *Model) check() ProblemList {
+func (m *Model) check() problem.List {
 	var p problems
 	for i, l := range m.Scale.Levels {
 		if l.Level != i+1 {
@@ -100,7 +102,7 @@ func (m *Model) check() ProblemList {
 			}
 		}
 	}
-	sortByPointer(p.list)
+	p.list.Sort()
 	return p.list
 }
 

@@ -11,7 +11,7 @@ import (
 // Score scores assessment a against model m. It succeeds on a half-filled
 // assessment: what is missing or disputed comes back as warnings in the
 // Result. It returns an error only when the assessment does not fit the
-// model (see Check); the error is then a ProblemList.
+// model (see Check); the error is then a problem.List.
 func Score(m *Model, a *Assessment) (*Result, error) {
 	if probs := Check(m, a); len(probs) > 0 {
 		return nil, probs

@@ -1,7 +1,7 @@
 // Package load reads ncskit's input files the way every front end needs
 // them: schema validation first, then strict decoding, then the semantic
 // checks against the model. Every problem of a stage is reported, each as
-// "FILE: /json/pointer: message". The semantic checks run only on a
+// "FILE: /json/pointer: message", in one problem.List. The semantic checks run only on a
 // document of the right shape: while the schema finds problems, problems
 // such as an unknown indicator ID are reported after those are mended.
 //
@@ -14,58 +14,29 @@ package load
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"strings"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
+	"github.com/ncskit/ncskit/strategy"
 )
 
-// Error holds every problem found in one input file.
-type Error struct {
-	File     string
-	Problems assess.ProblemList
-}
-
-// Error formats the problems one per line as "FILE: /pointer: message".
-func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = e.File + ": " + p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Problems returns the problems of err when it is an *Error, or err as a
-// single problem otherwise.
-func Problems(err error) assess.ProblemList {
-	var le *Error
-	if errors.As(err, &le) {
-		return le.Problems
-	}
-	return assess.ProblemList{{Message: err.Error()}}
-}
-
-func fail(name string, errs []schemas.Error) error {
-	e := &Error{File: name}
-	for _, s := range errs {
-		e.Problems = append(e.Problems, assess.Problem{Pointer: s.Pointer, Message: s.Message})
-	}
-	return e
-}
+func fail(name string, l problem.List) error { return l.In(name) }
 
 // Assessment validates data as an assessment against the schema and model
-// m and decodes it. The error, if any, is an *Error naming the file.
+// m and decodes it. The error, if any, is a problem.List whose problems
+// name the file.
 func Assessment(name string, data []byte, m *assess.Model) (*assess.Assessment, error) {
-	if errs := schemas.Validate(schemas.Assessment, data); errs != nil {
+	clean, errs := schemas.Check(schemas.Assessment, data)
+	if errs != nil {
 		return nil, fail(name, errs)
 	}
 	var a assess.Assessment
-	if err := strict(data, &a); err != nil {
-		return nil, &Error{File: name, Problems: assess.ProblemList{{Message: err.Error()}}}
+	if err := strict(clean, &a); err != nil {
+		return nil, fail(name, problem.List{{Message: err.Error()}})
 	}
 	if probs := assess.Check(m, &a); len(probs) > 0 {
-		return nil, &Error{File: name, Problems: probs}
+		return nil, fail(name, probs)
 	}
 	return &a, nil
 }
@@ -73,32 +44,57 @@ func Assessment(name string, data []byte, m *assess.Model) (*assess.Assessment, 
 // Model validates data as a complete model (pillars inline) and decodes
 // and checks it.
 func Model(name string, data []byte) (*assess.Model, error) {
-	if errs := schemas.Validate(schemas.Model, data); errs != nil {
+	clean, errs := schemas.Check(schemas.Model, data)
+	if errs != nil {
 		return nil, fail(name, errs)
 	}
-	m, err := assess.ParseModel(data)
+	m, err := assess.ParseModel(clean)
 	if err != nil {
-		var pl assess.ProblemList
-		if errors.As(err, &pl) {
-			return nil, &Error{File: name, Problems: pl}
-		}
-		return nil, &Error{File: name, Problems: assess.ProblemList{{Message: err.Error()}}}
+		return nil, fail(name, problem.From(err))
 	}
 	return m, nil
 }
 
-// IsModel reports whether data looks like a model rather than an
-// assessment: a JSON object with a "scale" or "pillars" field.
-func IsModel(data []byte) bool {
-	var probe struct {
-		Scale   json.RawMessage `json:"scale"`
-		Pillars json.RawMessage `json:"pillars"`
-		Include json.RawMessage `json:"include"`
+// Template validates data as a strategy template against the schema,
+// decodes it and checks its text keys and placeholders.
+func Template(name string, data []byte) (*strategy.Template, error) {
+	clean, errs := schemas.Check(schemas.Template, data)
+	if errs != nil {
+		return nil, fail(name, errs)
 	}
-	if json.Unmarshal(data, &probe) != nil {
-		return false
+	t, err := strategy.ParseTemplate(name, clean)
+	if err != nil {
+		return nil, fail(name, problem.From(err))
 	}
-	return probe.Scale != nil || probe.Pillars != nil || probe.Include != nil
+	return t, nil
+}
+
+// Input is an assessment read from a file that is either a bare
+// assessment or a workbook session file.
+type Input struct {
+	// Kind is "assessment" or "session".
+	Kind       string
+	Assessment *assess.Assessment
+	// Session is the session file, when Kind is "session".
+	Session *Session
+}
+
+// AssessmentOrSession reads data as a session file when it declares
+// itself one ("format": "ncskit-session"), else as an assessment. Every
+// command that takes an assessment takes a session file this way.
+func AssessmentOrSession(name string, data []byte, m *assess.Model) (*Input, error) {
+	if IsSession(data) {
+		s, err := ReadSession(name, data, m)
+		if err != nil {
+			return nil, err
+		}
+		return &Input{Kind: "session", Assessment: s.Assessment, Session: s}, nil
+	}
+	a, err := Assessment(name, data, m)
+	if err != nil {
+		return nil, err
+	}
+	return &Input{Kind: "assessment", Assessment: a}, nil
 }
 
 func strict(data []byte, v any) error {
@@ -106,3 +102,6 @@ func strict(data []byte, v any) error {
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
 }
+
+// stripBOM drops a UTF-8 byte-order mark, which the schemas accept.
+func stripBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) }

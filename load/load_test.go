@@ -14,6 +14,7 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -80,7 +81,7 @@ func runCase(t *testing.T, file string) {
 
 // loadCase loads the case's input.json as an assessment against the
 // default model, or its model.json as a model, and returns the file name
-// and the error text. The load must fail with a *load.Error.
+// and the error text. The load must fail with a problem.List naming the file.
 func loadCase(t *testing.T, ar *txtar.Archive) (name, errText string) {
 	input, isAssessment := section(ar, "input.json")
 	model, isModel := section(ar, "model.json")
@@ -105,9 +106,14 @@ func wantError(t *testing.T, gotValue bool, err error) string {
 	if gotValue {
 		t.Error("returned a value together with an error")
 	}
-	var le *load.Error
-	if !errors.As(err, &le) {
-		t.Errorf("error is a %T, not a *load.Error", err)
+	var pl problem.List
+	if !errors.As(err, &pl) {
+		t.Errorf("error is a %T, not a problem.List", err)
+	}
+	for _, p := range pl {
+		if p.File == "" {
+			t.Errorf("problem %q does not name the file", p)
+		}
 	}
 	return err.Error()
 }
@@ -350,4 +356,29 @@ func setSection(ar *txtar.Archive, name string, data []byte) {
 		}
 	}
 	ar.Files = append(ar.Files, txtar.File{Name: name, Data: data})
+}
+
+// TestIntegralNumbers checks that whole numbers written as 3.0 or 1e5, as
+// other JSON tools write them, load as integers wherever the schema
+// accepts them, and that a UTF-8 byte-order mark is skipped.
+func TestIntegralNumbers(t *testing.T) {
+	data := validAssessment(t)
+	for _, r := range []struct{ old, new string }{
+		{`"schemaVersion": 1,`, `"schemaVersion": 1.0,`},
+		{`"population": 104000,`, `"population": 1.04e5,`},
+		{`"level": 2,`, `"level": 2.000,`},
+	} {
+		if !bytes.Contains(data, []byte(r.old)) {
+			t.Fatalf("the example has no %s", r.old)
+		}
+		data = bytes.Replace(data, []byte(r.old), []byte(r.new), 1)
+	}
+	data = append([]byte("\uFEFF"), data...)
+	a, err := load.Assessment("floats.json", data, assess.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.SchemaVersion != 1 || a.Profile.Population != 104000 {
+		t.Errorf("schemaVersion %d, population %d", a.SchemaVersion, a.Profile.Population)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 )
 
@@ -23,7 +25,7 @@ import (
 //     a different one is a conflict, reported with both places.
 //
 // The merged assessment is then checked against m. When there is any
-// problem Merge returns an *Error listing them all and leaves a as it was.
+// problem Merge returns a problem.List of them all and leaves a as it was.
 func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
 	mg := &merger{m: m, a: a,
 		stakeholders: slices.Clone(a.Stakeholders),
@@ -35,7 +37,7 @@ func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
 		newHolder:    map[int]*Filled{},
 	}
 	if a.Model.ID != m.ID || major(a.Model.Version) != major(m.Version) {
-		return &Error{Problems: []Problem{{At: "/model", Message: fmt.Sprintf("the assessment was made with model %s %s, not %s %s", a.Model.ID, a.Model.Version, m.ID, m.Version)}}}
+		return problem.List{{At: "/model", Message: fmt.Sprintf("the assessment was made with model %s %s, not %s %s", a.Model.ID, a.Model.Version, m.ID, m.Version)}}
 	}
 	for i, r := range a.Responses {
 		mg.placed[[2]string{r.Respondent, r.Indicator}] = fmt.Sprintf("/responses/%d of the assessment", i)
@@ -49,7 +51,7 @@ func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
 		mg.check()
 	}
 	if len(mg.list) > 0 {
-		return &Error{Problems: mg.list}
+		return mg.list
 	}
 	a.Stakeholders, a.Respondents, a.Responses = mg.stakeholders, mg.respondents, mg.responses
 	return nil
@@ -65,7 +67,7 @@ type merger struct {
 	origin       map[int]source       // index in responses → where it came from
 	newResp      map[int]*Filled      // index in respondents → the file that added it
 	newHolder    map[int]*Filled      // index in stakeholders → the file that added it
-	list         []Problem
+	list         problem.List
 }
 
 // source is the file and answer a merged response came from.
@@ -75,7 +77,7 @@ type source struct {
 }
 
 func (mg *merger) add(f *Filled) {
-	problem := func(at, msg string) { mg.list = append(mg.list, Problem{File: f.File, At: at, Message: msg}) }
+	problem := func(at, msg string) { mg.list = append(mg.list, problem.Problem{File: f.File, At: at, Message: msg}) }
 	if f.Model.ID != mg.m.ID || major(f.Model.Version) != major(mg.m.Version) {
 		problem("", fmt.Sprintf("the questionnaire is for model %s %s, not %s %s", f.Model.ID, f.Model.Version, mg.m.ID, mg.m.Version))
 		return
@@ -184,8 +186,8 @@ var fieldColumns = map[string]column{
 	"personDependent": colPersonDependent, "evidence": colEvidence,
 }
 
-func (mg *merger) locate(p assess.Problem) Problem {
-	parts := strings.Split(strings.TrimPrefix(p.Pointer, "/"), "/")
+func (mg *merger) locate(p problem.Problem) problem.Problem {
+	parts := strings.Split(strings.TrimPrefix(p.At, "/"), "/")
 	if len(parts) >= 2 {
 		i, err := strconv.Atoi(parts[1])
 		if err == nil {
@@ -199,20 +201,20 @@ func (mg *merger) locate(p assess.Problem) Problem {
 							at = ans.at(c)
 						}
 					}
-					return Problem{File: src.file, At: at, Message: p.Message}
+					return problem.Problem{File: src.file, At: at, Message: p.Message}
 				}
 			case "respondents":
 				if f, ok := mg.newResp[i]; ok {
-					return Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldName)), Message: p.Message}
+					return problem.Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldName)), Message: p.Message}
 				}
 			case "stakeholders":
 				if f, ok := mg.newHolder[i]; ok {
-					return Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldOrganisation)), Message: p.Message}
+					return problem.Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldOrganisation)), Message: p.Message}
 				}
 			}
 		}
 	}
-	return Problem{At: p.Pointer, Message: p.Message}
+	return p
 }
 
 // difference says how two answers to the same indicator differ.

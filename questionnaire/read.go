@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/xuri/excelize/v2"
 )
@@ -55,7 +57,7 @@ func (a Answer) at(c column) string { return sheetRef(a.sheet, c.cell(a.row)) }
 // format version, the layout of the sheets, the indicator IDs and every
 // answer's value. A formula in an answer cell is read as its text
 // ("=SUM(A1)"), never evaluated. All problems are returned together in an
-// *Error, each naming the file and the cell.
+// problem.List, each naming the file and the cell.
 //
 // Hostile or damaged files are refused early: the file may be at most
 // 10 MB, unpack to at most 32 MB, and no sheet may have more than 2,000
@@ -66,7 +68,7 @@ func Read(name string, r io.ReaderAt, size int64, m *assess.Model) (filled *Fill
 		// excelize is not built for hostile input; a panic there is a
 		// problem with this file, not a reason to stop the program.
 		if v := recover(); v != nil {
-			filled, err = nil, &Error{Problems: []Problem{{File: name, Message: fmt.Sprintf("the workbook could not be read (%v)", v)}}}
+			filled, err = nil, problem.List{{File: name, Message: fmt.Sprintf("the workbook could not be read (%v)", v)}}
 		}
 	}()
 	if msg := sniff(r, size); msg != "" {

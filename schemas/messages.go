@@ -8,21 +8,23 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 // collect walks a validation error tree and keeps the leaves, rewording
 // the validator's messages in ncskit's style. A failed oneOf becomes one
 // message for the value instead of one per alternative.
-func collect(ve *jsonschema.ValidationError, root any, out *[]Error) {
+func collect(ve *jsonschema.ValidationError, root any, out *problem.List) {
 	kw := ve.KeywordLocation
 	v, _ := valueAt(root, ve.InstanceLocation)
 	if strings.HasSuffix(kw, "/oneOf") || strings.HasSuffix(kw, "/anyOf") {
-		*out = append(*out, Error{Pointer: ve.InstanceLocation, Message: oneOfMessage(ve, v)})
+		*out = append(*out, problem.Problem{At: ve.InstanceLocation, Message: oneOfMessage(ve, v)})
 		return
 	}
 	if len(ve.Causes) == 0 {
-		*out = append(*out, Error{Pointer: ve.InstanceLocation, Message: reword(ve, v)})
+		*out = append(*out, problem.Problem{At: ve.InstanceLocation, Message: reword(ve, v)})
 		return
 	}
 	for _, c := range ve.Causes {
@@ -209,9 +211,9 @@ func valueAt(root any, pointer string) (any, bool) {
 	return v, true
 }
 
-func dedupe(in []Error) []Error {
-	var out []Error
-	seen := map[Error]bool{}
+func dedupe(in problem.List) problem.List {
+	var out problem.List
+	seen := map[problem.Problem]bool{}
 	for _, e := range in {
 		if !seen[e] {
 			seen[e] = true
@@ -219,24 +221,6 @@ func dedupe(in []Error) []Error {
 		}
 	}
 	return out
-}
-
-// lessPointer orders JSON pointers by their segments, numerically where
-// both segments are numbers, so that /responses/10 follows /responses/9.
-func lessPointer(a, b string) bool {
-	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		if as[i] == bs[i] {
-			continue
-		}
-		an, aerr := strconv.Atoi(as[i])
-		bn, berr := strconv.Atoi(bs[i])
-		if aerr == nil && berr == nil {
-			return an < bn
-		}
-		return as[i] < bs[i]
-	}
-	return len(as) < len(bs)
 }
 
 // patterns describe the schemas' regular expressions in words.

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/ncskit/ncskit/problem"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
@@ -50,20 +52,6 @@ func File(k Kind) ([]byte, error) { return files.ReadFile(string(k) + ".schema.j
 
 // URL returns the $id of the schema of kind k.
 func URL(k Kind) string { return "https://ncskit.org/schemas/" + string(k) + "-v1.schema.json" }
-
-// Error is one problem found in a document, located by a JSON pointer
-// (RFC 6901). The message is lower case without a final period.
-type Error struct {
-	Pointer string
-	Message string
-}
-
-func (e Error) String() string {
-	if e.Pointer == "" {
-		return e.Message
-	}
-	return e.Pointer + ": " + e.Message
-}
 
 var (
 	compileOnce sync.Once
@@ -109,23 +97,45 @@ func compile() (map[Kind]*jsonschema.Schema, error) {
 // problem, each with the JSON pointer of the offending value. An empty,
 // oversized, malformed or too deeply nested input gives one problem that
 // says so. A nil result means the document is valid.
-func Validate(k Kind, data []byte) []Error {
-	v, errs := Parse(data)
-	if errs != nil {
-		return errs
+func Validate(k Kind, data []byte) problem.List {
+	_, p := Check(k, data)
+	return p
+}
+
+// Check validates data as Validate does and also returns the document as
+// a decoder should read it: without a byte-order mark, and with integral
+// numbers written as integers (see Parse). The document is nil when data
+// could not be parsed at all; it is returned whenever it could, so that a
+// caller may go on to find more problems.
+func Check(k Kind, data []byte) ([]byte, problem.List) {
+	clean, v, p := parse(data)
+	if clean == nil {
+		return nil, p
 	}
-	return ValidateValue(k, v)
+	sp := ValidateValue(k, v)
+	// A number the schema bounds more tightly is reported once, in the
+	// schema's words.
+	bounded := map[string]bool{}
+	for _, q := range sp {
+		bounded[q.At] = true
+	}
+	p = slices.DeleteFunc(p, func(q problem.Problem) bool {
+		return q.Hint == "" && bounded[q.At] && strings.HasPrefix(q.Message, "the number ")
+	})
+	p = append(p, sp...)
+	p.Sort()
+	return clean, dedupe(p)
 }
 
 // ValidateValue checks an already parsed value (see Parse).
-func ValidateValue(k Kind, v any) []Error {
+func ValidateValue(k Kind, v any) problem.List {
 	all, err := compile()
 	if err != nil {
-		return []Error{{Message: "internal error: " + err.Error()}}
+		return problem.List{{Message: "internal error: " + err.Error()}}
 	}
 	s, ok := all[k]
 	if !ok {
-		return []Error{{Message: fmt.Sprintf("unknown schema %q", k)}}
+		return problem.List{{Message: fmt.Sprintf("unknown schema %q", k)}}
 	}
 	err = s.Validate(v)
 	if err == nil {
@@ -133,41 +143,61 @@ func ValidateValue(k Kind, v any) []Error {
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return []Error{{Message: err.Error()}}
+		return problem.List{{Message: err.Error()}}
 	}
-	var out []Error
+	var out problem.List
 	collect(ve, v, &out)
-	sort.SliceStable(out, func(i, j int) bool { return lessPointer(out[i].Pointer, out[j].Pointer) })
+	out.Sort()
 	return dedupe(out)
 }
 
 // Parse decodes JSON for validation, with the size, emptiness, syntax and
-// depth checks of Validate.
-func Parse(data []byte) (any, []Error) {
+// depth checks of Validate, and the checks that encoding/json does not
+// make: a field given twice in one object, text that is not UTF-8 or
+// holds control characters other than tab and line breaks, numbers beyond
+// MaxSafeInteger. A UTF-8 byte-order mark at the start is skipped. An
+// integral number written as 3.0 or 3e0 is read as the integer 3, as the
+// JSON Schema counts it.
+func Parse(data []byte) (any, problem.List) {
+	_, v, p := parse(data)
+	return v, p
+}
+
+func parse(data []byte) ([]byte, any, problem.List) {
+	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []Error{{Message: "the file is empty; expected a JSON object"}}
+		return nil, nil, problem.List{{Message: "the file is empty; expected a JSON object"}}
 	}
 	if len(data) > MaxSize {
-		return nil, []Error{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}
 	}
 	if d, at := depth(data); d > MaxDepth {
 		line, col := position(data, at)
-		return nil, []Error{{Message: fmt.Sprintf("line %d, column %d: JSON nested deeper than %d levels", line, col, MaxDepth)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: JSON nested deeper than %d levels", line, col, MaxDepth)}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, []Error{{Message: syntaxMessage(data, err)}}
+		return nil, nil, problem.List{{Message: syntaxMessage(data, err)}}
 	}
 	off := int(dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
 		// InputOffset is past the value; report where the extra data starts.
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		line, col := position(data, off)
-		return nil, []Error{{Message: fmt.Sprintf("line %d, column %d: unexpected data after the JSON value", line, col)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: unexpected data after the JSON value", line, col)}}
 	}
-	return v, nil
+	clean, p := lint(data)
+	if len(clean) != len(data) || !bytes.Equal(clean, data) {
+		dec := json.NewDecoder(bytes.NewReader(clean))
+		dec.UseNumber()
+		v = nil
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, problem.List{{Message: "internal error: " + err.Error()}}
+		}
+	}
+	return clean, v, p
 }
 
 func syntaxMessage(data []byte, err error) string {

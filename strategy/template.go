@@ -7,7 +7,11 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/ncskit/ncskit/problem"
 
 	"github.com/ncskit/ncskit/assess"
 )
@@ -106,39 +110,133 @@ func LoadTemplate(fsys fs.FS, name string) (*Template, error) {
 }
 
 // ParseTemplate decodes a template file strictly and joins it with the
-// common text.
+// common text. The error, if any, is a problem.List naming the file, with
+// a JSON pointer for each problem: an unknown text key, a period outside
+// 1-15 years, or a placeholder the draft cannot fill. It assumes the file
+// passed the template schema (package load checks both).
 func ParseTemplate(name string, data []byte) (*Template, error) {
 	var t Template
 	if err := decodeStrict(data, &t); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, problem.List{{File: name, Message: err.Error()}}
 	}
 	c, err := loadCommon()
 	if err != nil {
 		return nil, err
 	}
 	t.common = c
-	var unknown []string
-	for k := range t.Text {
-		if _, ok := c.Text[k]; !ok {
-			unknown = append(unknown, k)
+	var p problem.List
+	if t.PeriodYears < 1 || t.PeriodYears > 15 {
+		p.Add("/periodYears", "%d is outside 1-15", t.PeriodYears)
+	}
+	for _, k := range sortedKeys(t.Text) {
+		at := problem.Pointer("text", k)
+		common, ok := c.Text[k]
+		if !ok {
+			p.AddHint(at, suggestKey(c.Text, k), "unknown text key %q", k)
+			continue
+		}
+		allowed := placeholders(common)
+		for _, g := range globalVars {
+			allowed[g] = true
+		}
+		for _, lang := range sortedKeys(t.Text[k]) {
+			for _, ph := range sortedKeys(placeholders(assess.Text{lang: t.Text[k][lang]})) {
+				if !allowed[ph] {
+					p.AddHint(at+"/"+lang, "placeholders this text can use: "+list(allowed), "unknown placeholder {%s}", ph)
+				}
+			}
 		}
 	}
-	sort.Strings(unknown)
-	if len(unknown) > 0 {
-		return nil, fmt.Errorf("%s: /text: unknown text keys %s", name, strings.Join(unknown, ", "))
-	}
-	if t.PeriodYears < 1 || t.PeriodYears > 15 {
-		return nil, fmt.Errorf("%s: /periodYears: %d is outside 1-15", name, t.PeriodYears)
+	if len(p) > 0 {
+		return nil, p.In(name)
 	}
 	return &t, nil
 }
 
-var commonCache *Common
-
-func loadCommon() (*Common, error) {
-	if commonCache != nil {
-		return commonCache, nil
+// suggestKey names the common text key closest to an unknown one, when
+// one is within two edits of it.
+func suggestKey(keys map[string]assess.Text, k string) string {
+	best, bestD := "", 3
+	for _, c := range sortedKeys(keys) {
+		if d := distance(c, k); d < bestD {
+			best, bestD = c, d
+		}
 	}
+	if best == "" {
+		return "a template can change only the texts of the common template"
+	}
+	return "did you mean " + strconv.Quote(best) + "?"
+}
+
+// distance is the Levenshtein distance of two short strings.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// globalVars are the placeholders every text may use; Build fills them
+// from the profile, the session and the template (see builder.vars).
+var globalVars = []string{"country", "leadMinistry", "startYear", "endYear", "horizonYear", "period", "years",
+	"sessionDate", "place", "population", "stakeholders", "respondents", "responses", "indicators", "model",
+	"sectors", "midYear"}
+
+// placeholders returns the set of {name} placeholders in every language
+// of t.
+func placeholders(t assess.Text) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range t {
+		for {
+			i := strings.IndexByte(s, '{')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				break
+			}
+			if name := s[i+1 : i+j]; isIdent(name) {
+				out[name] = true
+			}
+			s = s[i+1:]
+		}
+	}
+	return out
+}
+
+func list(set map[string]bool) string {
+	keys := sortedKeys(set)
+	for i, k := range keys {
+		keys[i] = "{" + k + "}"
+	}
+	return strings.Join(keys, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// loadCommon decodes the common text once; concurrent callers share it.
+var loadCommon = sync.OnceValues(func() (*Common, error) {
 	data, err := embedded.ReadFile("templates/common.json")
 	if err != nil {
 		return nil, err
@@ -147,9 +245,8 @@ func loadCommon() (*Common, error) {
 	if err := decodeStrict(data, &c); err != nil {
 		return nil, fmt.Errorf("templates/common.json: %w", err)
 	}
-	commonCache = &c
 	return &c, nil
-}
+})
 
 // raw returns the template's text for key in lang: the template's own
 // override, else the common text.

@@ -599,8 +599,8 @@ func checkSessionFile(t *testing.T, data []byte) {
 	}
 	var f struct {
 		Assessment json.RawMessage
-		Log        []change
-		Snapshots  []snapshot
+		Log        []load.Change
+		Snapshots  []load.Snapshot
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafting"
 	"github.com/ncskit/ncskit/load"
@@ -54,30 +56,30 @@ func runDraft(req []byte) ([]byte, error) {
 	what, data := "assessment", []byte(r.Assessment)
 	if r.Session != nil {
 		what = "session"
-		if !isSession(r.Session) {
+		if !load.IsSession(r.Session) {
 			return nil, errors.New(`draft: the session is not a session file (its "format" is not "ncskit-session")`)
 		}
-		s, probs := readSession(r.Session, m)
-		if len(probs) > 0 {
-			return nil, problemsError("draft", what, probs)
+		s, err := load.ReadSession("", r.Session, m)
+		if err != nil {
+			return nil, problemsError("draft", what, problem.From(err))
 		}
-		data = s.file.Assessment
+		data = s.File.Assessment
 		if r.Template == "" {
-			r.Template = s.file.Template
+			r.Template = s.File.Template
 		}
 	}
 	// As "ncskit draft FILE" does: load (schema, decoding, model checks),
 	// then score, build and encode.
-	a, err := load.Assessment(what, data, m)
+	a, err := load.Assessment("", data, m)
 	if err != nil {
-		return nil, problemsError("draft", what, load.Problems(err))
+		return nil, problemsError("draft", what, problem.From(err))
 	}
 	t, err := drafting.Template(r.Template, a.Profile)
 	if err != nil {
 		return nil, fmt.Errorf("draft: %v", err)
 	}
 	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang})
-	var scoring assess.ProblemList
+	var scoring problem.List
 	switch {
 	case errors.As(err, &scoring):
 		return nil, problemsError("draft", what, scoring)
@@ -90,7 +92,7 @@ func runDraft(req []byte) ([]byte, error) {
 // problemsError is the error of a binary function whose input has
 // problems: binary results have no room for them, so the rejected
 // promise lists them, one per line, with their pointers.
-func problemsError(fn, what string, probs assess.ProblemList) error {
+func problemsError(fn, what string, probs problem.List) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: the %s has %d problem%s:", fn, what, len(probs), plural(len(probs)))
 	for _, p := range probs {

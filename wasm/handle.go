@@ -10,9 +10,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
-	"github.com/ncskit/ncskit/schemas"
 )
 
 // function is one entry of the bridge's protocol: a name on the global
@@ -120,7 +121,7 @@ func runInfo(req []byte) ([]byte, error) {
 		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
 		Languages:     m.Languages,
 		SchemaVersion: assess.SchemaVersion,
-		Session:       SessionFormat{Format: sessionFormat, Version: sessionVersion},
+		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion},
 		Go:            runtime.Version(),
 		Binary:        []string{},
 	}
@@ -162,9 +163,9 @@ func runModel(req []byte) ([]byte, error) {
 // what kind of file it is ("assessment" or "session") and every problem,
 // each with a JSON pointer into the file that was passed.
 type Validation struct {
-	Valid    bool               `json:"valid"`
-	Kind     string             `json:"kind"`
-	Problems assess.ProblemList `json:"problems"`
+	Valid    bool         `json:"valid"`
+	Kind     string       `json:"kind"`
+	Problems problem.List `json:"problems"`
 }
 
 func runValidate(req []byte) ([]byte, error) {
@@ -176,9 +177,9 @@ func runValidate(req []byte) ([]byte, error) {
 // as "ncskit score --format json" prints it, or the problems that stop
 // scoring (then Result is null).
 type Scored struct {
-	Kind     string             `json:"kind"`
-	Problems assess.ProblemList `json:"problems"`
-	Result   *assess.Result     `json:"result"`
+	Kind     string         `json:"kind"`
+	Problems problem.List   `json:"problems"`
+	Result   *assess.Result `json:"result"`
 }
 
 func runScore(req []byte) ([]byte, error) {
@@ -187,7 +188,7 @@ func runScore(req []byte) ([]byte, error) {
 	if len(probs) == 0 {
 		res, err := assess.Score(assess.Default(), a)
 		if err != nil {
-			out.Problems = load.Problems(err)
+			out.Problems = problem.From(err)
 		} else {
 			out.Result = res
 		}
@@ -208,10 +209,10 @@ func runRescore(req []byte) ([]byte, error) {
 	if err := dec.Decode(&a); err != nil || dec.More() {
 		return runScore(req)
 	}
-	out := Scored{Kind: "assessment", Problems: assess.ProblemList{}}
+	out := Scored{Kind: "assessment", Problems: problem.List{}}
 	res, err := assess.Score(assess.Default(), &a)
 	if err != nil {
-		out.Problems = load.Problems(err)
+		out.Problems = problem.From(err)
 	} else {
 		out.Result = res
 	}
@@ -221,20 +222,17 @@ func runRescore(req []byte) ([]byte, error) {
 // readInput reads an assessment, or a session file wrapping one, and
 // returns its kind, the decoded assessment and every problem found, with
 // pointers into req.
-func readInput(req []byte) (string, *assess.Assessment, assess.ProblemList) {
+func readInput(req []byte) (string, *assess.Assessment, problem.List) {
 	m := assess.Default()
-	if !mentionsSession(req) || !isSession(req) {
-		a, err := load.Assessment("", req, m)
-		if err != nil {
-			return "assessment", nil, load.Problems(err)
-		}
-		return "assessment", a, nil
+	kind := "assessment"
+	if load.IsSession(req) {
+		kind = "session"
 	}
-	s, probs := readSession(req, m)
-	if len(probs) > 0 {
-		return "session", nil, probs
+	in, err := load.AssessmentOrSession("", req, m)
+	if err != nil {
+		return kind, nil, problem.From(err)
 	}
-	return "session", s.assessment, nil
+	return kind, in.Assessment, nil
 }
 
 // decodeRequest decodes a request strictly; an empty request means the
@@ -263,17 +261,9 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-func schemaProblems(errs []schemas.Error) assess.ProblemList {
-	out := make(assess.ProblemList, len(errs))
-	for i, e := range errs {
-		out[i] = assess.Problem{Pointer: e.Pointer, Message: e.Message}
-	}
-	return out
-}
-
-func nonNil(p assess.ProblemList) assess.ProblemList {
+func nonNil(p problem.List) problem.List {
 	if p == nil {
-		return assess.ProblemList{}
+		return problem.List{}
 	}
 	return slices.Clip(p)
 }

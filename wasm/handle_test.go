@@ -11,6 +11,7 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -190,7 +191,7 @@ func TestValidate(t *testing.T) {
 		}), "session", []string{
 			"/name: a session needs a name",
 			`/template: expected one of "small-island-state", "national", got "island"`,
-			"/version: session format version 2 is not supported (this workbook reads 1)",
+			"/version: session format version 2 is not supported (this version of ncskit reads 1)",
 		}},
 		{"session unknown field", wrap(t, good, func(s map[string]any) { s["extra"] = true }), "session",
 			[]string{`unknown field "extra"`}},
@@ -242,7 +243,7 @@ func TestScore(t *testing.T) {
 		}
 		var s struct {
 			Kind     string
-			Problems []assess.Problem
+			Problems problem.List
 			Result   json.RawMessage
 		}
 		if err := json.Unmarshal(out, &s); err != nil {
@@ -367,8 +368,8 @@ func TestSessionSchema(t *testing.T) {
 	if s.ID != "https://ncskit.org/schemas/session-v1.schema.json" || s.ID != schemas.URL(schemas.Session) {
 		t.Errorf("$id = %q", s.ID)
 	}
-	if s.Properties.Format.Const != sessionFormat || s.Properties.Version.Const != sessionVersion {
-		t.Errorf("format %q version %d, the bridge reads %q %d", s.Properties.Format.Const, s.Properties.Version.Const, sessionFormat, sessionVersion)
+	if s.Properties.Format.Const != load.SessionFormat || s.Properties.Version.Const != load.SessionVersion {
+		t.Errorf("format %q version %d, the bridge reads %q %d", s.Properties.Format.Const, s.Properties.Version.Const, load.SessionFormat, load.SessionVersion)
 	}
 	if !slices.Equal(s.Properties.Template.Enum, strategy.Templates) {
 		t.Errorf("templates %q, embedded %q", s.Properties.Template.Enum, strategy.Templates)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/questionnaire"
@@ -35,10 +37,10 @@ type ImportFile struct {
 // Assessment is Into with the respondents and answers added (nothing that
 // was there is changed), and Files and Added say what came in.
 type Imported struct {
-	Problems   []questionnaire.Problem `json:"problems"`
-	Assessment *assess.Assessment      `json:"assessment"`
-	Files      []ImportedFile          `json:"files"`
-	Added      ImportAdded             `json:"added"`
+	Problems   problem.List       `json:"problems"`
+	Assessment *assess.Assessment `json:"assessment"`
+	Files      []ImportedFile     `json:"files"`
+	Added      ImportAdded        `json:"added"`
 }
 
 // ImportedFile is what one questionnaire held: the respondent's details,
@@ -84,11 +86,11 @@ func runImport(req []byte) ([]byte, error) {
 		return nil, errors.New("import: into is required: the assessment to add the answers to")
 	}
 	m := assess.Default()
-	out := Imported{Problems: []questionnaire.Problem{}, Files: []ImportedFile{}}
-	a, err := load.Assessment("assessment", r.Into, m)
+	out := Imported{Problems: problem.List{}, Files: []ImportedFile{}}
+	a, err := load.Assessment("", r.Into, m)
 	if err != nil {
-		for _, p := range load.Problems(err) {
-			out.Problems = append(out.Problems, questionnaire.Problem{At: p.Pointer, Message: p.Message})
+		for _, p := range problem.From(err) {
+			out.Problems = append(out.Problems, p)
 		}
 	}
 	var filled []*questionnaire.Filled
@@ -99,7 +101,7 @@ func runImport(req []byte) ([]byte, error) {
 		}
 		data, err := base64.StdEncoding.DecodeString(f.Data)
 		if err != nil {
-			out.Problems = append(out.Problems, questionnaire.Problem{File: name, Message: "the data is not base64: " + err.Error()})
+			out.Problems = append(out.Problems, problem.Problem{File: name, Message: "the data is not base64: " + err.Error()})
 			continue
 		}
 		q, err := questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
@@ -123,9 +125,9 @@ func runImport(req []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := load.Assessment("assessment", merged, m); err != nil {
-		for _, p := range load.Problems(err) {
-			out.Problems = append(out.Problems, questionnaire.Problem{At: p.Pointer, Message: "after the import: " + p.Message})
+	if _, err := load.Assessment("", merged, m); err != nil {
+		for _, p := range problem.From(err) {
+			out.Problems = append(out.Problems, problem.Problem{At: p.At, Message: "after the import: " + p.Message, Hint: p.Hint})
 		}
 		return marshal(out)
 	}
@@ -141,12 +143,12 @@ func runImport(req []byte) ([]byte, error) {
 
 // importProblems returns the located problems of a questionnaire error,
 // or the error as one problem of the file.
-func importProblems(file string, err error) []questionnaire.Problem {
-	var qe *questionnaire.Error
-	if errors.As(err, &qe) {
-		return qe.Problems
+func importProblems(file string, err error) problem.List {
+	var l problem.List
+	if errors.As(err, &l) {
+		return l
 	}
-	return []questionnaire.Problem{{File: file, Message: err.Error()}}
+	return problem.List{{File: file, Message: err.Error()}}
 }
 
 // attribute says, file by file, which respondent the answers were filed

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/ncskit/ncskit/problem"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
@@ -69,14 +72,22 @@ func runValidate(e *env, args []string) int {
 			status = exitInvalid
 			continue
 		}
-		kind := "assessment"
-		if load.IsModel(data) {
-			kind = "model"
+		kind, why := load.Detect(data)
+		switch kind {
+		case load.KindModel:
 			_, err = load.Model(name, data)
-		} else {
-			_, err = load.Assessment(name, data, m)
+		case load.KindTemplate:
+			_, err = load.Template(name, data)
+		default:
+			var in *load.Input
+			if in, err = load.AssessmentOrSession(name, data, m); err == nil {
+				kind = load.Kind(in.Kind)
+			}
 		}
 		if err != nil {
+			if why != "" {
+				fmt.Fprintf(e.stderr, "%s: checked as %s %s, because %s\n", name, article(string(kind)), kind, why)
+			}
 			fmt.Fprintln(e.stderr, err)
 			status = exitInvalid
 			continue
@@ -116,7 +127,7 @@ func runScore(e *env, args []string) int {
 	name := pos[0]
 	res, err := assess.Score(m, a)
 	if err != nil {
-		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
+		fmt.Fprintln(e.stderr, problem.From(err).In(name))
 		return exitInvalid
 	}
 	if *format == "json" {
@@ -143,12 +154,12 @@ func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Asse
 		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
 		return nil, nil, exitInvalid
 	}
-	a, err := load.Assessment(name, data, m)
+	in, err := load.AssessmentOrSession(name, data, m)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return nil, nil, exitInvalid
 	}
-	return m, a, -1
+	return m, in.Assessment, -1
 }
 
 // modelFor returns the default model, or the model in file when it is set.
@@ -182,6 +193,14 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// article returns "a" or "an" for a kind of file.
+func article(kind string) string {
+	if strings.IndexByte("aeiou", kind[0]) >= 0 {
+		return "an"
+	}
+	return "a"
 }
 
 func count(list []string, v string) int {

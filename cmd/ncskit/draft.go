@@ -8,10 +8,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafting"
 	"github.com/ncskit/ncskit/load"
-	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -63,10 +64,10 @@ func runDraft(e *env, args []string) int {
 		return code
 	}
 	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang})
-	var scoring assess.ProblemList
+	var scoring problem.List
 	switch {
 	case errors.As(err, &scoring):
-		fmt.Fprintln(e.stderr, &load.Error{File: name, Problems: load.Problems(err)})
+		fmt.Fprintln(e.stderr, scoring.In(name))
 		return exitInvalid
 	case err != nil:
 		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
@@ -99,15 +100,7 @@ func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int
 		fmt.Fprintf(e.stderr, "%s: %v\n", spec, cleanErr(err))
 		return nil, exitInvalid
 	}
-	if errs := schemas.Validate(schemas.Template, data); errs != nil {
-		le := &load.Error{File: spec}
-		for _, s := range errs {
-			le.Problems = append(le.Problems, assess.Problem{Pointer: s.Pointer, Message: s.Message})
-		}
-		fmt.Fprintln(e.stderr, le)
-		return nil, exitInvalid
-	}
-	t, err := strategy.ParseTemplate(filepath.Base(spec), data)
+	t, err := load.Template(spec, data)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return nil, exitInvalid

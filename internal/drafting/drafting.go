@@ -69,7 +69,7 @@ func Template(id string, p assess.Profile) (*strategy.Template, error) {
 }
 
 // Draft scores a with m and builds its draft with template t. A problem
-// that stops scoring comes back as the assess.ProblemList of assess.Score.
+// that stops scoring comes back as the problem.List of assess.Score.
 func Draft(m *assess.Model, a *assess.Assessment, t *strategy.Template, lang string) (*strategy.Draft, error) {
 	res, err := assess.Score(m, a)
 	if err != nil {
@@ -89,7 +89,7 @@ func Encode(w io.Writer, format string, d *strategy.Draft) error {
 
 // Make scores a, builds its draft with template t and encodes it in
 // o.Format: the bytes "ncskit draft" writes. Scoring problems come back as
-// an assess.ProblemList; any other error means the draft could not be
+// an problem.List; any other error means the draft could not be
 // built or written.
 func Make(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Options) ([]byte, error) {
 	if _, ok := encoders[o.Format]; !ok {

@@ -218,7 +218,7 @@ export async function rescore(t0 = performance.now()) {
     }
     document.documentElement.dataset.ncskitScored = String(app.session.log.length);
   } catch (e) {
-    app.problems = [{ pointer: '', message: e.message }];
+    app.problems = [{ message: e.message }];
     emit('result');
   } finally {
     scoring = false;
@@ -241,7 +241,7 @@ function checkSoon() {
     try {
       const v = await app.engine.call('validate', JSON.stringify(app.session.assessment));
       warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} to fix before it can be saved as a file: ` +
-        v.problems.slice(0, 5).map((p) => `${p.pointer}: ${p.message}`).join('; '));
+        v.problems.slice(0, 5).map((p) => problemText(p)).join('; '));
     } catch (e) {
       // the engine's failure is reported by its own banner
     }
@@ -267,7 +267,7 @@ export async function saveFile() {
   const textContent = JSON.stringify(app.session, null, 2);
   const v = await app.engine.call('validate', textContent);
   if (!v.valid) {
-    const list = v.problems.slice(0, 10).map((p) => `${p.pointer || '(file)'}: ${p.message}`).join('; ');
+    const list = v.problems.slice(0, 10).map((p) => problemText(p, '(file)')).join('; ');
     warn('savefile', `The session cannot be saved as a file yet: ${list}`);
     return false;
   }
@@ -277,8 +277,16 @@ export async function saveFile() {
   return true;
 }
 
+// problemText formats one problem of the engine ({file, at, message,
+// hint}) as the command line prints it: "FILE: AT: message; hint". where
+// stands for a problem of the whole file when it has no place.
+export function problemText(p, where) {
+  const parts = [p.file, p.at || where, p.message].filter(Boolean).join(': ');
+  return p.hint ? `${parts}; ${p.hint}` : parts;
+}
+
 export function problemsList(problems, fileLabel) {
-  const items = problems.slice(0, 25).map((p) => h('li', { text: `${fileLabel ? `${fileLabel}: ` : ''}${p.pointer ? `${p.pointer}: ` : ''}${p.message}` }));
+  const items = problems.slice(0, 25).map((p) => h('li', { text: `${fileLabel ? `${fileLabel}: ` : ''}${problemText(p)}` }));
   if (problems.length > 25) items.push(h('li', { text: `… and ${problems.length - 25} more` }));
   return h('ul', { class: 'problems' }, items);
 }

@@ -6,7 +6,7 @@
 // are appended: nothing the facilitator entered is changed.
 
 import { h, fill, announce } from './dom.js';
-import { app, changeMany } from './app.js';
+import { app, changeMany, problemText } from './app.js';
 import { toBase64 } from './files.js';
 import { snapshot } from './session.js';
 
@@ -66,7 +66,7 @@ export function resultView(r, names) {
     const n = r.problems.length;
     return [
       h('p', { class: 'error', text: `Nothing was imported from ${names.join(', ')}: ${n} problem${n > 1 ? 's' : ''} below. Correct the files named (or ask the respondents to), then import them again.` }),
-      h('ul', { class: 'problems' }, r.problems.slice(0, 40).map((p) => h('li', { text: [p.file || 'the session', p.at, p.message].filter(Boolean).join(': ') })),
+      h('ul', { class: 'problems' }, r.problems.slice(0, 40).map((p) => h('li', { text: problemText({ ...p, file: p.file || 'the session' }) })),
         r.problems.length > 40 ? h('li', { text: `… and ${r.problems.length - 40} more` }) : null),
     ];
   }

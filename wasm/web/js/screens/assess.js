@@ -7,7 +7,7 @@
 // toggles the consensus view.
 
 import { h, fill, field, setError, options, announce, editing } from '../dom.js';
-import { app, change, go, lang } from '../app.js';
+import { app, change, go, lang, problemText } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 
@@ -351,7 +351,7 @@ function refresh() {
   const s = scores.get(app.view.indicator);
   if (!strip) return;
   if (!app.result) {
-    fill(strip, h('span', { class: 'error', text: app.problems.length ? `Cannot score: ${app.problems[0].pointer} ${app.problems[0].message}` : 'Scoring…' }));
+    fill(strip, h('span', { class: 'error', text: app.problems.length ? `Cannot score: ${problemText(app.problems[0])}` : 'Scoring…' }));
     return;
   }
   const parts = [];

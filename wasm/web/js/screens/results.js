@@ -3,7 +3,7 @@
 // and gap, a gap heat map of every indicator and the open warnings.
 
 import { h, fill } from '../dom.js';
-import { app, go, lang } from '../app.js';
+import { app, go, lang, problemText } from '../app.js';
 import { text } from '../model.js';
 import { radar } from '../radar.js';
 
@@ -25,7 +25,7 @@ function draw() {
   if (!r) {
     root.append(h('div', { class: 'banner', role: 'alert' },
       h('p', { text: app.problems.length ? 'The assessment cannot be scored until these problems are fixed:' : 'Scoring…' }),
-      h('ul', {}, app.problems.slice(0, 20).map((p) => h('li', { text: `${p.pointer ? `${p.pointer}: ` : ''}${p.message}` })))));
+      h('ul', {}, app.problems.slice(0, 20).map((p) => h('li', { text: problemText(p) })))));
     return;
   }
   const c = r.coverage;

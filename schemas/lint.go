@@ -1,0 +1,292 @@
+package schemas
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ncskit/ncskit/problem"
+)
+
+// MaxSafeInteger is the largest number a file may hold: the largest
+// integer that every JSON reader, JavaScript's included, reads exactly.
+const MaxSafeInteger = 1<<53 - 1
+
+// maxLintProblems bounds the problems lint reports for one file: a file
+// with thousands of broken strings needs one fix, not a screenful each.
+const maxLintProblems = 200
+
+// bom is the UTF-8 byte-order mark some editors put at the start of a file.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// lint reads syntactically valid JSON and reports, at their pointers, what
+// encoding/json would accept silently or misread: a field given twice in
+// one object, text that is not UTF-8 or holds control characters other
+// than tab and line breaks, and numbers beyond MaxSafeInteger. It returns
+// the document with every integral number written as an integer (3.0 and
+// 3e0 become 3), so that the JSON Schema's integers decode into Go
+// integers; other bytes are kept as they are.
+func lint(data []byte) ([]byte, problem.List) {
+	l := linter{data: data}
+	l.skipSpace()
+	l.value("")
+	if len(l.edits) == 0 {
+		return data, l.probs
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	last := 0
+	for _, e := range l.edits {
+		b.Write(data[last:e.start])
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.Write(data[last:])
+	return b.Bytes(), l.probs
+}
+
+type edit struct {
+	start, end int
+	text       string
+}
+
+type linter struct {
+	data  []byte
+	i     int
+	edits []edit
+	probs problem.List
+}
+
+func (l *linter) add(at, hint, format string, args ...any) {
+	if len(l.probs) == maxLintProblems {
+		l.probs.Add("", "more problems of this kind are not listed")
+	}
+	if len(l.probs) > maxLintProblems {
+		return
+	}
+	l.probs.AddHint(at, hint, format, args...)
+}
+
+func (l *linter) skipSpace() {
+	for l.i < len(l.data) {
+		switch l.data[l.i] {
+		case ' ', '\t', '\r', '\n':
+			l.i++
+		default:
+			return
+		}
+	}
+}
+
+// value reads the value at l.i, whose pointer is at.
+func (l *linter) value(at string) {
+	if l.i >= len(l.data) {
+		return
+	}
+	switch c := l.data[l.i]; {
+	case c == '{':
+		l.object(at)
+	case c == '[':
+		l.array(at)
+	case c == '"':
+		l.text(at, "")
+	case c == '-' || c >= '0' && c <= '9':
+		l.number(at)
+	default: // true, false, null
+		for l.i < len(l.data) && l.data[l.i] >= 'a' && l.data[l.i] <= 'z' {
+			l.i++
+		}
+	}
+}
+
+func (l *linter) object(at string) {
+	l.i++ // {
+	seen := map[string]bool{}
+	for {
+		l.skipSpace()
+		if l.i >= len(l.data) || l.data[l.i] == '}' {
+			l.i++
+			return
+		}
+		if l.data[l.i] == ',' {
+			l.i++
+			continue
+		}
+		key := l.text(at, "field name ")
+		field := at + problem.Pointer(key)
+		if seen[key] {
+			l.add(field, "a field may appear only once in an object; keep the value you mean", "the field %q is given more than once", key)
+		}
+		seen[key] = true
+		l.skipSpace()
+		l.i++ // :
+		l.skipSpace()
+		l.value(field)
+	}
+}
+
+func (l *linter) array(at string) {
+	l.i++ // [
+	for n := 0; ; n++ {
+		l.skipSpace()
+		if l.i >= len(l.data) || l.data[l.i] == ']' {
+			l.i++
+			return
+		}
+		if l.data[l.i] == ',' {
+			l.i++
+			n--
+			continue
+		}
+		l.value(at + "/" + strconv.Itoa(n))
+	}
+}
+
+// text reads a string, checks it and returns its value. what names a
+// field name in messages ("field name "), or is empty for a value.
+func (l *linter) text(at, what string) string {
+	start := l.i + 1
+	end := start
+	escaped := false
+	for end < len(l.data) && l.data[end] != '"' {
+		if l.data[end] == '\\' {
+			escaped = true
+			end++
+		}
+		end++
+	}
+	l.i = end + 1
+	raw := l.data[start:min(end, len(l.data))]
+	s := string(raw)
+	if escaped {
+		if u, err := strconv.Unquote(`"` + s + `"`); err == nil {
+			s = u
+		} else if u, ok := unquoteJSON(raw); ok {
+			s = u
+		}
+	}
+	if !utf8.ValidString(s) {
+		n := utf8.RuneCountInString(s[:firstInvalid(s)]) + 1
+		l.add(at, "save the file as UTF-8", "the %stext is not valid UTF-8 (at character %d)", what, n)
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if n, r, ok := firstControl(s); ok {
+		l.add(at, "only tab and line breaks may appear in text", "the %stext holds the control character U+%04X at character %d", what, r, n)
+	}
+	return s
+}
+
+// unquoteJSON decodes the escapes of a JSON string that Go's Unquote
+// rejects (\/ and lone surrogates).
+func unquoteJSON(raw []byte) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' || i+1 >= len(raw) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case '"', '\\', '/':
+			b.WriteByte(raw[i])
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			if i+4 >= len(raw) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(string(raw[i+1:i+5]), 16, 32)
+			if err != nil {
+				return "", false
+			}
+			b.WriteRune(rune(v)) // a lone surrogate becomes U+FFFD, as encoding/json reads it
+			i += 4
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+func firstInvalid(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// firstControl finds the first control character other than tab, line
+// feed and carriage return: C0, DEL and C1. It returns its 1-based
+// character position.
+func firstControl(s string) (int, rune, bool) {
+	n := 0
+	for _, r := range s {
+		n++
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f {
+			return n, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+// number reads a number. An integral number written with a fraction or an
+// exponent is rewritten as an integer; one beyond MaxSafeInteger is a
+// problem.
+func (l *linter) number(at string) {
+	start := l.i
+	for l.i < len(l.data) && strings.IndexByte("+-0123456789.eE", l.data[l.i]) >= 0 {
+		l.i++
+	}
+	lit := string(l.data[start:l.i])
+	plain := strings.IndexAny(lit, ".eE") < 0
+	if plain && len(strings.TrimPrefix(lit, "-")) < 16 {
+		return // the common case: a small integer
+	}
+	f, _ := strconv.ParseFloat(lit, 64) // ±Inf beyond float64; any length in linear time
+	if math.Abs(f) > MaxSafeInteger {
+		l.add(at, "", "the number %s is too large: numbers in these files lie between -%d and %d", shorten(lit), int64(MaxSafeInteger), int64(MaxSafeInteger))
+		return
+	}
+	if plain || len(lit) > 64 || f != math.Trunc(f) || bigExponent(lit) {
+		return
+	}
+	// Exact check, bounded: the literal is short and its value small.
+	if r, ok := new(big.Rat).SetString(lit); ok && r.IsInt() {
+		l.edits = append(l.edits, edit{start, l.i, r.Num().String()})
+	}
+}
+
+// bigExponent reports whether a number's exponent is beyond ±400, where
+// exact arithmetic would cost more than the answer is worth.
+func bigExponent(lit string) bool {
+	i := strings.IndexAny(lit, "eE")
+	if i < 0 {
+		return false
+	}
+	e, err := strconv.Atoi(lit[i+1:])
+	return err != nil || e > 400 || e < -400
+}
+
+func shorten(lit string) string {
+	if len(lit) > 24 {
+		return fmt.Sprintf("%s… (%d digits)", lit[:20], len(lit))
+	}
+	return lit
+}
