@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ncskit/ncskit/internal/golden"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
@@ -19,7 +20,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/invalid/*.txtar")
+var update = golden.Update
 
 // TestInvalidCorpus loads every case in testdata/invalid and compares the
 // error with the case's want section, byte for byte.

@@ -2,11 +2,12 @@ package questionnaire_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/ncskit/ncskit/internal/golden"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
@@ -14,7 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files and the want sections of testdata/broken/*.txtar")
+var update = golden.Update
 
 // write returns a questionnaire for the default model.
 func write(t testing.TB, o *questionnaire.Options) []byte {

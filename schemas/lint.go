@@ -255,7 +255,7 @@ func (l *linter) number(at string) {
 		l.i++
 	}
 	lit := string(l.data[start:l.i])
-	plain := strings.IndexAny(lit, ".eE") < 0
+	plain := !strings.ContainsAny(lit, ".eE")
 	if plain && len(strings.TrimPrefix(lit, "-")) < 16 {
 		return // the common case: a small integer
 	}

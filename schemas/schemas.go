@@ -44,9 +44,6 @@ const MaxDepth = 32
 //go:embed *.schema.json
 var files embed.FS
 
-// FS returns the embedded schema files, named KIND.schema.json.
-func FS() embed.FS { return files }
-
 // File returns the schema of kind k as JSON.
 func File(k Kind) ([]byte, error) { return files.ReadFile(string(k) + ".schema.json") }
 
@@ -151,18 +148,15 @@ func ValidateValue(k Kind, v any) problem.List {
 	return dedupe(out)
 }
 
-// Parse decodes JSON for validation, with the size, emptiness, syntax and
+// parse decodes JSON for validation, with the size, emptiness, syntax and
 // depth checks of Validate, and the checks that encoding/json does not
-// make: a field given twice in one object, text that is not UTF-8 or
-// holds control characters other than tab and line breaks, numbers beyond
-// MaxSafeInteger. A UTF-8 byte-order mark at the start is skipped. An
-// integral number written as 3.0 or 3e0 is read as the integer 3, as the
-// JSON Schema counts it.
-func Parse(data []byte) (any, problem.List) {
-	_, v, p := parse(data)
-	return v, p
-}
-
+// make (see lint): a field given twice in one object, text that is not
+// UTF-8 or holds control characters other than tab and line breaks,
+// numbers beyond MaxSafeInteger. A UTF-8 byte-order mark at the start is
+// skipped. An integral number written as 3.0 or 3e0 is read as the
+// integer 3, as the JSON Schema counts it. It returns the document as
+// read, its value, and the problems; the document is nil when data could
+// not be parsed.
 func parse(data []byte) ([]byte, any, problem.List) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {

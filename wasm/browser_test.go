@@ -156,7 +156,7 @@ func newTab(t *testing.T, html []byte, name string) *tab {
 // do runs actions with a timeout, failing the test with the console log.
 func (s *tab) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	s.t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		s.fatalf("%s: %v", what, err)
@@ -174,7 +174,7 @@ func (s *tab) fatalf(format string, args ...any) {
 
 func evalJS[T any](s *tab, expr string) T {
 	s.t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -183,12 +183,19 @@ func evalJS[T any](s *tab, expr string) T {
 	return v
 }
 
-// wait polls a JavaScript condition.
+// patience bounds every wait of the browser tests. The tests wait on
+// conditions, never on times: a slow or busy machine only takes longer,
+// and the bound is there so that a broken page fails instead of hanging.
+const patience = 3 * time.Minute
+
+// wait polls a JavaScript condition. An exception in the condition (an
+// element not there yet) counts as false, so that polling goes on.
 func (s *tab) wait(what, cond string) {
 	s.t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	guarded := "(() => { try { return !!(" + cond + "); } catch (e) { return false; } })()"
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
 		s.fatalf("waiting for %s (%s): %v", what, cond, err)
 	}
 }
@@ -200,7 +207,7 @@ func (s *tab) text(sel string) string {
 
 // shot saves a screenshot of the viewport (1024×768) as NAME.png.
 func (s *tab) shot(name string) {
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
@@ -215,7 +222,7 @@ func (s *tab) shot(name string) {
 
 // fullShot saves the whole page, beyond the viewport.
 func (s *tab) fullShot(name string) {
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err == nil {
@@ -573,7 +580,7 @@ func shorten(list []string) []string {
 // waitDownload waits for a finished download whose name ends in suffix.
 func (s *tab) waitDownload(suffix string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(s.downloads)
 		for _, e := range entries {

@@ -197,8 +197,7 @@ func TestWorkbookDraftInBrowser(t *testing.T) {
 
 	// The imported free text reaches the draft's preview as text.
 	s.goTo("draft")
-	s.wait("the preview with Ana", `!!document.getElementById('draft-preview') && !!document.getElementById('draft-preview').contentDocument &&
-		document.getElementById('draft-preview').contentDocument.body.textContent.includes('Ana Pérez <img src=x')`)
+	s.wait("the preview with Ana", `document.getElementById('draft-preview').contentDocument.body.textContent.includes('Ana Pérez <img src=x')`)
 	if n := evalJS[int](s, `document.getElementById('draft-preview').contentDocument.querySelectorAll('img[src="x"], script, svg[onload]').length`); n != 0 {
 		s.fatalf("the preview holds %d elements made from free text", n)
 	}
@@ -215,7 +214,7 @@ func TestWorkbookDraftInBrowser(t *testing.T) {
 // readDownload waits for a finished download named name and returns it.
 func (s *tab) readDownload(name string) []byte {
 	s.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(patience)
 	p := filepath.Join(s.downloads, name)
 	for time.Now().Before(deadline) {
 		if data, err := os.ReadFile(p); err == nil && len(data) > 0 {

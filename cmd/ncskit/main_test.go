@@ -3,17 +3,18 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/ncskit/ncskit/internal/golden"
+
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+var update = golden.Update
 
 // TestMain lets the test binary double as the ncskit command: testscript
 // puts a copy of it named "ncskit" on the scripts' PATH, and when run under

@@ -2,19 +2,17 @@ package markdown_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ncskit/ncskit/internal/golden"
+
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/render/markdown"
 	"github.com/ncskit/ncskit/strategy"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestEveryBlockKind(t *testing.T) {
 	kinds := markdown.Kinds()
@@ -40,29 +38,7 @@ func TestGolden(t *testing.T) {
 		if err := markdown.Encode(&buf, drafttest.Draft(t, name), nil); err != nil {
 			t.Fatal(err)
 		}
-		file := filepath.Join("testdata", name+".md")
-		if *update {
-			if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := buf.String(); got != string(want) {
-			gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-			for i := 0; i < len(gl) && i < len(wl); i++ {
-				if gl[i] != wl[i] {
-					t.Errorf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(go test -update rewrites it)", file, i+1, gl[i], wl[i])
-					break
-				}
-			}
-			if len(gl) != len(wl) {
-				t.Errorf("%s: %d lines, golden has %d", file, len(gl), len(wl))
-			}
-		}
+		golden.Check(t, filepath.Join("testdata", name+".md"), buf.Bytes())
 	}
 }
 

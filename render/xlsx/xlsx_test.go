@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,10 +12,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncskit/ncskit/internal/drafttest"
+	goldenfile "github.com/ncskit/ncskit/internal/golden"
 	"github.com/ncskit/ncskit/strategy"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = goldenfile.Update
 
 func encode(t testing.TB, d *strategy.Draft, o *Options) []byte {
 	t.Helper()

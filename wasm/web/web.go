@@ -36,9 +36,6 @@ import (
 //go:embed index.html style.css worker.js js
 var files embed.FS
 
-// FS returns the page sources.
-func FS() fs.FS { return files }
-
 // Page is what Bundle needs besides the embedded sources.
 type Page struct {
 	// Wasm is the compiled bridge (GOOS=js GOARCH=wasm), uncompressed.

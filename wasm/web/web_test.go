@@ -118,7 +118,7 @@ func TestBundle(t *testing.T) {
 
 // TestBundleDeterministic: the same inputs give the same bytes.
 func TestBundleDeterministic(t *testing.T) {
-	if bundle(t) != bundle(t) {
+	if first, second := bundle(t), bundle(t); first != second {
 		t.Error("two bundles differ")
 	}
 }
