@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ncskit/ncskit/render/markdown"
+
 	"github.com/ncskit/ncskit/problem"
 
 	"github.com/ncskit/ncskit/assess"
@@ -32,7 +34,10 @@ func runModel(e *env, args []string) int {
 	}
 	m := assess.Default()
 	if *format == "md" {
-		writeModelMarkdown(e.stdout, m, *lang)
+		if err := markdown.EncodeModel(e.stdout, m, *lang); err != nil {
+			fmt.Fprintln(e.stderr, "ncskit model:", err)
+			return exitInvalid
+		}
 		return exitOK
 	}
 	if err := writeJSON(e.stdout, m); err != nil {
