@@ -17,11 +17,13 @@
 //     assessment schema version and the session-file format.
 //   - model: {"lang": "en", "format": "json"} → the default model, exactly
 //     as "ncskit model" prints it (every language is inside; lang is checked
-//     as a language code).
+//     as a language code); with "format": "md", a JSON string holding the
+//     Markdown reference in lang, as "ncskit model --format md" prints it.
 //   - validate: an assessment, or a session file (an assessment wrapped with
 //     the workbook's change log and snapshots; schemas.Session) →
-//     {"valid", "kind", "problems": [{"pointer", "message"}]}. Problems are
-//     results, not errors, with JSON pointers into the text that was passed.
+//     {"valid", "kind", "problems": [{"file", "at", "message", "hint"}]}
+//     (package problem; "at" is a JSON pointer into the text that was
+//     passed). Problems are results, not errors.
 //   - score: an assessment or a session file → {"kind", "problems",
 //     "result"}, where result is what "ncskit score --format json" prints,
 //     or null when problems stop scoring.
@@ -45,6 +47,10 @@
 //     problem located as file and cell ("ana.xlsx: IRC!D14: ...") with a
 //     null assessment, or the merged assessment (nothing that was there is
 //     changed) with what each file held and what was added.
+//   - migrate: an assessment or a session file made with an earlier
+//     version of the model → {"problems", "assessment", "notes"}: the
+//     assessment rewritten for this model with a note per change, as
+//     "ncskit migrate" writes it, or the problems that stop it.
 //
 // The logic is in handle, plain Go tested natively and under node
 // (GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...);

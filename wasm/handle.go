@@ -14,6 +14,7 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/render/markdown"
 )
 
 // function is one entry of the bridge's protocol: a name on the global
@@ -40,6 +41,7 @@ func init() {
 		{name: "draft", binary: true, run: runDraft},
 		{name: "questionnaire", binary: true, run: runQuestionnaire},
 		{name: "import", run: runImport},
+		{name: "migrate", run: runMigrate},
 	}
 }
 
@@ -135,9 +137,8 @@ func runInfo(req []byte) ([]byte, error) {
 }
 
 // ModelRequest is the request of "model", with the options of
-// "ncskit model": the language and the format. Only the JSON format is
-// offered by the bridge; the model carries every language, so Lang only
-// checks that the page asks for a well-formed language code.
+// "ncskit model": the language and the format. The JSON model carries
+// every language; the Markdown reference is written in Lang.
 type ModelRequest struct {
 	Lang   string `json:"lang,omitempty"`
 	Format string `json:"format,omitempty"`
@@ -153,10 +154,21 @@ func runModel(req []byte) ([]byte, error) {
 	if r.Lang != "" && !langCode.MatchString(r.Lang) {
 		return nil, fmt.Errorf("model: lang %q is not a language code such as en, es or pt-BR", r.Lang)
 	}
-	if r.Format != "" && r.Format != "json" {
-		return nil, fmt.Errorf("model: format %q is not offered by the workbook; use json", r.Format)
+	switch r.Format {
+	case "", "json":
+		return marshal(assess.Default())
+	case "md":
+		lang := r.Lang
+		if lang == "" {
+			lang = "en"
+		}
+		var b bytes.Buffer
+		if err := markdown.EncodeModel(&b, assess.Default(), lang); err != nil {
+			return nil, err
+		}
+		return marshal(b.String())
 	}
-	return marshal(assess.Default())
+	return nil, fmt.Errorf("model: format %q is not offered; use json or md", r.Format)
 }
 
 // Validation is the response of "validate": whether the file is valid,

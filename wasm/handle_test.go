@@ -12,6 +12,7 @@ import (
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/problem"
+	"github.com/ncskit/ncskit/render/markdown"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -77,7 +78,7 @@ func replaceFirst(t testing.TB, data []byte, old, new string) []byte {
 func TestInfo(t *testing.T) {
 	var in Info
 	call(t, "info", []byte("{}"), &in)
-	if want := []string{"info", "model", "validate", "score", "rescore", "draft", "questionnaire", "import"}; !slices.Equal(in.Functions, want) {
+	if want := []string{"info", "model", "validate", "score", "rescore", "draft", "questionnaire", "import", "migrate"}; !slices.Equal(in.Functions, want) {
 		t.Errorf("functions = %q, want %q", in.Functions, want)
 	}
 	if want := []string{"draft", "questionnaire"}; !slices.Equal(in.Binary, want) {
@@ -108,11 +109,42 @@ func TestModel(t *testing.T) {
 	}
 }
 
+// TestModelMarkdown: the Markdown reference is what "ncskit model
+// --format md" prints, as a JSON string.
+func TestModelMarkdown(t *testing.T) {
+	var got string
+	call(t, "model", []byte(`{"format":"md","lang":"en"}`), &got)
+	var want bytes.Buffer
+	if err := markdown.EncodeModel(&want, assess.Default(), "en"); err != nil {
+		t.Fatal(err)
+	}
+	if got != want.String() {
+		t.Errorf("the Markdown model differs from markdown.EncodeModel (%d and %d bytes)", len(got), want.Len())
+	}
+}
+
+// TestMigrate: a file of this model's version comes back unchanged with
+// no notes; one with no migration path gives a located problem.
+func TestMigrate(t *testing.T) {
+	data := readExample(t, "small-island.json")
+	var m Migrated
+	call(t, "migrate", data, &m)
+	if len(m.Problems) != 0 || m.Assessment == nil || len(m.Notes) != 0 || m.Assessment.Model.Version != assess.Default().Version {
+		t.Errorf("migrate of a current file: %+v", m)
+	}
+	old := bytes.Replace(data, []byte(`"version": "1.0.0"`), []byte(`"version": "0.3.0"`), 1)
+	m = Migrated{}
+	call(t, "migrate", old, &m)
+	if m.Assessment != nil || len(m.Problems) != 1 || m.Problems[0].String() != "/model: no migration from version 0.3.0 of model ncskit-cicte to version 1.0.0" {
+		t.Errorf("migrate of an old file: %+v", m)
+	}
+}
+
 func TestRequestErrors(t *testing.T) {
 	for _, tc := range []struct{ name, req, want string }{
 		{"nope", "{}", `ncskit has no function "nope"`},
 		{"model", `{"lang":"Spanish"}`, `model: lang "Spanish" is not a language code such as en, es or pt-BR`},
-		{"model", `{"format":"md"}`, `model: format "md" is not offered by the workbook; use json`},
+		{"model", `{"format":"pdf"}`, `model: format "pdf" is not offered; use json or md`},
 		{"model", `{"language":"es"}`, `model: the request is not the expected JSON: json: unknown field "language"`},
 		{"info", `[]`, `info: the request is not the expected JSON: json: cannot unmarshal array into Go value of type struct {}`},
 	} {
