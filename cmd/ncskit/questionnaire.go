@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,7 +27,7 @@ func runQuestionnaire(e *env, args []string) int {
 			"with that respondent's details and answers from an earlier assessment;\n" +
 			"import the filled copy into the new round's assessment. --respondent\n" +
 			"alone issues a blank questionnaire to a known respondent ID, under which\n" +
-			"'ncskit import' then files the answers."}
+			"'ncskit import' then files the answers." + outputHelp}
 	fs := newFlags("questionnaire")
 	format := fs.String("format", "xlsx", "output `format`: xlsx")
 	out := fs.String("o", "", "write the questionnaire to `file`, or - for standard output")
@@ -54,6 +53,9 @@ func runQuestionnaire(e *env, args []string) int {
 		return usageError(e, cmd, "--prefill needs --respondent: the ID of the respondent whose answers to pre-fill")
 	case *respondent != "" && !respondentID.MatchString(*respondent):
 		return usageError(e, cmd, "--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
+	}
+	if code := outputStatus(e, cmd, *out); code >= 0 {
+		return code
 	}
 	m, code := modelFor(e, *modelFile)
 	if code >= 0 {
@@ -119,7 +121,7 @@ func runImport(e *env, args []string) int {
 			"and lead ministry read \"FILL IN: ...\", the ISO code is XX, the population\n" +
 			"1, the region caribbean, not a small island state, and the framing\n" +
 			"economy-infrastructure. Its session date is --date, else the latest date\n" +
-			"the respondents gave, else today."}
+			"the respondents gave, else today." + outputHelp}
 	fs := newFlags("import")
 	out := fs.String("o", "", "write the assessment to `file`, or - for standard output")
 	into := fs.String("into", "", "add the answers to this `assessment` file instead of a new one")
@@ -145,6 +147,9 @@ func runImport(e *env, args []string) int {
 		if _, err := time.Parse(time.DateOnly, *date); err != nil {
 			return usageError(e, cmd, "--date must be a date such as 2026-10-14, not %q", *date)
 		}
+	}
+	if code := outputStatus(e, cmd, *out); code >= 0 {
+		return code
 	}
 	m, code := modelFor(e, *modelFile)
 	if code >= 0 {
@@ -296,31 +301,4 @@ func skeleton(m *assess.Model, filled []*questionnaire.Filled, date string) *ass
 		Respondents:  []assess.Respondent{},
 		Responses:    []assess.Response{},
 	}
-}
-
-// writeOutput writes data to the file name, or to standard output for
-// "-". A file is written whole or not at all: to a temporary file in the
-// same directory, then renamed.
-func writeOutput(e *env, name string, data []byte) error {
-	if name == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

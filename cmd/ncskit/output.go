@@ -1,0 +1,236 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Every command that writes a file (-o OUT) writes it through
+// writeOutput, with these rules:
+//
+//   - "-" is standard output.
+//   - A FIFO or a character device is opened for writing and written
+//     through, in place: a pipe to another program, a terminal.
+//   - A symbolic link is followed to its final target, which is then
+//     treated as if it had been named; the link itself is never replaced.
+//     A link to a path that does not exist yet creates that path, as the
+//     shell's > does.
+//   - A regular file, or a path that does not exist, is replaced whole or
+//     not at all: the data goes to a temporary file in the target's
+//     directory, which is then renamed over the target. A replaced file
+//     keeps its permissions; a new one gets 0644.
+//   - Anything else (a directory, a socket, a block device) is refused.
+//
+// Errors name OUT as the user gave it, and the link's target when a link
+// was followed; never the temporary file.
+
+// outputHelp ends the --help text of every command that writes a file.
+const outputHelp = "\n\nThe -o file is written whole or not at all, through a temporary file\n" +
+	"renamed over it; a replaced file keeps its permissions. A link is\n" +
+	"followed to the file it names (created if need be); a FIFO or a\n" +
+	"character device is written in place; a directory or other special\n" +
+	"file is refused."
+
+// maxLinks is how many symbolic links a path may go through, as on Linux.
+const maxLinks = 40
+
+// outTarget is an output path with its links followed.
+type outTarget struct {
+	name string      // as the user gave it
+	path string      // after following links
+	info fs.FileInfo // of path; nil when it does not exist yet
+}
+
+// checkOutput reports whether name could be written by writeOutput, so
+// that a command can say so before it does any work. It opens nothing.
+func checkOutput(name string) error {
+	if name == "-" {
+		return nil
+	}
+	_, err := resolveOutput(name)
+	return err
+}
+
+// outputStatus checks the output of command cmd before the work starts,
+// printing the problem if there is one. It returns -1 to go on, else the
+// exit status.
+func outputStatus(e *env, cmd, name string) int {
+	if err := checkOutput(name); err != nil {
+		fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
+		return exitInvalid
+	}
+	return -1
+}
+
+// writeOutput writes data to the output name by the rules above.
+func writeOutput(e *env, name string, data []byte) error {
+	if name == "-" {
+		if _, err := e.stdout.Write(data); err != nil {
+			return fmt.Errorf("cannot write standard output: %v", bareErr(err))
+		}
+		return nil
+	}
+	t, err := resolveOutput(name)
+	if err != nil {
+		return err
+	}
+	if t.info != nil && t.info.Mode().Type() != 0 {
+		err = t.writeThrough(data)
+	} else {
+		err = t.replace(data)
+	}
+	if err != nil {
+		return t.fail(bareErr(err).Error())
+	}
+	return nil
+}
+
+// resolveOutput follows the links of name and refuses what cannot be
+// written: a kind of file other than those above, or a new file in a
+// directory that does not exist.
+func resolveOutput(name string) (*outTarget, error) {
+	t := &outTarget{name: name, path: name}
+	for links := 0; ; links++ {
+		info, err := os.Lstat(t.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return nil, t.fail(bareErr(err).Error())
+		}
+		if info.Mode().Type() != fs.ModeSymlink {
+			t.info = info
+			break
+		}
+		if links == maxLinks {
+			return nil, fmt.Errorf("cannot write %s: too many levels of symbolic links", name)
+		}
+		dest, err := os.Readlink(t.path)
+		if err != nil {
+			return nil, t.fail(bareErr(err).Error())
+		}
+		if !filepath.IsAbs(dest) {
+			// Relative to the link's directory, with that directory's
+			// own links resolved so that ".." means what it does to the
+			// kernel.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(t.path))
+			if err != nil {
+				return nil, t.fail(bareErr(err).Error())
+			}
+			dest = filepath.Join(dir, dest)
+		}
+		t.path = dest
+	}
+	if t.info == nil {
+		dir := filepath.Dir(t.path)
+		info, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, t.fail(fmt.Sprintf("the directory %s does not exist", dir))
+		case err != nil:
+			return nil, t.fail(bareErr(err).Error())
+		case !info.IsDir():
+			return nil, t.fail(fmt.Sprintf("%s is not a directory", dir))
+		}
+		return t, nil
+	}
+	mode := t.info.Mode()
+	if mode.IsRegular() || mode&fs.ModeNamedPipe != 0 || mode&fs.ModeCharDevice != 0 {
+		return t, nil
+	}
+	return nil, t.fail("it is a " + kindOf(mode) + "; -o takes a regular file, a FIFO or a character device")
+}
+
+// writeThrough writes to a FIFO or a character device in place. Opening
+// a FIFO waits for a reader.
+func (t *outTarget) writeThrough(data []byte) error {
+	f, err := os.OpenFile(t.path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// replace writes a temporary file beside the target and renames it over
+// the target.
+func (t *outTarget) replace(data []byte) error {
+	mode := fs.FileMode(0o644)
+	if t.info != nil {
+		mode = t.info.Mode().Perm()
+	}
+	f, err := os.CreateTemp(filepath.Dir(t.path), "."+filepath.Base(t.path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(mode)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, t.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// fail returns the error "cannot write NAME: msg", NAME being the path the
+// user gave and, when it is a link, where it leads.
+func (t *outTarget) fail(msg string) error {
+	name := t.name
+	if t.path != t.name {
+		name += " (a link to " + t.path + ")"
+	}
+	return fmt.Errorf("cannot write %s: %s", name, msg)
+}
+
+// kindOf names the kind of file of mode, for messages.
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "directory"
+	case mode&fs.ModeSocket != 0:
+		return "socket"
+	case mode&fs.ModeDevice != 0 && mode&fs.ModeCharDevice == 0:
+		return "block device"
+	case mode&fs.ModeNamedPipe != 0:
+		return "FIFO"
+	case mode&fs.ModeCharDevice != 0:
+		return "character device"
+	case mode&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
+}
+
+// bareErr drops the operation and the path that os errors repeat (they
+// may name a temporary file), keeping the reason.
+func bareErr(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	var se *os.SyscallError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	case errors.As(err, &se):
+		return se.Err
+	}
+	return err
+}
