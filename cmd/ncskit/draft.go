@@ -50,8 +50,12 @@ func runDraft(e *env, args []string) int {
 	if *out == "" {
 		return usageError(e, "draft", "-o OUT is required (- for standard output)")
 	}
-	if *out != "-" && sameFile(*out, pos[0]) {
-		return usageError(e, "draft", "-o %s would overwrite the assessment; choose another OUT", *out)
+	inputs := []input{{"the assessment", pos[0]}, {"the --model file", *modelFile}}
+	if strings.HasSuffix(*tmpl, ".json") {
+		inputs = append(inputs, input{"the --template file", *tmpl})
+	}
+	if code := inputStatus(e, "draft", *out, inputs...); code >= 0 {
+		return code
 	}
 	if code := outputStatus(e, "draft", *out); code >= 0 {
 		return code
@@ -111,14 +115,4 @@ func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int
 		return nil, exitInvalid
 	}
 	return t, -1
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }

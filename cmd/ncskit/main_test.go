@@ -33,6 +33,7 @@ func TestMain(m *testing.M) {
 //
 //	exits N PROG [ARGS...]   run PROG and fail unless its exit status is N
 //	validjson FILE...        fail unless every FILE parses as JSON
+//	hardlink OLD NEW         make NEW a hard link to OLD
 //
 // "go test -update" rewrites the files that cmp compares against.
 func TestScripts(t *testing.T) {
@@ -64,6 +65,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
 			"validjson": cmdValidJSON,
+			"hardlink":  cmdHardlink,
 		},
 	})
 }
@@ -108,4 +110,13 @@ func cmdValidJSON(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s is not valid JSON", name)
 		}
 	}
+}
+
+// cmdHardlink makes a hard link, to prove that a command knows the file
+// under another name.
+func cmdHardlink(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: hardlink OLD NEW")
+	}
+	ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
 }

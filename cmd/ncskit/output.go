@@ -32,7 +32,8 @@ const outputHelp = "\n\nThe -o file is written whole or not at all, through a te
 	"renamed over it; a replaced file keeps its permissions. A link is\n" +
 	"followed to the file it names (created if need be); a FIFO or a\n" +
 	"character device is written in place; a directory or other special\n" +
-	"file is refused."
+	"file is refused, and so is any of the command's input files, under\n" +
+	"its own name or another."
 
 // maxLinks is how many symbolic links a path may go through, as on Linux.
 const maxLinks = 40
@@ -52,6 +53,47 @@ func checkOutput(name string) error {
 	}
 	_, err := resolveOutput(name)
 	return err
+}
+
+// An input is a file a command reads, as messages describe it.
+type input struct {
+	what string // "the assessment", "the --model file"
+	name string // as given; "" when there is none, "-" for standard input
+}
+
+// inputStatus refuses an output that is one of the command's inputs: the
+// same path, a link to it or another hard link to it, or the file that
+// standard input reads. Writing the output would destroy the input. Only
+// a regular file can be destroyed: reading a terminal and writing to it is
+// fine. It returns -1 to go on, else the exit status for bad usage.
+func inputStatus(e *env, cmd, out string, inputs ...input) int {
+	if out == "-" {
+		return -1
+	}
+	oi, err := os.Stat(out)
+	if err != nil || !oi.Mode().IsRegular() {
+		return -1
+	}
+	for _, in := range inputs {
+		var ii fs.FileInfo
+		switch in.name {
+		case "":
+			continue
+		case "-":
+			f, ok := e.stdin.(*os.File)
+			if !ok {
+				continue
+			}
+			if ii, err = f.Stat(); err == nil && os.SameFile(oi, ii) {
+				return usageError(e, cmd, "-o %s is %s, read from standard input; choose another OUT", out, in.what)
+			}
+			continue
+		}
+		if ii, err = os.Stat(in.name); err == nil && os.SameFile(oi, ii) {
+			return usageError(e, cmd, "-o %s is %s %s; choose another OUT", out, in.what, in.name)
+		}
+	}
+	return -1
 }
 
 // outputStatus checks the output of command cmd before the work starts,

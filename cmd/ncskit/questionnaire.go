@@ -54,6 +54,9 @@ func runQuestionnaire(e *env, args []string) int {
 	case *respondent != "" && !respondentID.MatchString(*respondent):
 		return usageError(e, cmd, "--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
 	}
+	if code := inputStatus(e, cmd, *out, input{"the --model file", *modelFile}, input{"the --prefill file", *prefill}); code >= 0 {
+		return code
+	}
 	if code := outputStatus(e, cmd, *out); code >= 0 {
 		return code
 	}
@@ -147,6 +150,14 @@ func runImport(e *env, args []string) int {
 		if _, err := time.Parse(time.DateOnly, *date); err != nil {
 			return usageError(e, cmd, "--date must be a date such as 2026-10-14, not %q", *date)
 		}
+	}
+	// --into is not an input here: the merged copy may replace it.
+	inputs := []input{{"the --model file", *modelFile}}
+	for _, name := range pos {
+		inputs = append(inputs, input{"the filled questionnaire", name})
+	}
+	if code := inputStatus(e, cmd, *out, inputs...); code >= 0 {
+		return code
 	}
 	if code := outputStatus(e, cmd, *out); code >= 0 {
 		return code
