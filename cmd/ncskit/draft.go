@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,9 +95,9 @@ func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int
 		}
 		return t, -1
 	}
-	data, err := os.ReadFile(spec)
+	data, err := readFile(spec, templateInput)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", spec, cleanErr(err))
+		fmt.Fprintln(e.stderr, err)
 		return nil, exitInvalid
 	}
 	if errs := schemas.Validate(schemas.Template, data); errs != nil {

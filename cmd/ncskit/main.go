@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/ncskit/ncskit/schemas"
 )
 
 // Exit statuses.
@@ -92,6 +94,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'ncskit COMMAND --help' for a command's options. FILE may be - for standard input.")
+	fmt.Fprintf(w, "An input file may hold at most %d MiB (JSON) or %d MiB (a filled questionnaire).\n", schemas.MaxSize>>20, maxQuestionnaireSize>>20)
 }
 
 // newFlags returns a flag set for a command. Its usage text goes to the
@@ -176,12 +179,4 @@ func oneOf(e *env, cmd, flagName, value string, allowed ...string) bool {
 	}
 	usageError(e, cmd, "--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), value)
 	return false
-}
-
-// readInput reads FILE, or standard input for "-".
-func readInput(e *env, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(io.LimitReader(e.stdin, 64<<20))
-	}
-	return os.ReadFile(name)
 }

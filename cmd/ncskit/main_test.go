@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -34,6 +35,7 @@ func TestMain(m *testing.M) {
 //	exits N PROG [ARGS...]   run PROG and fail unless its exit status is N
 //	validjson FILE...        fail unless every FILE parses as JSON
 //	hardlink OLD NEW         make NEW a hard link to OLD
+//	bigfile FILE N           write N spaces to FILE
 //
 // "go test -update" rewrites the files that cmp compares against.
 func TestScripts(t *testing.T) {
@@ -66,6 +68,7 @@ func TestScripts(t *testing.T) {
 			"exits":     cmdExits,
 			"validjson": cmdValidJSON,
 			"hardlink":  cmdHardlink,
+			"bigfile":   cmdBigfile,
 		},
 	})
 }
@@ -119,4 +122,17 @@ func cmdHardlink(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: hardlink OLD NEW")
 	}
 	ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+}
+
+// cmdBigfile writes a file of the given size, too large to keep in a
+// script.
+func cmdBigfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("bigfile: bad size %q", args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), bytes.Repeat([]byte{' '}, n), 0o666))
 }

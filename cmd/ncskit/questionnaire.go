@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,9 +64,9 @@ func runQuestionnaire(e *env, args []string) int {
 	}
 	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
 	if *prefill != "" {
-		data, err := readInput(e, *prefill)
+		data, err := readInput(e, *prefill, assessmentInput)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", *prefill, cleanErr(err))
+			fmt.Fprintln(e.stderr, err)
 			return exitInvalid
 		}
 		a, err := load.Assessment(*prefill, data, m)
@@ -169,9 +167,9 @@ func runImport(e *env, args []string) int {
 
 	var a *assess.Assessment
 	if *into != "" {
-		data, err := readInput(e, *into)
+		data, err := readInput(e, *into, assessmentInput)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", *into, cleanErr(err))
+			fmt.Fprintln(e.stderr, err)
 			return exitInvalid
 		}
 		if a, err = load.Assessment(*into, data, m); err != nil {
@@ -242,26 +240,11 @@ func runImport(e *env, args []string) int {
 
 // readFilled reads one filled questionnaire, or standard input for "-".
 func readFilled(e *env, name string, m *assess.Model) (*questionnaire.Filled, error) {
-	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(e.stdin, 64<<20))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		return questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
-	}
-	file, err := os.Open(name)
+	data, err := readInput(e, name, questionnaireInput)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
+		return nil, err
 	}
-	defer file.Close()
-	info, err := file.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a filled questionnaire", name)
-	}
-	return questionnaire.Read(name, file, info.Size(), m)
+	return questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
 }
 
 // respondentID is the form of a respondent ID in the assessment schema.
