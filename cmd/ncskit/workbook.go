@@ -2,13 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/signal"
-	"time"
 
 	"github.com/ncskit/ncskit/wasm/web"
 )
@@ -73,52 +68,3 @@ func runWorkbook(e *env, args []string) int {
 }
 
 func workbookMB(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
-
-func runServe(e *env, args []string) int {
-	spec := cmdSpec{"[--addr 127.0.0.1:8080]",
-		"Serve the workbook on a local address: the same single page that\n" +
-			"'ncskit workbook' writes, built from the source tree at start. Stop with Ctrl-C."}
-	fs := newFlags("serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port`")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
-	}
-	if len(pos) > 0 {
-		return usageError(e, "serve", "unexpected argument %q", pos[0])
-	}
-	if _, _, err := net.SplitHostPort(*addr); err != nil {
-		return usageError(e, "serve", "--addr must be host:port, not %q", *addr)
-	}
-	wb, code := buildWorkbook(e, "serve")
-	if code >= 0 {
-		return code
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Write(wb.HTML)
-	})
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(shut)
-	}()
-	fmt.Fprintf(e.stdout, "serving the workbook at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
-	}
-	return exitOK
-}
