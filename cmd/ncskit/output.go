@@ -41,6 +41,7 @@ const maxLinks = 40
 // outTarget is an output path with its links followed.
 type outTarget struct {
 	name string      // as the user gave it
+	link bool        // name is a symbolic link
 	path string      // after following links
 	info fs.FileInfo // of path; nil when it does not exist yet
 }
@@ -130,11 +131,43 @@ func writeOutput(e *env, name string, data []byte) error {
 	return nil
 }
 
-// resolveOutput follows the links of name and refuses what cannot be
+// resolveOutput finds what name leads to, and refuses what cannot be
 // written: a kind of file other than those above, or a new file in a
 // directory that does not exist.
 func resolveOutput(name string) (*outTarget, error) {
 	t := &outTarget{name: name, path: name}
+	if info, err := os.Lstat(name); err == nil && info.Mode().Type() == fs.ModeSymlink {
+		t.link = true
+	}
+	// The kernel follows the links, even those that name no path, such
+	// as /dev/stdout when it is a pipe.
+	info, err := os.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return t.create()
+	}
+	if err != nil {
+		return nil, t.fail(bareErr(err).Error())
+	}
+	t.info = info
+	mode := info.Mode()
+	if mode&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
+		return t, nil // opened by name
+	}
+	// A regular file is replaced by a rename in its own directory.
+	path, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return nil, t.fail(bareErr(err).Error())
+	}
+	t.path = path
+	if !mode.IsRegular() {
+		return nil, t.fail("it is a " + kindOf(mode) + "; -o takes a regular file, a FIFO or a character device")
+	}
+	return t, nil
+}
+
+// create finds where the new file t.name goes: there, or at the end of
+// the chain of links that starts there, in a directory that exists.
+func (t *outTarget) create() (*outTarget, error) {
 	for links := 0; ; links++ {
 		info, err := os.Lstat(t.path)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -143,12 +176,10 @@ func resolveOutput(name string) (*outTarget, error) {
 		if err != nil {
 			return nil, t.fail(bareErr(err).Error())
 		}
-		if info.Mode().Type() != fs.ModeSymlink {
-			t.info = info
-			break
-		}
-		if links == maxLinks {
-			return nil, fmt.Errorf("cannot write %s: too many levels of symbolic links", name)
+		if info.Mode().Type() != fs.ModeSymlink || links == maxLinks {
+			// Not there a moment ago; or a chain too long to be
+			// followed, which Stat would have said.
+			return nil, t.fail("it changed while it was being checked")
 		}
 		dest, err := os.Readlink(t.path)
 		if err != nil {
@@ -166,24 +197,17 @@ func resolveOutput(name string) (*outTarget, error) {
 		}
 		t.path = dest
 	}
-	if t.info == nil {
-		dir := filepath.Dir(t.path)
-		info, err := os.Stat(dir)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, t.fail(fmt.Sprintf("the directory %s does not exist", dir))
-		case err != nil:
-			return nil, t.fail(bareErr(err).Error())
-		case !info.IsDir():
-			return nil, t.fail(fmt.Sprintf("%s is not a directory", dir))
-		}
-		return t, nil
+	dir := filepath.Dir(t.path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, t.fail(fmt.Sprintf("the directory %s does not exist", dir))
+	case err != nil:
+		return nil, t.fail(bareErr(err).Error())
+	case !info.IsDir():
+		return nil, t.fail(fmt.Sprintf("%s is not a directory", dir))
 	}
-	mode := t.info.Mode()
-	if mode.IsRegular() || mode&fs.ModeNamedPipe != 0 || mode&fs.ModeCharDevice != 0 {
-		return t, nil
-	}
-	return nil, t.fail("it is a " + kindOf(mode) + "; -o takes a regular file, a FIFO or a character device")
+	return t, nil
 }
 
 // writeThrough writes to a FIFO or a character device in place. Opening
@@ -235,7 +259,7 @@ func (t *outTarget) replace(data []byte) error {
 // user gave and, when it is a link, where it leads.
 func (t *outTarget) fail(msg string) error {
 	name := t.name
-	if t.path != t.name {
+	if t.link && t.path != t.name {
 		name += " (a link to " + t.path + ")"
 	}
 	return fmt.Errorf("cannot write %s: %s", name, msg)

@@ -80,33 +80,43 @@ func TestWriteOutput(t *testing.T) {
 		wantLink(t, link, "new.md")
 	})
 
-	t.Run("fifo is written through", func(t *testing.T) {
-		dir := t.TempDir()
-		fifo := filepath.Join(dir, "fifo")
-		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		got := make(chan []byte)
-		go func() {
-			f, err := os.Open(fifo)
-			if err != nil {
-				got <- nil
-				return
+	for _, through := range []string{"", "link"} {
+		t.Run("fifo is written through"+strings.TrimSuffix(" a "+through, " a "), func(t *testing.T) {
+			dir := t.TempDir()
+			fifo := filepath.Join(dir, "fifo")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Fatal(err)
 			}
-			defer f.Close()
-			b, _ := io.ReadAll(f)
-			got <- b
-		}()
-		mustWrite(t, fifo, data)
-		// A FIFO renamed away leaves the reader waiting: check first.
-		if !wantKind(t, fifo, fs.ModeNamedPipe) {
-			t.FailNow()
-		}
-		if b := <-got; string(b) != string(data) {
-			t.Errorf("read %q from the FIFO, want %q", b, data)
-		}
-		wantNoTemp(t, dir)
-	})
+			out := fifo
+			if through == "link" {
+				out = filepath.Join(dir, "link")
+				mustSymlink(t, "fifo", out)
+			}
+			got := make(chan []byte)
+			go func() {
+				f, err := os.Open(fifo)
+				if err != nil {
+					got <- nil
+					return
+				}
+				defer f.Close()
+				b, _ := io.ReadAll(f)
+				got <- b
+			}()
+			mustWrite(t, out, data)
+			// A FIFO renamed away leaves the reader waiting: check first.
+			if !wantKind(t, fifo, fs.ModeNamedPipe) {
+				t.FailNow()
+			}
+			if b := <-got; string(b) != string(data) {
+				t.Errorf("read %q from the FIFO, want %q", b, data)
+			}
+			if through == "link" {
+				wantLink(t, out, "fifo")
+			}
+			wantNoTemp(t, dir)
+		})
+	}
 
 	t.Run("character device is written through", func(t *testing.T) {
 		if runtime.GOOS != "linux" || os.Geteuid() != 0 {
@@ -121,6 +131,11 @@ func TestWriteOutput(t *testing.T) {
 		}
 		mustWrite(t, null, data)
 		wantKind(t, null, fs.ModeDevice|fs.ModeCharDevice)
+		link := filepath.Join(dir, "link")
+		mustSymlink(t, "null", link)
+		mustWrite(t, link, data)
+		wantKind(t, null, fs.ModeDevice|fs.ModeCharDevice)
+		wantLink(t, link, "null")
 		wantNoTemp(t, dir)
 	})
 
