@@ -77,22 +77,22 @@ func inputStatus(e *env, cmd, out string, inputs ...input) int {
 	}
 	for _, in := range inputs {
 		var ii fs.FileInfo
-		switch in.name {
-		case "":
+		stdin, isFile := e.stdin.(*os.File)
+		switch {
+		case in.name == "" || in.name == "-" && !isFile:
 			continue
-		case "-":
-			f, ok := e.stdin.(*os.File)
-			if !ok {
-				continue
-			}
-			if ii, err = f.Stat(); err == nil && os.SameFile(oi, ii) {
-				return usageError(e, cmd, "-o %s is %s, read from standard input; choose another OUT", out, in.what)
-			}
+		case in.name == "-":
+			ii, err = stdin.Stat()
+		default:
+			ii, err = os.Stat(in.name)
+		}
+		switch {
+		case err != nil || !os.SameFile(oi, ii):
 			continue
+		case in.name == "-":
+			return usageError(e, cmd, "-o %s is %s, read from standard input; choose another OUT", out, in.what)
 		}
-		if ii, err = os.Stat(in.name); err == nil && os.SameFile(oi, ii) {
-			return usageError(e, cmd, "-o %s is %s %s; choose another OUT", out, in.what, in.name)
-		}
+		return usageError(e, cmd, "-o %s is %s %s; choose another OUT", out, in.what, in.name)
 	}
 	return -1
 }
