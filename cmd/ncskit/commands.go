@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
-	"github.com/ncskit/ncskit/render/markdown"
-
 	"github.com/ncskit/ncskit/problem"
+	"github.com/ncskit/ncskit/render/markdown"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
@@ -71,9 +69,9 @@ func runValidate(e *env, args []string) int {
 	}
 	status := exitOK
 	for _, name := range pos {
-		data, err := readInput(e, name)
+		data, err := readInput(e, name, anyJSONInput)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
+			fmt.Fprintln(e.stderr, err)
 			status = exitInvalid
 			continue
 		}
@@ -154,9 +152,9 @@ func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Asse
 	if code >= 0 {
 		return nil, nil, code
 	}
-	data, err := readInput(e, name)
+	data, err := readInput(e, name, assessmentInput)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", name, cleanErr(err))
+		fmt.Fprintln(e.stderr, err)
 		return nil, nil, exitInvalid
 	}
 	in, err := load.AssessmentOrSession(name, data, m)
@@ -172,9 +170,9 @@ func modelFor(e *env, file string) (*assess.Model, int) {
 	if file == "" {
 		return assess.Default(), -1
 	}
-	data, err := os.ReadFile(file)
+	data, err := readFile(file, modelInput)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", file, cleanErr(err))
+		fmt.Fprintln(e.stderr, err)
 		return nil, exitInvalid
 	}
 	m, err := load.Model(file, data)
@@ -183,14 +181,6 @@ func modelFor(e *env, file string) (*assess.Model, int) {
 		return nil, exitInvalid
 	}
 	return m, -1
-}
-
-// cleanErr drops the file name that os errors repeat.
-func cleanErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 func writeJSON(w io.Writer, v any) error {

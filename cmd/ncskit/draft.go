@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -28,7 +26,7 @@ func runDraft(e *env, args []string) int {
 			"plan with owners, dates, cost bands and KPIs, and the annexes. The\n" +
 			"template is chosen from the profile (small-island-state or national)\n" +
 			"unless --template names one or gives a template file. OUT may be - for\n" +
-			"standard output."}
+			"standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
@@ -51,8 +49,15 @@ func runDraft(e *env, args []string) int {
 	if *out == "" {
 		return usageError(e, "draft", "-o OUT is required (- for standard output)")
 	}
-	if *out != "-" && sameFile(*out, pos[0]) {
-		return usageError(e, "draft", "-o %s would overwrite the assessment; choose another OUT", *out)
+	inputs := []input{{"the assessment", pos[0]}, {"the --model file", *modelFile}}
+	if strings.HasSuffix(*tmpl, ".json") {
+		inputs = append(inputs, input{"the --template file", *tmpl})
+	}
+	if code := inputStatus(e, "draft", *out, inputs...); code >= 0 {
+		return code
+	}
+	if code := outputStatus(e, "draft", *out); code >= 0 {
+		return code
 	}
 	m, a, code := loadAssessment(e, *modelFile, pos[0])
 	if code >= 0 {
@@ -73,12 +78,7 @@ func runDraft(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
 		return exitInvalid
 	}
-	if *out == "-" {
-		_, err = e.stdout.Write(draft)
-	} else {
-		err = writeFileAtomic(*out, draft)
-	}
-	if err != nil {
+	if err := writeOutput(e, *out, draft); err != nil {
 		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
 		return exitInvalid
 	}
@@ -95,9 +95,9 @@ func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int
 		}
 		return t, -1
 	}
-	data, err := os.ReadFile(spec)
+	data, err := readFile(spec, templateInput)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", spec, cleanErr(err))
+		fmt.Fprintln(e.stderr, err)
 		return nil, exitInvalid
 	}
 	t, err := load.Template(spec, data)
@@ -106,35 +106,4 @@ func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int
 		return nil, exitInvalid
 	}
 	return t, -1
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames
-// it, so that a failed run never leaves half a file.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".ncskit-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }

@@ -3,13 +3,52 @@
 //
 // Usage:
 //
-//	ncskit model    [--lang L] [--format json|md]
-//	ncskit validate FILE...
-//	ncskit score    FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]
+//	ncskit model [--lang L] [--format json|md]
+//	ncskit validate [--model MODEL.json] FILE...
+//	ncskit score FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]
+//	ncskit draft FILE --format html|json|md|pdf|xlsx -o OUT [--lang L]
+//	        [--template NAME|FILE.json] [--model MODEL.json]
+//	ncskit questionnaire --format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json]
+//	        [--prefill ASSESSMENT.json --respondent ID]
+//	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
+//	        [--date YYYY-MM-DD] [--model MODEL.json]
+//	ncskit workbook -o FILE
+//	ncskit serve [--addr 127.0.0.1:8080]
 //
-// FILE may be "-" for standard input. Problems with input go to standard
-// error as "FILE: /json/pointer: message". The exit status is 0 on success,
-// 1 for invalid input and 2 for bad usage.
+// model prints the default maturity model; validate checks assessment and
+// model files; score prints levels, gaps and ranked priorities; draft
+// builds the strategy draft; questionnaire writes the respondents' Excel
+// workbook and import reads filled ones back into an assessment; workbook
+// writes the offline browser workbook as one HTML file and serve serves
+// it on a local address. 'ncskit COMMAND --help' describes each.
+//
+// # Inputs
+//
+// FILE (and --prefill, --into, FILLED.xlsx) may be "-" for standard
+// input. Every input is read up to a limit and no further: 8 MiB for a
+// JSON file (schemas.MaxSize), 10 MiB for a filled questionnaire.
+//
+// # Outputs
+//
+// -o - writes to standard output. Any other -o file is written
+// whole or not at all, through a temporary file in its directory renamed
+// over it; a replaced file keeps its permissions, a new one gets 0644. A
+// symbolic link is followed to the file it names, which is created if it
+// does not exist yet, and the link stays; a FIFO or a character device is
+// written in place; a directory, socket or block device is refused. -o may
+// not be one of the command's inputs, under any name (a link, a hard
+// link, standard input), except the --into file of import.
+//
+// # Serving
+//
+// serve answers only requests for the address it listens on, and its page
+// may not be shown in another site's frame.
+//
+// # Errors
+//
+// Problems with input go to standard error as "FILE: /json/pointer:
+// message". The exit status is 0 on success, 1 for invalid input or a
+// failure to write, and 2 for bad usage (including an -o that is an input).
 package main
 
 import (
@@ -19,6 +58,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/ncskit/ncskit/schemas"
 )
 
 // Exit statuses.
@@ -92,6 +133,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'ncskit COMMAND --help' for a command's options. FILE may be - for standard input.")
+	fmt.Fprintf(w, "An input file may hold at most %d MiB (JSON) or %d MiB (a filled questionnaire).\n", schemas.MaxSize>>20, maxQuestionnaireSize>>20)
 }
 
 // newFlags returns a flag set for a command. Its usage text goes to the
@@ -176,12 +218,4 @@ func oneOf(e *env, cmd, flagName, value string, allowed ...string) bool {
 	}
 	usageError(e, cmd, "--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), value)
 	return false
-}
-
-// readInput reads FILE, or standard input for "-".
-func readInput(e *env, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(io.LimitReader(e.stdin, 64<<20))
-	}
-	return os.ReadFile(name)
 }

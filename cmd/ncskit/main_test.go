@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -34,6 +35,8 @@ func TestMain(m *testing.M) {
 //
 //	exits N PROG [ARGS...]   run PROG and fail unless its exit status is N
 //	validjson FILE...        fail unless every FILE parses as JSON
+//	hardlink OLD NEW         make NEW a hard link to OLD
+//	bigfile FILE N           write N spaces to FILE
 //
 // "go test -update" rewrites the files that cmp compares against.
 func TestScripts(t *testing.T) {
@@ -65,6 +68,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
 			"validjson": cmdValidJSON,
+			"hardlink":  cmdHardlink,
+			"bigfile":   cmdBigfile,
 		},
 	})
 }
@@ -109,4 +114,26 @@ func cmdValidJSON(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s is not valid JSON", name)
 		}
 	}
+}
+
+// cmdHardlink makes a hard link, to prove that a command knows the file
+// under another name.
+func cmdHardlink(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: hardlink OLD NEW")
+	}
+	ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+}
+
+// cmdBigfile writes a file of the given size, too large to keep in a
+// script.
+func cmdBigfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("bigfile: bad size %q", args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), bytes.Repeat([]byte{' '}, n), 0o666))
 }

@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,7 +25,7 @@ func runQuestionnaire(e *env, args []string) int {
 			"with that respondent's details and answers from an earlier assessment;\n" +
 			"import the filled copy into the new round's assessment. --respondent\n" +
 			"alone issues a blank questionnaire to a known respondent ID, under which\n" +
-			"'ncskit import' then files the answers."}
+			"'ncskit import' then files the answers." + outputHelp}
 	fs := newFlags("questionnaire")
 	format := fs.String("format", "xlsx", "output `format`: xlsx")
 	out := fs.String("o", "", "write the questionnaire to `file`, or - for standard output")
@@ -55,15 +52,21 @@ func runQuestionnaire(e *env, args []string) int {
 	case *respondent != "" && !respondentID.MatchString(*respondent):
 		return usageError(e, cmd, "--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
 	}
+	if code := inputStatus(e, cmd, *out, input{"the --model file", *modelFile}, input{"the --prefill file", *prefill}); code >= 0 {
+		return code
+	}
+	if code := outputStatus(e, cmd, *out); code >= 0 {
+		return code
+	}
 	m, code := modelFor(e, *modelFile)
 	if code >= 0 {
 		return code
 	}
 	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
 	if *prefill != "" {
-		data, err := readInput(e, *prefill)
+		data, err := readInput(e, *prefill, assessmentInput)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", *prefill, cleanErr(err))
+			fmt.Fprintln(e.stderr, err)
 			return exitInvalid
 		}
 		a, err := load.Assessment(*prefill, data, m)
@@ -119,7 +122,7 @@ func runImport(e *env, args []string) int {
 			"and lead ministry read \"FILL IN: ...\", the ISO code is XX, the population\n" +
 			"1, the region caribbean, not a small island state, and the framing\n" +
 			"economy-infrastructure. Its session date is --date, else the latest date\n" +
-			"the respondents gave, else today."}
+			"the respondents gave, else today." + outputHelp}
 	fs := newFlags("import")
 	out := fs.String("o", "", "write the assessment to `file`, or - for standard output")
 	into := fs.String("into", "", "add the answers to this `assessment` file instead of a new one")
@@ -146,6 +149,17 @@ func runImport(e *env, args []string) int {
 			return usageError(e, cmd, "--date must be a date such as 2026-10-14, not %q", *date)
 		}
 	}
+	// --into is not an input here: the merged copy may replace it.
+	inputs := []input{{"the --model file", *modelFile}}
+	for _, name := range pos {
+		inputs = append(inputs, input{"the filled questionnaire", name})
+	}
+	if code := inputStatus(e, cmd, *out, inputs...); code >= 0 {
+		return code
+	}
+	if code := outputStatus(e, cmd, *out); code >= 0 {
+		return code
+	}
 	m, code := modelFor(e, *modelFile)
 	if code >= 0 {
 		return code
@@ -153,9 +167,9 @@ func runImport(e *env, args []string) int {
 
 	var a *assess.Assessment
 	if *into != "" {
-		data, err := readInput(e, *into)
+		data, err := readInput(e, *into, assessmentInput)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", *into, cleanErr(err))
+			fmt.Fprintln(e.stderr, err)
 			return exitInvalid
 		}
 		if a, err = load.Assessment(*into, data, m); err != nil {
@@ -226,26 +240,11 @@ func runImport(e *env, args []string) int {
 
 // readFilled reads one filled questionnaire, or standard input for "-".
 func readFilled(e *env, name string, m *assess.Model) (*questionnaire.Filled, error) {
-	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(e.stdin, 64<<20))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		return questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
-	}
-	file, err := os.Open(name)
+	data, err := readInput(e, name, questionnaireInput)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
+		return nil, err
 	}
-	defer file.Close()
-	info, err := file.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, cleanErr(err))
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a filled questionnaire", name)
-	}
-	return questionnaire.Read(name, file, info.Size(), m)
+	return questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
 }
 
 // respondentID is the form of a respondent ID in the assessment schema.
@@ -296,31 +295,4 @@ func skeleton(m *assess.Model, filled []*questionnaire.Filled, date string) *ass
 		Respondents:  []assess.Respondent{},
 		Responses:    []assess.Response{},
 	}
-}
-
-// writeOutput writes data to the file name, or to standard output for
-// "-". A file is written whole or not at all: to a temporary file in the
-// same directory, then renamed.
-func writeOutput(e *env, name string, data []byte) error {
-	if name == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

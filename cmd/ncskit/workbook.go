@@ -2,14 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/signal"
-	"path/filepath"
-	"time"
 
 	"github.com/ncskit/ncskit/wasm/web"
 )
@@ -41,7 +35,7 @@ func runWorkbook(e *env, args []string) int {
 			"whole workshop in a browser with no network. Open it by double-click,\n" +
 			"from a USB stick if need be. The engine is compiled with the local Go\n" +
 			"toolchain (GOOS=js GOARCH=wasm), so run the command inside a clone of\n" +
-			"the source tree: go run ./cmd/ncskit workbook -o ncskit-workbook.html"}
+			"the source tree: go run ./cmd/ncskit workbook -o ncskit-workbook.html" + outputHelp}
 	fs := newFlags("workbook")
 	out := fs.String("o", "", "write the workbook to `file` (- for standard output)")
 	pos, code := parse(e, fs, spec, args)
@@ -54,20 +48,19 @@ func runWorkbook(e *env, args []string) int {
 	if *out == "" {
 		return usageError(e, "workbook", "-o FILE is required")
 	}
+	if code := outputStatus(e, "workbook", *out); code >= 0 {
+		return code
+	}
 	wb, code := buildWorkbook(e, "workbook")
 	if code >= 0 {
 		return code
 	}
-	if *out == "-" {
-		if _, err := e.stdout.Write(wb.HTML); err != nil {
-			fmt.Fprintln(e.stderr, "ncskit workbook:", err)
-			return exitInvalid
-		}
-		return exitOK
-	}
-	if err := workbookWrite(*out, wb.HTML); err != nil {
+	if err := writeOutput(e, *out, wb.HTML); err != nil {
 		fmt.Fprintf(e.stderr, "ncskit workbook: %v\n", err)
 		return exitInvalid
+	}
+	if *out == "-" {
+		return exitOK
 	}
 	fmt.Fprintf(e.stdout, "%s: %s (engine %s, %s gzip); open it in a current browser\n",
 		*out, workbookMB(len(wb.HTML)), workbookMB(wb.Wasm), workbookMB(wb.WasmGzip))
@@ -75,76 +68,3 @@ func runWorkbook(e *env, args []string) int {
 }
 
 func workbookMB(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
-
-// workbookWrite writes through a temporary file in the same directory,
-// so that an interrupted build never leaves half a workbook.
-func workbookWrite(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".ncskit-workbook-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-func runServe(e *env, args []string) int {
-	spec := cmdSpec{"[--addr 127.0.0.1:8080]",
-		"Serve the workbook on a local address: the same single page that\n" +
-			"'ncskit workbook' writes, built from the source tree at start. Stop with Ctrl-C."}
-	fs := newFlags("serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port`")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
-	}
-	if len(pos) > 0 {
-		return usageError(e, "serve", "unexpected argument %q", pos[0])
-	}
-	if _, _, err := net.SplitHostPort(*addr); err != nil {
-		return usageError(e, "serve", "--addr must be host:port, not %q", *addr)
-	}
-	wb, code := buildWorkbook(e, "serve")
-	if code >= 0 {
-		return code
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Write(wb.HTML)
-	})
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(shut)
-	}()
-	fmt.Fprintf(e.stdout, "serving the workbook at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
-	}
-	return exitOK
-}

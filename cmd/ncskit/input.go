@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/ncskit/ncskit/schemas"
+)
+
+// Every file a command reads is read through readInput or readFile, up to
+// a limit for its kind and never further, so that a wrong file (a disk
+// image, an endless device or pipe) is refused at once instead of filling
+// the memory.
+
+// An inputKind is a kind of file a command reads.
+type inputKind struct {
+	what  string // for messages: "an assessment"
+	limit int64  // the most it may hold, in bytes
+}
+
+// maxQuestionnaireSize is the largest filled questionnaire that
+// questionnaire.Read accepts. That package does not export its limit;
+// TestQuestionnaireLimit holds the two together.
+const maxQuestionnaireSize = 10 << 20
+
+var (
+	assessmentInput    = inputKind{"an assessment", schemas.MaxSize}
+	modelInput         = inputKind{"a model", schemas.MaxSize}
+	templateInput      = inputKind{"a template", schemas.MaxSize}
+	anyJSONInput       = inputKind{"an assessment or a model", schemas.MaxSize}
+	questionnaireInput = inputKind{"a filled questionnaire", maxQuestionnaireSize}
+)
+
+// readInput reads the file name, or standard input for "-". Its errors
+// start with name.
+func readInput(e *env, name string, kind inputKind) ([]byte, error) {
+	if name == "-" {
+		return readLimited(e.stdin, name, kind)
+	}
+	return readFile(name, kind)
+}
+
+// readFile reads the file name; "-" is a file like any other. Its errors
+// start with name.
+func readFile(name string, kind inputKind) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, bareErr(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not %s", name, kind.what)
+	}
+	return readLimited(f, name, kind)
+}
+
+// readLimited reads r to its end, or to one byte past the limit of kind:
+// enough to know that the input is too large.
+func readLimited(r io.Reader, name string, kind inputKind) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, kind.limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, bareErr(err))
+	}
+	if int64(len(data)) > kind.limit {
+		return nil, fmt.Errorf("%s: the file is larger than %d MiB (the limit for %s); is it the right file?", name, kind.limit>>20, kind.what)
+	}
+	return data, nil
+}
