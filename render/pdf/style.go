@@ -35,7 +35,6 @@ type style struct {
 // The typographic scale, in points.
 var (
 	body      = style{size: 9.5, color: ink}
-	bodyBold  = style{bold: true, size: 9.5, color: ink}
 	small     = style{size: 8, color: muted}
 	leadStyle = style{size: 11, color: accent}
 	h1Style   = style{bold: true, size: 18, color: accent}
