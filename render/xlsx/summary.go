@@ -80,7 +80,7 @@ func (e *encoder) summary() {
 	e.check(e.f.InsertPageBreak(sh, cell(1, r)))
 	r = e.planProgress(sh, r) + 1
 	dataHead := r + 1
-	r = e.chartData(sh, r)
+	e.chartData(sh, r)
 	e.radar(sh, chartRow, dataHead)
 	e.frame(sh, layout{freeze: "A3", filter: "A" + itoa(scoresHead) + ":" + cell(7, scoresHead+len(e.d.Scores))})
 }
@@ -229,9 +229,9 @@ func (e *encoder) radarData() (labels []string, cur, tgt strategy.Series) {
 	return labels, cur, tgt
 }
 
-// chartData writes the values the radar chart plots and returns the next
-// free row.
-func (e *encoder) chartData(sh string, r int) int {
+// chartData writes the values the radar chart plots from row r, the last
+// table of the sheet.
+func (e *encoder) chartData(sh string, r int) {
 	s := e.st
 	labels, cur, tgt := e.radarData()
 	name := map[string]string{}
@@ -257,7 +257,6 @@ func (e *encoder) chartData(sh string, r int) int {
 		e.style(sh, 1, r, 2, r, s.text)
 		e.style(sh, 3, r, 4, r, s.num2)
 	}
-	return r + 1
 }
 
 // radar anchors the radar chart at row at, plotting the chart data whose
