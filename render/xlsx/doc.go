@@ -39,8 +39,12 @@
 // Free text from the assessment (names, evidence, decisions) is always
 // written as a string cell in a column with the text number format, never
 // as a formula, so text that starts with =, +, -, @, a tab or a carriage
-// return stays literal. The same draft and options always give the same
-// bytes: document properties come from the draft (created and modified at
-// the session date, creator "ncskit"), and the package parts are written
-// in a fixed order.
+// return stays literal. Text that looks like an escaped character of the
+// format ("_x0041_" stands for "A") has its underscore escaped, so that
+// Excel shows it as written.
+//
+// The same draft and options always give the same bytes: document
+// properties come from the draft (created and modified at the session
+// date, creator "ncskit"), and the package parts are written in a fixed
+// order.
 package xlsx

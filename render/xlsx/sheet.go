@@ -37,15 +37,13 @@ func (e *encoder) str(sheet string, col, row int, s string) {
 	if s == "" {
 		return
 	}
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.set(sheet, col, row, s)
 	e.grow(sheet, row, s, e.span(sheet, col, col), false)
 }
 
 // head writes the text of a bold head cell.
 func (e *encoder) head(sheet string, col, row int, s string) {
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.set(sheet, col, row, s)
 	e.grow(sheet, row, s, e.span(sheet, col, col), true)
 }
 
@@ -55,8 +53,7 @@ func (e *encoder) plain(sheet string, col, row int, s string) {
 	if s == "" {
 		return
 	}
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.set(sheet, col, row, s)
 }
 
 func (e *encoder) int(sheet string, col, row int, n int) {
