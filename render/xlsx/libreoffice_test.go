@@ -20,12 +20,13 @@ import (
 // of the hostile draft, compute their formulas and save every sheet as
 // CSV. The conversion succeeds; key cells keep their values; the Budget,
 // the plan progress and the Timeline that LibreOffice computed match the
-// action plan; hostile text comes out as the same text, and so does text
-// that looks like an XLSX escape.
+// action plan; hostile text comes out as the same text. Text that looks
+// like an XLSX escape shows as written, and text longer than a cell holds
+// can be followed from cell to cell and comes out whole.
 func TestLibreOffice(t *testing.T) {
 	soffice := tooltest.Require(t, "soffice")
 	dir := t.TempDir()
-	drafts := map[string]*strategy.Draft{"hostile": hostileDraft(t), "x": xDraft(t)}
+	drafts := map[string]*strategy.Draft{"hostile": hostileDraft(t), "x": xDraft(t), "long": longDraft(t)}
 	for _, name := range drafttest.Examples {
 		drafts[name] = drafttest.Draft(t, name)
 	}
@@ -52,8 +53,15 @@ func TestLibreOffice(t *testing.T) {
 	for name, d := range drafts {
 		t.Run(name, func(t *testing.T) {
 			sheet := func(key string) [][]string { return readCSV(t, out, name, d.Labels.Get("xlsx.sheet."+key)) }
-			if name == "x" {
+			switch name {
+			case "x":
 				checkXCSV(t, d, out, name)
+				return
+			case "long":
+				checkLongText(t, d, func(sh string) func(ref string) string {
+					rows := readCSV(t, out, name, sh)
+					return func(ref string) string { return at(rows, ref) }
+				})
 				return
 			}
 			sum := sheet("summary")
