@@ -13,7 +13,10 @@ import (
 
 // The fonts are DejaVu Sans and DejaVu Sans Bold, subset once to Latin
 // ranges (fonts/README.md says how); fpdf subsets them again to the glyphs
-// a document uses.
+// a document uses. compose.go lists the font's precomposed characters by
+// their decomposition; regenerate it when the fonts change.
+//
+//go:generate go run gencompose.go
 var (
 	//go:embed fonts/DejaVuSans-Latin.ttf
 	regularTTF []byte

@@ -35,7 +35,6 @@ type style struct {
 // The typographic scale, in points.
 var (
 	body      = style{size: 9.5, color: ink}
-	bodyBold  = style{bold: true, size: 9.5, color: ink}
 	small     = style{size: 8, color: muted}
 	leadStyle = style{size: 11, color: accent}
 	h1Style   = style{bold: true, size: 18, color: accent}
@@ -69,35 +68,43 @@ func (e *encoder) draw(c rgb) { e.f.SetDrawColor(c.r, c.g, c.b) }
 // width is the width of s in millimetres in style st, computed from the
 // font's own widths as fpdf does.
 func width(s string, st style) float64 {
-	fc := faces[0]
-	if st.bold {
-		fc = faces[1]
-	}
-	n := 0
-	for _, r := range s {
-		if r < 0x80 {
-			n += int(fc.ascii[r])
-		} else {
-			n += int(fc.width[r])
-		}
-	}
-	return float64(n) * st.size * ptToMM / 1000
+	return st.mm(ems(s, st))
 }
 
 // runeWidth is the width of r in millimetres in style st.
 func runeWidth(r rune, st style) float64 {
-	fc := faces[0]
-	if st.bold {
-		fc = faces[1]
-	}
-	var n uint16
-	if r < 0x80 {
-		n = fc.ascii[r]
-	} else {
-		n = fc.width[r]
-	}
-	return float64(n) * st.size * ptToMM / 1000
+	return st.mm(em(r, faceOf(st)))
 }
+
+// ems is the width of s in thousandths of the font size.
+func ems(s string, st style) int {
+	fc := faceOf(st)
+	n := 0
+	for _, r := range s {
+		n += em(r, fc)
+	}
+	return n
+}
+
+// em is the width of r in thousandths of the font size.
+func em(r rune, fc *face) int {
+	if r < 0x80 {
+		return int(fc.ascii[r])
+	}
+	return int(fc.width[r])
+}
+
+func faceOf(st style) *face {
+	if st.bold {
+		return faces[1]
+	}
+	return faces[0]
+}
+
+// mm converts a width in thousandths of the font size to millimetres.
+// Widths are added in these integer units, so that the width of a piece of
+// text is the same however it was cut.
+func (st style) mm(n int) float64 { return float64(n) * st.size * ptToMM / 1000 }
 
 // text draws one line of text whose line box starts at top, with the
 // baseline placed to centre the capitals in a line of height lh.
@@ -141,13 +148,18 @@ func wrapIndent(s string, w, indent float64, st style) []string {
 	return lines
 }
 
+// wrapPara appends the lines of one paragraph. It measures each word once
+// and then only the piece it takes off a word too long for a line, so
+// that its time grows with the length of the text, however long its
+// words.
 func wrapPara(lines []string, para string, w, indent float64, st style) []string {
 	space := width(" ", st)
 	var line strings.Builder
 	lineW := indent
 	empty := true
 	for _, word := range units(para) {
-		ww := width(word, st)
+		n := ems(word, st)
+		ww := st.mm(n)
 		if !empty && lineW+space+ww <= w {
 			line.WriteByte(' ')
 			line.WriteString(word)
@@ -164,10 +176,10 @@ func wrapPara(lines []string, para string, w, indent float64, st style) []string
 			lineW = 0
 		}
 		for ww > w-lineW {
-			head, tail := breakWord(word, w-lineW, st)
+			head, tail, hn := breakWord(word, w-lineW, st)
 			lines = append(lines, head)
-			word = tail
-			ww = width(word, st)
+			word, n = tail, n-hn
+			ww = st.mm(n)
 			lineW = 0
 		}
 		line.WriteString(word)
@@ -181,16 +193,24 @@ func wrapPara(lines []string, para string, w, indent float64, st style) []string
 // with a lone arrow or dash joined to the word before it, so that
 // "2027-07 → 2027-12" never leaves the arrow alone on a line.
 func units(para string) []string {
-	var out []string
+	var out, unit []string
+	flush := func() {
+		if len(unit) > 0 {
+			out = append(out, strings.Join(unit, " "))
+			unit = unit[:0]
+		}
+	}
 	for word := range strings.SplitSeq(para, " ") {
 		switch {
 		case word == "":
-		case len(out) > 0 && glue(word):
-			out[len(out)-1] += " " + word
+		case len(unit) > 0 && glue(word):
+			unit = append(unit, word)
 		default:
-			out = append(out, word)
+			flush()
+			unit = append(unit, word)
 		}
 	}
+	flush()
 	return out
 }
 
@@ -205,24 +225,27 @@ func glue(word string) bool {
 // breakWord splits a word wider than w into a head that fits and the
 // rest, after the last hyphen or slash that fits in the second half of
 // the line, else at the last character that fits. The head has at least
-// one character, so that wrapping always advances.
-func breakWord(word string, w float64, st style) (string, string) {
+// one character, so that wrapping always advances. n is the width of the
+// head in thousandths of the font size. breakWord reads no further into
+// the word than one character past the line.
+func breakWord(word string, w float64, st style) (head, tail string, n int) {
+	fc := faceOf(st)
 	fit, soft := 0, 0
-	acc := 0.0
+	fitN, softN, acc := 0, 0, 0
 	for i, r := range word {
-		acc += runeWidth(r, st)
-		if acc > w && fit > 0 {
+		acc += em(r, fc)
+		if st.mm(acc) > w && fit > 0 {
 			break
 		}
-		fit = i + utf8.RuneLen(r)
-		if (r == '-' || r == '/') && acc > w/2 {
-			soft = fit
+		fit, fitN = i+utf8.RuneLen(r), acc
+		if (r == '-' || r == '/') && st.mm(acc) > w/2 {
+			soft, softN = fit, acc
 		}
 	}
 	if soft > 0 && soft < len(word) {
-		fit = soft
+		fit, fitN = soft, softN
 	}
-	return word[:fit], word[fit:]
+	return word[:fit], word[fit:], fitN
 }
 
 // ellipsize shortens s to fit w, ending it with an ellipsis.

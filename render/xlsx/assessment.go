@@ -28,8 +28,8 @@ func (e *encoder) assessment() {
 		{"evidence", "col.evidence", 72, s.text},
 	}
 	e.header(sh, cols, 1, 1)
-	for i, in := range e.d.Indicators {
-		r := i + 2
+	r := 2
+	for _, in := range e.d.Indicators {
 		e.str(sh, 1, r, in.ID)
 		e.str(sh, 2, r, in.Pillar)
 		e.str(sh, 3, r, in.Area)
@@ -48,9 +48,9 @@ func (e *encoder) assessment() {
 		e.str(sh, 12, r, in.Provision)
 		e.str(sh, 13, r, in.Confidence)
 		e.str(sh, 14, r, evidence(e, in))
+		r = e.next(sh, r, 1, in.ID)
 	}
-	last := len(e.d.Indicators) + 1
-	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), last), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), r-1), titles: "$1:$1"})
 }
 
 func flagOf(e *encoder, in strategy.IndicatorRow) string {
@@ -96,8 +96,8 @@ func (e *encoder) gaps() {
 	for _, p := range e.d.Priorities {
 		actions[p.Indicator] = p.Actions
 	}
-	for i, g := range e.d.Gaps {
-		r := i + 2
+	r := 2
+	for _, g := range e.d.Gaps {
 		e.str(sh, 1, r, g.Indicator)
 		e.str(sh, 2, r, title[g.Indicator])
 		e.str(sh, 3, r, g.Pillar)
@@ -108,8 +108,9 @@ func (e *encoder) gaps() {
 		e.int(sh, 6, r, g.Target)
 		e.int(sh, 7, r, g.Gap)
 		e.str(sh, 8, r, strings.Join(actions[g.Indicator], ", "))
+		r = e.next(sh, r, 1, g.Indicator)
 	}
-	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), len(e.d.Gaps)+1), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), r-1), titles: "$1:$1"})
 }
 
 // priorities writes the ranked priorities with the reason for each rank
@@ -129,8 +130,8 @@ func (e *encoder) priorities() {
 		{"actions", "col.actions", 16, s.text},
 	}
 	e.header(sh, cols, 1, 1)
-	for i, p := range e.d.Priorities {
-		r := i + 2
+	r := 2
+	for _, p := range e.d.Priorities {
 		e.int(sh, 1, r, p.Rank)
 		e.str(sh, 2, r, p.Indicator)
 		e.str(sh, 3, r, p.Title)
@@ -140,6 +141,7 @@ func (e *encoder) priorities() {
 		e.str(sh, 7, r, p.Reason)
 		e.str(sh, 8, r, p.Override)
 		e.str(sh, 9, r, strings.Join(p.Actions, ", "))
+		r = e.next(sh, r, 2, p.Indicator)
 	}
-	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(len(cols), len(e.d.Priorities)+1), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(len(cols), r-1), titles: "$1:$1"})
 }

@@ -57,7 +57,7 @@ func (e *encoder) lists() {
 		e.head(sh, col, 1, head)
 		e.style(sh, col, 1, col, 1, s.header)
 		for i, v := range values {
-			e.str(sh, col, i+2, v)
+			e.fixed(sh, col, i+2, v)
 		}
 	}
 	var ids, names []string
@@ -83,7 +83,7 @@ func (e *encoder) lists() {
 	put(lRACI, e.l("xlsx.list.raci"), 8, s.text, raciLetters)
 	put(lRACIMeaning, e.l("col.meaning"), 44, s.text, nil)
 	for i, k := range raciLetters {
-		e.str(sh, lRACIMeaning, i+2, e.l("xlsx.raci."+k))
+		e.fixed(sh, lRACIMeaning, i+2, e.l("xlsx.raci."+k))
 	}
 	for _, col := range []int{lMid + 1, lStatus + 1, lCostType + 1, lHorizon + 1, lFunding + 1} {
 		e.colWidth(sh, col, col, 3)
@@ -146,7 +146,7 @@ func (e *encoder) budget() {
 			e.formula(sh, 4, r, "COUNTIFS("+crit+","+notCancelled+")")
 			e.formula(sh, 5, r, "SUMIFS("+mid+","+crit+","+costType+","+e.list.oneOff+","+notCancelled+")")
 			e.formula(sh, 6, r, "SUMIFS("+mid+","+crit+","+costType+","+e.list.recurrent+","+notCancelled+")")
-			r++
+			r = e.next(sh, r, 1, g.by)
 		}
 		e.str(sh, 1, r, g.by)
 		e.str(sh, 2, r, e.l("total"))
@@ -156,7 +156,7 @@ func (e *encoder) budget() {
 		e.style(sh, 1, r, 3, r, s.textBold)
 		e.style(sh, 4, r, 4, r, s.intTotal)
 		e.style(sh, 5, r, 6, r, s.moneyBold)
-		r++
+		r = e.next(sh, r, 1, g.by)
 	}
 	e.check(e.f.MergeCell(sh, cell(1, r+1), cell(6, r+1)))
 	e.note(sh, r+1, 6, e.l("xlsx.budget.note"))

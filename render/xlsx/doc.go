@@ -39,8 +39,19 @@
 // Free text from the assessment (names, evidence, decisions) is always
 // written as a string cell in a column with the text number format, never
 // as a formula, so text that starts with =, +, -, @, a tab or a carriage
-// return stays literal. The same draft and options always give the same
-// bytes: document properties come from the draft (created and modified at
-// the session date, creator "ncskit"), and the package parts are written
-// in a fixed order.
+// return stays literal. Text that looks like an escaped character of the
+// format ("_x0041_" stands for "A") has its underscore escaped, so that
+// Excel shows it as written.
+//
+// A cell holds at most 32,767 characters, and no text is cut: longer text
+// continues in the cells below, on extra rows of its record that repeat
+// the record's key, or, in the fixed layout of the Summary, the heads and
+// the Lists, in the columns after the sheet's last. Each piece but the
+// last ends with "… continued in the next row" (or "… continued in H4"),
+// and each but the first opens with "(continued 2/3)".
+//
+// The same draft and options always give the same bytes: document
+// properties come from the draft (created and modified at the session
+// date, creator "ncskit"), and the package parts are written in a fixed
+// order.
 package xlsx

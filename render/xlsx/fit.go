@@ -108,15 +108,7 @@ func lines(s string, w float64, bold bool) int {
 	return n
 }
 
-// textWidth estimates the width of s in widths of "0" of Calibri 11.
-func textWidth(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += runeWidth(r)
-	}
-	return w
-}
-
+// runeWidth estimates the width of r in widths of "0" of Calibri 11.
 func runeWidth(r rune) float64 {
 	switch r {
 	case 'i', 'l', 'j', 't', 'f', 'r', 'I', '.', ',', ';', ':', '\'', '!', '|', '(', ')', '[', ']', '{', '}', '"', '`':

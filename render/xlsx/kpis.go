@@ -42,8 +42,8 @@ func (e *encoder) kpis() {
 	}
 	next := first + nYears
 	e.header(sh, after, 1, next)
-	for i, k := range e.d.KPIs {
-		r := i + 2
+	r := 2
+	for _, k := range e.d.KPIs {
 		e.str(sh, 1, r, k.ID)
 		e.str(sh, 2, r, k.Action)
 		e.str(sh, 3, r, k.Indicator)
@@ -65,7 +65,8 @@ func (e *encoder) kpis() {
 		e.str(sh, next+3, r, k.Frequency)
 		e.str(sh, next+4, r, k.Source)
 		e.str(sh, next+5, r, k.Owner)
+		r = e.next(sh, r, 1, k.ID)
 	}
 	lastCol := next + len(after) - 1
-	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(lastCol, len(e.d.KPIs)+1), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(lastCol, r-1), titles: "$1:$1"})
 }

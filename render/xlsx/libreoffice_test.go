@@ -20,11 +20,13 @@ import (
 // of the hostile draft, compute their formulas and save every sheet as
 // CSV. The conversion succeeds; key cells keep their values; the Budget,
 // the plan progress and the Timeline that LibreOffice computed match the
-// action plan; hostile text comes out as the same text.
+// action plan; hostile text comes out as the same text. Text that looks
+// like an XLSX escape shows as written, and text longer than a cell holds
+// can be followed from cell to cell and comes out whole.
 func TestLibreOffice(t *testing.T) {
 	soffice := tooltest.Require(t, "soffice")
 	dir := t.TempDir()
-	drafts := map[string]*strategy.Draft{"hostile": hostileDraft(t)}
+	drafts := map[string]*strategy.Draft{"hostile": hostileDraft(t), "x": xDraft(t), "long": longDraft(t)}
 	for _, name := range drafttest.Examples {
 		drafts[name] = drafttest.Draft(t, name)
 	}
@@ -51,6 +53,17 @@ func TestLibreOffice(t *testing.T) {
 	for name, d := range drafts {
 		t.Run(name, func(t *testing.T) {
 			sheet := func(key string) [][]string { return readCSV(t, out, name, d.Labels.Get("xlsx.sheet."+key)) }
+			switch name {
+			case "x":
+				checkXCSV(t, d, out, name)
+				return
+			case "long":
+				checkLongText(t, d, func(sh string) func(ref string) string {
+					rows := readCSV(t, out, name, sh)
+					return func(ref string) string { return at(rows, ref) }
+				})
+				return
+			}
 			sum := sheet("summary")
 			want(t, sum, "B4", d.Meta.Country)
 			want(t, sum, "B8", d.Meta.Classification)
@@ -70,6 +83,31 @@ func TestLibreOffice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkXCSV checks that text that looks like an XLSX escape comes out of
+// LibreOffice as written, in every sheet: neither read as the character
+// it stands for nor showing the escape of its underscore ("_x005F_").
+// (LibreOffice 7.4 would show "_x0041_" as written even unescaped; Excel
+// shows "A". TestXEscape reads the escape back with excelize.)
+func checkXCSV(t *testing.T, d *strategy.Draft, dir, book string) {
+	t.Helper()
+	found := 0
+	for _, s := range sheets {
+		for r, row := range readCSV(t, dir, book, d.Labels.Get("xlsx.sheet."+s.key)) {
+			for c, v := range row {
+				if strings.Contains(v, "A stays") || strings.Contains(v, "_x005F_") {
+					t.Errorf("%s!%s = %q, want %q as written", s.key, cell(c+1, r+1), v, xText)
+				}
+				found += strings.Count(v, xText)
+			}
+		}
+	}
+	if found < 50 {
+		t.Errorf("%q found %d times, want it in every free-text cell", xText, found)
+	}
+	want(t, readCSV(t, dir, book, d.Labels.Get("xlsx.sheet.summary")), "B4", xText)
+	want(t, readCSV(t, dir, book, d.Labels.Get("xlsx.sheet.contacts")), "C2", xText)
 }
 
 // readCSV reads the CSV LibreOffice wrote for one sheet of a workbook.

@@ -85,8 +85,8 @@ func (e *encoder) actionPlan() {
 	sh := e.name["actionPlan"]
 	e.header(sh, e.plan, 1, 1)
 	band := colName(e.pc("band"))
-	for i, a := range e.d.Actions {
-		r := i + 2
+	r := 2
+	for _, a := range e.d.Actions {
 		put := func(key, s string) { e.str(sh, e.pc(key), r, s) }
 		put("id", a.ID)
 		put("pillar", a.Pillar)
@@ -124,10 +124,10 @@ func (e *encoder) actionPlan() {
 		put("dependsOn", strings.Join(a.DependsOn, ", "))
 		put("status", a.Status)
 		put("note", a.Note)
+		r = e.next(sh, r, e.pc("id"), a.ID)
 	}
-	last := len(e.d.Actions) + 1
 	e.planValidations(sh)
-	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(len(e.plan), last), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(len(e.plan), r-1), titles: "$1:$1"})
 }
 
 // planValidations puts drop-down lists on the columns a planner changes,

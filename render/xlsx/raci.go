@@ -39,8 +39,8 @@ func (e *encoder) raci() {
 	for _, a := range e.d.Actions {
 		title[a.ID] = a.Title
 	}
+	r := 2
 	for i, id := range m.Actions {
-		r := i + 2
 		e.str(sh, 1, r, id)
 		e.str(sh, 2, r, title[id])
 		if i < len(m.Cells) {
@@ -48,8 +48,9 @@ func (e *encoder) raci() {
 				e.str(sh, j+3, r, v)
 			}
 		}
+		r = e.next(sh, r, 1, id)
 	}
-	rows := len(m.Actions) + 1
+	rows := r - 1
 	if len(m.Columns) > 0 && rows > 1 {
 		matrix := cell(3, 2) + ":" + cell(last, rows)
 		e.raciColours(sh, matrix)
@@ -64,8 +65,8 @@ func (e *encoder) raci() {
 	e.colWidth(sh, lc, lc, 5)
 	e.colWidth(sh, lc+1, lc+1, 44)
 	for i, k := range raciLetters {
-		e.str(sh, lc, i+2, k)
-		e.str(sh, lc+1, i+2, e.l("xlsx.raci."+k))
+		e.fixed(sh, lc, i+2, k)
+		e.fixed(sh, lc+1, i+2, e.l("xlsx.raci."+k))
 	}
 	e.style(sh, lc, 2, lc, 5, s.general)
 	e.style(sh, lc+1, 2, lc+1, 5, s.text)
@@ -96,8 +97,8 @@ func (e *encoder) contacts() {
 		{"deputy", "col.deputy", 44, s.text},
 	}
 	e.header(sh, cols, 1, 1)
-	for i, c := range e.d.Roles.Contacts {
-		r := i + 2
+	r := 2
+	for _, c := range e.d.Roles.Contacts {
 		e.str(sh, 1, r, c.Label)
 		e.str(sh, 2, r, c.Pillar)
 		e.str(sh, 3, r, c.Person)
@@ -108,8 +109,9 @@ func (e *encoder) contacts() {
 		} else {
 			e.str(sh, 5, r, c.Deputy)
 		}
+		r = e.next(sh, r, 1, c.Label)
 	}
-	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), len(e.d.Roles.Contacts)+1), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), r-1), titles: "$1:$1"})
 }
 
 // roleGaps writes the roles nobody fills and the contacts without a deputy.
@@ -122,11 +124,13 @@ func (e *encoder) roleGaps() {
 		{"finding", "xlsx.col.finding", 100, s.text},
 	}
 	e.header(sh, cols, 1, 1)
-	for i, g := range e.d.Roles.Gaps {
-		r := i + 2
-		e.str(sh, 1, r, e.l("xlsx.roleGap."+g.Kind))
+	r := 2
+	for _, g := range e.d.Roles.Gaps {
+		kind := e.l("xlsx.roleGap." + g.Kind)
+		e.str(sh, 1, r, kind)
 		e.str(sh, 2, r, g.Role)
 		e.str(sh, 3, r, g.Finding)
+		r = e.next(sh, r, 1, kind)
 	}
-	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), len(e.d.Roles.Gaps)+1), titles: "$1:$1"})
+	e.frame(sh, layout{freeze: "B2", filter: "A1:" + cell(len(cols), r-1), titles: "$1:$1"})
 }

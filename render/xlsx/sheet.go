@@ -31,32 +31,32 @@ func colName(col int) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// str writes free or fixed text as a string cell: never a formula, whatever
-// its first character.
+// str writes free or fixed text into a cell of a table's record: text
+// longer than a cell holds continues in the cells below (see text and
+// next).
 func (e *encoder) str(sheet string, col, row int, s string) {
-	if s == "" {
-		return
-	}
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.text(sheet, col, row, s, down)
+	e.grow(sheet, row, s, e.span(sheet, col, col), false)
+}
+
+// fixed writes text into a cell of a fixed layout, such as the document
+// control of the Summary: text longer than a cell holds continues to the
+// right of the sheet.
+func (e *encoder) fixed(sheet string, col, row int, s string) {
+	e.text(sheet, col, row, s, right)
 	e.grow(sheet, row, s, e.span(sheet, col, col), false)
 }
 
 // head writes the text of a bold head cell.
 func (e *encoder) head(sheet string, col, row int, s string) {
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.text(sheet, col, row, s, right)
 	e.grow(sheet, row, s, e.span(sheet, col, col), true)
 }
 
 // plain writes text whose row height is set otherwise: titles, rotated
 // heads, text in merged cells.
 func (e *encoder) plain(sheet string, col, row int, s string) {
-	if s == "" {
-		return
-	}
-	e.check(e.f.SetCellStr(sheet, cell(col, row), s))
-	e.touch(sheet, col, row)
+	e.text(sheet, col, row, s, right)
 }
 
 func (e *encoder) int(sheet string, col, row int, n int) {
@@ -127,6 +127,7 @@ type layout struct {
 
 // frame applies a layout and the common print setup to a sheet.
 func (e *encoder) frame(sheet string, lay layout) {
+	e.spillRight(sheet)
 	e.fitRows(sheet)
 	if x := e.ext[sheet]; x[0] > 0 {
 		e.check(e.f.SetSheetDimension(sheet, "A1:"+cell(x[0], x[1])))

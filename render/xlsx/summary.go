@@ -50,9 +50,9 @@ func (e *encoder) summary() {
 	}
 	for i := range left {
 		r := 4 + i
-		e.str(sh, 1, r, e.l(left[i][0]))
+		e.fixed(sh, 1, r, e.l(left[i][0]))
 		e.style(sh, 1, r, 1, r, s.label)
-		e.str(sh, 2, r, left[i][1])
+		e.fixed(sh, 2, r, left[i][1])
 		e.style(sh, 2, r, 2, r, s.value)
 		e.check(e.f.MergeCell(sh, cell(3, r), cell(4, r)))
 		e.check(e.f.MergeCell(sh, cell(5, r), cell(lastCol, r)))
@@ -80,7 +80,7 @@ func (e *encoder) summary() {
 	e.check(e.f.InsertPageBreak(sh, cell(1, r)))
 	r = e.planProgress(sh, r) + 1
 	dataHead := r + 1
-	r = e.chartData(sh, r)
+	e.chartData(sh, r)
 	e.radar(sh, chartRow, dataHead)
 	e.frame(sh, layout{freeze: "A3", filter: "A" + itoa(scoresHead) + ":" + cell(7, scoresHead+len(e.d.Scores))})
 }
@@ -118,15 +118,15 @@ func (e *encoder) scores(sh string, r int) int {
 	head := r
 	for _, sc := range e.d.Scores {
 		r++
-		e.str(sh, 1, r, sc.ID)
-		e.str(sh, 2, r, sc.Name)
+		e.fixed(sh, 1, r, sc.ID)
+		e.fixed(sh, 2, r, sc.Name)
 		if sc.Achieved > 0 {
 			e.int(sh, 3, r, sc.Achieved)
 			e.float(sh, 4, r, sc.Progress)
 			e.int(sh, 6, r, sc.Gap)
 		}
 		e.int(sh, 5, r, sc.Target)
-		e.str(sh, 7, r, fmt.Sprintf("%d / %d", sc.Assessed, sc.Total))
+		e.fixed(sh, 7, r, fmt.Sprintf("%d / %d", sc.Assessed, sc.Total))
 		if sc.Kind == "pillar" {
 			e.style(sh, 1, r, 2, r, s.label)
 			e.style(sh, 3, r, 3, r, s.intBold)
@@ -157,12 +157,12 @@ func (e *encoder) topPriorities(sh string, r int) int {
 		}
 		r++
 		e.int(sh, 1, r, p.Rank)
-		e.str(sh, 2, r, p.Title)
-		e.str(sh, 3, r, p.Indicator)
-		e.str(sh, 4, r, p.Pillar)
+		e.fixed(sh, 2, r, p.Title)
+		e.fixed(sh, 3, r, p.Indicator)
+		e.fixed(sh, 4, r, p.Pillar)
 		e.int(sh, 5, r, p.Gap)
 		e.float(sh, 6, r, p.Score)
-		e.str(sh, 7, r, strings.Join(p.Actions, ", "))
+		e.fixed(sh, 7, r, strings.Join(p.Actions, ", "))
 		e.style(sh, 1, r, 1, r, s.int)
 		e.style(sh, 2, r, 4, r, s.text)
 		e.style(sh, 5, r, 5, r, s.int)
@@ -189,8 +189,8 @@ func (e *encoder) planProgress(sh string, r int) int {
 			continue
 		}
 		r++
-		e.str(sh, 1, r, sc.ID)
-		e.str(sh, 2, r, sc.Name)
+		e.fixed(sh, 1, r, sc.ID)
+		e.fixed(sh, 2, r, sc.Name)
 		crit := pillar + ",$A" + itoa(r)
 		e.formula(sh, 3, r, "COUNTIFS("+crit+","+status+`,"<>"&`+e.list.cancelled+")")
 		e.formula(sh, 4, r, "COUNTIFS("+crit+","+status+","+e.list.inProgress+")")
@@ -201,7 +201,7 @@ func (e *encoder) planProgress(sh string, r int) int {
 		e.style(sh, 3, r, 7, r, s.int)
 	}
 	r++
-	e.str(sh, 1, r, e.l("total"))
+	e.fixed(sh, 1, r, e.l("total"))
 	for c := 3; c <= 6; c++ {
 		e.formula(sh, c, r, "SUM("+cell(c, first)+":"+cell(c, r-1)+")")
 	}
@@ -229,9 +229,9 @@ func (e *encoder) radarData() (labels []string, cur, tgt strategy.Series) {
 	return labels, cur, tgt
 }
 
-// chartData writes the values the radar chart plots and returns the next
-// free row.
-func (e *encoder) chartData(sh string, r int) int {
+// chartData writes the values the radar chart plots from row r, the last
+// table of the sheet.
+func (e *encoder) chartData(sh string, r int) {
 	s := e.st
 	labels, cur, tgt := e.radarData()
 	name := map[string]string{}
@@ -246,8 +246,8 @@ func (e *encoder) chartData(sh string, r int) int {
 	e.style(sh, 3, r, 4, r, s.header)
 	for i, l := range labels {
 		r++
-		e.str(sh, 1, r, l)
-		e.str(sh, 2, r, name[l])
+		e.fixed(sh, 1, r, l)
+		e.fixed(sh, 2, r, name[l])
 		if i < len(cur.Values) {
 			e.float(sh, 3, r, cur.Values[i])
 		}
@@ -257,7 +257,6 @@ func (e *encoder) chartData(sh string, r int) int {
 		e.style(sh, 1, r, 2, r, s.text)
 		e.style(sh, 3, r, 4, r, s.num2)
 	}
-	return r + 1
 }
 
 // radar anchors the radar chart at row at, plotting the chart data whose

@@ -94,8 +94,8 @@ func (e *encoder) timeline() {
 	match := func(key string, r int) string {
 		return "INDEX(" + e.planRef(key) + ",MATCH($A" + itoa(r) + "," + e.planRef("id") + ",0))"
 	}
-	for i, a := range e.d.Actions {
-		r := hr + 1 + i
+	r := hr + 1
+	for _, a := range e.d.Actions {
 		e.str(sh, 1, r, a.ID)
 		e.str(sh, 2, r, a.Title)
 		e.str(sh, 3, r, e.who(a.Lead))
@@ -111,8 +111,9 @@ func (e *encoder) timeline() {
 			}
 			e.formula(sh, first+j, r, "IF(AND(ISNUMBER($D"+rs+"),ISNUMBER($E"+rs+"),$D"+rs+"<"+to+",$E"+rs+">="+from+`),"■","")`)
 		}
+		r = e.next(sh, r, 1, a.ID)
 	}
-	last := hr + len(e.d.Actions)
+	last := r - 1
 	if len(qs) > 0 && len(e.d.Actions) > 0 {
 		tl := cell(first, hr+1)
 		status := "$F" + itoa(hr+1)

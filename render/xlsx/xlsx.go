@@ -90,17 +90,25 @@ type encoder struct {
 	kpiOf map[string]*strategy.KPI
 	h     heights
 	ext   map[string][2]int // sheet → the last column and row written
-	err   error
+	// Text longer than a cell holds (see text): per sheet, the rows a
+	// record's text continued on, the cells below that hold it, and the
+	// text waiting to continue to the right.
+	more   map[string]map[int]int
+	filled map[string]map[[2]int]bool
+	spills map[string][]spill
+	err    error
 }
 
 func newEncoder(d *strategy.Draft, o Options, voc *vocab) *encoder {
 	e := &encoder{f: excelize.NewFile(), d: d, o: o, voc: voc, name: map[string]string{}, ext: map[string][2]int{}}
 	e.h = heights{width: map[string]map[int]float64{}, need: map[string]map[int]float64{}}
+	e.more, e.filled, e.spills = map[string]map[int]int{}, map[string]map[[2]int]bool{}, map[string][]spill{}
 	e.st = e.newStyles()
 	used := map[string]bool{}
 	for i, s := range sheets {
 		n := sheetName(e.l("xlsx.sheet."+s.key), used)
 		e.name[s.key] = n
+		e.more[n], e.filled[n] = map[int]int{}, map[[2]int]bool{}
 		if i == 0 {
 			e.check(e.f.SetSheetName("Sheet1", n))
 		} else {
