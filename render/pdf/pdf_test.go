@@ -290,10 +290,10 @@ func stuff(v any, key string) any {
 		}
 	case string:
 		switch key {
-		case "evidence", "rationale", "note", "reason", "place", "facilitator":
+		case "evidence", "rationale", "note", "reason":
 			return mixed(5000)
-		case "name", "title", "person", "country", "leadMinistry":
-			return mixed(500)
+		case "name", "title", "person", "country", "leadMinistry", "place", "facilitator":
+			return mixed(assess.MaxName)
 		case "classification":
 			return mixed(80)
 		}
@@ -302,13 +302,14 @@ func stuff(v any, key string) any {
 }
 
 // mixed returns n characters of Latin, Greek, Cyrillic, CJK, Arabic,
-// emoji, markup, control and format characters, unbalanced parentheses
+// emoji, markup, line breaks and format characters (the inputs refuse
+// other control characters), unbalanced parentheses
 // and a word too long for any line.
 func mixed(n int) string {
 	parts := []string{
 		"Çà ñ (unbalanced ((( ))) ) ", "<b>&amp;</b> \\ % { } [ ] * _ # | \" ' ",
 		"Ελληνικά Кириллица 中文字符 العربية ", "😀🏳️‍🌈 ", "e\u0301 n\u0303 ",
-		"\t\r\n\u0007\u200b\u202e ", "€ → ↔ ≤ ≥ ✓ • – — ",
+		"\t\r\n\u00ad\u200b\u202e ", "€ → ↔ ≤ ≥ ✓ • – — ",
 		strings.Repeat("x", 300) + " ", "https://example.org/a/very/long/path?with=query&and=more ",
 	}
 	var b strings.Builder
