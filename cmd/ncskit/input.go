@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
 )
 
@@ -32,8 +33,8 @@ var (
 	questionnaireInput = inputKind{"a filled questionnaire", maxQuestionnaireSize}
 )
 
-// readInput reads the file name, or standard input for "-". Its errors
-// start with name.
+// readInput reads the file name, or standard input for "-". Its error is
+// a problem.List of one problem of the whole file, naming it.
 func readInput(e *env, name string, kind inputKind) ([]byte, error) {
 	if name == "-" {
 		return readLimited(e.stdin, name, kind)
@@ -41,16 +42,16 @@ func readInput(e *env, name string, kind inputKind) ([]byte, error) {
 	return readFile(name, kind)
 }
 
-// readFile reads the file name; "-" is a file like any other. Its errors
-// start with name.
+// readFile reads the file name; "-" is a file like any other. Its error
+// is a problem.List, as readInput's.
 func readFile(name string, kind inputKind) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, bareErr(err))
+		return nil, readProblem(name, bareErr(err).Error())
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not %s", name, kind.what)
+		return nil, readProblem(name, "is a directory, not "+kind.what)
 	}
 	return readLimited(f, name, kind)
 }
@@ -60,10 +61,17 @@ func readFile(name string, kind inputKind) ([]byte, error) {
 func readLimited(r io.Reader, name string, kind inputKind) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, kind.limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, bareErr(err))
+		return nil, readProblem(name, bareErr(err).Error())
 	}
 	if int64(len(data)) > kind.limit {
-		return nil, fmt.Errorf("%s: the file is larger than %d MiB (the limit for %s); is it the right file?", name, kind.limit>>20, kind.what)
+		return nil, problem.List{{File: name,
+			Message: fmt.Sprintf("the file is larger than %d MiB (the limit for %s)", kind.limit>>20, kind.what),
+			Hint:    "is it the right file?"}}
 	}
 	return data, nil
+}
+
+// readProblem is the error of a file that could not be read.
+func readProblem(name, msg string) error {
+	return problem.List{{File: name, Message: msg}}
 }
