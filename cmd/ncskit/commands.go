@@ -13,39 +13,31 @@ import (
 	"github.com/ncskit/ncskit/load"
 )
 
-func runModel(e *env, args []string) int {
+func runModel(e *env, args []string) error {
 	spec := cmdSpec{"[--lang L] [--format json|md]",
 		"Print the default maturity model. The JSON form is a complete model file:\n" +
 			"edit a copy and pass it to 'ncskit score --model'."}
 	fs := newFlags("model")
 	lang := fs.String("lang", "en", "`language` of the Markdown text; untranslated text falls back to English")
 	format := fs.String("format", "json", "output `format`: json or md")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) > 0 {
-		return usageError(e, "model", "unexpected argument %q", pos[0])
+		return usagef("unexpected argument %q", pos[0])
 	}
-	if !oneOf(e, "model", "format", *format, "json", "md") {
-		return exitUsage
+	if err := oneOf("format", *format, "json", "md"); err != nil {
+		return err
 	}
 	m := assess.Default()
 	if *format == "md" {
-		if err := markdown.EncodeModel(e.stdout, m, *lang); err != nil {
-			fmt.Fprintln(e.stderr, "ncskit model:", err)
-			return exitInvalid
-		}
-		return exitOK
+		return markdown.EncodeModel(e.stdout, m, *lang)
 	}
-	if err := writeJSON(e.stdout, m); err != nil {
-		fmt.Fprintln(e.stderr, "ncskit model:", err)
-		return exitInvalid
-	}
-	return exitOK
+	return writeJSON(e.stdout, m)
 }
 
-func runValidate(e *env, args []string) int {
+func runValidate(e *env, args []string) error {
 	spec := cmdSpec{"[--model MODEL.json] FILE...",
 		"Check assessment and model files: the JSON Schema first, then the checks\n" +
 			"that need the model (unknown indicators and respondents, duplicates,\n" +
@@ -53,54 +45,63 @@ func runValidate(e *env, args []string) int {
 			"if any file has one."}
 	fs := newFlags("validate")
 	modelFile := fs.String("model", "", "check assessments against this `model` file instead of the default model")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) == 0 {
-		return usageError(e, "validate", "no FILE given")
+		return usagef("no FILE given")
 	}
 	if n := count(pos, "-"); n > 1 {
-		return usageError(e, "validate", "standard input (-) can be read only once, not %d times", n)
+		return usagef("standard input (-) can be read only once, not %d times", n)
 	}
-	m, code := modelFor(e, *modelFile)
-	if code >= 0 {
-		return code
+	m, err := modelFor(*modelFile)
+	if err != nil {
+		return err
 	}
-	status := exitOK
+	var bad bool
 	for _, name := range pos {
-		data, err := readInput(e, name, anyJSONInput)
+		kind, err := validate(e, name, m)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
-			status = exitInvalid
-			continue
-		}
-		kind, why := load.Detect(data)
-		switch kind {
-		case load.KindModel:
-			_, err = load.Model(name, data)
-		case load.KindTemplate:
-			_, err = load.Template(name, data)
-		default:
-			var in *load.Input
-			if in, err = load.AssessmentOrSession(name, data, m); err == nil {
-				kind = load.Kind(in.Kind)
-			}
-		}
-		if err != nil {
-			if why != "" {
-				fmt.Fprintf(e.stderr, "%s: checked as %s %s, because %s\n", name, article(string(kind)), kind, why)
-			}
-			fmt.Fprintln(e.stderr, err)
-			status = exitInvalid
+			bad = true
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s: valid %s\n", name, kind)
 	}
-	return status
+	if bad {
+		return errReported
+	}
+	return nil
 }
 
-func runScore(e *env, args []string) int {
+// validate checks the file name as the kind of file it declares or looks
+// like, and returns that kind. When the kind was guessed, the error
+// starts with a line that says why.
+func validate(e *env, name string, m *assess.Model) (load.Kind, error) {
+	data, err := readInput(e, name, anyJSONInput)
+	if err != nil {
+		return "", err
+	}
+	kind, why := load.Detect(data)
+	switch kind {
+	case load.KindModel:
+		_, err = load.Model(name, data)
+	case load.KindTemplate:
+		_, err = load.Template(name, data)
+	default:
+		var in *load.Input
+		if in, err = load.AssessmentOrSession(name, data, m); err == nil {
+			kind = load.Kind(in.Kind)
+		}
+	}
+	if err != nil && why != "" {
+		err = fmt.Errorf("%s: checked as %s %s, because %s\n%w", name, article(string(kind)), kind, why, err)
+	}
+	return kind, err
+}
+
+func runScore(e *env, args []string) error {
 	spec := cmdSpec{"FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]",
 		"Score an assessment: per indicator, area and pillar the achieved level and\n" +
 			"progress, the targets and gaps, the ranked priorities with their reasons\n" +
@@ -110,77 +111,63 @@ func runScore(e *env, args []string) int {
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
 	lang := fs.String("lang", "en", "`language` of the names in the text output; untranslated text falls back to English")
 	top := fs.Int("top", 10, "how many priorities the text output lists: `n`, or 0 for all (JSON lists all)")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
-		return usageError(e, "score", "expected exactly one FILE")
+		return usagef("expected exactly one FILE")
 	}
-	if !oneOf(e, "score", "format", *format, "text", "json") {
-		return exitUsage
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return err
 	}
 	if *top < 0 {
-		return usageError(e, "score", "--top must be 0 or more, not %d", *top)
-	}
-	m, a, code := loadAssessment(e, *modelFile, pos[0])
-	if code >= 0 {
-		return code
+		return usagef("--top must be 0 or more, not %d", *top)
 	}
 	name := pos[0]
+	m, a, err := loadAssessment(e, *modelFile, name)
+	if err != nil {
+		return err
+	}
 	res, err := assess.Score(m, a)
 	if err != nil {
-		fmt.Fprintln(e.stderr, problem.From(err).In(name))
-		return exitInvalid
+		return problem.From(err).In(name)
 	}
 	if *format == "json" {
-		if err := writeJSON(e.stdout, res); err != nil {
-			fmt.Fprintln(e.stderr, "ncskit score:", err)
-			return exitInvalid
-		}
-		return exitOK
+		return writeJSON(e.stdout, res)
 	}
 	writeScoreText(e.stdout, m, a, res, *lang, *top)
-	return exitOK
+	return nil
 }
 
 // loadAssessment reads the assessment in name (- for standard input) and
-// checks it against the default model or the model in modelFile. Problems
-// go to standard error; the status is -1 to go on, else the exit status.
-func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Assessment, int) {
-	m, code := modelFor(e, modelFile)
-	if code >= 0 {
-		return nil, nil, code
+// checks it against the default model or the model in modelFile.
+func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Assessment, error) {
+	m, err := modelFor(modelFile)
+	if err != nil {
+		return nil, nil, err
 	}
 	data, err := readInput(e, name, assessmentInput)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, nil, exitInvalid
+		return nil, nil, err
 	}
 	in, err := load.AssessmentOrSession(name, data, m)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, nil, exitInvalid
+		return nil, nil, err
 	}
-	return m, in.Assessment, -1
+	return m, in.Assessment, nil
 }
 
 // modelFor returns the default model, or the model in file when it is set.
-func modelFor(e *env, file string) (*assess.Model, int) {
+func modelFor(file string) (*assess.Model, error) {
 	if file == "" {
-		return assess.Default(), -1
+		return assess.Default(), nil
 	}
 	data, err := readFile(file, modelInput)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, exitInvalid
+		return nil, err
 	}
-	m, err := load.Model(file, data)
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, exitInvalid
-	}
-	return m, -1
+	return load.Model(file, data)
 }
 
 func writeJSON(w io.Writer, v any) error {

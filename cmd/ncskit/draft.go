@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -19,7 +18,7 @@ import (
 // the same bytes.
 func formats() []string { return drafting.Formats() }
 
-func runDraft(e *env, args []string) int {
+func runDraft(e *env, args []string) error {
 	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--model MODEL.json]",
 		"Build a national cyber-security strategy draft from an assessment: the\n" +
 			"baseline, vision, governance and roles, objectives per pillar, an action\n" +
@@ -33,77 +32,65 @@ func runDraft(e *env, args []string) int {
 	lang := fs.String("lang", "", "`language` of the draft; untranslated text falls back to English (default: the session's language)")
 	tmpl := fs.String("template", "", "template `name` (small-island-state, national) or a template file")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
-		return usageError(e, "draft", "expected exactly one FILE")
+		return usagef("expected exactly one FILE")
 	}
 	if *format == "" {
-		return usageError(e, "draft", "--format is required: %s", strings.Join(formats(), ", "))
+		return usagef("--format is required: %s", strings.Join(formats(), ", "))
 	}
 	if !slices.Contains(formats(), *format) {
-		return usageError(e, "draft", "--format must be one of %s, not %q", strings.Join(formats(), ", "), *format)
+		return usagef("--format must be one of %s, not %q", strings.Join(formats(), ", "), *format)
 	}
 	if *out == "" {
-		return usageError(e, "draft", "-o OUT is required (- for standard output)")
+		return usagef("-o OUT is required (- for standard output)")
 	}
-	inputs := []input{{"the assessment", pos[0]}, {"the --model file", *modelFile}}
+	name := pos[0]
+	inputs := []input{{"the assessment", name}, {"the --model file", *modelFile}}
 	if strings.HasSuffix(*tmpl, ".json") {
 		inputs = append(inputs, input{"the --template file", *tmpl})
 	}
-	if code := inputStatus(e, "draft", *out, inputs...); code >= 0 {
-		return code
+	if err := checkNotInput(e, *out, inputs...); err != nil {
+		return err
 	}
-	if code := outputStatus(e, "draft", *out); code >= 0 {
-		return code
+	if err := checkOutput(*out); err != nil {
+		return err
 	}
-	m, a, code := loadAssessment(e, *modelFile, pos[0])
-	if code >= 0 {
-		return code
+	m, a, err := loadAssessment(e, *modelFile, name)
+	if err != nil {
+		return err
 	}
-	name := pos[0]
-	t, code := templateFor(e, *tmpl, a.Profile)
-	if code >= 0 {
-		return code
+	t, err := templateFor(*tmpl, a.Profile)
+	if err != nil {
+		return err
 	}
 	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang})
 	var scoring problem.List
-	switch {
-	case errors.As(err, &scoring):
-		fmt.Fprintln(e.stderr, scoring.In(name))
-		return exitInvalid
-	case err != nil:
-		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
-		return exitInvalid
+	if errors.As(err, &scoring) {
+		return scoring.In(name)
 	}
-	if err := writeOutput(e, *out, draft); err != nil {
-		fmt.Fprintf(e.stderr, "ncskit draft: %v\n", err)
-		return exitInvalid
+	if err != nil {
+		return err
 	}
-	return exitOK
+	return writeOutput(e, *out, draft)
 }
 
 // templateFor returns the embedded template named by spec, the template
 // in the file spec, or the template the profile suggests.
-func templateFor(e *env, spec string, p assess.Profile) (*strategy.Template, int) {
+func templateFor(spec string, p assess.Profile) (*strategy.Template, error) {
 	if !strings.HasSuffix(spec, ".json") {
 		t, err := drafting.Template(spec, p)
 		if err != nil {
-			return nil, usageError(e, "draft", "%v", err)
+			return nil, usagef("%v", err)
 		}
-		return t, -1
+		return t, nil
 	}
 	data, err := readFile(spec, templateInput)
 	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, exitInvalid
+		return nil, err
 	}
-	t, err := load.Template(spec, data)
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return nil, exitInvalid
-	}
-	return t, -1
+	return load.Template(spec, data)
 }

@@ -57,8 +57,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
 )
 
@@ -77,7 +79,8 @@ type env struct {
 type command struct {
 	name    string
 	summary string
-	run     func(e *env, args []string) int
+	// run does the command's work. Its error is reported by exitStatus.
+	run func(e *env, args []string) error
 }
 
 var commands []command
@@ -118,12 +121,56 @@ func run(args []string, e *env) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(e, args[1:])
+			return exitStatus(e, name, c.run(e, args[1:]))
 		}
 	}
 	fmt.Fprintf(e.stderr, "ncskit: unknown command %q\n", name)
 	usage(e.stderr)
 	return exitUsage
+}
+
+// Errors that a command returns when it has printed all there is to say.
+var (
+	// errHelp: the usage went to standard output for --help.
+	errHelp = errors.New("help printed")
+	// errReported: the problems went to standard error as they were
+	// found (validate reports each file and goes on).
+	errReported = errors.New("problems reported")
+)
+
+// A usageError is bad usage of a command.
+type usageError struct{ msg string }
+
+func (u *usageError) Error() string { return u.msg }
+
+// usagef returns a usageError with a formatted message.
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// exitStatus reports the error of command cmd and returns the exit
+// status: bad usage with a pointer to --help (2); the problems of a
+// problem.List, one per line (1); any other error after the command's
+// name (1).
+func exitStatus(e *env, cmd string, err error) int {
+	var bad *usageError
+	var probs problem.List
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &bad):
+		fmt.Fprintf(e.stderr, "ncskit %s: %s\nRun 'ncskit %s --help' for usage.\n", cmd, bad.msg, cmd)
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitInvalid
+	case errors.As(err, &probs):
+		for _, p := range probs {
+			fmt.Fprintln(e.stderr, p)
+		}
+		return exitInvalid
+	}
+	fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
+	return exitInvalid
 }
 
 func usage(w io.Writer) {
@@ -175,47 +222,36 @@ type cmdSpec struct {
 }
 
 // parse parses args, allowing flags after positional arguments
-// ("score corallia.json --format json"). It returns -1 to go on, or the
-// exit status to return: 0 after --help, 2 after bad usage.
-func parse(e *env, fs *flag.FlagSet, spec cmdSpec, args []string) ([]string, int) {
+// ("score corallia.json --format json"). After --help it prints the
+// usage to standard output and returns errHelp; a bad option is a
+// usageError.
+func parse(e *env, fs *flag.FlagSet, spec cmdSpec, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				printUsage(e.stdout, fs, spec.synopsis, spec.about)
-				return nil, exitOK
+				return nil, errHelp
 			}
-			msg := strings.NewReplacer(
+			return nil, usagef("%s", strings.NewReplacer(
 				"flag provided but not defined: -", "unknown option --",
 				"flag needs an argument: -", "option needs a value: --",
 				"for flag -", "for option --",
-			).Replace(err.Error())
-			fmt.Fprintf(e.stderr, "ncskit %s: %s\nRun 'ncskit %s --help' for usage.\n", fs.Name(), msg, fs.Name())
-			return nil, exitUsage
+			).Replace(err.Error()))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, -1
+			return pos, nil
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
 }
 
-// usageError prints a bad-usage message for a command and returns exitUsage.
-func usageError(e *env, cmd, format string, args ...any) int {
-	fmt.Fprintf(e.stderr, "ncskit %s: %s\nRun 'ncskit %s --help' for usage.\n", cmd, fmt.Sprintf(format, args...), cmd)
-	return exitUsage
-}
-
-// oneOf reports whether value is one of allowed, printing a usage error
-// for command cmd when it is not.
-func oneOf(e *env, cmd, flagName, value string, allowed ...string) bool {
-	for _, a := range allowed {
-		if value == a {
-			return true
-		}
+// oneOf returns a usageError unless value is one of allowed.
+func oneOf(flagName, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
 	}
-	usageError(e, cmd, "--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), value)
-	return false
+	return usagef("--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), value)
 }

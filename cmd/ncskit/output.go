@@ -62,18 +62,18 @@ type input struct {
 	name string // as given; "" when there is none, "-" for standard input
 }
 
-// inputStatus refuses an output that is one of the command's inputs: the
-// same path, a link to it or another hard link to it, or the file that
-// standard input reads. Writing the output would destroy the input. Only
-// a regular file can be destroyed: reading a terminal and writing to it is
-// fine. It returns -1 to go on, else the exit status for bad usage.
-func inputStatus(e *env, cmd, out string, inputs ...input) int {
+// checkNotInput refuses an output that is one of the command's inputs:
+// the same path, a link to it or another hard link to it, or the file
+// that standard input reads. Writing the output would destroy the input.
+// Only a regular file can be destroyed: reading a terminal and writing to
+// it is fine. The error is a usageError.
+func checkNotInput(e *env, out string, inputs ...input) error {
 	if out == "-" {
-		return -1
+		return nil
 	}
 	oi, err := os.Stat(out)
 	if err != nil || !oi.Mode().IsRegular() {
-		return -1
+		return nil
 	}
 	for _, in := range inputs {
 		var ii fs.FileInfo
@@ -90,22 +90,11 @@ func inputStatus(e *env, cmd, out string, inputs ...input) int {
 		case err != nil || !os.SameFile(oi, ii):
 			continue
 		case in.name == "-":
-			return usageError(e, cmd, "-o %s is %s, read from standard input; choose another OUT", out, in.what)
+			return usagef("-o %s is %s, read from standard input; choose another OUT", out, in.what)
 		}
-		return usageError(e, cmd, "-o %s is %s %s; choose another OUT", out, in.what, in.name)
+		return usagef("-o %s is %s %s; choose another OUT", out, in.what, in.name)
 	}
-	return -1
-}
-
-// outputStatus checks the output of command cmd before the work starts,
-// printing the problem if there is one. It returns -1 to go on, else the
-// exit status.
-func outputStatus(e *env, cmd, name string) int {
-	if err := checkOutput(name); err != nil {
-		fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
-		return exitInvalid
-	}
-	return -1
+	return nil
 }
 
 // writeOutput writes data to the output name by the rules above.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -10,10 +11,11 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/questionnaire"
 )
 
-func runQuestionnaire(e *env, args []string) int {
+func runQuestionnaire(e *env, args []string) error {
 	spec := cmdSpec{"--format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json] [--prefill ASSESSMENT.json --respondent ID]",
 		"Write the questionnaire that respondents fill in with Excel or LibreOffice,\n" +
 			"offline, before or during the workshop: instructions, a sheet about the\n" +
@@ -33,65 +35,46 @@ func runQuestionnaire(e *env, args []string) int {
 	modelFile := fs.String("model", "", "write the questionnaire for this `model` file instead of the default model")
 	prefill := fs.String("prefill", "", "pre-fill the answers of --respondent from this `assessment` file")
 	respondent := fs.String("respondent", "", "the respondent `ID` to pre-fill, or to issue the questionnaire to")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
-	const cmd = "questionnaire"
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if err := cmp.Or(oneOf("format", *format, "xlsx"), oneOf("lang", *lang, questionnaire.Languages()...)); err != nil {
+		return err
+	}
 	switch {
-	case len(pos) > 0:
-		return usageError(e, cmd, "unexpected argument %q", pos[0])
-	case !oneOf(e, cmd, "format", *format, "xlsx"):
-		return exitUsage
-	case !oneOf(e, cmd, "lang", *lang, questionnaire.Languages()...):
-		return exitUsage
 	case *out == "":
-		return usageError(e, cmd, "no output file: use -o OUT.xlsx")
+		return usagef("no output file: use -o OUT.xlsx")
 	case *prefill != "" && *respondent == "":
-		return usageError(e, cmd, "--prefill needs --respondent: the ID of the respondent whose answers to pre-fill")
+		return usagef("--prefill needs --respondent: the ID of the respondent whose answers to pre-fill")
 	case *respondent != "" && !respondentID.MatchString(*respondent):
-		return usageError(e, cmd, "--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
+		return usagef("--respondent must be an ID of letters, digits, '.', '_' and '-' (at most 64), not %q", *respondent)
 	}
-	if code := inputStatus(e, cmd, *out, input{"the --model file", *modelFile}, input{"the --prefill file", *prefill}); code >= 0 {
-		return code
+	if err := checkNotInput(e, *out, input{"the --model file", *modelFile}, input{"the --prefill file", *prefill}); err != nil {
+		return err
 	}
-	if code := outputStatus(e, cmd, *out); code >= 0 {
-		return code
+	if err := checkOutput(*out); err != nil {
+		return err
 	}
-	m, code := modelFor(e, *modelFile)
-	if code >= 0 {
-		return code
+	m, err := modelFor(*modelFile)
+	if err != nil {
+		return err
 	}
 	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
 	if *prefill != "" {
-		data, err := readInput(e, *prefill, assessmentInput)
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitInvalid
+		if o.Prefill, err = prefillFrom(e, *prefill, *respondent, m); err != nil {
+			return err
 		}
-		a, err := load.Assessment(*prefill, data, m)
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitInvalid
-		}
-		var ids []string
-		for _, r := range a.Respondents {
-			ids = append(ids, r.ID)
-		}
-		if !slices.Contains(ids, *respondent) {
-			fmt.Fprintf(e.stderr, "%s: /respondents: no respondent %q (the respondents are %s)\n", *prefill, *respondent, strings.Join(ids, ", "))
-			return exitInvalid
-		}
-		o.Prefill = a
 	}
 	var buf bytes.Buffer
 	if err := questionnaire.Write(&buf, m, o); err != nil {
-		fmt.Fprintln(e.stderr, "ncskit questionnaire:", err)
-		return exitInvalid
+		return err
 	}
 	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
-		fmt.Fprintln(e.stderr, "ncskit questionnaire:", err)
-		return exitInvalid
+		return err
 	}
 	if *out != "-" {
 		what := "blank"
@@ -104,10 +87,32 @@ func runQuestionnaire(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%s: questionnaire for model %s %s, %s, %d indicators on %d pillar sheets, %s\n",
 			*out, m.ID, m.Version, *lang, len(m.Indicators()), len(m.Pillars), what)
 	}
-	return exitOK
+	return nil
 }
 
-func runImport(e *env, args []string) int {
+// prefillFrom reads the assessment in file, which must have the
+// respondent.
+func prefillFrom(e *env, file, respondent string, m *assess.Model) (*assess.Assessment, error) {
+	data, err := readInput(e, file, assessmentInput)
+	if err != nil {
+		return nil, err
+	}
+	a, err := load.Assessment(file, data, m)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, r := range a.Respondents {
+		ids = append(ids, r.ID)
+	}
+	if !slices.Contains(ids, respondent) {
+		return nil, problem.List{{File: file, At: "/respondents",
+			Message: fmt.Sprintf("no respondent %q (the respondents are %s)", respondent, strings.Join(ids, ", "))}}
+	}
+	return a, nil
+}
+
+func runImport(e *env, args []string) error {
 	spec := cmdSpec{"FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json] [--date YYYY-MM-DD] [--model MODEL.json]",
 		"Read filled questionnaires back into an assessment. Each file is one\n" +
 			"respondent. The organisation becomes the stakeholder with that name or ID,\n" +
@@ -128,25 +133,24 @@ func runImport(e *env, args []string) int {
 	into := fs.String("into", "", "add the answers to this `assessment` file instead of a new one")
 	date := fs.String("date", "", "session `date` (YYYY-MM-DD) of a new assessment")
 	modelFile := fs.String("model", "", "read the questionnaires against this `model` file instead of the default model")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
-	const cmd = "import"
 	switch {
 	case len(pos) == 0:
-		return usageError(e, cmd, "no FILLED.xlsx given")
+		return usagef("no FILLED.xlsx given")
 	case *out == "":
-		return usageError(e, cmd, "no output file: use -o ASSESSMENT.json")
+		return usagef("no output file: use -o ASSESSMENT.json")
 	case *into != "" && *date != "":
-		return usageError(e, cmd, "--date sets the session date of a new assessment; it cannot be used with --into")
+		return usagef("--date sets the session date of a new assessment; it cannot be used with --into")
 	}
 	if n := count(append(slices.Clone(pos), *into), "-"); n > 1 {
-		return usageError(e, cmd, "standard input (-) can be read only once, not %d times", n)
+		return usagef("standard input (-) can be read only once, not %d times", n)
 	}
 	if *date != "" {
 		if _, err := time.Parse(time.DateOnly, *date); err != nil {
-			return usageError(e, cmd, "--date must be a date such as 2026-10-14, not %q", *date)
+			return usagef("--date must be a date such as 2026-10-14, not %q", *date)
 		}
 	}
 	// --into is not an input here: the merged copy may replace it.
@@ -154,72 +158,55 @@ func runImport(e *env, args []string) int {
 	for _, name := range pos {
 		inputs = append(inputs, input{"the filled questionnaire", name})
 	}
-	if code := inputStatus(e, cmd, *out, inputs...); code >= 0 {
-		return code
+	if err := checkNotInput(e, *out, inputs...); err != nil {
+		return err
 	}
-	if code := outputStatus(e, cmd, *out); code >= 0 {
-		return code
+	if err := checkOutput(*out); err != nil {
+		return err
 	}
-	m, code := modelFor(e, *modelFile)
-	if code >= 0 {
-		return code
+	m, err := modelFor(*modelFile)
+	if err != nil {
+		return err
 	}
 
 	var a *assess.Assessment
 	if *into != "" {
 		data, err := readInput(e, *into, assessmentInput)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitInvalid
+			return err
 		}
 		if a, err = load.Assessment(*into, data, m); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return exitInvalid
+			return err
 		}
 	}
-	var filled []*questionnaire.Filled
-	status := exitOK
-	for _, name := range pos {
-		f, err := readFilled(e, name, m)
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			status = exitInvalid
-			continue
-		}
-		filled = append(filled, f)
-	}
-	if status != exitOK {
-		return status
+	filled, err := readAllFilled(e, pos, m)
+	if err != nil {
+		return err
 	}
 	if a == nil {
 		a = skeleton(m, filled, *date)
 	}
 	stakeholders := len(a.Stakeholders)
 	if err := questionnaire.Merge(m, a, filled...); err != nil {
-		msg := err.Error()
 		if *into != "" {
 			// Merge names places in the assessment as "/responses/3 of the
 			// assessment"; here the assessment has a file name.
-			msg = strings.ReplaceAll(msg, " of the assessment", " of "+*into)
+			return renamed(problem.From(err), " of the assessment", " of "+*into)
 		}
-		fmt.Fprintln(e.stderr, msg)
-		return exitInvalid
+		return err
 	}
 
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, a); err != nil {
-		fmt.Fprintln(e.stderr, "ncskit import:", err)
-		return exitInvalid
+		return err
 	}
 	// The merged assessment must load like any other: prove it before
 	// writing it.
 	if _, err := load.Assessment(*out, buf.Bytes(), m); err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return exitInvalid
+		return err
 	}
 	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
-		fmt.Fprintln(e.stderr, "ncskit import:", err)
-		return exitInvalid
+		return err
 	}
 	report := e.stdout
 	if *out == "-" {
@@ -235,7 +222,35 @@ func runImport(e *env, args []string) int {
 		s := a.Stakeholders[i]
 		fmt.Fprintf(e.stderr, "%s: /stakeholders/%d/roles: new stakeholder %q (%s) has no roles yet\n", *out, i, s.ID, s.Name)
 	}
-	return exitOK
+	return nil
+}
+
+// readAllFilled reads every filled questionnaire of names. The error
+// holds the problems of every file.
+func readAllFilled(e *env, names []string, m *assess.Model) ([]*questionnaire.Filled, error) {
+	var filled []*questionnaire.Filled
+	var probs problem.List
+	for _, name := range names {
+		f, err := readFilled(e, name, m)
+		if err != nil {
+			probs = append(probs, problem.From(err)...)
+			continue
+		}
+		filled = append(filled, f)
+	}
+	return filled, probs.Err()
+}
+
+// renamed returns a copy of l with old replaced by new in every message
+// and hint.
+func renamed(l problem.List, old, new string) problem.List {
+	out := make(problem.List, len(l))
+	for i, p := range l {
+		p.Message = strings.ReplaceAll(p.Message, old, new)
+		p.Hint = strings.ReplaceAll(p.Hint, old, new)
+		out[i] = p
+	}
+	return out
 }
 
 // readFilled reads one filled questionnaire, or standard input for "-".

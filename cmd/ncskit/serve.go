@@ -15,7 +15,7 @@ import (
 	"time"
 )
 
-func runServe(e *env, args []string) int {
+func runServe(e *env, args []string) error {
 	spec := cmdSpec{"[--addr 127.0.0.1:8080]",
 		"Serve the workbook on a local address: the same single page that\n" +
 			"'ncskit workbook' writes, built from the source tree at start. Stop with Ctrl-C.\n\n" +
@@ -27,28 +27,27 @@ func runServe(e *env, args []string) int {
 			"workbook, and the command warns about it."}
 	fs := newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port`")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) > 0 {
-		return usageError(e, "serve", "unexpected argument %q", pos[0])
+		return usagef("unexpected argument %q", pos[0])
 	}
 	host, port, err := parseAddr(*addr)
 	if err != nil {
-		return usageError(e, "serve", "%v", err)
+		return usagef("%v", err)
 	}
 	if everyInterface(host) {
 		fmt.Fprintf(e.stderr, "ncskit serve: warning: --addr %s listens on every network interface: anyone who can reach this computer can open the workbook (--addr 127.0.0.1:%d keeps it on this computer)\n", *addr, port)
 	}
-	wb, code := buildWorkbook(e, "serve")
-	if code >= 0 {
-		return code
+	wb, err := buildWorkbook()
+	if err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
+		return err
 	}
 	bound := ln.Addr().(*net.TCPAddr)
 	srv := &http.Server{Handler: serveHandler(wb.HTML, newHostCheck(host, bound)), ReadHeaderTimeout: 10 * time.Second}
@@ -66,10 +65,9 @@ func runServe(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "serving the workbook at http://%s/ (Ctrl-C to stop)\n", url)
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(e.stderr, "ncskit serve: %v\n", err)
-		return exitInvalid
+		return err
 	}
-	return exitOK
+	return nil
 }
 
 // hostName is the form of a host name in --addr.

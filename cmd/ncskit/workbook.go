@@ -9,27 +9,20 @@ import (
 )
 
 // buildWorkbook compiles the bridge from the source tree that holds the
-// working directory and bundles the page. Errors are printed for cmd.
-func buildWorkbook(e *env, cmd string) (*web.Workbook, int) {
+// working directory and bundles the page.
+func buildWorkbook() (*web.Workbook, error) {
 	wd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
-		return nil, exitInvalid
+		return nil, err
 	}
 	root, err := web.FindRoot(wd)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
-		return nil, exitInvalid
+		return nil, err
 	}
-	wb, err := web.Build(context.Background(), &web.BuildOptions{Dir: root})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ncskit %s: %v\n", cmd, err)
-		return nil, exitInvalid
-	}
-	return wb, -1
+	return web.Build(context.Background(), &web.BuildOptions{Dir: root})
 }
 
-func runWorkbook(e *env, args []string) int {
+func runWorkbook(e *env, args []string) error {
 	spec := cmdSpec{"-o FILE",
 		"Build the offline workbook: one self-contained HTML file that runs the\n" +
 			"whole workshop in a browser with no network. Open it by double-click,\n" +
@@ -38,33 +31,32 @@ func runWorkbook(e *env, args []string) int {
 			"the source tree: go run ./cmd/ncskit workbook -o ncskit-workbook.html" + outputHelp}
 	fs := newFlags("workbook")
 	out := fs.String("o", "", "write the workbook to `file` (- for standard output)")
-	pos, code := parse(e, fs, spec, args)
-	if code >= 0 {
-		return code
+	pos, err := parse(e, fs, spec, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) > 0 {
-		return usageError(e, "workbook", "unexpected argument %q", pos[0])
+		return usagef("unexpected argument %q", pos[0])
 	}
 	if *out == "" {
-		return usageError(e, "workbook", "-o FILE is required")
+		return usagef("-o FILE is required")
 	}
-	if code := outputStatus(e, "workbook", *out); code >= 0 {
-		return code
+	if err := checkOutput(*out); err != nil {
+		return err
 	}
-	wb, code := buildWorkbook(e, "workbook")
-	if code >= 0 {
-		return code
+	wb, err := buildWorkbook()
+	if err != nil {
+		return err
 	}
 	if err := writeOutput(e, *out, wb.HTML); err != nil {
-		fmt.Fprintf(e.stderr, "ncskit workbook: %v\n", err)
-		return exitInvalid
+		return err
 	}
 	if *out == "-" {
-		return exitOK
+		return nil
 	}
 	fmt.Fprintf(e.stdout, "%s: %s (engine %s, %s gzip); open it in a current browser\n",
 		*out, workbookMB(len(wb.HTML)), workbookMB(wb.Wasm), workbookMB(wb.WasmGzip))
-	return exitOK
+	return nil
 }
 
 func workbookMB(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
