@@ -44,6 +44,7 @@ func TestInputLimits(t *testing.T) {
 		{[]string{"questionnaire", "--prefill", big, "--respondent", "r1", "-o", out}, big + ": the file is larger than 8 MiB (the limit for an assessment)" + hint},
 		{[]string{"import", big, "-o", out}, big + ": the file is larger than 10 MiB (the limit for a filled questionnaire)" + hint},
 		{[]string{"import", big + ".xlsx", "--into", big, "-o", out}, big + ": the file is larger than 8 MiB (the limit for an assessment)" + hint},
+		{[]string{"migrate", big, "-o", out}, big + ": the file is larger than 8 MiB (the limit for an assessment)" + hint},
 	}
 	if err := os.Rename(big, big+".json"); err != nil {
 		t.Fatal(err)

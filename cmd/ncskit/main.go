@@ -12,15 +12,18 @@
 //	        [--prefill ASSESSMENT.json --respondent ID]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
+//	ncskit migrate FILE -o OUT [--model MODEL.json]
 //	ncskit workbook -o FILE
 //	ncskit serve [--addr 127.0.0.1:8080]
 //
 // model prints the default maturity model; validate checks assessment and
 // model files; score prints levels, gaps and ranked priorities; draft
 // builds the strategy draft; questionnaire writes the respondents' Excel
-// workbook and import reads filled ones back into an assessment; workbook
-// writes the offline browser workbook as one HTML file and serve serves
-// it on a local address. 'ncskit COMMAND --help' describes each.
+// workbook and import reads filled ones back into an assessment; migrate
+// rewrites an assessment made with an earlier major version of the model
+// for the current one (or for --model); workbook writes the offline
+// browser workbook as one HTML file and serve serves it on a local
+// address. 'ncskit COMMAND --help' describes each.
 //
 // # Inputs
 //
@@ -38,6 +41,11 @@
 // written in place; a directory, socket or block device is refused. -o may
 // not be one of the command's inputs, under any name (a link, a hard
 // link, standard input), except the --into file of import.
+//
+// What import and migrate report about their work (the answers read from
+// each file, each change made) goes to standard output, or to standard
+// error when -o - takes standard output. Warnings always go to standard
+// error.
 //
 // # Serving
 //
@@ -93,6 +101,7 @@ func init() {
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
 		{"questionnaire", "write the respondents' questionnaire workbook (XLSX)", runQuestionnaire},
 		{"import", "read filled questionnaires back into an assessment", runImport},
+		{"migrate", "migrate an assessment made with an earlier major version of the model", runMigrate},
 		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},
 		{"serve", "serve the offline browser workbook on a local address", runServe},
 	}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ncskit/ncskit/internal/golden"
@@ -37,6 +39,9 @@ func TestMain(m *testing.M) {
 //	validjson FILE...        fail unless every FILE parses as JSON
 //	hardlink OLD NEW         make NEW a hard link to OLD
 //	bigfile FILE N           write N spaces to FILE
+//	jsonset FILE PTR VALUE   set the value at JSON pointer PTR in FILE to
+//	                         the JSON VALUE (an object member is added or
+//	                         replaced, an array element replaced)
 //
 // "go test -update" rewrites the files that cmp compares against.
 func TestScripts(t *testing.T) {
@@ -70,6 +75,7 @@ func TestScripts(t *testing.T) {
 			"validjson": cmdValidJSON,
 			"hardlink":  cmdHardlink,
 			"bigfile":   cmdBigfile,
+			"jsonset":   cmdJSONSet,
 		},
 	})
 }
@@ -136,4 +142,60 @@ func cmdBigfile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("bigfile: bad size %q", args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), bytes.Repeat([]byte{' '}, n), 0o666))
+}
+
+// cmdJSONSet edits a JSON file in place, so that a script can make a
+// variant of a large file, such as the model that "ncskit model" prints.
+// The file is written back indented, with object members in name order.
+func cmdJSONSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: jsonset FILE POINTER VALUE")
+	}
+	doc, err := decodeJSON(ts.ReadFile(args[0]))
+	ts.Check(err)
+	val, err := decodeJSON(args[2])
+	ts.Check(err)
+	doc, err = setPointer(doc, args[1], val)
+	ts.Check(err)
+	data, err := json.MarshalIndent(doc, "", "  ")
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), append(data, '\n'), 0o666))
+}
+
+// decodeJSON decodes one JSON value, keeping numbers as written.
+func decodeJSON(s string) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
+}
+
+// setPointer returns doc with the value at the JSON pointer ptr set to val.
+func setPointer(doc any, ptr string, val any) (any, error) {
+	if ptr == "" {
+		return val, nil
+	}
+	if !strings.HasPrefix(ptr, "/") {
+		return nil, fmt.Errorf("%q is not a JSON pointer", ptr)
+	}
+	seg, rest, more := strings.Cut(ptr[1:], "/")
+	if more {
+		rest = "/" + rest
+	}
+	seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+	switch d := doc.(type) {
+	case map[string]any:
+		v, err := setPointer(d[seg], rest, val)
+		d[seg] = v
+		return d, err
+	case []any:
+		i, err := strconv.Atoi(seg)
+		if err != nil || i < 0 || i >= len(d) {
+			return nil, fmt.Errorf("no element %q in an array of %d", seg, len(d))
+		}
+		d[i], err = setPointer(d[i], rest, val)
+		return d, err
+	}
+	return nil, fmt.Errorf("cannot set %q in %T", seg, doc)
 }
