@@ -61,7 +61,7 @@ func runValidate(e *env, args []string) error {
 	}
 	var bad bool
 	for _, name := range pos {
-		kind, err := validate(e, name, m)
+		kind, err := validate(e, name, m, *modelFile)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			bad = true
@@ -76,9 +76,10 @@ func runValidate(e *env, args []string) error {
 }
 
 // validate checks the file name as the kind of file it declares or looks
-// like, and returns that kind. When the kind was guessed, the error
+// like, and returns that kind. An assessment is checked against m, read
+// from modelFile unless that is "". When the kind was guessed, the error
 // starts with a line that says why.
-func validate(e *env, name string, m *assess.Model) (load.Kind, error) {
+func validate(e *env, name string, m *assess.Model, modelFile string) (load.Kind, error) {
 	data, err := readInput(e, name, anyJSONInput)
 	if err != nil {
 		return "", err
@@ -94,6 +95,7 @@ func validate(e *env, name string, m *assess.Model) (load.Kind, error) {
 		if in, err = load.AssessmentOrSession(name, data, m); err == nil {
 			kind = load.Kind(in.Kind)
 		}
+		err = withModelFlag(err, modelFile)
 	}
 	if err != nil && why != "" {
 		err = fmt.Errorf("%s: checked as %s %s, because %s\n%w", name, article(string(kind)), kind, why, err)
@@ -153,7 +155,7 @@ func loadAssessment(e *env, modelFile, name string) (*assess.Model, *assess.Asse
 	}
 	in, err := load.AssessmentOrSession(name, data, m)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, withModelFlag(err, modelFile)
 	}
 	return m, in.Assessment, nil
 }

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/problem"
 )
 
 func runMigrate(e *env, args []string) error {
@@ -94,3 +97,32 @@ func encodeAssessment(out string, a *assess.Assessment, m *assess.Model) ([]byte
 	}
 	return buf.Bytes(), nil
 }
+
+// migrateHint is the command that the model's check (assess.Check) tells
+// the user to run on an assessment made with an earlier major version of
+// the model.
+const migrateHint = `"ncskit migrate FILE -o NEW.json"`
+
+// withModelFlag returns err with the migrate command of its hints given
+// --model modelFile, the model the assessment was checked against, so that
+// the command works as written: without --model, migrate would migrate to
+// the default model. Other errors, and all errors when modelFile is "",
+// come back as they are.
+func withModelFlag(err error, modelFile string) error {
+	l, ok := err.(problem.List)
+	if modelFile == "" || !ok {
+		return err
+	}
+	return replaceText(l, migrateHint, `"ncskit migrate FILE -o NEW.json --model `+shellQuote(modelFile)+`"`)
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if plainArg.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// plainArg is an argument that a shell reads as it is.
+var plainArg = regexp.MustCompile(`^[A-Za-z0-9@%_+=:,./-]+$`)

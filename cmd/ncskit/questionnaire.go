@@ -66,7 +66,7 @@ func runQuestionnaire(e *env, args []string) error {
 	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
 	if *prefill != "" {
 		if o.Prefill, err = prefillFrom(e, *prefill, *respondent, m); err != nil {
-			return err
+			return withModelFlag(err, *modelFile)
 		}
 	}
 	var buf bytes.Buffer
@@ -176,7 +176,7 @@ func runImport(e *env, args []string) error {
 			return err
 		}
 		if a, err = load.Assessment(*into, data, m); err != nil {
-			return err
+			return withModelFlag(err, *modelFile)
 		}
 	}
 	filled, err := readAllFilled(e, pos, m)
@@ -191,7 +191,7 @@ func runImport(e *env, args []string) error {
 		if *into != "" {
 			// Merge names places in the assessment as "/responses/3 of the
 			// assessment"; here the assessment has a file name.
-			return renamed(problem.From(err), " of the assessment", " of "+*into)
+			return replaceText(problem.From(err), " of the assessment", " of "+*into)
 		}
 		return err
 	}
@@ -241,9 +241,9 @@ func readAllFilled(e *env, names []string, m *assess.Model) ([]*questionnaire.Fi
 	return filled, probs.Err()
 }
 
-// renamed returns a copy of l with old replaced by new in every message
-// and hint.
-func renamed(l problem.List, old, new string) problem.List {
+// replaceText returns a copy of l with old replaced by new in every
+// message and hint.
+func replaceText(l problem.List, old, new string) problem.List {
 	out := make(problem.List, len(l))
 	for i, p := range l {
 		p.Message = strings.ReplaceAll(p.Message, old, new)
