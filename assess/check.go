@@ -170,8 +170,11 @@ func checkModelRef(p *problems, m *Model, ref ModelRef) {
 	}
 	if major(ref.Version) != major(m.Version) {
 		hint := "migrate it first with \"ncskit migrate FILE -o NEW.json\" (see \"Model versions and migration\" in the assess package documentation)"
-		if newer(major(ref.Version), major(m.Version)) {
+		switch {
+		case newer(major(ref.Version), major(m.Version)):
 			hint = "it needs a newer version of ncskit, or the model it was made with (--model)"
+		case !m.CanMigrate(major(ref.Version)):
+			hint = "this model has no migration from that version: use the model the assessment was made with (--model)"
 		}
 		p.hint("/model/version", hint, "the assessment was made with version %s of the model, which is incompatible with version %s", ref.Version, m.Version)
 	}

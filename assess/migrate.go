@@ -1,6 +1,9 @@
 package assess
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Migrate rewrites assessment a, made with an earlier major version of
 // model m, so that it fits m: indicator IDs renamed by m's migrations are
@@ -26,6 +29,37 @@ func Migrate(m *Model, a *Assessment) ([]string, error) {
 	notes = append(notes, fmt.Sprintf("model version %s → %s", a.Model.Version, m.Version))
 	a.Model.Version = m.Version
 	return notes, nil
+}
+
+// MigratedID says what indicator id of an assessment made with major
+// version from of model m becomes once migrated to m: its new ID, or ok
+// false when a migration retires it. An ID no migration touches stays as
+// it is.
+func (m *Model) MigratedID(from, id string) (string, bool) {
+	for _, mg := range m.Migrations {
+		if mg.From != from {
+			continue
+		}
+		if slices.Contains(mg.Retired, id) {
+			return "", false
+		}
+		if n, ok := mg.Renamed[id]; ok {
+			id = n
+		}
+		from = nextMajor(from)
+	}
+	return id, true
+}
+
+// CanMigrate reports whether m's migrations lead from major version from
+// to m's own major version.
+func (m *Model) CanMigrate(from string) bool {
+	for _, mg := range m.Migrations {
+		if mg.From == from {
+			from = nextMajor(from)
+		}
+	}
+	return from == major(m.Version)
 }
 
 func migrateOnce(a *Assessment, mg Migration) []string {

@@ -1,6 +1,9 @@
 package load
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
@@ -34,16 +37,76 @@ func Migrate(name string, data []byte, m *assess.Model) (*assess.Assessment, []s
 	if err := strict(clean, &a); err != nil {
 		return nil, nil, fail(name, problem.List{{At: under, Message: err.Error()}})
 	}
-	var notes []string
-	if a.Model.Version != m.Version {
-		n, err := assess.Migrate(m, &a)
-		if err != nil {
-			return nil, nil, fail(name, problem.List{{At: under + "/model", Message: err.Error()}})
+	from := majorOf(a.Model.Version)
+	if a.Model.ID != m.ID || from == majorOf(m.Version) {
+		// Nothing to migrate: the checks say whatever else is wrong.
+		if probs := assess.Check(m, &a); len(probs) > 0 {
+			return nil, nil, fail(name, probs.Under(under))
 		}
-		notes = n
+		return &a, nil, nil
+	}
+	orig := a // the lists before migration, to place problems in the file
+	notes, err := assess.Migrate(m, &a)
+	if err != nil {
+		return nil, nil, fail(name, problem.List{{At: under + "/model", Message: err.Error()}})
 	}
 	if probs := assess.Check(m, &a); len(probs) > 0 {
-		return nil, nil, fail(name, probs.Under(under))
+		return nil, nil, fail(name, placeMigrated(probs, m, from, &orig).Under(under))
 	}
 	return &a, notes, nil
+}
+
+// majorOf returns the major version of a semantic version.
+func majorOf(v string) string {
+	major, _, _ := strings.Cut(strings.TrimPrefix(v, "v"), ".")
+	return major
+}
+
+// placeMigrated moves problems found in a migrated assessment back to
+// where the items are in the file: migration drops the answers and
+// decisions of retired indicators, so later indices shift.
+func placeMigrated(probs problem.List, m *assess.Model, from string, orig *assess.Assessment) problem.List {
+	kept := func(ids []string) []int {
+		var out []int
+		for i, id := range ids {
+			if _, ok := m.MigratedID(from, id); ok {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	lists := map[string][]int{}
+	var ids []string
+	for _, r := range orig.Responses {
+		ids = append(ids, r.Indicator)
+	}
+	lists["/responses/"] = kept(ids)
+	ids = nil
+	for _, d := range orig.Decisions.Agreed {
+		ids = append(ids, d.Indicator)
+	}
+	lists["/decisions/agreed/"] = kept(ids)
+	ids = nil
+	for _, o := range orig.Decisions.PriorityOverrides {
+		ids = append(ids, o.Indicator)
+	}
+	lists["/decisions/priorityOverrides/"] = kept(ids)
+	out := make(problem.List, len(probs))
+	for k, p := range probs {
+		for prefix, idx := range lists {
+			rest, ok := strings.CutPrefix(p.At, prefix)
+			if !ok {
+				continue
+			}
+			n, tail, _ := strings.Cut(rest, "/")
+			if i, err := strconv.Atoi(n); err == nil && i < len(idx) {
+				p.At = prefix + strconv.Itoa(idx[i])
+				if tail != "" {
+					p.At += "/" + tail
+				}
+			}
+		}
+		out[k] = p
+	}
+	return out
 }

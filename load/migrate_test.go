@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -48,8 +49,28 @@ func TestMigrate(t *testing.T) {
 			}
 		})
 	}
+	// A problem found after the migration is placed where the item is in
+	// the file, although a retired answer before it was dropped.
+	var doc assess.Assessment
+	if err := json.Unmarshal(validAssessment(t), &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc.Model.Version = "1.0.0"
+	doc.Responses[2].Indicator = "GOV.GONE.1"
+	doc.Responses[5].Respondent = "nobody"
+	orphan, _ := json.Marshal(doc)
+	_, _, err := load.Migrate("old.json", orphan, &m2)
+	if want := `old.json: /responses/5/respondent: unknown respondent "nobody"`; err == nil || err.Error() != want {
+		t.Errorf("after migration: got %v, want %s", err, want)
+	}
+	// A later minor version of the same major is compatible: nothing is
+	// migrated down.
+	a, notes, err := load.Migrate("new.json", bytes.Replace(validAssessment(t), []byte(`"version": "1.0.0"`), []byte(`"version": "1.1.0"`), 1), assess.Default())
+	if err != nil || len(notes) != 0 || a.Model.Version != "1.1.0" {
+		t.Errorf("a 1.1.0 file against model 1.0.0: %v, notes %q, version %s", err, notes, a.Model.Version)
+	}
 	// No migration path: a located problem.
-	_, _, err := load.Migrate("old.json", bytes.Replace(old, []byte(`"version": "1.0.0"`), []byte(`"version": "0.3.0"`), 1), &m2)
+	_, _, err = load.Migrate("old.json", bytes.Replace(old, []byte(`"version": "1.0.0"`), []byte(`"version": "0.3.0"`), 1), &m2)
 	if want := "old.json: /model: no migration from version 0.3.0 of model ncskit-cicte to version 2.0.0"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

@@ -20,6 +20,7 @@ func TestMigrateHint(t *testing.T) {
 	}
 	m2 := *assess.Default()
 	m2.Version = "2.0.0"
+	m2.Migrations = []assess.Migration{{From: "1"}}
 	_, err = load.Assessment("a.json", data, &m2)
 	if err == nil || !strings.Contains(err.Error(), migrateHint) {
 		t.Fatalf("the check of an older assessment does not say %s: %v", migrateHint, err)
