@@ -15,12 +15,16 @@ import (
 // assessment a, made with model m. It never changes what a already holds:
 //
 //   - The organisation becomes the stakeholder with that name or ID (case,
-//     spacing and accents aside), or a new stakeholder with no roles yet.
+//     spacing, punctuation and accents aside, in any script), or a new
+//     stakeholder with no roles yet.
 //   - A questionnaire issued to a respondent ID (Options.Respondent) is
 //     filed under that ID; its name and organisation must match when a
 //     already has the respondent. Otherwise the respondent with the same
 //     name in the same organisation is the same person, and a new one gets
-//     an ID made from the name ("Ana Pérez" → "ana-perez", "ana-perez-2").
+//     an ID made from the name: "Ana Pérez" → "ana-perez" (or "ana-perez-2"
+//     when that is taken); a name in another script than Latin gets a
+//     short hash of the name, "Иван Петров" → "r-e8eef5cd", so that
+//     different names get different IDs whatever the order of the files.
 //   - An answer the same respondent already gave, identically, is skipped;
 //     a different one is a conflict, reported with both places.
 //
@@ -117,9 +121,9 @@ func (mg *merger) find(key [2]string) assess.Response {
 // stakeholder returns the ID of the stakeholder that f's organisation
 // names, adding one when there is none.
 func (mg *merger) stakeholder(f *Filled) string {
-	org := slug(f.Organisation)
+	org := key(f.Organisation)
 	for _, s := range mg.stakeholders {
-		if strings.EqualFold(s.ID, strings.TrimSpace(f.Organisation)) || slug(s.Name) == org {
+		if strings.EqualFold(s.ID, strings.TrimSpace(f.Organisation)) || key(s.Name) == org {
 			return s.ID
 		}
 	}
@@ -127,7 +131,7 @@ func (mg *merger) stakeholder(f *Filled) string {
 	for _, s := range mg.stakeholders {
 		taken[s.ID] = true
 	}
-	id := unique(cutID(org, "stakeholder"), taken)
+	id := unique(newID(f.Organisation, "s", "stakeholder"), taken)
 	mg.newHolder[len(mg.stakeholders)] = f
 	mg.stakeholders = append(mg.stakeholders, assess.Stakeholder{ID: id, Name: f.Organisation, Roles: []string{}})
 	return id
@@ -136,13 +140,13 @@ func (mg *merger) stakeholder(f *Filled) string {
 // respondent returns the respondent ID of f, adding the respondent when
 // it is new.
 func (mg *merger) respondent(f *Filled, holder string, problem func(at, msg string)) (string, bool) {
-	name := slug(f.Name)
+	name := key(f.Name)
 	if id := f.RespondentID; id != "" {
 		for _, r := range mg.respondents {
 			if r.ID != id {
 				continue
 			}
-			if slug(r.Name) != name || r.Stakeholder != holder {
+			if key(r.Name) != name || r.Stakeholder != holder {
 				problem(sheetRef(f.respSheet, fieldCell(fieldName)), fmt.Sprintf("respondent %q is %q of stakeholder %q in the assessment, not %q of %q: correct one or the other",
 					id, r.Name, r.Stakeholder, f.Name, f.Organisation))
 				return "", false
@@ -152,7 +156,7 @@ func (mg *merger) respondent(f *Filled, holder string, problem func(at, msg stri
 		return mg.newRespondent(f, id, holder), true
 	}
 	for _, r := range mg.respondents {
-		if slug(r.Name) == name && r.Stakeholder == holder {
+		if key(r.Name) == name && r.Stakeholder == holder {
 			return r.ID, true
 		}
 	}
@@ -160,7 +164,7 @@ func (mg *merger) respondent(f *Filled, holder string, problem func(at, msg stri
 	for _, r := range mg.respondents {
 		taken[r.ID] = true
 	}
-	return mg.newRespondent(f, unique(cutID(name, "respondent"), taken), holder), true
+	return mg.newRespondent(f, unique(newID(f.Name, "r", "respondent"), taken), holder), true
 }
 
 func (mg *merger) newRespondent(f *Filled, id, holder string) string {
@@ -252,50 +256,4 @@ func yes(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-// slug makes an ID from a name: "Desirée Fontaine-Charles" →
-// "desiree-fontaine-charles".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range fold(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-// cutID shortens a slug so that a suffix still fits in an ID, or returns
-// fallback for an empty one.
-func cutID(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	if len(s) > 56 {
-		if i := strings.LastIndexByte(s[:57], '-'); i > 0 {
-			return s[:i]
-		}
-		return s[:56]
-	}
-	return s
-}
-
-// unique returns id, or id with the first free suffix "-2", "-3", ….
-func unique(id string, taken map[string]bool) string {
-	if !taken[id] {
-		return id
-	}
-	for n := 2; ; n++ {
-		if s := fmt.Sprintf("%s-%d", id, n); !taken[s] {
-			return s
-		}
-	}
 }

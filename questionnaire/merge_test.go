@@ -3,6 +3,8 @@ package questionnaire_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ncskit/ncskit/assess"
@@ -131,4 +133,73 @@ func TestMergeProblems(t *testing.T) {
 			t.Errorf("got  %v\nwant %s", err, want)
 		}
 	})
+}
+
+// TestMergeAnyScript merges respondents whose names and organisations
+// are written in other scripts than Latin: each person stays distinct,
+// the same person in two files is merged, and the IDs do not depend on
+// the order of the files.
+func TestMergeAnyScript(t *testing.T) {
+	m := assess.Default()
+	const ministry = "Министерство цифрового развития"
+	files := []*questionnaire.Filled{
+		filled(t, "ivan.xlsx", "Иван Петров", ministry, nil, map[string][]any{"GOV.STR.1": {"3"}}),
+		filled(t, "wang.xlsx", "王伟", "国家互联网应急中心", nil, map[string][]any{"GOV.STR.1": {"2"}}),
+		filled(t, "mohamed.xlsx", "محمد علي", "وزارة الاتصالات", nil, map[string][]any{"GOV.STR.1": {"4"}}),
+		filled(t, "nikos.xlsx", "Νίκος Παπαδόπουλος", "Υπουργείο Ψηφιακής Διακυβέρνησης", nil, map[string][]any{"GOV.STR.1": {"1"}}),
+		// Another person of the same ministry as Иван Петров.
+		filled(t, "sergei.xlsx", "Сергей Иванов", ministry, nil, map[string][]any{"GOV.STR.1": {"2"}}),
+		// Иван Петров again, typed otherwise, with another answer.
+		filled(t, "ivan-2.xlsx", " иван  ПЕТРОВ", "министерство цифрового развития", nil, map[string][]any{"IRC.MAN.1": {"2"}}),
+		// Νίκος in capitals without accents, as people type them.
+		filled(t, "nikos-2.xlsx", "ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "ΥΠΟΥΡΓΕΙΟ ΨΗΦΙΑΚΗΣ ΔΙΑΚΥΒΕΡΝΗΣΗΣ", nil, map[string][]any{"IRC.MAN.1": {"3"}}),
+		// A name partly in Latin letters.
+		filled(t, "olga.xlsx", "Ольга Smith", ministry, nil, map[string][]any{"GOV.STR.1": {"3"}}),
+	}
+	type who struct{ id, name, stakeholder, org string }
+	merge := func(files []*questionnaire.Filled) []who {
+		t.Helper()
+		a := &assess.Assessment{SchemaVersion: assess.SchemaVersion, Model: assess.ModelRef{ID: m.ID, Version: m.Version}, Profile: example(t).Profile}
+		if err := questionnaire.Merge(m, a, files...); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Responses) != len(files) {
+			t.Errorf("%d responses, want %d", len(a.Responses), len(files))
+		}
+		orgs := map[string]string{}
+		for _, s := range a.Stakeholders {
+			orgs[s.ID] = s.Name
+		}
+		var out []who
+		for _, r := range a.Respondents {
+			out = append(out, who{r.ID, r.Name, r.Stakeholder, orgs[r.Stakeholder]})
+		}
+		slices.SortFunc(out, func(a, b who) int { return strings.Compare(a.id, b.id) })
+		return out
+	}
+	want := []who{
+		{"r-089bba3e", "Сергей Иванов", "s-2d7f4c19", ministry},
+		{"r-0c6e5fe8", "王伟", "s-5b21539e", "国家互联网应急中心"},
+		{"r-ac70bed1", "Νίκος Παπαδόπουλος", "s-ec3505bf", "Υπουργείο Ψηφιακής Διακυβέρνησης"},
+		{"r-e8cb275e", "محمد علي", "s-dce00a4c", "وزارة الاتصالات"},
+		{"r-e8eef5cd", "Иван Петров", "s-2d7f4c19", ministry},
+		{"smith-8ec8988d", "Ольга Smith", "s-2d7f4c19", ministry},
+	}
+	got := merge(files)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("respondents:\n%q\nwant:\n%q", got, want)
+	}
+	// In the other order, the names are those of the first file that
+	// gives them; the IDs are the same.
+	backward := slices.Clone(files)
+	slices.Reverse(backward)
+	ids := func(ws []who) (out [][2]string) {
+		for _, w := range ws {
+			out = append(out, [2]string{w.id, w.stakeholder})
+		}
+		return out
+	}
+	if again := merge(backward); !slices.Equal(ids(again), ids(got)) {
+		t.Errorf("in the other order:\n%q\nwant:\n%q", ids(again), ids(got))
+	}
 }

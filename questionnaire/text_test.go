@@ -38,23 +38,6 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Desirée Fontaine-Charles":                      "desiree-fontaine-charles",
-		"  Ana   PÉREZ ":                                "ana-perez",
-		"Ministry of Foreign Affairs, Trade & Diaspora": "ministry-of-foreign-affairs-trade-diaspora",
-		"日本":     "",
-		"O'Neil": "o-neil",
-	} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := cutID("coralcirt-national-cyber-incident-response-unit-hosted-by-the-ministry", "x"); got != "coralcirt-national-cyber-incident-response-unit-hosted" {
-		t.Errorf("cutID = %q", got)
-	}
-}
-
 func TestLines(t *testing.T) {
 	for _, c := range []struct {
 		text  string
