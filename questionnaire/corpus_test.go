@@ -1,6 +1,8 @@
 package questionnaire_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -78,13 +80,13 @@ func caseFile(t *testing.T, ar *txtar.Archive, base map[string][]byte) []byte {
 		base[lang] = save(t, f)
 	}
 	f := open(t, base[lang])
-	truncate := 0
+	var after []func([]byte) []byte // edits of the saved file
 	for _, line := range lines {
 		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if n, ok := strings.CutPrefix(line, "truncate "); ok {
-			truncate, _ = strconv.Atoi(n)
+		if fn, ok := fileEdit(t, line); ok {
+			after = append(after, fn)
 			continue
 		}
 		if err := edit(f, line); err != nil {
@@ -92,10 +94,60 @@ func caseFile(t *testing.T, ar *txtar.Archive, base map[string][]byte) []byte {
 		}
 	}
 	data := save(t, f)
-	if truncate > 0 {
-		data = data[:truncate]
+	for _, fn := range after {
+		data = fn(data)
 	}
 	return data
+}
+
+// fileEdit returns the edit of the saved file that line asks for:
+// truncate, replace, declare-size or crc.
+func fileEdit(t *testing.T, line string) (func([]byte) []byte, bool) {
+	verb, rest, _ := strings.Cut(line, " ")
+	switch verb {
+	case "truncate":
+		n, err := strconv.Atoi(rest)
+		must(t, err)
+		return func(data []byte) []byte { return data[:n] }, true
+	case "replace":
+		part, rest, _ := strings.Cut(rest, " ")
+		old, rest := unquotePrefix(t, strings.TrimSpace(rest))
+		new, _ := unquotePrefix(t, strings.TrimSpace(rest))
+		return func(data []byte) []byte {
+			content := readPart(t, data, part)
+			if !bytes.Contains(content, []byte(old)) {
+				t.Fatalf("replace: %s does not hold %q", part, old)
+			}
+			return rezip(t, data, map[string][]byte{part: bytes.Replace(content, []byte(old), []byte(new), 1)})
+		}, true
+	case "declare-size":
+		part, n, _ := strings.Cut(rest, " ")
+		size, err := strconv.ParseUint(n, 10, 64)
+		must(t, err)
+		return func(data []byte) []byte { return declareSize(t, data, part, size) }, true
+	case "crc":
+		part, n, _ := strings.Cut(rest, " ")
+		crc, err := strconv.ParseUint(n, 16, 32)
+		must(t, err)
+		return func(data []byte) []byte {
+			return rawCopy(t, data, func(h *zip.FileHeader) {
+				if h.Name == part {
+					h.CRC32 = uint32(crc)
+				}
+			})
+		}, true
+	}
+	return nil, false
+}
+
+// unquotePrefix reads a Go string literal at the start of s and returns
+// its value and the rest of s.
+func unquotePrefix(t *testing.T, s string) (string, string) {
+	q, err := strconv.QuotedPrefix(s)
+	must(t, err)
+	v, err := strconv.Unquote(q)
+	must(t, err)
+	return v, s[len(q):]
 }
 
 // edit applies one edit line to a workbook.

@@ -47,9 +47,15 @@
 //
 // A wrong model or incompatible model version, an unknown indicator, a
 // value outside the lists, a changed header or label, a missing sheet, a
-// file that is not an XLSX workbook, and a file or sheet far larger than a
-// questionnaire are errors. A formula in an answer cell is read as the
-// text of the formula.
+// file that is not an XLSX workbook, a damaged one (a part that unpacks to
+// more or less than the zip directory says, or that fails its checksum),
+// an XML document type declaration in any part, and a file or sheet far
+// larger than a questionnaire are errors:
+//
+//	minsec.xlsx: the file is damaged: the part xl/worksheets/sheet2.xml is larger than its declared size
+//	minsec.xlsx: IRC: the sheet contains a document type declaration, which a spreadsheet program never writes; the file was altered
+//
+// A formula in an answer cell is read as the text of the formula.
 //
 // Merge adds the answers to an assessment without replacing anything: a
 // different answer by the same respondent to the same indicator is a

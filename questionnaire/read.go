@@ -71,8 +71,12 @@ func Read(name string, r io.ReaderAt, size int64, m *assess.Model) (filled *Fill
 			filled, err = nil, problem.List{{File: name, Message: fmt.Sprintf("the workbook could not be read (%v)", v)}}
 		}
 	}()
-	if msg := sniff(r, size); msg != "" {
+	z, msg := sniff(r, size)
+	if msg != "" {
 		p.add("", msg)
+		return nil, p.err()
+	}
+	if checkParts(z, p); len(p.list) > 0 {
 		return nil, p.err()
 	}
 	x, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
