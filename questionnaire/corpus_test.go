@@ -173,6 +173,16 @@ func edit(f *excelize.File, line string) error {
 		return sheet, cell, value, nil
 	}
 	switch verb {
+	case "long":
+		sheet, cell, n, err := ref()
+		if err != nil {
+			return err
+		}
+		count, err := strconv.Atoi(n)
+		if err != nil {
+			return err
+		}
+		return f.SetCellStr(sheet, cell, strings.Repeat("x", count))
 	case "text", "number", "formula", "clear":
 		sheet, cell, value, err := ref()
 		if err != nil {
@@ -180,7 +190,7 @@ func edit(f *excelize.File, line string) error {
 		}
 		switch verb {
 		case "text":
-			return f.SetCellStr(sheet, cell, escapeX(value))
+			return f.SetCellStr(sheet, cell, excelText(value))
 		case "number":
 			n, err := strconv.ParseFloat(value, 64)
 			if err != nil {
@@ -221,6 +231,21 @@ func edit(f *excelize.File, line string) error {
 		return f.InsertRows(args[0], row, n)
 	}
 	return fmt.Errorf("unknown edit %q", verb)
+}
+
+// excelText returns text as Excel stores it: "_xHHHH_" for the control
+// characters that XML cannot hold, and "_x005F_" before text that would
+// read as such an escape.
+func excelText(s string) string {
+	var b strings.Builder
+	for _, r := range escapeX(s) {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+			fmt.Fprintf(&b, "_x%04X_", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // describe is what a case's want section holds: the error, one problem a

@@ -46,7 +46,10 @@
 //	minsec.xlsx: GOV!E3: the header is "Notes", not "Target": the sheet's layout was changed
 //
 // A wrong model or incompatible model version, an unknown indicator, a
-// value outside the lists, a changed header or label, a missing sheet, a
+// value outside the lists, a name, organisation, title or contact longer
+// than assess.MaxName characters or evidence longer than assess.MaxText,
+// a control character other than tab and line breaks in any text (as the
+// JSON reader refuses them), a changed header or label, a missing sheet, a
 // file that is not an XLSX workbook, a damaged one (a part that unpacks to
 // more or less than the zip directory says, or that fails its checksum),
 // an XML document type declaration in any part, and a file or sheet far

@@ -18,4 +18,8 @@ func (p *problems) add(at, msg string) {
 	p.list = append(p.list, problem.Problem{File: p.file, At: at, Message: msg})
 }
 
+func (p *problems) addHint(at, hint, msg string) {
+	p.list = append(p.list, problem.Problem{File: p.file, At: at, Message: msg, Hint: hint})
+}
+
 func (p *problems) err() error { return p.list.Err() }

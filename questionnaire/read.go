@@ -261,14 +261,15 @@ func (rd *reader) readRespondent() {
 		}
 		values[i] = strings.TrimSpace(value)
 	}
-	for _, i := range []int{fieldName, fieldOrganisation} {
-		what := [...]string{fieldName: "name", fieldOrganisation: "organisation"}[i]
-		switch n := utf8.RuneCountInString(values[i]); {
+	for i := range fieldDate {
+		at := sheetRef(sheet, fieldCell(i))
+		switch {
 		case moved[i]:
-		case n == 0:
-			rd.p.add(sheetRef(sheet, fieldCell(i)), fmt.Sprintf("the respondent's %s is missing", what))
-		case n > maxName:
-			rd.p.add(sheetRef(sheet, fieldCell(i)), fmt.Sprintf("the respondent's %s is %d characters long, more than %d", what, n, maxName))
+		case values[i] == "" && (i == fieldName || i == fieldOrganisation):
+			what := [...]string{fieldName: "name", fieldOrganisation: "organisation"}[i]
+			rd.p.add(at, fmt.Sprintf("the respondent's %s is missing", what))
+		default:
+			rd.text(at, values[i], assess.MaxName)
 		}
 	}
 	d, msg := date(values[fieldDate], rd.date1904)
@@ -278,6 +279,33 @@ func (rd *reader) readRespondent() {
 	f := rd.f
 	f.Name, f.Organisation, f.Title, f.Contact, f.Date =
 		values[fieldName], values[fieldOrganisation], values[fieldTitle], values[fieldContact], d
+}
+
+// text checks a text as it will be imported: at most limit characters
+// (assess.MaxName for a one-line field, assess.MaxText for evidence), and
+// no control character but tab and line breaks, as the JSON reader
+// requires of every text.
+func (rd *reader) text(at, s string, limit int) {
+	if n := utf8.RuneCountInString(s); n > limit {
+		rd.p.add(at, fmt.Sprintf("the text is %d characters long; the limit is %d", n, limit))
+	}
+	if n, r, ok := firstControl(s); ok {
+		rd.p.addHint(at, "only tab and line breaks may appear in text", fmt.Sprintf("the text holds the control character U+%04X at character %d", r, n))
+	}
+}
+
+// firstControl finds the first control character other than tab, line
+// feed and carriage return: C0, DEL and C1. It returns its 1-based
+// character position.
+func firstControl(s string) (int, rune, bool) {
+	n := 0
+	for _, r := range s {
+		n++
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f {
+			return n, r, true
+		}
+	}
+	return 0, 0, false
 }
 
 // sameLabel compares a label as found with the label expected, forgiving
@@ -410,6 +438,7 @@ func (rd *reader) readAnswer(sheet string, row int, id string, in [numColumns]st
 	ans.PersonDependent, msg = rd.a.yesNo(in[colPersonDependent])
 	check(colPersonDependent, msg)
 	ans.Evidence = strings.TrimRight(in[colEvidence], " \t\r\n")
+	rd.text(ans.at(colEvidence), ans.Evidence, assess.MaxText)
 	if len(rd.p.list) == before {
 		rd.f.Answers = append(rd.f.Answers, ans)
 	}

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
@@ -151,13 +152,13 @@ func (b *builder) writeRespondent() error {
 	if b.err != nil {
 		return b.err
 	}
-	for _, i := range []int{fieldName, fieldOrganisation} {
+	for i := range fieldDate {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fieldCell(i)
-		if err := dv.SetRange(0, maxName, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
+		if err := dv.SetRange(0, assess.MaxName, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, tr(l, fields[i].label), tr(l, "error.length"))
+		dv.SetError(excelize.DataValidationErrorStyleStop, truncate(tr(l, fields[i].label), 32), tr(l, "error.length", "max", strconv.Itoa(assess.MaxName)))
 		if err := b.f.AddDataValidation(s, dv); err != nil {
 			return err
 		}
@@ -176,9 +177,6 @@ func (b *builder) writeRespondent() error {
 	b.printSetup(s, "portrait", "")
 	return b.err
 }
-
-// maxName is the longest name the assessment schema accepts.
-const maxName = 500
 
 // writePillar fills the sheet of pillar p: one row per indicator, a band
 // row per area.
@@ -329,6 +327,12 @@ func (b *builder) validations(s string, first, last int) error {
 		if v.list != "" {
 			dv.SetSqrefDropList(v.list)
 			dv.SetError(excelize.DataValidationErrorStyleStop, tr(l, "error.title"), tr(l, "error.list"))
+		}
+		if v.col == colEvidence {
+			if err := dv.SetRange(0, assess.MaxText, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleStop, truncate(tr(l, columns[v.col].key), 32), tr(l, "error.length", "max", strconv.Itoa(assess.MaxText)))
 		}
 		dv.SetInput(truncate(tr(l, columns[v.col].key), 32), truncate(tr(l, v.prompt), 255))
 		if err := b.f.AddDataValidation(s, dv); err != nil {
