@@ -6,7 +6,8 @@
 //	err := questionnaire.Write(w, m, &questionnaire.Options{Lang: "es"})
 //
 //	f, err := questionnaire.Read("minsec.xlsx", file, size, m) // one respondent
-//	err = questionnaire.Merge(m, a, f)                         // into an assessment
+//	im, err := questionnaire.Import(m, a, []*questionnaire.Filled{f}, nil)
+//	// im.Assessment is a with the answers added; im.Files says whose they are
 //
 // # The workbook
 //
@@ -60,7 +61,12 @@
 //
 // A formula in an answer cell is read as the text of the formula.
 //
-// Merge adds the answers to an assessment without replacing anything: a
-// different answer by the same respondent to the same indicator is a
-// conflict naming both places. It changes nothing when there is a problem.
+// Import adds the answers of filled questionnaires to an assessment, or
+// to a new one, without replacing anything: a different answer by the
+// same respondent to the same indicator is a conflict naming both places.
+// It checks the result as the JSON reader would and reports, file by
+// file, the respondent each file's answers were filed under, whether that
+// respondent and organisation are new, and how many answers were added.
+// It imports nothing when there is a problem. Merge does the same merge
+// in place, without the report.
 package questionnaire

@@ -88,3 +88,44 @@ func ExampleRead_errors() {
 	// minsec.xlsx: IRC!D15: IRC.SA.2 has other answers but no level: choose a level, "n/a" or "unknown"
 	// minsec.xlsx: IRC!F15: "the ministry" is not a provision mode (National, Shared or regional, Outsourced, Donor-funded)
 }
+
+func ExampleImport() {
+	m := assess.Default()
+	// Two respondents fill in a questionnaire each (here with excelize).
+	var filled []*questionnaire.Filled
+	for _, r := range []struct{ file, name, org, level string }{
+		{"ana.xlsx", "Ana Pérez", "Ministry of National Security", "3 - Defined"},
+		{"ivan.xlsx", "Иван Петров", "CoralCIRT", "2"},
+	} {
+		var buf bytes.Buffer
+		questionnaire.Write(&buf, m, nil)
+		f, _ := excelize.OpenReader(&buf)
+		f.SetCellStr("Respondent", "B4", r.name)
+		f.SetCellStr("Respondent", "B5", r.org)
+		f.SetCellStr("Respondent", "B8", "2026-10-14")
+		f.SetCellStr("IRC", "D14", r.level)
+		data, _ := f.WriteToBuffer()
+		q, err := questionnaire.Read(r.file, bytes.NewReader(data.Bytes()), int64(data.Len()), m)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		filled = append(filled, q)
+	}
+
+	// Into a new assessment (nil), whose profile is to be filled in.
+	im, err := questionnaire.Import(m, nil, filled, nil)
+	if err != nil {
+		fmt.Println(err) // every problem, located: "ana.xlsx: IRC!D14: ..."
+		return
+	}
+	for _, f := range im.Files {
+		fmt.Printf("%s: %s of %s, new %v, %d answers, %d added\n", f.Filled.File, f.Respondent, f.Stakeholder, f.NewRespondent, f.Answers, f.Added)
+	}
+	a := im.Assessment
+	fmt.Println(a.Profile.Country, a.Session.Date, len(a.Responses))
+	// Output:
+	// ana.xlsx: ana-perez of ministry-of-national-security, new true, 1 answers, 1 added
+	// ivan.xlsx: r-e8eef5cd of coralcirt, new true, 1 answers, 1 added
+	// FILL IN: country 2026-10-14 2
+}

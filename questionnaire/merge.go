@@ -28,49 +28,69 @@ import (
 //   - An answer the same respondent already gave, identically, is skipped;
 //     a different one is a conflict, reported with both places.
 //
-// The merged assessment is then checked against m. When there is any
-// problem Merge returns a problem.List of them all and leaves a as it was.
+// The merged assessment is then checked against m, and held to the
+// limits of an assessment (assess.MaxStakeholders, MaxRespondents and
+// MaxResponses). When there is any problem Merge returns a problem.List
+// of them all and leaves a as it was.
+//
+// Import does the same into a copy, checks the result as the JSON reader
+// would, and reports what became of each file.
 func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
-	mg := &merger{m: m, a: a,
+	mg, err := merge(m, a, "", filled)
+	if err != nil {
+		return err
+	}
+	a.Stakeholders, a.Respondents, a.Responses = mg.stakeholders, mg.respondents, mg.responses
+	return nil
+}
+
+// merge merges filled into copies of a's lists, or returns every
+// problem. name names a in messages; "" is "the assessment".
+func merge(m *assess.Model, a *assess.Assessment, name string, filled []*Filled) (*merger, error) {
+	mg := &merger{m: m, a: a, name: name,
 		stakeholders: slices.Clone(a.Stakeholders),
 		respondents:  slices.Clone(a.Respondents),
 		responses:    slices.Clone(a.Responses),
-		placed:       map[[2]string]string{},
+		placed:       map[[2]string]int{},
 		origin:       map[int]source{},
 		newResp:      map[int]*Filled{},
 		newHolder:    map[int]*Filled{},
 	}
+	if mg.name == "" {
+		mg.name = "the assessment"
+	}
 	if a.Model.ID != m.ID || major(a.Model.Version) != major(m.Version) {
-		return problem.List{{At: "/model", Message: fmt.Sprintf("the assessment was made with model %s %s, not %s %s", a.Model.ID, a.Model.Version, m.ID, m.Version)}}
+		return nil, problem.List{{At: "/model", Message: fmt.Sprintf("the assessment was made with model %s %s, not %s %s", a.Model.ID, a.Model.Version, m.ID, m.Version)}}.In(name)
 	}
 	for i, r := range a.Responses {
-		mg.placed[[2]string{r.Respondent, r.Indicator}] = fmt.Sprintf("/responses/%d of the assessment", i)
+		mg.placed[[2]string{r.Respondent, r.Indicator}] = i
 	}
 	for _, f := range filled {
 		if f != nil {
 			mg.add(f)
 		}
 	}
-	if len(mg.list) == 0 {
+	if len(mg.list) == 0 && mg.limits() {
 		mg.check()
 	}
 	if len(mg.list) > 0 {
-		return mg.list
+		return nil, mg.list.In(name)
 	}
-	a.Stakeholders, a.Respondents, a.Responses = mg.stakeholders, mg.respondents, mg.responses
-	return nil
+	return mg, nil
 }
 
 type merger struct {
 	m            *assess.Model
 	a            *assess.Assessment
+	name         string // of the assessment, in messages
 	stakeholders []assess.Stakeholder
 	respondents  []assess.Respondent
 	responses    []assess.Response
-	placed       map[[2]string]string // respondent and indicator → where answered
-	origin       map[int]source       // index in responses → where it came from
-	newResp      map[int]*Filled      // index in respondents → the file that added it
-	newHolder    map[int]*Filled      // index in stakeholders → the file that added it
+	placed       map[[2]string]int // respondent and indicator → index in responses
+	origin       map[int]source    // index in responses → where it came from
+	newResp      map[int]*Filled   // index in respondents → the file that added it
+	newHolder    map[int]*Filled   // index in stakeholders → the file that added it
+	files        []merged
 	list         problem.List
 }
 
@@ -78,6 +98,13 @@ type merger struct {
 type source struct {
 	file string
 	ans  *Answer
+}
+
+// merged is what became of one file.
+type merged struct {
+	f                       *Filled
+	respondent, stakeholder string
+	added                   int
 }
 
 func (mg *merger) add(f *Filled) {
@@ -91,31 +118,53 @@ func (mg *merger) add(f *Filled) {
 	if !ok {
 		return
 	}
+	added := 0
 	for i := range f.Answers {
 		ans := &f.Answers[i]
 		r := ans.Response
 		r.Respondent = rid
 		key := [2]string{rid, r.Indicator}
-		if where, dup := mg.placed[key]; dup {
-			if prev := mg.find(key); prev != r {
-				problem(ans.Cell, fmt.Sprintf("conflicts with the answer of respondent %q to %s at %s (%s); nothing was replaced", rid, r.Indicator, where, difference(prev, r)))
+		if at, dup := mg.placed[key]; dup {
+			if prev := mg.responses[at]; prev != r {
+				problem(ans.Cell, fmt.Sprintf("conflicts with the answer of respondent %q to %s at %s (%s); nothing was replaced", rid, r.Indicator, mg.where(at), difference(prev, r)))
 			}
 			continue
 		}
-		mg.placed[key] = f.File + ": " + ans.Cell
+		mg.placed[key] = len(mg.responses)
 		mg.origin[len(mg.responses)] = source{f.File, ans}
 		mg.responses = append(mg.responses, r)
+		added++
 	}
+	mg.files = append(mg.files, merged{f, rid, holder, added})
 }
 
-// find returns the response already merged for a respondent and indicator.
-func (mg *merger) find(key [2]string) assess.Response {
-	for _, r := range mg.responses {
-		if r.Respondent == key[0] && r.Indicator == key[1] {
-			return r
+// where says where the response at index i came from: the assessment or
+// a file's cell.
+func (mg *merger) where(i int) string {
+	if src, ok := mg.origin[i]; ok {
+		return src.file + ": " + src.ans.Cell
+	}
+	return fmt.Sprintf("/responses/%d of %s", i, mg.name)
+}
+
+// limits reports whether the merged lists are within the limits of an
+// assessment, and a problem for each that is not.
+func (mg *merger) limits() bool {
+	ok := true
+	for _, l := range []struct {
+		what     string
+		n, limit int
+	}{
+		{"stakeholders", len(mg.stakeholders), assess.MaxStakeholders},
+		{"respondents", len(mg.respondents), assess.MaxRespondents},
+		{"responses", len(mg.responses), assess.MaxResponses},
+	} {
+		if l.n > l.limit {
+			mg.list = append(mg.list, problem.Problem{At: "/" + l.what, Message: fmt.Sprintf("the import would make %d %s; the limit is %d", l.n, l.what, l.limit)})
+			ok = false
 		}
 	}
-	return assess.Response{}
+	return ok
 }
 
 // stakeholder returns the ID of the stakeholder that f's organisation
