@@ -35,7 +35,8 @@ type ImportFile struct {
 // "ana.xlsx: IRC!D14: ...", or a JSON pointer into Into for a problem of
 // the assessment) and Assessment is null: nothing is half-applied. Else
 // Assessment is Into with the respondents and answers added (nothing that
-// was there is changed), and Files and Added say what came in.
+// was there is changed), and Files and Added say what came in. It is
+// questionnaire.Import's result in the workbook's words.
 type Imported struct {
 	Problems   problem.List       `json:"problems"`
 	Assessment *assess.Assessment `json:"assessment"`
@@ -68,10 +69,6 @@ type ImportAdded struct {
 	Responses    int                  `json:"responses"`
 }
 
-// maxImportFiles bounds one import: a workshop has at most a few dozen
-// respondents.
-const maxImportFiles = 200
-
 func runImport(req []byte) ([]byte, error) {
 	var r ImportRequest
 	if err := decodeRequest("import", req, &r); err != nil {
@@ -80,19 +77,15 @@ func runImport(req []byte) ([]byte, error) {
 	switch {
 	case len(r.Files) == 0:
 		return nil, errors.New("import: no files: give the filled questionnaires as files: [{name, data}]")
-	case len(r.Files) > maxImportFiles:
-		return nil, fmt.Errorf("import: %d files; at most %d at once", len(r.Files), maxImportFiles)
+	case len(r.Files) > questionnaire.MaxFiles:
+		return nil, fmt.Errorf("import: %d files; at most %d at once", len(r.Files), questionnaire.MaxFiles)
 	case len(bytes.TrimSpace(r.Into)) == 0 || string(bytes.TrimSpace(r.Into)) == "null":
 		return nil, errors.New("import: into is required: the assessment to add the answers to")
 	}
 	m := assess.Default()
 	out := Imported{Problems: problem.List{}, Files: []ImportedFile{}}
 	a, err := load.Assessment("", r.Into, m)
-	if err != nil {
-		for _, p := range problem.From(err) {
-			out.Problems = append(out.Problems, p)
-		}
-	}
+	out.Problems = append(out.Problems, problem.From(err)...)
 	var filled []*questionnaire.Filled
 	for i, f := range r.Files {
 		name := f.Name
@@ -106,7 +99,7 @@ func runImport(req []byte) ([]byte, error) {
 		}
 		q, err := questionnaire.Read(name, bytes.NewReader(data), int64(len(data)), m)
 		if err != nil {
-			out.Problems = append(out.Problems, importProblems(name, err)...)
+			out.Problems = append(out.Problems, problem.From(err).In(name)...)
 			continue
 		}
 		filled = append(filled, q)
@@ -114,73 +107,27 @@ func runImport(req []byte) ([]byte, error) {
 	if len(out.Problems) > 0 {
 		return marshal(out)
 	}
-	before := *a
-	if err := questionnaire.Merge(m, a, filled...); err != nil {
-		out.Problems = importProblems("", err)
-		return marshal(out)
-	}
-	// The merged assessment must load like any other, as "ncskit import"
-	// proves before it writes.
-	merged, err := json.Marshal(a)
+	im, err := questionnaire.Import(m, a, filled, nil)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := load.Assessment("", merged, m); err != nil {
-		for _, p := range problem.From(err) {
-			out.Problems = append(out.Problems, problem.Problem{At: p.At, Message: "after the import: " + p.Message, Hint: p.Hint})
+		var l problem.List
+		if !errors.As(err, &l) {
+			return nil, err
 		}
+		out.Problems = l
 		return marshal(out)
 	}
-	out.Assessment = a
+	out.Assessment = im.Assessment
 	out.Added = ImportAdded{
-		Stakeholders: nonNilSlice(a.Stakeholders[len(before.Stakeholders):]),
-		Respondents:  nonNilSlice(a.Respondents[len(before.Respondents):]),
-		Responses:    len(a.Responses) - len(before.Responses),
+		Stakeholders: nonNilSlice(im.Stakeholders),
+		Respondents:  nonNilSlice(im.Respondents),
+		Responses:    im.Responses,
 	}
-	out.Files = attribute(m, &before, filled)
+	for _, f := range im.Files {
+		q := f.Filled
+		out.Files = append(out.Files, ImportedFile{File: q.File, Name: q.Name, Organisation: q.Organisation, Title: q.Title,
+			Date: q.Date, Lang: q.Lang, Respondent: f.Respondent, Answers: f.Answers, Added: f.Added})
+	}
 	return marshal(out)
-}
-
-// importProblems returns the located problems of a questionnaire error,
-// or the error as one problem of the file.
-func importProblems(file string, err error) problem.List {
-	var l problem.List
-	if errors.As(err, &l) {
-		return l
-	}
-	return problem.List{{File: file, Message: err.Error()}}
-}
-
-// attribute says, file by file, which respondent the answers were filed
-// under and how many were new, by merging the files one after the other
-// into a scratch copy of the assessment as it was before the import.
-func attribute(m *assess.Model, before *assess.Assessment, filled []*questionnaire.Filled) []ImportedFile {
-	scratch := *before
-	out := make([]ImportedFile, len(filled))
-	for i, f := range filled {
-		out[i] = ImportedFile{File: f.File, Name: f.Name, Organisation: f.Organisation, Title: f.Title,
-			Date: f.Date, Lang: f.Lang, Respondent: f.RespondentID, Answers: len(f.Answers)}
-		nr, nq := len(scratch.Respondents), len(scratch.Responses)
-		if questionnaire.Merge(m, &scratch, f) != nil {
-			continue
-		}
-		out[i].Added = len(scratch.Responses) - nq
-		switch {
-		case len(scratch.Respondents) > nr:
-			out[i].Respondent = scratch.Respondents[nr].ID
-		case out[i].Added > 0:
-			out[i].Respondent = scratch.Responses[nq].Respondent
-		case out[i].Respondent == "" && len(f.Answers) > 0:
-			// Every answer was there already: merge once more into a copy
-			// without answers to learn whose they are.
-			probe := scratch
-			probe.Responses = nil
-			if questionnaire.Merge(m, &probe, f) == nil && len(probe.Responses) > 0 {
-				out[i].Respondent = probe.Responses[0].Respondent
-			}
-		}
-	}
-	return out
 }
 
 func nonNilSlice[T any](s []T) []T {
