@@ -57,7 +57,7 @@ func TestCorpus(t *testing.T) {
 
 // caseFile returns the bytes a case reads: its file or file.hex section,
 // or a questionnaire with the respondent filled in and the edits applied.
-func caseFile(t *testing.T, ar *txtar.Archive, base map[string][]byte) []byte {
+func caseFile(t testing.TB, ar *txtar.Archive, base map[string][]byte) []byte {
 	if b, ok := section(ar, "file"); ok {
 		return b
 	}
@@ -102,7 +102,7 @@ func caseFile(t *testing.T, ar *txtar.Archive, base map[string][]byte) []byte {
 
 // fileEdit returns the edit of the saved file that line asks for:
 // truncate, replace, declare-size or crc.
-func fileEdit(t *testing.T, line string) (func([]byte) []byte, bool) {
+func fileEdit(t testing.TB, line string) (func([]byte) []byte, bool) {
 	verb, rest, _ := strings.Cut(line, " ")
 	switch verb {
 	case "truncate":
@@ -142,7 +142,7 @@ func fileEdit(t *testing.T, line string) (func([]byte) []byte, bool) {
 
 // unquotePrefix reads a Go string literal at the start of s and returns
 // its value and the rest of s.
-func unquotePrefix(t *testing.T, s string) (string, string) {
+func unquotePrefix(t testing.TB, s string) (string, string) {
 	q, err := strconv.QuotedPrefix(s)
 	must(t, err)
 	v, err := strconv.Unquote(q)

@@ -27,7 +27,7 @@ func reports(files []questionnaire.ImportedFile) []fileReport {
 	return out
 }
 
-func marshal(t *testing.T, v any) string {
+func marshal(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	must(t, err)
