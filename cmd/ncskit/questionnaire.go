@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,7 +121,8 @@ func runImport(e *env, args []string) error {
 			"the same organisation is the same person. Answers are added, never\n" +
 			"replaced: a different answer by the same respondent to the same indicator\n" +
 			"is reported with both places. Every problem of every file is printed as\n" +
-			"FILE: SHEET!CELL: message, and nothing is written when there is one.\n\n" +
+			"FILE: SHEET!CELL: message, and nothing is written when there is one. At\n" +
+			"most " + strconv.Itoa(questionnaire.MaxFiles) + " questionnaires are imported at once.\n\n" +
 			"--into adds the answers to a copy of an existing assessment; -o may name\n" +
 			"the same file. Without --into, -o gets a new assessment whose profile is a\n" +
 			"placeholder that validates but must be completed before scoring: country\n" +
@@ -144,6 +146,8 @@ func runImport(e *env, args []string) error {
 		return usagef("no output file: use -o ASSESSMENT.json")
 	case *into != "" && *date != "":
 		return usagef("--date sets the session date of a new assessment; it cannot be used with --into")
+	case len(pos) > questionnaire.MaxFiles:
+		return usagef("%d questionnaires; at most %d can be imported at once", len(pos), questionnaire.MaxFiles)
 	}
 	if n := count(append(slices.Clone(pos), *into), "-"); n > 1 {
 		return usagef("standard input (-) can be read only once, not %d times", n)
@@ -183,26 +187,17 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if a == nil {
-		a = skeleton(m, filled, *date)
+	// Problems of the assessment name the --into file, or the new file.
+	name := *into
+	if name == "" {
+		name = *out
 	}
-	stakeholders := len(a.Stakeholders)
-	if err := questionnaire.Merge(m, a, filled...); err != nil {
-		if *into != "" {
-			// Merge names places in the assessment as "/responses/3 of the
-			// assessment"; here the assessment has a file name.
-			return replaceText(problem.From(err), " of the assessment", " of "+*into)
-		}
+	im, err := questionnaire.Import(m, a, filled, &questionnaire.ImportOptions{Name: name, Date: *date})
+	if err != nil {
 		return err
 	}
-
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, a); err != nil {
-		return err
-	}
-	// The merged assessment must load like any other: prove it before
-	// writing it.
-	if _, err := load.Assessment(*out, buf.Bytes(), m); err != nil {
+	if err := writeJSON(&buf, im.Assessment); err != nil {
 		return err
 	}
 	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
@@ -212,15 +207,16 @@ func runImport(e *env, args []string) error {
 	if *out == "-" {
 		report = e.stderr
 	}
-	for _, f := range filled {
-		fmt.Fprintf(report, "%s: %s (%s): %d answers\n", f.File, f.Name, f.Organisation, len(f.Answers))
+	for _, f := range im.Files {
+		q := f.Filled
+		fmt.Fprintf(report, "%s: %s (%s): %d answers\n", q.File, q.Name, q.Organisation, f.Answers)
 	}
 	if *into == "" {
 		fmt.Fprintf(e.stderr, "%s: /profile: a placeholder: fill in the country, ISO code, region, small-island status, population, lead ministry and framing before scoring\n", *out)
 	}
-	for i := stakeholders; i < len(a.Stakeholders); i++ {
-		s := a.Stakeholders[i]
-		fmt.Fprintf(e.stderr, "%s: /stakeholders/%d/roles: new stakeholder %q (%s) has no roles yet\n", *out, i, s.ID, s.Name)
+	first := len(im.Assessment.Stakeholders) - len(im.Stakeholders)
+	for i, s := range im.Stakeholders {
+		fmt.Fprintf(e.stderr, "%s: /stakeholders/%d/roles: new stakeholder %q (%s) has no roles yet\n", *out, first+i, s.ID, s.Name)
 	}
 	return nil
 }
@@ -264,50 +260,3 @@ func readFilled(e *env, name string, m *assess.Model) (*questionnaire.Filled, er
 
 // respondentID is the form of a respondent ID in the assessment schema.
 var respondentID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
-
-// Placeholders of a new assessment's profile: they pass the schema, and
-// say plainly that they are to be replaced.
-const (
-	fillIn        = "FILL IN: "
-	placeholderCC = "XX" // a user-assigned ISO 3166 code
-)
-
-// skeleton returns a new, valid assessment for the answers of filled, with
-// a profile to complete.
-func skeleton(m *assess.Model, filled []*questionnaire.Filled, date string) *assess.Assessment {
-	var langs, dates []string
-	for _, f := range filled {
-		if !slices.Contains(langs, f.Lang) {
-			langs = append(langs, f.Lang)
-		}
-		dates = append(dates, f.Date)
-	}
-	if date == "" && len(dates) > 0 {
-		date = slices.Max(dates) // YYYY-MM-DD sorts as a date; "" when none gave one
-	}
-	if date == "" {
-		date = time.Now().Format(time.DateOnly)
-	}
-	slices.Sort(langs)
-	if len(langs) == 0 {
-		langs = []string{"en"}
-	}
-	return &assess.Assessment{
-		Schema:        "https://ncskit.org/schemas/assessment-v1.schema.json",
-		SchemaVersion: assess.SchemaVersion,
-		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
-		Profile: assess.Profile{
-			Country:      fillIn + "country",
-			ISO3166:      placeholderCC,
-			Region:       "caribbean",
-			Population:   1,
-			Languages:    langs,
-			LeadMinistry: fillIn + "lead ministry",
-			Framing:      assess.Framings[0],
-		},
-		Session:      assess.Session{Date: date, Language: langs[0]},
-		Stakeholders: []assess.Stakeholder{},
-		Respondents:  []assess.Respondent{},
-		Responses:    []assess.Response{},
-	}
-}
