@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,7 +130,7 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	if t.PeriodYears < 1 || t.PeriodYears > 15 {
 		p.Add("/periodYears", "%d is outside 1-15", t.PeriodYears)
 	}
-	for _, k := range sortedKeys(t.Text) {
+	for _, k := range slices.Sorted(maps.Keys(t.Text)) {
 		at := problem.Pointer("text", k)
 		common, ok := c.Text[k]
 		if !ok {
@@ -139,8 +141,8 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 		for _, g := range globalVars {
 			allowed[g] = true
 		}
-		for _, lang := range sortedKeys(t.Text[k]) {
-			for _, ph := range sortedKeys(placeholders(assess.Text{lang: t.Text[k][lang]})) {
+		for _, lang := range slices.Sorted(maps.Keys(t.Text[k])) {
+			for _, ph := range slices.Sorted(maps.Keys(placeholders(assess.Text{lang: t.Text[k][lang]}))) {
 				if !allowed[ph] {
 					p.AddHint(at+"/"+lang, "placeholders this text can use: "+list(allowed), "unknown placeholder {%s}", ph)
 				}
@@ -157,7 +159,7 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 // one is within two edits of it.
 func suggestKey(keys map[string]assess.Text, k string) string {
 	best, bestD := "", 3
-	for _, c := range sortedKeys(keys) {
+	for _, c := range slices.Sorted(maps.Keys(keys)) {
 		if d := distance(c, k); d < bestD {
 			best, bestD = c, d
 		}
@@ -219,20 +221,11 @@ func placeholders(t assess.Text) map[string]bool {
 }
 
 func list(set map[string]bool) string {
-	keys := sortedKeys(set)
+	keys := slices.Sorted(maps.Keys(set))
 	for i, k := range keys {
 		keys[i] = "{" + k + "}"
 	}
 	return strings.Join(keys, ", ")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // loadCommon decodes the common text once; concurrent callers share it.
