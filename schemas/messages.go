@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -18,18 +19,34 @@ import (
 // message for the value instead of one per alternative.
 func collect(ve *jsonschema.ValidationError, root any, out *problem.List) {
 	kw := ve.KeywordLocation
-	v, _ := valueAt(root, ve.InstanceLocation)
+	at := unescape(ve.InstanceLocation)
+	v, _ := valueAt(root, at)
 	if strings.HasSuffix(kw, "/oneOf") || strings.HasSuffix(kw, "/anyOf") {
-		*out = append(*out, problem.Problem{At: ve.InstanceLocation, Message: oneOfMessage(ve, v)})
+		*out = append(*out, problem.Problem{At: at, Message: oneOfMessage(ve, v)})
 		return
 	}
 	if len(ve.Causes) == 0 {
-		*out = append(*out, problem.Problem{At: ve.InstanceLocation, Message: reword(ve, v)})
+		*out = append(*out, problem.Problem{At: at, Message: reword(ve, v)})
 		return
 	}
 	for _, c := range ve.Causes {
 		collect(c, root, out)
 	}
+}
+
+// unescape turns the validator's instance location, whose segments are
+// also URL-escaped ("GOV%20STR"), into the JSON pointer of the value.
+func unescape(location string) string {
+	if !strings.Contains(location, "%") {
+		return location
+	}
+	segs := strings.Split(location, "/")
+	for i, s := range segs {
+		if u, err := url.PathUnescape(s); err == nil {
+			segs[i] = u
+		}
+	}
+	return strings.Join(segs, "/")
 }
 
 func oneOfMessage(ve *jsonschema.ValidationError, v any) string {
