@@ -108,6 +108,17 @@
 // problem.List error. Everything else is a warning in the Result: scoring a
 // half-filled assessment succeeds.
 //
+// # Limits
+//
+// The file formats bound what a file may hold (limits.go): free text
+// such as evidence, a rationale or a note at MaxText (8,000) characters,
+// one-line text such as a name, a title or a place at MaxName (200), the
+// classification at MaxClassification (80); at most MaxStakeholders and
+// MaxRespondents (500 each), MaxResponses (50,000) and MaxDecisions
+// (1,000 agreed levels, 1,000 priority overrides); a model at most
+// MaxIndicators (1,000) indicators. Characters are Unicode code points.
+// The JSON Schemas state the same numbers, and a test keeps them equal.
+//
 // # Model versions and migration
 //
 // An assessment records the model ID and version it was made with. Model

@@ -15,6 +15,10 @@ const (
 	// MaxName is the most characters of a one-line field: a name, a
 	// title, an organisation, a place, a country.
 	MaxName = 200
+	// MaxClassification is the most characters of an assessment's
+	// classification, a marking such as "TLP:AMBER" that a draft prints
+	// in its page headers.
+	MaxClassification = 80
 
 	// MaxStakeholders is the most stakeholders of an assessment.
 	MaxStakeholders = 500

@@ -21,6 +21,10 @@ func collect(ve *jsonschema.ValidationError, root any, out *problem.List) {
 	kw := ve.KeywordLocation
 	at := unescape(ve.InstanceLocation)
 	v, _ := valueAt(root, at)
+	if strings.Contains(kw, "/propertyNames/") {
+		// The place is the field; what is checked is its name.
+		v = fieldName(at)
+	}
 	if strings.HasSuffix(kw, "/oneOf") || strings.HasSuffix(kw, "/anyOf") {
 		*out = append(*out, problem.Problem{At: at, Message: oneOfMessage(ve, v)})
 		return
@@ -114,14 +118,18 @@ func reword(ve *jsonschema.ValidationError, v any) string {
 			return "expected at least " + n + " items"
 		}
 	case "maxItems":
-		return "expected at most " + after(msg, "maximum ", " items") + " items"
+		return "the list has " + after(msg, "but found ", " items") + " items; the limit is " + after(msg, "maximum ", " items")
 	case "minLength":
 		if s, ok := v.(string); ok && s == "" {
 			return "must not be empty"
 		}
 		return "is too short: at least " + after(msg, "length must be >= ", ",") + " characters"
 	case "maxLength":
-		return fmt.Sprintf("is %d characters long; the limit is %s", len([]rune(fmt.Sprint(v))), after(msg, "length must be <= ", ","))
+		what := "text"
+		if strings.Contains(ve.KeywordLocation, "/propertyNames/") {
+			what = "field name"
+		}
+		return "the " + what + " is " + after(msg, "but got ", "") + " characters long; the limit is " + after(msg, "length must be <= ", ",")
 	case "pattern":
 		p, err := strconv.Unquote(`"` + strings.ReplaceAll(strings.Trim(after(msg, "does not match pattern ", ""), "'"), `"`, `\"`) + `"`)
 		if d, ok := patterns[p]; ok && err == nil {
@@ -226,6 +234,12 @@ func valueAt(root any, pointer string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+// fieldName returns the last segment of a JSON pointer, unescaped.
+func fieldName(pointer string) string {
+	seg := pointer[strings.LastIndexByte(pointer, '/')+1:]
+	return strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
 }
 
 func dedupe(in problem.List) problem.List {
