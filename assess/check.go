@@ -11,14 +11,18 @@ import (
 // Check reports every semantic problem of an assessment against model m:
 // a different model, unknown indicators, respondents, stakeholders, roles
 // or target profiles, duplicates, levels and targets outside the scale, and
-// a target below an agreed level with no note. The JSON Schema catches
-// problems of shape and type; Check assumes the shape is right.
+// a target below an agreed level with no note, and lists and texts
+// longer than the format allows (see limits.go). The JSON Schema catches
+// problems of shape and type; Check assumes the shape is right, but
+// checks the limits that the schema states, for assessments built in Go.
 func Check(m *Model, a *Assessment) problem.List {
 	var p problems
 	checkModelRef(&p, m, a.Model)
 	if a.SchemaVersion != SchemaVersion {
 		p.add("/schemaVersion", "schema version %d is not supported (this version of ncskit reads %d)", a.SchemaVersion, SchemaVersion)
 	}
+	checkCounts(&p, a)
+	checkTexts(&p, a)
 	max := m.Scale.Max()
 	checkProfile(&p, m, &a.Profile)
 
@@ -76,6 +80,11 @@ func Check(m *Model, a *Assessment) problem.List {
 	agreedAt := map[string]int{}
 	for i, d := range a.Decisions.Agreed {
 		dp := ptr("decisions", "agreed", i)
+		p.long(func() string { return dp + "/indicator" }, "text", d.Indicator, MaxName)
+		p.long(func() string { return dp + "/rationale" }, "text", d.Rationale, MaxText)
+		if len(d.Dissent) > MaxRespondents {
+			p.add(dp+"/dissent", "the list has %d items; the limit is %d", len(d.Dissent), MaxRespondents)
+		}
 		if m.Indicator(d.Indicator) == nil {
 			p.hint(dp+"/indicator", suggest(m, d.Indicator), "unknown indicator %q", d.Indicator)
 		}
@@ -95,20 +104,21 @@ func Check(m *Model, a *Assessment) problem.List {
 			p.add(dp+"/rationale", "an agreed level needs a rationale")
 		}
 		for j, ds := range d.Dissent {
+			p.long(func() string { return ptr("decisions", "agreed", i, "dissent", j, "note") }, "text", ds.Note, MaxText)
 			if !respondents[ds.Respondent] {
 				p.add(ptr("decisions", "agreed", i, "dissent", j, "respondent"), "unknown respondent %q", ds.Respondent)
 			}
 		}
 	}
 
-	// seen[indicator × respondent] holds 1 + the index of the first
-	// response of that pair: a flat table, as this runs on every score.
-	seen := make([]int32, len(m.order)*len(respIndex))
+	seen := newPairs(len(m.order), len(respIndex), len(a.Responses))
 	for i := range a.Responses {
 		r := &a.Responses[i]
 		// Pointers are built only when there is a problem: this loop runs
 		// once per response and must stay cheap.
 		at := func(field string) string { return ptr("responses", i) + field }
+		p.long(func() string { return at("/indicator") }, "text", r.Indicator, MaxName)
+		p.long(func() string { return at("/evidence") }, "text", r.Evidence, MaxText)
 		if m.Indicator(r.Indicator) == nil {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		}
@@ -118,11 +128,8 @@ func Check(m *Model, a *Assessment) problem.List {
 		ii, okI := m.order[r.Indicator]
 		ri, okR := respIndex[r.Respondent]
 		if okI && okR {
-			key := ii*len(respIndex) + ri
-			if first := seen[key]; first > 0 {
-				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first-1)
-			} else {
-				seen[key] = int32(i + 1)
+			if first, dup := seen.first(ii, ri, i); dup {
+				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first)
 			}
 		}
 		if r.Level.IsLevel() && int(r.Level) > max {
@@ -141,6 +148,8 @@ func Check(m *Model, a *Assessment) problem.List {
 	overridden := map[string]int{}
 	for i, o := range a.Decisions.PriorityOverrides {
 		op := ptr("decisions", "priorityOverrides", i)
+		p.long(func() string { return op + "/indicator" }, "text", o.Indicator, MaxName)
+		p.long(func() string { return op + "/reason" }, "text", o.Reason, MaxText)
 		if m.Indicator(o.Indicator) == nil {
 			p.hint(op+"/indicator", suggest(m, o.Indicator), "unknown indicator %q", o.Indicator)
 		}

@@ -103,10 +103,10 @@
 // # Warnings and errors
 //
 // Check reports problems that make an assessment unusable against a model
-// (unknown IDs, duplicates, levels outside the scale, a different model),
-// each with a JSON pointer. Score runs Check and returns its problems as a
-// problem.List error. Everything else is a warning in the Result: scoring a
-// half-filled assessment succeeds.
+// (unknown IDs, duplicates, levels outside the scale, a different model,
+// lists and texts beyond the limits), each with a JSON pointer. Score runs
+// Check and returns its problems as a problem.List error. Everything else
+// is a warning in the Result: scoring a half-filled assessment succeeds.
 //
 // # Limits
 //
@@ -118,6 +118,10 @@
 // (1,000 agreed levels, 1,000 priority overrides); a model at most
 // MaxIndicators (1,000) indicators. Characters are Unicode code points.
 // The JSON Schemas state the same numbers, and a test keeps them equal.
+// Check reports the same problems, in the same words, for an assessment
+// built in Go, and a model with more than MaxIndicators indicators is
+// refused. No work or memory of Check or Score grows with the product of
+// two counts, such as indicators × respondents.
 //
 // # Model versions and migration
 //

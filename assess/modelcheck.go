@@ -10,10 +10,14 @@ var costs = map[string]bool{"low": true, "medium": true, "high": true}
 
 // check reports every inconsistency of an assembled model that a schema
 // cannot see: duplicate or misplaced IDs, references to unknown roles,
-// indicators or crosswalk identifiers, dependency cycles, and levels that do
-// not match the scale.
+// indicators or crosswalk identifiers, dependency cycles, levels that do
+// not match the scale, and more indicators than MaxIndicators (a model
+// assembled from pillar files is not bounded by one schema).
 func (m *Model) check() problem.List {
 	var p problems
+	if n := len(m.allIndicators()); n > MaxIndicators {
+		p.add("/pillars", "the model has %d indicators; the limit is %d", n, MaxIndicators)
+	}
 	for i, l := range m.Scale.Levels {
 		if l.Level != i+1 {
 			p.add(ptr("scale", "levels", i, "level"), "level %d is out of order: expected %d", l.Level, i+1)
