@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -71,6 +72,13 @@ func (l *linter) add(at, hint, format string, args ...any) {
 	l.probs.AddHint(at, hint, format, args...)
 }
 
+// forget drops the problems found at or under the pointer at.
+func (l *linter) forget(at string) {
+	l.probs = slices.DeleteFunc(l.probs, func(p problem.Problem) bool {
+		return p.At == at || strings.HasPrefix(p.At, at+"/")
+	})
+}
+
 func (l *linter) skipSpace() {
 	for l.i < len(l.data) {
 		switch l.data[l.i] {
@@ -119,6 +127,9 @@ func (l *linter) object(at string) {
 		key := l.text(at, "field name ")
 		field := at + problem.Pointer(key)
 		if seen[key] {
+			// The last value is the one read; what was found in an
+			// earlier one has no place in the document.
+			l.forget(field)
 			l.add(field, "a field may appear only once in an object; keep the value you mean", "the field %q is given more than once", key)
 		}
 		seen[key] = true
