@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ncskit/ncskit/problem"
@@ -101,7 +102,7 @@ func (l *linter) value(at string) {
 	case c == '[':
 		l.array(at)
 	case c == '"':
-		l.text(at, "")
+		l.text(func(string) string { return at }, "")
 	case c == '-' || c >= '0' && c <= '9':
 		l.number(at)
 	default: // true, false, null
@@ -124,7 +125,7 @@ func (l *linter) object(at string) {
 			l.i++
 			continue
 		}
-		key := l.text(at, "field name ")
+		key := l.text(func(k string) string { return at + problem.Pointer(k) }, "field name ")
 		field := at + problem.Pointer(key)
 		if seen[key] {
 			// The last value is the one read; what was found in an
@@ -157,9 +158,11 @@ func (l *linter) array(at string) {
 	}
 }
 
-// text reads a string, checks it and returns its value. what names a
-// field name in messages ("field name "), or is empty for a value.
-func (l *linter) text(at, what string) string {
+// text reads a string, checks it and returns its value as encoding/json
+// reads it. what names a field name in messages ("field name "), or is
+// empty for a value; place returns the pointer of a problem, given the
+// value (a field name is located at its field).
+func (l *linter) text(place func(s string) string, what string) string {
 	start := l.i + 1
 	end := start
 	escaped := false
@@ -174,25 +177,41 @@ func (l *linter) text(at, what string) string {
 	raw := l.data[start:min(end, len(l.data))]
 	s := string(raw)
 	if escaped {
-		if u, err := strconv.Unquote(`"` + s + `"`); err == nil {
-			s = u
-		} else if u, ok := unquoteJSON(raw); ok {
+		if u, ok := unquoteJSON(raw); ok {
 			s = u
 		}
 	}
 	if !utf8.ValidString(s) {
 		n := utf8.RuneCountInString(s[:firstInvalid(s)]) + 1
-		l.add(at, "save the file as UTF-8", "the %stext is not valid UTF-8 (at character %d)", what, n)
-		return strings.ToValidUTF8(s, "\uFFFD")
+		s = replaceInvalid(s)
+		l.add(place(s), "save the file as UTF-8", "the %stext is not valid UTF-8 (at character %d)", what, n)
+		return s
 	}
 	if n, r, ok := firstControl(s); ok {
-		l.add(at, "only tab and line breaks may appear in text", "the %stext holds the control character U+%04X at character %d", what, r, n)
+		l.add(place(s), "only tab and line breaks may appear in text", "the %stext holds the control character U+%04X at character %d", what, r, n)
 	}
 	return s
 }
 
-// unquoteJSON decodes the escapes of a JSON string that Go's Unquote
-// rejects (\/ and lone surrogates).
+// replaceInvalid replaces every byte of s that is not part of valid UTF-8
+// by U+FFFD, as encoding/json does (strings.ToValidUTF8 replaces a run of
+// them by one).
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unquoteJSON decodes the escapes of a JSON string as encoding/json does:
+// a surrogate pair is one character, a lone surrogate U+FFFD.
 func unquoteJSON(raw []byte) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(raw); i++ {
@@ -216,20 +235,37 @@ func unquoteJSON(raw []byte) (string, bool) {
 		case 't':
 			b.WriteByte('\t')
 		case 'u':
-			if i+4 >= len(raw) {
+			r, ok := hex4(raw[i+1:])
+			if !ok {
 				return "", false
 			}
-			v, err := strconv.ParseUint(string(raw[i+1:i+5]), 16, 32)
-			if err != nil {
-				return "", false
-			}
-			b.WriteRune(rune(v)) // a lone surrogate becomes U+FFFD, as encoding/json reads it
 			i += 4
+			if utf16.IsSurrogate(r) {
+				// A high surrogate followed by a low one is one character.
+				if len(raw) > i+2 && raw[i+1] == '\\' && raw[i+2] == 'u' {
+					if r2, ok := hex4(raw[i+3:]); ok {
+						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+							r = d
+							i += 6
+						}
+					}
+				}
+			}
+			b.WriteRune(r) // a lone surrogate becomes U+FFFD
 		default:
 			return "", false
 		}
 	}
 	return b.String(), true
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(b[:4]), 16, 32)
+	return rune(v), err == nil
 }
 
 func firstInvalid(s string) int {
