@@ -32,12 +32,17 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // the document with every integral number written as an integer (3.0 and
 // 3e0 become 3), so that the JSON Schema's integers decode into Go
 // integers; other bytes are kept as they are.
-func lint(data []byte) ([]byte, problem.List) {
+//
+// An empty field name is reported too. The validator leaves empty names
+// out of its pointers ("/text//en" becomes "/text/en"), so lint also
+// returns the pointers of the objects that have one: a problem the
+// validator finds there has no reliable place.
+func lint(data []byte) ([]byte, problem.List, []string) {
 	l := linter{data: data}
 	l.skipSpace()
 	l.value("")
 	if len(l.edits) == 0 {
-		return data, l.probs
+		return data, l.probs, l.unnamed
 	}
 	var b bytes.Buffer
 	b.Grow(len(data))
@@ -48,7 +53,7 @@ func lint(data []byte) ([]byte, problem.List) {
 		last = e.end
 	}
 	b.Write(data[last:])
-	return b.Bytes(), l.probs
+	return b.Bytes(), l.probs, l.unnamed
 }
 
 type edit struct {
@@ -61,6 +66,8 @@ type linter struct {
 	i     int
 	edits []edit
 	probs problem.List
+	// unnamed are the objects with an empty field name.
+	unnamed []string
 }
 
 func (l *linter) add(at, hint, format string, args ...any) {
@@ -132,6 +139,10 @@ func (l *linter) object(at string) {
 			// earlier one has no place in the document.
 			l.forget(field)
 			l.add(field, "a field may appear only once in an object; keep the value you mean", "the field %q is given more than once", key)
+		}
+		if key == "" && !seen[key] {
+			l.unnamed = append(l.unnamed, at)
+			l.add(field, "give the field its name or remove it", "the field name is empty")
 		}
 		seen[key] = true
 		l.skipSpace()

@@ -105,11 +105,18 @@ func Validate(k Kind, data []byte) problem.List {
 // could not be parsed at all; it is returned whenever it could, so that a
 // caller may go on to find more problems.
 func Check(k Kind, data []byte) ([]byte, problem.List) {
-	clean, v, p := parse(data)
+	clean, v, p, unnamed := parse(data)
 	if clean == nil {
 		return nil, p
 	}
 	sp := ValidateValue(k, v)
+	// Under an empty field name the validator's pointers are not
+	// reliable; the empty name is reported, and the rest once it is fixed.
+	for _, at := range unnamed {
+		sp = slices.DeleteFunc(sp, func(q problem.Problem) bool {
+			return q.At == at || strings.HasPrefix(q.At, at+"/")
+		})
+	}
 	// A number the schema bounds more tightly is reported once, in the
 	// schema's words.
 	bounded := map[string]bool{}
@@ -124,7 +131,9 @@ func Check(k Kind, data []byte) ([]byte, problem.List) {
 	return clean, dedupe(p)
 }
 
-// ValidateValue checks an already parsed value (see Parse).
+// ValidateValue checks an already parsed value (as Check parses it).
+// Under a field with an empty name, the pointers of its problems leave
+// the name out; Check and Validate report the empty name instead.
 func ValidateValue(k Kind, v any) problem.List {
 	all, err := compile()
 	if err != nil {
@@ -155,43 +164,44 @@ func ValidateValue(k Kind, v any) problem.List {
 // numbers beyond MaxSafeInteger. A UTF-8 byte-order mark at the start is
 // skipped. An integral number written as 3.0 or 3e0 is read as the
 // integer 3, as the JSON Schema counts it. It returns the document as
-// read, its value, and the problems; the document is nil when data could
-// not be parsed.
-func parse(data []byte) ([]byte, any, problem.List) {
+// read, its value, the problems, and the pointers of the objects that
+// have an empty field name (see lint); the document is nil when data
+// could not be parsed.
+func parse(data []byte) ([]byte, any, problem.List, []string) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, problem.List{{Message: "the file is empty; expected a JSON object"}}
+		return nil, nil, problem.List{{Message: "the file is empty; expected a JSON object"}}, nil
 	}
 	if len(data) > MaxSize {
-		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}, nil
 	}
 	if d, at := depth(data); d > MaxDepth {
 		line, col := position(data, at)
-		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: JSON nested deeper than %d levels", line, col, MaxDepth)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: JSON nested deeper than %d levels", line, col, MaxDepth)}}, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, nil, problem.List{{Message: syntaxMessage(data, err)}}
+		return nil, nil, problem.List{{Message: syntaxMessage(data, err)}}, nil
 	}
 	off := int(dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
 		// InputOffset is past the value; report where the extra data starts.
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		line, col := position(data, off)
-		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: unexpected data after the JSON value", line, col)}}
+		return nil, nil, problem.List{{Message: fmt.Sprintf("line %d, column %d: unexpected data after the JSON value", line, col)}}, nil
 	}
-	clean, p := lint(data)
+	clean, p, unnamed := lint(data)
 	if len(clean) != len(data) || !bytes.Equal(clean, data) {
 		dec := json.NewDecoder(bytes.NewReader(clean))
 		dec.UseNumber()
 		v = nil
 		if err := dec.Decode(&v); err != nil {
-			return nil, nil, problem.List{{Message: "internal error: " + err.Error()}}
+			return nil, nil, problem.List{{Message: "internal error: " + err.Error()}}, nil
 		}
 	}
-	return clean, v, p
+	return clean, v, p, unnamed
 }
 
 func syntaxMessage(data []byte, err error) string {
