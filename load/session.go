@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
@@ -109,20 +110,14 @@ func readSession(data []byte, m *assess.Model) (*Session, problem.List) {
 	if data == nil {
 		return nil, p
 	}
-	var f SessionFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		if len(p) == 0 {
-			p = append(p, decodeProblem(err))
-		}
-		return nil, p
-	}
-	p = append(p, sessionRules(&f)...)
+	p = append(p, sessionRules(data)...)
 	p.Sort()
 	if len(p) > 0 {
 		return nil, p
 	}
 	// The shape is right: decode strictly and run the model's checks, as
 	// Assessment does after the schema.
+	var f SessionFile
 	if err := strict(data, &f); err != nil {
 		return nil, problem.List{decodeProblem(err)}
 	}
@@ -164,30 +159,60 @@ func sessionSchemaProblems(data []byte) ([]byte, problem.List) {
 // sessionRules checks what the schema cannot say: an ID and a name that
 // are not only spaces, the append-only numbering of the log, and
 // snapshots with distinct names, each taken after a change of the log.
-func sessionRules(f *SessionFile) problem.List {
+// They run with the schema's checks, on whatever has the expected shape,
+// and read the fields by their exact names (encoding/json would also
+// take "Log" for "log").
+func sessionRules(data []byte) problem.List {
 	var p problem.List
-	if f.ID != "" && strings.TrimSpace(f.ID) == "" {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return nil
+	}
+	if id, ok := text(top["id"]); ok && id != "" && strings.TrimSpace(id) == "" {
 		p.Add("/id", "a session needs an id")
 	}
-	if f.Name != "" && strings.TrimSpace(f.Name) == "" {
+	if name, ok := text(top["name"]); ok && name != "" && strings.TrimSpace(name) == "" {
 		p.Add("/name", "a session needs a name")
 	}
-	for i, c := range f.Log {
-		if c.Seq != i+1 {
-			p.Add(problem.Pointer("log", i, "seq"), "the change log is append-only: entry %d must have seq %d, not %d", i, i+1, c.Seq)
+	log, logOK := objects(top["log"])
+	for i, c := range log {
+		// A seq that is missing or below 1 is the schema's to report.
+		if seq, ok := number(c["seq"]); ok && seq >= 1 && seq != i+1 {
+			p.Add(problem.Pointer("log", i, "seq"), "the change log is append-only: entry %d must have seq %d, not %d", i, i+1, seq)
 		}
 	}
 	names := map[string]bool{}
-	for i, s := range f.Snapshots {
-		if s.Name != "" && names[s.Name] {
-			p.Add(problem.Pointer("snapshots", i, "name"), "duplicate snapshot name %q", s.Name)
+	snapshots, _ := objects(top["snapshots"])
+	for i, s := range snapshots {
+		if name, ok := text(s["name"]); ok && name != "" {
+			if names[name] {
+				p.Add(problem.Pointer("snapshots", i, "name"), "duplicate snapshot name %q", name)
+			}
+			names[name] = true
 		}
-		names[s.Name] = true
-		if s.Seq > len(f.Log) {
-			p.Add(problem.Pointer("snapshots", i, "seq"), "snapshot after change %d, but the log has %d changes", s.Seq, len(f.Log))
+		if seq, ok := number(s["seq"]); ok && logOK && seq > len(log) {
+			p.Add(problem.Pointer("snapshots", i, "seq"), "snapshot after change %d, but the log has %d changes", seq, len(log))
 		}
 	}
 	return p
+}
+
+// objects reads a list of objects; ok is false when raw is something
+// else.
+func objects(raw json.RawMessage) (list []map[string]json.RawMessage, ok bool) {
+	return list, json.Unmarshal(raw, &list) == nil
+}
+
+func text(raw json.RawMessage) (string, bool) {
+	var s string
+	return s, raw != nil && json.Unmarshal(raw, &s) == nil
+}
+
+// number reads a whole number; the document's integral numbers are
+// written as integers (see schemas.Check).
+func number(raw json.RawMessage) (int, bool) {
+	n, err := strconv.Atoi(string(raw))
+	return n, err == nil
 }
 
 // checkAssessment decodes an assessment that passed the schema and runs

@@ -74,3 +74,29 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionRulesPlaces checks that the rules of the session format
+// report only at places that exist in the file and only what the schema
+// does not: not at a seq that is missing, nor under a field whose name
+// differs in case (encoding/json would read "snApshots" as "snapshots"),
+// nor a snapshot after the end of a log that is not a list.
+func TestSessionRulesPlaces(t *testing.T) {
+	for _, c := range []struct{ data, want string }{
+		{`{"format": "ncskit-session", "log": [{}]}`,
+			`s.json: missing required fields "version", "id", "name", "created", "updated", "assessment", "snapshots"
+s.json: /log/0: missing required fields "seq", "at", "what"`},
+		{`{"format": "ncskit-session", "log": [{"seq": 1}], "snApshots": [{"seq": 2}]}`,
+			`s.json: missing required fields "version", "id", "name", "created", "updated", "assessment", "snapshots"
+s.json: unknown field "snApshots"
+s.json: /log/0: missing required fields "at", "what"`},
+		{`{"format": "ncskit-session", "log": "none", "snapshots": [{"seq": 2}]}`,
+			`s.json: missing required fields "version", "id", "name", "created", "updated", "assessment"
+s.json: /log: expected a list, got "none"
+s.json: /snapshots/0: missing required fields "name", "at", "assessment"`},
+	} {
+		_, err := load.ReadSession("s.json", []byte(c.data), assess.Default())
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: got\n%v\nwant\n%s", c.data, err, c.want)
+		}
+	}
+}
