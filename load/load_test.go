@@ -2,18 +2,17 @@ package load_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ncskit/ncskit/internal/golden"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/schemas"
@@ -215,11 +214,12 @@ func TestExamplesValid(t *testing.T) {
 	}
 }
 
-// FuzzAssessment checks that load.Assessment never panics, that every line
-// of an error names the file, and that whatever loads can be scored.
+// FuzzAssessment checks that load.Assessment never panics, that every
+// problem names the file and is located (see located), and that whatever
+// loads can be scored.
 //
 // The seeds are the invalid corpus inputs, a slim copy of each example
-// (see slim) and the examples themselves.
+// (see drafttest.Slim) and the examples themselves.
 func FuzzAssessment(f *testing.F) {
 	cases, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.txtar"))
 	if err != nil {
@@ -245,7 +245,7 @@ func FuzzAssessment(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(slim(f, a))
+		f.Add(drafttest.Slim(f, a))
 		full = append(full, data)
 	}
 	for _, data := range full {
@@ -257,15 +257,7 @@ func FuzzAssessment(f *testing.F) {
 			if a != nil {
 				t.Error("returned an assessment together with an error")
 			}
-			text := err.Error()
-			if text == "" {
-				t.Fatal("empty error text")
-			}
-			for _, line := range strings.Split(text, "\n") {
-				if !strings.HasPrefix(line, "fuzz.json: ") {
-					t.Errorf("error line does not start with the file name: %q", line)
-				}
-			}
+			located(t, "fuzz.json", data, err)
 			return
 		}
 		if a == nil {
@@ -275,46 +267,6 @@ func FuzzAssessment(f *testing.F) {
 			t.Fatalf("loaded, but assess.Score failed:\n%v", err)
 		}
 	})
-}
-
-// slim returns a small valid copy of an example for seeding the fuzzer: the
-// first 20 responses, every other section whole, free text cut to 16
-// characters, compact JSON. The examples are 60 KB and take milliseconds
-// to load, so an input grown from them takes the fuzzer longer to minimize
-// than a short run lasts; a slim seed reaches the same code in a few KB.
-func slim(tb testing.TB, a *assess.Assessment) []byte {
-	tb.Helper()
-	c := *a
-	cut := func(s *string) {
-		if r := []rune(*s); len(r) > 16 {
-			*s = string(r[:16])
-		}
-	}
-	c.Responses = slices.Clone(c.Responses[:min(20, len(c.Responses))])
-	for i := range c.Responses {
-		cut(&c.Responses[i].Evidence)
-	}
-	c.Decisions.Agreed = slices.Clone(c.Decisions.Agreed)
-	for i := range c.Decisions.Agreed {
-		d := &c.Decisions.Agreed[i]
-		cut(&d.Rationale)
-		d.Dissent = slices.Clone(d.Dissent)
-		for j := range d.Dissent {
-			cut(&d.Dissent[j].Note)
-		}
-	}
-	c.Decisions.PriorityOverrides = slices.Clone(c.Decisions.PriorityOverrides)
-	for i := range c.Decisions.PriorityOverrides {
-		cut(&c.Decisions.PriorityOverrides[i].Reason)
-	}
-	data, err := json.Marshal(&c)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := load.Assessment("slim.json", data, assess.Default()); err != nil {
-		tb.Fatalf("the slim seed does not load:\n%v", err)
-	}
-	return data
 }
 
 func examples(tb testing.TB) []string {

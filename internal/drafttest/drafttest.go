@@ -1,5 +1,5 @@
 // Package drafttest builds strategy drafts from the example assessments,
-// for the tests of the renderers.
+// for the tests of the renderers, and small seeds for the fuzzers.
 package drafttest
 
 import (
