@@ -335,6 +335,10 @@ func TestWorkbookInBrowser(t *testing.T) {
 	s.do("focus the card", chromedp.Focus(chromedp.ID("ind-title")))
 	s.key("1")
 	s.do("evidence", chromedp.SendKeys(chromedp.ID("f-evidence"), "Draft only "+xss), chromedp.Focus(chromedp.ID("ind-title")))
+	// The evidence stops typing at the limit the engine states.
+	if got := evalJS[int](s, `document.getElementById('f-evidence').maxLength`); got != assess.MaxText {
+		s.fatalf("maxlength of the evidence = %d, want %d", got, assess.MaxText)
+	}
 	s.key(kb.ArrowRight, "3", kb.ArrowRight, "u")
 	s.scored()
 	s.shot("03-assess-respondent")

@@ -105,7 +105,25 @@ type Info struct {
 	Languages     []string        `json:"languages"`
 	SchemaVersion int             `json:"schemaVersion"`
 	Session       SessionFormat   `json:"session"`
+	Limits        Limits          `json:"limits"`
 	Go            string          `json:"go"`
+}
+
+// Limits are the limits of the file formats (assess/limits.go), for the
+// page to stop typing where the checks would report a problem.
+type Limits struct {
+	// Text is the most characters of a free text: evidence, a rationale,
+	// a dissent note, a reason.
+	Text int `json:"text"`
+	// Name is the most characters of a one-line text: a name, a title, a
+	// person, a place.
+	Name int `json:"name"`
+	// Classification is the most characters of the classification.
+	Classification int `json:"classification"`
+	Stakeholders   int `json:"stakeholders"`
+	Respondents    int `json:"respondents"`
+	Responses      int `json:"responses"`
+	Decisions      int `json:"decisions"`
 }
 
 // SessionFormat names the session-file format this bridge reads.
@@ -124,8 +142,13 @@ func runInfo(req []byte) ([]byte, error) {
 		Languages:     m.Languages,
 		SchemaVersion: assess.SchemaVersion,
 		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion},
-		Go:            runtime.Version(),
-		Binary:        []string{},
+		Limits: Limits{
+			Text: assess.MaxText, Name: assess.MaxName, Classification: assess.MaxClassification,
+			Stakeholders: assess.MaxStakeholders, Respondents: assess.MaxRespondents,
+			Responses: assess.MaxResponses, Decisions: assess.MaxDecisions,
+		},
+		Go:     runtime.Version(),
+		Binary: []string{},
 	}
 	for _, f := range functions {
 		in.Functions = append(in.Functions, f.name)

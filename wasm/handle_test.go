@@ -91,6 +91,9 @@ func TestInfo(t *testing.T) {
 	if in.Session != (SessionFormat{"ncskit-session", 1}) {
 		t.Errorf("session format = %+v", in.Session)
 	}
+	if want := (Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000}); in.Limits != want {
+		t.Errorf("limits = %+v, want %+v", in.Limits, want)
+	}
 }
 
 func TestModel(t *testing.T) {

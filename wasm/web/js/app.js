@@ -35,6 +35,13 @@ function emit(event) {
   for (const fn of listeners[event]) fn();
 }
 
+// limits are the limits of the file formats, as the engine states them
+// (info.limits): text inputs stop typing at them, so that the checks never
+// find a text too long.
+export function limits() {
+  return app.info.limits;
+}
+
 export function lang() {
   return (app.session && app.session.assessment.session.language) || 'en';
 }

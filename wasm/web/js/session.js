@@ -56,7 +56,7 @@ export function wrap(assessment, fileName) {
   const p = assessment.profile;
   const s = {
     format: FORMAT, version: VERSION, id: newId('s-'),
-    name: `${p.country} ${assessment.session.date}`, created: t, updated: t,
+    name: `${clip(p.country)} ${assessment.session.date}`, created: t, updated: t,
     template: p.smallIslandState ? 'small-island-state' : 'national',
     assessment, log: [], snapshots: [],
   };
@@ -85,11 +85,18 @@ export function snapshot(s, name) {
 // state as a snapshot of its own: nothing is ever lost.
 export function restore(s, index) {
   const snap = s.snapshots[index];
-  let name = `before restoring "${snap.name}"`;
-  for (let n = 2; s.snapshots.some((x) => x.name === name); n++) name = `before restoring "${snap.name}" (${n})`;
+  let name = `before restoring "${clip(snap.name)}"`;
+  for (let n = 2; s.snapshots.some((x) => x.name === name); n++) name = `before restoring "${clip(snap.name)}" (${n})`;
   snapshot(s, name);
   s.assessment = structuredClone(snap.assessment);
   record(s, { what: 'restore', note: `restored snapshot "${snap.name}"` });
+}
+
+// clip shortens a name that goes into another, so that the new name stays
+// well within the format's limit on names.
+function clip(name) {
+  const chars = Array.from(name);
+  return chars.length > 100 ? `${chars.slice(0, 99).join('')}…` : name;
 }
 
 export function responseIndex(a, indicator, respondent) {

@@ -7,7 +7,7 @@
 // toggles the consensus view.
 
 import { h, fill, field, setError, options, announce, editing } from '../dom.js';
-import { app, change, go, lang, problemText } from '../app.js';
+import { app, change, go, lang, limits, problemText } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 
@@ -153,7 +153,7 @@ function answer(ind) {
   const provision = h('select', { id: 'f-provision' }, options([['', '—'], ...m.provisionModes.map((p) => [p.id, text(p.name, L)])], r && r.provision));
   const confidence = h('select', { id: 'f-confidence' }, options([['', '—'], ['low', 'Low'], ['medium', 'Medium'], ['high', 'High']], r && r.confidence));
   const pd = h('input', { type: 'checkbox', id: 'f-person', checked: !!(r && r.personDependent) });
-  const evidence = h('textarea', { id: 'f-evidence', rows: 3, value: (r && r.evidence) || '' });
+  const evidence = h('textarea', { id: 'f-evidence', rows: 3, maxLength: limits().text, value: (r && r.evidence) || '' });
   const set = (what, key, value, ctl) => {
     const i = responseIndex(a(), ind.id, rid);
     if (i < 0) return;
@@ -254,7 +254,7 @@ function consensus(ind) {
   const notes = new Map();
   const rows = a().respondents.map((r) => {
     const resp = a().responses.find((x) => x.indicator === ind.id && x.respondent === r.id);
-    const note = h('input', { type: 'text', value: dissent.get(r.id) || '', 'aria-label': `Dissent of ${r.name}`, class: 'dissent' });
+    const note = h('input', { type: 'text', maxLength: limits().text, value: dissent.get(r.id) || '', 'aria-label': `Dissent of ${r.name}`, class: 'dissent' });
     notes.set(r.id, note);
     return h('tr', {},
       h('th', { scope: 'row' }, r.name, h('div', { class: 'hint', text: stakeholderName(r.stakeholder) })),
@@ -266,7 +266,7 @@ function consensus(ind) {
   const level = h('select', { id: 'agreed-level' }, options([['', 'Choose…'],
     ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)]), ['n/a', 'n/a'], ['unknown', 'unknown']], ag ? ag.level : ''));
   const target = h('select', { id: 'agreed-target' }, options([['', 'Default'], ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], ag && ag.target ? ag.target : ''));
-  const rationale = h('textarea', { id: 'agreed-rationale', rows: 2, value: ag ? ag.rationale : '' });
+  const rationale = h('textarea', { id: 'agreed-rationale', rows: 2, maxLength: limits().text, value: ag ? ag.rationale : '' });
   const msg = h('p', { class: 'error', role: 'alert', hidden: true });
   const form = h('form', {
     class: 'agreed', novalidate: true,

@@ -2,7 +2,7 @@
 // facilitator pins an indicator to a rank, with a reason.
 
 import { h, fill, field, setError, announce } from '../dom.js';
-import { app, change, go, lang } from '../app.js';
+import { app, change, go, lang, limits } from '../app.js';
 import { text } from '../model.js';
 import { overrideIndex } from '../session.js';
 
@@ -67,7 +67,7 @@ function overrideForm(p) {
   const a = app.session.assessment;
   const total = app.result.priorities.length;
   const rank = h('input', { type: 'number', id: 'ov-rank', min: 1, max: total, step: 1, value: p.rank });
-  const reason = h('input', { type: 'text', id: 'ov-reason', maxLength: 500 });
+  const reason = h('input', { type: 'text', id: 'ov-reason', maxLength: limits().text });
   return h('form', {
     class: 'override', novalidate: true,
     on: { submit: (e) => {

@@ -2,7 +2,7 @@
 // starting a new session (country profile and template).
 
 import { h, fill, field, setError, options, announce } from '../dom.js';
-import { app, go, openFile, startSession, setSession, problemsList } from '../app.js';
+import { app, go, openFile, startSession, setSession, problemsList, limits } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
 
@@ -93,12 +93,12 @@ function input(props) {
 // uses them too, to edit the profile later.
 export function profileControls(p = {}) {
   return {
-    country: input({ name: 'country', required: true, maxLength: 500, value: p.country || '' }),
+    country: input({ name: 'country', required: true, maxLength: limits().name, value: p.country || '' }),
     iso3166: input({ name: 'iso3166', required: true, maxLength: 2, size: 3, value: p.iso3166 || '', autocapitalize: 'characters' }),
     region: h('select', { name: 'region' }, options(regions, p.region || 'caribbean')),
     population: h('input', { type: 'number', name: 'population', min: 1, step: 1, required: true, value: p.population || '' }),
     languages: input({ name: 'languages', value: (p.languages || ['en']).join(', ') }),
-    leadMinistry: input({ name: 'leadMinistry', required: true, maxLength: 500, value: p.leadMinistry || '' }),
+    leadMinistry: input({ name: 'leadMinistry', required: true, maxLength: limits().name, value: p.leadMinistry || '' }),
     framing: h('select', { name: 'framing' }, options(framings, p.framing || 'economy-infrastructure')),
     sectors: input({ name: 'sectors', value: (p.sectors || []).join(', ') }),
   };
@@ -135,7 +135,7 @@ export function readProfile(c) {
   need(c.languages, (v) => list(v).length > 0 && list(v).every((x) => /^[a-z]{2,3}(-[A-Z]{2})?$/.test(x)) && new Set(list(v)).size === list(v).length,
     'One or more different language codes such as en, es or pt-BR.');
   need(c.leadMinistry, (v) => v.length > 0, 'Enter the lead ministry.');
-  need(c.sectors, (v) => list(v).every((x) => x.length <= 500), 'Each sector is at most 500 characters.');
+  need(c.sectors, (v) => list(v).every((x) => x.length <= limits().name), `Each sector is at most ${limits().name} characters.`);
   if (!ok) return null;
   const p = {
     country: c.country.value.trim(),
@@ -153,15 +153,15 @@ export function readProfile(c) {
 
 function newSessionForm() {
   const c = profileControls();
-  const name = input({ name: 'name', required: true, maxLength: 200 });
+  const name = input({ name: 'name', required: true, maxLength: limits().name });
   const tmpl = templates.map(([id, label, about], i) => h('label', { class: 'choice' },
     h('input', { type: 'radio', name: 'template', value: id, checked: i === 0 }),
     h('span', {}, h('strong', { text: label }), ' — ', about)));
   const today = new Date().toISOString().slice(0, 10);
   const date = h('input', { type: 'date', name: 'date', required: true, value: today });
-  const place = input({ name: 'place' });
-  const facilitator = input({ name: 'facilitator' });
-  const classification = input({ name: 'classification', maxLength: 80, placeholder: 'TLP:AMBER' });
+  const place = input({ name: 'place', maxLength: limits().name });
+  const facilitator = input({ name: 'facilitator', maxLength: limits().name });
+  const classification = input({ name: 'classification', maxLength: limits().classification, placeholder: 'TLP:AMBER' });
   const langs = app.model.raw.languages.concat(languages.map((l) => l[0]).filter((l) => !app.model.raw.languages.includes(l)));
   const language = h('select', { name: 'language' }, options(langs.map((l) => [l, (languages.find((x) => x[0] === l) || [l, l])[1]]), 'en'));
   const msg = h('p', { class: 'error', role: 'alert', hidden: true });
@@ -201,7 +201,7 @@ function newSessionForm() {
   h('fieldset', { class: 'cols' }, h('legend', { text: 'Country profile' }), profileFields(c)),
   h('fieldset', { class: 'cols' }, h('legend', { text: 'The session' }),
     field('Date', date), field('Place', place), field('Facilitator', facilitator),
-    field('Classification', classification, 'A marking such as TLP:AMBER; at most 80 characters.'),
+    field('Classification', classification, `A marking such as TLP:AMBER; at most ${limits().classification} characters.`),
     field('Language of the model text', language)),
   msg,
   h('p', {}, h('button', { type: 'submit', class: 'primary', text: 'Start session' })),

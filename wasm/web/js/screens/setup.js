@@ -3,7 +3,7 @@
 // snapshots and the change log.
 
 import { h, fill, field, setError, options, announce } from '../dom.js';
-import { app, change, snapshot, restore, render as redraw } from '../app.js';
+import { app, change, snapshot, restore, limits, render as redraw } from '../app.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
 import { profileControls, profileFields, readProfile } from './sessions.js';
@@ -83,7 +83,7 @@ function section(id, title, ...children) {
 function profileSection() {
   const p = a().profile;
   const c = profileControls(p);
-  const name = h('input', { type: 'text', value: app.session.name, maxLength: 200 });
+  const name = h('input', { type: 'text', value: app.session.name, maxLength: limits().name });
   name.addEventListener('change', () => {
     const v = name.value.trim();
     setError(name, v ? '' : 'Give the session a name.');
@@ -120,7 +120,7 @@ function roleChecks(selected, prefix) {
 
 function stakeholderSection() {
   const rows = a().stakeholders.map((s, i) => {
-    const name = h('input', { type: 'text', value: s.name, maxLength: 500, 'aria-label': `Name of stakeholder ${i + 1}` });
+    const name = h('input', { type: 'text', value: s.name, maxLength: limits().name, 'aria-label': `Name of stakeholder ${i + 1}` });
     name.addEventListener('change', () => {
       const v = name.value.trim();
       setError(name, v ? '' : 'A stakeholder needs a name.');
@@ -149,7 +149,7 @@ function stakeholderSection() {
         } },
       })));
   });
-  const name = h('input', { type: 'text', id: 'new-stakeholder', maxLength: 500 });
+  const name = h('input', { type: 'text', id: 'new-stakeholder', maxLength: limits().name });
   const checks = h('div', { class: 'checks' }, roleChecks([], 'new'));
   const add = h('form', {
     class: 'add', novalidate: true,
@@ -202,9 +202,9 @@ function contactSection() {
   }
   const fn = h('select', { id: 'contact-function' }, options(contactFunctions, 'cicte-npc'));
   const pillar = h('select', { id: 'contact-pillar' }, options([['', '—'], ...app.model.pillars.map((p) => [p.id, `${p.id} ${text(p.name, 'en')}`])], ''));
-  const person = h('input', { type: 'text', id: 'contact-person', maxLength: 500 });
+  const person = h('input', { type: 'text', id: 'contact-person', maxLength: limits().name });
   const org = h('select', { id: 'contact-stakeholder' }, stakeholderOptions(''));
-  const dperson = h('input', { type: 'text', id: 'deputy-person', maxLength: 500 });
+  const dperson = h('input', { type: 'text', id: 'deputy-person', maxLength: limits().name });
   const dorg = h('select', { id: 'deputy-stakeholder' }, stakeholderOptions('', '—'));
   const add = h('form', {
     class: 'add', novalidate: true,
@@ -258,8 +258,8 @@ function respondentSection() {
   if (!a().stakeholders.length) {
     return section('respondents', 'Respondents', h('p', { text: 'Add stakeholders first: every respondent answers for one.' }));
   }
-  const name = h('input', { type: 'text', id: 'respondent-name', maxLength: 500 });
-  const title = h('input', { type: 'text', id: 'respondent-title', maxLength: 500 });
+  const name = h('input', { type: 'text', id: 'respondent-name', maxLength: limits().name });
+  const title = h('input', { type: 'text', id: 'respondent-title', maxLength: limits().name });
   const org = h('select', { id: 'respondent-stakeholder' }, stakeholderOptions(''));
   const add = h('form', {
     class: 'add', novalidate: true,
@@ -290,7 +290,7 @@ function respondentSection() {
 
 function snapshotSection() {
   const snaps = app.session.snapshots;
-  const name = h('input', { type: 'text', id: 'snapshot-name', maxLength: 200, placeholder: 'end of day 1' });
+  const name = h('input', { type: 'text', id: 'snapshot-name', maxLength: limits().name, placeholder: 'end of day 1' });
   const form = h('form', {
     class: 'add inline', novalidate: true,
     on: { submit: (e) => {
