@@ -59,15 +59,14 @@ func Check(m *Model, a *Assessment) problem.List {
 			p.hint(ptr("pointsOfContact", i, "pillar"), hint, "unknown pillar %q (known: %s)", c.Pillar, pillarIDs(m))
 		}
 	}
-	respondents := map[string]bool{}
+	// respIndex numbers the respondents, each once.
 	respIndex := make(map[string]int, len(a.Respondents))
 	for i, r := range a.Respondents {
-		if respondents[r.ID] {
+		if _, dup := respIndex[r.ID]; dup {
 			p.add(ptr("respondents", i, "id"), "duplicate respondent %q", r.ID)
 		} else {
 			respIndex[r.ID] = len(respIndex)
 		}
-		respondents[r.ID] = true
 		checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
 	}
 
@@ -105,7 +104,7 @@ func Check(m *Model, a *Assessment) problem.List {
 		}
 		for j, ds := range d.Dissent {
 			p.long(func() string { return ptr("decisions", "agreed", i, "dissent", j, "note") }, "text", ds.Note, MaxText)
-			if !respondents[ds.Respondent] {
+			if _, ok := respIndex[ds.Respondent]; !ok {
 				p.add(ptr("decisions", "agreed", i, "dissent", j, "respondent"), "unknown respondent %q", ds.Respondent)
 			}
 		}
@@ -122,14 +121,14 @@ func Check(m *Model, a *Assessment) problem.List {
 		if m.Indicator(r.Indicator) == nil {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		}
-		if !respondents[r.Respondent] {
+		ri, okR := respIndex[r.Respondent]
+		if !okR {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
 		}
 		ii, okI := m.order[r.Indicator]
-		ri, okR := respIndex[r.Respondent]
 		if okI && okR {
-			if first, dup := seen.first(ii, ri, i); dup {
-				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first)
+			if first := seen.first(ii, ri, i); first > 0 {
+				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first-1)
 			}
 		}
 		if r.Level.IsLevel() && int(r.Level) > max {

@@ -69,9 +69,12 @@ func checkTexts(p *problems, a *Assessment) {
 // limit characters (Unicode code points), in the schema's words. The
 // pointer is built only then: this runs for every response.
 func (p *problems) long(at func() string, what, s string, limit int) {
-	if len(s) <= limit {
-		return // a character is at least one byte
+	if len(s) > limit { // a character is at least one byte: short texts are not counted
+		p.count(at, what, s, limit)
 	}
+}
+
+func (p *problems) count(at func() string, what, s string, limit int) {
 	if n := utf8.RuneCountInString(s); n > limit {
 		p.add(at(), "the %s is %d characters long; the limit is %d", what, n, limit)
 	}
@@ -85,32 +88,31 @@ func (p *problems) long(at func() string, what, s string, limit int) {
 // indicators and 150,000 respondents once asked for 24 GB). Otherwise a
 // map holds the pairs that occur.
 type pairs struct {
-	cols  int
-	table []int32 // 1 + the index of the first response, or 0
-	m     map[int]int
+	cols int
+	// 1 + the index of the first response of a pair, or 0, in one of:
+	table []int32
+	m     map[int]int32
 }
 
-func newPairs(rows, cols, responses int) pairs {
+func newPairs(rows, cols, responses int) *pairs {
 	if rows*cols <= 4*responses+1024 {
-		return pairs{cols: cols, table: make([]int32, rows*cols)}
+		return &pairs{cols: cols, table: make([]int32, rows*cols)}
 	}
-	return pairs{cols: cols, m: make(map[int]int, responses)}
+	return &pairs{cols: cols, m: make(map[int]int32, responses)}
 }
 
-// first records response i for the pair (row, col) and returns the index
-// of an earlier response of the same pair, if there is one.
-func (s pairs) first(row, col, i int) (int, bool) {
+// first records response i for the pair (row, col) and returns 1 + the
+// index of an earlier response of the same pair, or 0. It is short enough
+// to be inlined.
+func (s *pairs) first(row, col, i int) int {
 	key := row*s.cols + col
+	var f int32
 	if s.m == nil {
-		if f := s.table[key]; f > 0 {
-			return int(f) - 1, true
+		if f = s.table[key]; f == 0 {
+			s.table[key] = int32(i + 1)
 		}
-		s.table[key] = int32(i + 1)
-		return 0, false
+	} else if f = s.m[key]; f == 0 {
+		s.m[key] = int32(i + 1)
 	}
-	if f, ok := s.m[key]; ok {
-		return f, true
-	}
-	s.m[key] = i
-	return 0, false
+	return int(f)
 }
