@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -84,10 +85,11 @@ func longText(seed, n int) string {
 }
 
 // longDraft builds the small-island draft with evidence of more than
-// 100,000 characters on every indicator, decision rationales, dissent
-// notes and override reasons of 40,000 characters, and a country name and
-// a RACI column longer than a cell holds. The evidence is lengthened in
-// the draft, since an assessment file may not be larger than 8 MiB.
+// 100,000 characters on every indicator, decisions and override reasons
+// of more than 40,000 characters, and a country name and a RACI column
+// longer than a cell holds. The text is lengthened in the draft, since an
+// assessment file holds at most assess.MaxText characters per field and
+// 8 MiB in all; a draft built in Go has no such limits.
 func longDraft(t testing.TB) *strategy.Draft {
 	t.Helper()
 	n := 0
@@ -97,7 +99,7 @@ func longDraft(t testing.TB) *strategy.Draft {
 		case "evidence":
 			return longText(n, 2000)
 		case "rationale", "reason", "note":
-			return longText(n, 40000)
+			return longText(n, assess.MaxText)
 		}
 		return old
 	})
@@ -106,6 +108,14 @@ func longDraft(t testing.TB) *strategy.Draft {
 	for i, in := range d.Indicators {
 		for j := range in.Evidence {
 			in.Evidence[j] += "\n" + longText(i+j, 50000)
+		}
+		if in.Decision != "" {
+			in.Decision += "\n" + longText(i, 40000)
+		}
+	}
+	for i := range d.Priorities {
+		if d.Priorities[i].Override != "" {
+			d.Priorities[i].Override += "\n" + longText(i, 40000)
 		}
 	}
 	d.Meta.Country = longText(1, 70000) // beyond the 500 characters the schema allows
