@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/schemas"
+
 	"github.com/ncskit/ncskit/problem"
 
 	"github.com/ncskit/ncskit/assess"
@@ -289,23 +291,9 @@ func (rd *reader) text(at, s string, limit int) {
 	if n := utf8.RuneCountInString(s); n > limit {
 		rd.p.add(at, fmt.Sprintf("the text is %d characters long; the limit is %d", n, limit))
 	}
-	if n, r, ok := firstControl(s); ok {
-		rd.p.addHint(at, "only tab and line breaks may appear in text", fmt.Sprintf("the text holds the control character U+%04X at character %d", r, n))
+	if msg := schemas.ControlCharacter(s); msg != "" {
+		rd.p.addHint(at, schemas.ControlHint, msg)
 	}
-}
-
-// firstControl finds the first control character other than tab, line
-// feed and carriage return: C0, DEL and C1. It returns its 1-based
-// character position.
-func firstControl(s string) (int, rune, bool) {
-	n := 0
-	for _, r := range s {
-		n++
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f {
-			return n, r, true
-		}
-	}
-	return 0, 0, false
 }
 
 // sameLabel compares a label as found with the label expected, forgiving

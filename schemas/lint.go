@@ -198,10 +198,25 @@ func (l *linter) text(place func(s string) string, what string) string {
 		l.add(place(s), "save the file as UTF-8", "the %stext is not valid UTF-8 (at character %d)", what, n)
 		return s
 	}
-	if n, r, ok := firstControl(s); ok {
-		l.add(place(s), "only tab and line breaks may appear in text", "the %stext holds the control character U+%04X at character %d", what, r, n)
+	if msg := ControlCharacter(s); msg != "" {
+		l.add(place(s), ControlHint, "the %s%s", what, strings.TrimPrefix(msg, "the "))
 	}
 	return s
+}
+
+// ControlHint is the hint of a problem ControlCharacter describes.
+const ControlHint = "only tab and line breaks may appear in text"
+
+// ControlCharacter describes the first control character of s other
+// than tab, line feed and carriage return (C0, DEL and C1), as "the text
+// holds the control character U+001B at character 5", or returns "".
+// Every reader of text refuses such characters: they would reach
+// terminals and documents as invisible commands.
+func ControlCharacter(s string) string {
+	if n, r, ok := firstControl(s); ok {
+		return fmt.Sprintf("the text holds the control character U+%04X at character %d", r, n)
+	}
+	return ""
 }
 
 // replaceInvalid replaces every byte of s that is not part of valid UTF-8
