@@ -11,7 +11,8 @@ import (
 const SchemaVersion = 1
 
 // Assessment is one national assessment session: who the country is, who
-// took part, what each respondent answered and what the facilitator decided.
+// took part, what each respondent answered, what the facilitator decided
+// and, optionally, what instruments, posts and memberships already exist.
 type Assessment struct {
 	Schema          string           `json:"$schema,omitempty"`
 	SchemaVersion   int              `json:"schemaVersion"`
@@ -23,6 +24,9 @@ type Assessment struct {
 	Respondents     []Respondent     `json:"respondents"`
 	Responses       []Response       `json:"responses"`
 	Decisions       Decisions        `json:"decisions"`
+	// Facts are what the country already has; nil when none are
+	// recorded.
+	Facts *Facts `json:"facts,omitempty"`
 }
 
 // ModelRef names the model, and its version, that an assessment was made with.

@@ -11,8 +11,10 @@ import (
 // Check reports every semantic problem of an assessment against model m:
 // a different model, unknown indicators, respondents, stakeholders, roles
 // or target profiles, duplicates, levels and targets outside the scale, and
-// a target below an agreed level with no note, and lists and texts
-// longer than the format allows (see limits.go). The JSON Schema catches
+// a target below an agreed level with no note, lists and texts
+// longer than the format allows (see limits.go), and facts that
+// contradict themselves or the session date (see "Country facts" in the
+// package documentation). The JSON Schema catches
 // problems of shape and type; Check assumes the shape is right, but
 // checks the limits that the schema states, for assessments built in Go.
 func Check(m *Model, a *Assessment) problem.List {
@@ -40,7 +42,7 @@ func Check(m *Model, a *Assessment) problem.List {
 	}
 	checkStakeholder := func(pointer, id string) {
 		if !stakeholders[id] {
-			p.add(pointer, "unknown stakeholder %q", id)
+			p.hint(pointer, suggestStakeholder(a.Stakeholders, id), "unknown stakeholder %q", id)
 		}
 	}
 	for i, c := range a.PointsOfContact {
@@ -167,6 +169,7 @@ func Check(m *Model, a *Assessment) problem.List {
 			p.add(op+"/reason", "a priority override needs a reason")
 		}
 	}
+	checkFacts(&p, m, a, checkStakeholder)
 	p.list.Sort()
 	return p.list
 }
@@ -224,6 +227,18 @@ func suggest(m *Model, id string) string {
 	for _, in := range m.Indicators() {
 		if in.ID == want {
 			return "did you mean " + strconv.Quote(in.ID) + "?"
+		}
+	}
+	return ""
+}
+
+// suggestStakeholder returns a hint naming a stakeholder whose ID
+// differs from id only in case or spacing.
+func suggestStakeholder(stakeholders []Stakeholder, id string) string {
+	want := strings.TrimSpace(id)
+	for _, s := range stakeholders {
+		if strings.EqualFold(s.ID, want) {
+			return "did you mean " + strconv.Quote(s.ID) + "?"
 		}
 	}
 	return ""

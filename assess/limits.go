@@ -30,7 +30,13 @@ const (
 	// MaxDecisions is the most agreed levels, and the most priority
 	// overrides, of an assessment.
 	MaxDecisions = 1000
+	// MaxInstruments is the most instruments in an assessment's facts.
+	MaxInstruments = 500
+	// MaxFactRecords is the most staff, network and incident records in
+	// an assessment's facts.
+	MaxFactRecords = 1000
 
-	// MaxIndicators is the most indicators of a model.
+	// MaxIndicators is the most indicators of a model, and of the
+	// indicators an instrument bears on.
 	MaxIndicators = 1000
 )

@@ -268,4 +268,6 @@ var patterns = map[string]string{
 	`^[a-z]+:[0-9]{4}$`:                    "expected a framework ID such as cmm:2021",
 	`^[0-9]+$`:                             "expected a major version number such as 1",
 	`^[a-z0-9-]+\.json$`:                   "expected a file name such as gov.json",
+	`^[A-Z]{3}$`:                           "expected an ISO 4217 currency code: three capital letters such as USD or XCD",
+	`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`: "expected a date as YYYY-MM-DD, YYYY-MM or YYYY",
 }
