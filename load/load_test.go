@@ -214,6 +214,47 @@ func TestExamplesValid(t *testing.T) {
 	}
 }
 
+// TestExampleFacts checks that every example records its facts, and
+// that every fact says where it comes from.
+func TestExampleFacts(t *testing.T) {
+	for _, file := range examples(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := load.Assessment(filepath.Base(file), data, assess.Default())
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := a.Facts
+			if f == nil || len(f.Instruments) == 0 || len(f.Staff) == 0 || f.Treaties == nil || len(f.Networks) == 0 || len(f.Incidents) == 0 {
+				t.Fatal("the example does not record instruments, staff, treaties, networks and incidents")
+			}
+			noSource := func(at, source string) {
+				if strings.TrimSpace(source) == "" {
+					t.Errorf("%s: no source", at)
+				}
+			}
+			for i, in := range f.Instruments {
+				noSource(fmt.Sprintf("/facts/instruments/%d", i), in.Source)
+			}
+			for i, s := range f.Staff {
+				noSource(fmt.Sprintf("/facts/staff/%d", i), s.Source)
+			}
+			if f.Treaties.Budapest != nil {
+				noSource("/facts/treaties/budapest", f.Treaties.Budapest.Source)
+			}
+			for i, n := range f.Networks {
+				noSource(fmt.Sprintf("/facts/networks/%d", i), n.Source)
+			}
+			for i, c := range f.Incidents {
+				noSource(fmt.Sprintf("/facts/incidents/%d", i), c.Source)
+			}
+		})
+	}
+}
+
 // FuzzAssessment checks that load.Assessment never panics, that every
 // problem names the file and is located (see located), and that whatever
 // loads can be scored.
