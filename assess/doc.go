@@ -100,6 +100,56 @@
 // The computed rank and the reason stay on record; an override that puts an
 // indicator above its own prerequisite is noted in its reason.
 //
+// # Country facts
+//
+// A level says how far a capability has come, not which instrument
+// carries it; a plan drawn from levels alone proposes to create what
+// exists. An assessment may therefore record Facts, all optional:
+//
+//   - Instruments: each strategy, law, bill, decree, regulation, Cabinet
+//     or ministerial decision, agreement (an MoU, a shared-service
+//     agreement), body (a committee, a council), CSIRT, budget line and
+//     donor programme, with its reference ("Cabinet Decision 47/2021"),
+//     status, dates (adopted, inForce, expires, review), owner, the
+//     indicators it bears on, and for budget lines and donor programmes
+//     an amount and currency. They tell a plan to renew, revive,
+//     implement or put on a statutory footing instead of creating.
+//   - Staff: established and filled posts of an institution, or of a
+//     unit of it, in a year; what its lead can take on at once.
+//   - Treaties and networks: Budapest Convention status (a party
+//     implements, others accede) and standing in FIRST, CSIRTAmericas,
+//     CARICOM IMPACS, the 24/7 network or another network (a member
+//     contributes, others join).
+//   - Incidents: incidents handled per year, nationally or by a team;
+//     baselines for the indicators of a plan.
+//   - StrategyInForce: the strategy instrument in force and its period,
+//     which makes a draft an implementation plan rather than a new
+//     strategy.
+//
+// Dates are written as precisely as they are known: YYYY-MM-DD, YYYY-MM
+// or YYYY. Two dates compare at the precision of the less precise one,
+// so "2021" is neither before nor after "2021-07-15". Every record
+// should say where it comes from (source): a document, a URL, or
+// "workshop" or "desk review".
+//
+// Check reports the facts that contradict themselves or the session
+// date: an unknown stakeholder or indicator (with a suggestion when only
+// the case differs), a duplicate instrument ID or a record given twice,
+// a status that does not fit the kind (KindStatuses: a bill cannot be in
+// force, a body or CSIRT is active or dormant), a date in force before
+// adoption, an expiry before adoption or coming into force, an
+// instrument in force or active whose expiry is before the session date
+// (or expired with an expiry after it), more posts filled than
+// established, an amount on anything but a budget line or donor
+// programme, an amount with no currency, a recurrent instrument that is
+// not a budget line, and a strategy in force that names no strategy,
+// one that is not adopted or in force, or a period that ended before
+// the session. Facts that call for action, such as an agreement that
+// expires within months, are not problems: they are for the plan.
+//
+// The facts were added to schema version 1 as an optional field: files
+// without them stay valid and need no migration.
+//
 // # Warnings and errors
 //
 // Check reports problems that make an assessment unusable against a model
@@ -115,7 +165,9 @@
 // one-line text such as a name, a title or a place at MaxName (200), the
 // classification at MaxClassification (80); at most MaxStakeholders and
 // MaxRespondents (500 each), MaxResponses (50,000) and MaxDecisions
-// (1,000 agreed levels, 1,000 priority overrides); a model at most
+// (1,000 agreed levels, 1,000 priority overrides); facts at most
+// MaxInstruments (500) instruments and MaxFactRecords (1,000) staff,
+// network and incident records each; a model at most
 // MaxIndicators (1,000) indicators. Characters are Unicode code points.
 // The JSON Schemas state the same numbers, and a test keeps them equal.
 // Check reports the same problems, in the same words, for an assessment
