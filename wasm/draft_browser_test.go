@@ -277,3 +277,29 @@ func checkPDF(t *testing.T, pdftotext, qpdf, dir string, data []byte) {
 		}
 	}
 }
+
+// TestStakeholderNamedByFacts opens the larger example, whose financial
+// supervisor is named only by its country facts: its Remove button is
+// disabled, so that removing it cannot leave a file that fails to load,
+// while a stakeholder nothing names can still be removed.
+func TestStakeholderNamedByFacts(t *testing.T) {
+	s := newTab(t, workbook(t), "facts.html")
+	s.open()
+	s.goTo("sessions")
+	example, _ := filepath.Abs(filepath.Join("..", "examples", "larger-state.json"))
+	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
+	s.wait("the setup screen", `document.documentElement.dataset.screen === 'setup' && document.querySelectorAll('button[aria-label^="Remove "]').length > 0`)
+	state := func(id string) string {
+		return evalJS[string](s, fmt.Sprintf(`(() => {
+			const row = [...document.querySelectorAll('tr')].find((tr) => tr.textContent.includes('ID %s'));
+			if (!row) return 'missing';
+			return row.querySelector('button[aria-label^="Remove "]').disabled ? 'disabled' : 'enabled';
+		})()`, id))
+	}
+	if got := state("sfs"); got != "disabled" {
+		s.fatalf("the stakeholder named only by facts: Remove is %s, want disabled", got)
+	}
+	if got := state("crc"); got != "enabled" {
+		s.fatalf("a stakeholder nothing names: Remove is %s, want enabled", got)
+	}
+}

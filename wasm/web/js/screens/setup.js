@@ -107,9 +107,16 @@ function profileSection() {
     h('p', { class: 'hint', text: `Template: ${app.session.template === 'national' ? 'National' : 'Small island state'}; target profile: ${p.targetProfile || (p.smallIslandState ? 'small-island-state' : 'larger-state')}.` }));
 }
 
+// usedStakeholder reports whether anything in the assessment names the
+// stakeholder: a respondent, a point of contact or its deputy, or a
+// country fact (an instrument's owner, staff, a network, incident counts).
+// Such a stakeholder cannot be removed: the file would no longer be valid.
 function usedStakeholder(id) {
+  const f = a().facts || {};
   return a().respondents.some((r) => r.stakeholder === id) ||
-    (a().pointsOfContact || []).some((c) => c.stakeholder === id || (c.deputy && c.deputy.stakeholder === id));
+    (a().pointsOfContact || []).some((c) => c.stakeholder === id || (c.deputy && c.deputy.stakeholder === id)) ||
+    (f.instruments || []).some((x) => x.owner === id) ||
+    [f.staff, f.networks, f.incidents].some((list) => (list || []).some((x) => x.stakeholder === id));
 }
 
 function roleChecks(selected, prefix) {
@@ -141,7 +148,7 @@ function stakeholderSection() {
       h('td', {}, name, h('div', { class: 'hint', text: `ID ${s.id}` })),
       h('td', {}, roles),
       h('td', {}, h('button', {
-        type: 'button', text: 'Remove', disabled: used, title: used ? 'A respondent or a point of contact belongs to it' : '',
+        type: 'button', text: 'Remove', disabled: used, title: used ? 'A respondent, a point of contact or a country fact names it' : '',
         'aria-label': `Remove ${s.name}`,
         on: { click: () => {
           change({ what: 'stakeholder', pointer: `/stakeholders/${i}`, note: `removed ${s.name}` }, (as) => { as.stakeholders.splice(i, 1); });
