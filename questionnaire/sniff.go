@@ -7,9 +7,13 @@ import (
 	"io"
 )
 
+// MaxSize is the largest filled questionnaire Read accepts, in bytes. A
+// questionnaire with every answer and long evidence is under 1 MB.
+const MaxSize = 10 << 20
+
 // Limits that keep a damaged or hostile file from using much memory.
 const (
-	maxFileSize  = 10 << 20 // bytes of the .xlsx file
+	maxFileSize  = MaxSize // bytes of the .xlsx file
 	maxUnzipped  = 32 << 20 // bytes of all its parts, unpacked
 	maxZipParts  = 1000
 	maxSheetRows = 2000 // rows read from any one sheet

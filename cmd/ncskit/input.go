@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/ncskit/ncskit/problem"
+	"github.com/ncskit/ncskit/questionnaire"
 	"github.com/ncskit/ncskit/schemas"
 )
 
@@ -21,9 +22,8 @@ type inputKind struct {
 }
 
 // maxQuestionnaireSize is the largest filled questionnaire that
-// questionnaire.Read accepts. That package does not export its limit;
-// TestQuestionnaireLimit holds the two together.
-const maxQuestionnaireSize = 10 << 20
+// questionnaire.Read accepts.
+const maxQuestionnaireSize = questionnaire.MaxSize
 
 var (
 	assessmentInput    = inputKind{"an assessment", schemas.MaxSize}
