@@ -13,7 +13,7 @@ const MaxSize = 10 << 20
 
 // Limits that keep a damaged or hostile file from using much memory.
 const (
-	maxFileSize  = MaxSize // bytes of the .xlsx file
+	maxFileSize  = MaxSize  // bytes of the .xlsx file
 	maxUnzipped  = 32 << 20 // bytes of all its parts, unpacked
 	maxZipParts  = 1000
 	maxSheetRows = 2000 // rows read from any one sheet
