@@ -195,7 +195,7 @@ func (s *tab) wait(what, cond string) {
 	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	guarded := "(() => { try { return !!(" + cond + "); } catch (e) { return false; } })()"
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0))); err != nil {
 		s.fatalf("waiting for %s (%s): %v", what, cond, err)
 	}
 }
