@@ -2,12 +2,22 @@
 // open session and its latest score. Every change goes through change():
 // it edits the assessment, appends to the change log, saves at once and
 // rescores; the screens redraw from the new result.
+//
+// Several windows of the workbook may hold the same session. The one in
+// use saves; after each write it tells the others (windows.js), which
+// read the session again and redraw. Two windows that change the session
+// at the same moment never overwrite each other: the store refuses a
+// write based on an older revision, and the window that lost the race
+// reads the other's session and puts its own changes on top, answer by
+// answer (patch.js).
 
 import { fill, h, announce } from './dom.js';
 import { indexModel } from './model.js';
 import { record, newSession, wrap, snapshot as takeSnapshot, restore as restoreSnapshot, fileName } from './session.js';
-import { degrade } from './store.js';
+import { degrade, ConflictError } from './store.js';
 import { download } from './files.js';
+import { capture, merge } from './patch.js';
+import { listen as listenToWindows, tellSaved } from './windows.js';
 
 export const app = {
   engine: null,
@@ -15,6 +25,9 @@ export const app = {
   model: null,
   info: null,
   session: null,
+  // rev is the stored revision the open session is based on: what this
+  // window last read or wrote.
+  rev: null,
   result: null,
   problems: [],
   view: { screen: 'sessions', indicator: '', respondent: '' },
@@ -58,9 +71,11 @@ export async function init(engine, store) {
   app.model = indexModel(model);
   engine.onFailure((reason) => warn('engine', `The engine stopped (${reason}). Your work up to the last change is saved; reload the page to go on.`));
   if (store.warning) warn('storage', store.warning);
+  listenToWindows(follow);
+  trackTyping();
   if (id) {
-    const s = await store.backend.get(id).catch(() => undefined);
-    if (s) await setSession(s);
+    const got = await store.backend.load(id).catch(() => ({}));
+    if (got.session) await setSession(got.session, { rev: got.rev, stored: true });
   }
 }
 
@@ -79,9 +94,13 @@ export function warn(key, message) {
   el.textContent = message;
 }
 
-// setSession makes s the open session, remembers it and scores it.
-export async function setSession(s) {
+// setSession makes s the open session, remembers it and scores it. A
+// session read from the store comes with its revision (rev) and stored:
+// true; any other is written at once.
+export async function setSession(s, { rev = null, stored = false } = {}) {
   app.session = s;
+  app.rev = rev;
+  base = capture(s);
   app.result = null;
   app.problems = [];
   const a = s.assessment;
@@ -89,7 +108,8 @@ export async function setSession(s) {
     app.view.respondent = a.respondents.length ? a.respondents[0].id : 'consensus';
   }
   if (!app.model.indicator(app.view.indicator)) app.view.indicator = app.model.indicators[0].id;
-  await save();
+  if (!stored) await save();
+  else status('Saved', false);
   await app.store.backend.setMeta('current', s.id).catch(() => {});
   emit('session');
   rescore();
@@ -107,26 +127,39 @@ export async function openFile(name, textContent) {
   const v = await app.engine.call('validate', textContent);
   if (!v.valid) return v.problems;
   let s = JSON.parse(textContent);
+  let rev = null;
   if (v.kind === 'assessment') {
     s = wrap(s, name);
   } else {
-    const local = await app.store.backend.get(s.id).catch(() => undefined);
-    if (local && JSON.stringify(local) !== JSON.stringify(s)) {
+    const local = await app.store.backend.load(s.id).catch(() => ({}));
+    if (local.session && JSON.stringify(local.session) !== JSON.stringify(s)) {
       // Never overwrite local work: the file becomes a session of its own.
       s.id = `${s.id}-file-${Date.now().toString(36)}`;
       s.name = `${s.name} (from file)`;
+    } else if (local.session) {
+      rev = local.rev;
     }
     record(s, { what: 'session', note: `opened from the session file ${name}` });
   }
-  await setSession(s);
+  await setSession(s, { rev });
   return [];
 }
 
 let saving = null;
 let saveAgain = false;
+let force = false; // write without the revision check (a new backend, a session deleted elsewhere)
+let base = null; // capture (patch.js) of the session as this window last read or wrote it
+let edits = 0; // changes made in this window, to see one made during a read
+let followLater = null; // news from another window that came during a write
+
+function newRev() {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(36)}`;
+}
 
 // save writes the open session to the store, one write at a time; a
-// change made during a write is written right after it.
+// change made during a write is written right after it. A write that
+// another window's write came before is merged with it (reconcile) and
+// written again.
 export async function save() {
   if (!app.session) return;
   if (saving) {
@@ -136,14 +169,26 @@ export async function save() {
   saving = (async () => {
     do {
       saveAgain = false;
+      const s = app.session;
+      const sent = capture(s);
+      const rev = newRev();
       try {
         // put copies the session before it returns, so later changes wait
         // for the next write.
-        await app.store.backend.put(app.session);
+        await app.store.backend.put(s, force ? undefined : app.rev, rev);
+        force = false;
+        if (app.session === s) {
+          app.rev = rev;
+          base = sent;
+        }
+        tellSaved({ id: s.id, rev });
         status(`Saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`, app.store.kind === 'memory');
       } catch (e) {
-        if (degrade(app.store)) {
+        if (e instanceof ConflictError) {
+          await reconcile(s);
+        } else if (degrade(app.store)) {
           warn('storage', app.store.warning);
+          force = true;
           saveAgain = true;
         } else {
           status('Not saved: save the session file', true);
@@ -156,6 +201,94 @@ export async function save() {
   } finally {
     saving = null;
   }
+  if (followLater) {
+    const news = followLater;
+    followLater = null;
+    follow(news);
+  }
+}
+
+// reconcile handles a write refused because another window saved the
+// session first: it reads that window's session, puts this window's
+// changes since base on top of it and has the result written.
+async function reconcile(s) {
+  const got = await app.store.backend.load(s.id);
+  if (app.session !== s) {
+    saveAgain = true;
+    return;
+  }
+  if (!got.session) {
+    // Deleted in another window: this window's copy is all there is.
+    force = true;
+    saveAgain = true;
+    notice('This session was deleted in another window. This window still had it open and has saved it again.');
+    return;
+  }
+  const theirs = capture(got.session);
+  const merged = merge(got.session, base, s).session;
+  app.session = merged;
+  app.rev = got.rev;
+  base = theirs;
+  saveAgain = true;
+  notice('Another window changed this session at the same moment. Both sets of changes are kept, answer by answer.');
+  redrawKeepingFocus();
+  rescore();
+}
+
+// follow reads the session again when another window has saved it, so
+// that this window's next change starts from what that window wrote.
+async function follow(news) {
+  if (!app.session || !news || news.id !== app.session.id || news.rev === app.rev) return;
+  if (typing && document.contains(typing)) {
+    // Keep what is being typed: it becomes a change, merged on write.
+    typing.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  if (saving) {
+    followLater = news;
+    return;
+  }
+  const n = edits;
+  const got = await app.store.backend.load(news.id).catch(() => ({}));
+  if (!got.session || !app.session || app.session.id !== news.id || got.rev === app.rev) return;
+  if (edits !== n || saving) {
+    // A change came meanwhile; its write meets the other window's and merges.
+    followLater = news;
+    return;
+  }
+  app.session = got.session;
+  app.rev = got.rev;
+  base = capture(got.session);
+  status('Updated from another window', false);
+  redrawKeepingFocus();
+  rescore();
+}
+
+// typing is the text field with typed text not yet committed (its change
+// event has not fired).
+let typing = null;
+
+function trackTyping() {
+  document.addEventListener('input', (e) => {
+    if (e.target.matches && e.target.matches('input[type=text], input:not([type]), input[type=number], textarea')) typing = e.target;
+  });
+  document.addEventListener('change', (e) => {
+    if (e.target === typing) typing = null;
+  });
+}
+
+function redrawKeepingFocus() {
+  const el = document.activeElement;
+  const id = el && el !== document.body ? el.id : '';
+  emit('session');
+  const again = id && document.getElementById(id);
+  if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+}
+
+// notice tells the facilitator something that needs no action, where
+// they look: a banner that closes itself at the next change of screen.
+function notice(message) {
+  warn('notice', message);
+  announce(message);
 }
 
 function status(text, bad) {
@@ -164,6 +297,7 @@ function status(text, bad) {
   el.textContent = app.store.kind === 'memory' ? 'Not stored in this browser' : text;
   el.classList.toggle('bad', !!bad);
   document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
+  document.documentElement.dataset.ncskitRev = app.rev || '';
 }
 
 // change edits the open session: mutate(assessment) makes the edit, and
@@ -173,6 +307,7 @@ function status(text, bad) {
 export function change(details, mutate, { log = true } = {}) {
   const t0 = performance.now();
   const a = app.session.assessment;
+  edits++;
   mutate(a);
   if (log) record(app.session, details);
   else app.session.updated = new Date().toISOString();
@@ -184,6 +319,7 @@ export function change(details, mutate, { log = true } = {}) {
 // an import that adds the respondents and answers of several files.
 export function changeMany(entries, mutate) {
   const t0 = performance.now();
+  edits++;
   mutate(app.session.assessment);
   for (const details of entries) record(app.session, details);
   save();
@@ -256,12 +392,14 @@ function checkSoon() {
 }
 
 export function snapshot(name) {
+  edits++;
   takeSnapshot(app.session, name);
   save();
   emit('session');
 }
 
 export function restore(index) {
+  edits++;
   restoreSnapshot(app.session, index);
   save();
   emit('session');
@@ -302,6 +440,7 @@ export function problemsList(problems, fileLabel) {
 // the URL's fragment, so a reload comes back to the same place.
 export function go(screen, view = {}) {
   const moved = screen !== app.view.screen;
+  if (moved) warn('notice', null);
   Object.assign(app.view, view, { screen });
   const q = new URLSearchParams();
   if (app.view.indicator) q.set('i', app.view.indicator);

@@ -46,7 +46,11 @@ function render(root) {
   });
   picker.input.id = 'open-file';
   root.append(
-    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }), list),
+    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }),
+      h('p', { class: 'hint', id: 'shared-storage', text: 'These sessions are kept by this browser, not in the workbook file: another copy of the workbook file, ' +
+        'at another path or under another name, opened in this browser sees and changes the same sessions. ' +
+        'Several windows may show one session: each change is saved at once, and the other windows follow it.' }),
+      list),
     h('section', { 'aria-labelledby': 'h-open' },
       h('h2', { id: 'h-open', text: 'Open a file' }),
       h('p', { text: 'A session file saved from this workbook, or an assessment file (such as examples/small-island.json). The file is checked first; a file with problems is not opened. ' +
@@ -73,8 +77,8 @@ async function listSessions(box) {
         type: 'button', text: current ? 'Continue' : 'Open', 'aria-label': `${current ? 'Continue' : 'Open'} ${s.name}`,
         on: { click: async () => {
           if (!current) {
-            const full = await app.store.backend.get(s.id);
-            await setSession(full);
+            const got = await app.store.backend.load(s.id);
+            await setSession(got.session, { rev: got.rev, stored: true });
           }
           go('assess');
         } },
