@@ -72,24 +72,24 @@ func (s *tab) front() {
 	}
 }
 
+// stored evaluates expr on the session the tab has open, as the
+// browser's store holds it (s), and returns the result as JSON.
+func (s *tab) stored(expr string) string {
+	s.t.Helper()
+	return evalJS[string](s, `(async () => {
+		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+		const get = (store, key) => new Promise((ok, bad) => { const g = db.transaction(store).objectStore(store).get(key); g.onsuccess = () => ok(g.result); g.onerror = bad; });
+		const s = await get('sessions', await get('meta', 'current'));
+		db.close();
+		return JSON.stringify((() => (`+expr+`))()) ?? '';
+	})()`)
+}
+
 // storedLevel reads, from the browser's store, the level respondent
 // rid gave indicator ind in the session the tab has open ("" when none).
 func (s *tab) storedLevel(ind, rid string) string {
 	s.t.Helper()
-	return evalJS[string](s, fmt.Sprintf(`(async () => {
-		const id = JSON.parse(localStorage.getItem('ncskit.meta.current') || 'null') || await new Promise((ok, bad) => {
-			const r = indexedDB.open('ncskit-workbook');
-			r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('current'); g.onsuccess = () => ok(g.result); g.onerror = bad; };
-			r.onerror = bad;
-		});
-		const s = await new Promise((ok, bad) => {
-			const r = indexedDB.open('ncskit-workbook');
-			r.onsuccess = () => { const g = r.result.transaction('sessions').objectStore('sessions').get(id); g.onsuccess = () => ok(g.result); g.onerror = bad; };
-			r.onerror = bad;
-		});
-		const x = s.assessment.responses.find((x) => x.indicator === %q && x.respondent === %q);
-		return x ? String(x.level) : '';
-	})()`, ind, rid))
+	return strings.Trim(s.stored(fmt.Sprintf(`(s.assessment.responses.find((x) => x.indicator === %q && x.respondent === %q) || {level: ''}).level`, ind, rid)), `"`)
 }
 
 // answer shows indicator ind for the first respondent and presses a level.

@@ -11,12 +11,12 @@
 // reads the other's session and puts its own changes on top, answer by
 // answer (patch.js).
 
-import { fill, h, announce } from './dom.js';
+import { fill, h, announce, toast } from './dom.js';
 import { indexModel } from './model.js';
 import { record, newSession, wrap, snapshot as takeSnapshot, restore as restoreSnapshot, fileName } from './session.js';
 import { degrade, ConflictError } from './store.js';
 import { download } from './files.js';
-import { capture, merge } from './patch.js';
+import { capture, merge, diff, apply, applies, pointed } from './patch.js';
 import { listen as listenToWindows, tellSaved } from './windows.js';
 
 export const app = {
@@ -38,7 +38,7 @@ export const app = {
   stats: { ready: 0, startMs: 0, rescore: [], engine: [] },
 };
 
-const listeners = { result: [], session: [] };
+const listeners = { result: [], session: [], history: [] };
 
 export function on(event, fn) {
   listeners[event].push(fn);
@@ -101,6 +101,10 @@ export async function setSession(s, { rev = null, stored = false } = {}) {
   app.session = s;
   app.rev = rev;
   base = capture(s);
+  unlogged = null;
+  undoStack.length = 0;
+  redoStack.length = 0;
+  emit('history');
   app.result = null;
   app.problems = [];
   const a = s.assessment;
@@ -229,6 +233,7 @@ async function reconcile(s) {
   app.session = merged;
   app.rev = got.rev;
   base = theirs;
+  unlogged = null;
   saveAgain = true;
   notice('Another window changed this session at the same moment. Both sets of changes are kept, answer by answer.');
   redrawKeepingFocus();
@@ -258,6 +263,7 @@ async function follow(news) {
   app.session = got.session;
   app.rev = got.rev;
   base = capture(got.session);
+  unlogged = null;
   status('Updated from another window', false);
   redrawKeepingFocus();
   rescore();
@@ -300,30 +306,131 @@ function status(text, bad) {
   document.documentElement.dataset.ncskitRev = app.rev || '';
 }
 
-// change edits the open session: mutate(assessment) makes the edit, and
-// details describe it for the change log (what, pointer, indicator,
-// respondent, value, note). log: false saves without a log entry (text
-// being typed; the entry comes when the field is left).
+// change edits the open session: mutate(assessment, session) makes the
+// edit, and details describe it for the change log (what, pointer,
+// indicator, respondent, value, note); the log entry also keeps the value
+// the pointer held before (old). log: false saves without a log entry
+// (text being typed; the entry comes when the field is left, and covers
+// the whole edit). Every logged change can be undone.
 export function change(details, mutate, { log = true } = {}) {
-  const t0 = performance.now();
-  const a = app.session.assessment;
-  edits++;
-  mutate(a);
-  if (log) record(app.session, details);
-  else app.session.updated = new Date().toISOString();
-  save();
-  rescore(t0);
+  commit(log ? [details] : null, mutate);
 }
 
 // changeMany makes one edit that several log entries describe, such as
 // an import that adds the respondents and answers of several files.
 export function changeMany(entries, mutate) {
+  commit(entries, mutate);
+}
+
+let unlogged = null; // capture of the session before changes not yet in the log
+const undoStack = []; // {patches, seq, label}: the changes to undo, latest last
+const redoStack = [];
+const historyLimit = 500;
+
+function commit(entries, mutate, redoing = false) {
   const t0 = performance.now();
+  const s = app.session;
+  const before = unlogged || capture(s);
+  const logged = s.log.length;
   edits++;
-  mutate(app.session.assessment);
-  for (const details of entries) record(app.session, details);
+  mutate(s.assessment, s);
+  if (!entries) {
+    unlogged = before;
+    s.updated = new Date().toISOString();
+  } else {
+    unlogged = null;
+    const patches = diff(before, s);
+    for (const d of entries) record(s, withOld(d, before, patches));
+    const made = s.log.slice(logged);
+    if (patches.length && made.length && !redoing) {
+      undoStack.push({ patches, seq: made[0].seq, label: describe(made[0]) });
+      if (undoStack.length > historyLimit) undoStack.shift();
+      redoStack.length = 0;
+    }
+    emit('history');
+  }
   save();
   rescore(t0);
+}
+
+// withOld adds to a log entry the value its pointer held before the
+// change, or the old name or template.
+function withOld(d, before, patches) {
+  if (d.old !== undefined) return d;
+  let old;
+  if (d.pointer) old = pointed(before.assessment, d.pointer);
+  else if (patches.length === 1 && (patches[0].unit === 'name' || patches[0].unit === 'template')) old = patches[0].old;
+  return old === undefined ? d : { ...d, old };
+}
+
+// describe names a change for the undo and redo buttons.
+function describe(e) {
+  const who = e.respondent ? (app.session.assessment.respondents.find((r) => r.id === e.respondent) || { name: e.respondent }).name : '';
+  return [e.what === 'clear' ? 'cleared answer' : e.what, e.indicator, who ? `(${who})` : ''].filter(Boolean).join(' ') +
+    (!e.indicator && e.note ? `: ${e.note}` : '');
+}
+
+// history says what undo and redo would do next.
+export function undoHistory() {
+  const u = undoStack[undoStack.length - 1];
+  const r = redoStack[redoStack.length - 1];
+  return { undo: u ? `change ${u.seq}, ${u.label}` : '', redo: r ? `change ${r.seq}, ${r.label}` : '' };
+}
+
+// undo takes back the last change made in this window (redo: makes the
+// last undone change again). Each is a change of its own in the log, with
+// the values it put back and took away. A change whose values were
+// changed since, here or in another window, is not undone: that would
+// overwrite the later change.
+export function undo() {
+  step(undoStack, redoStack, true);
+}
+
+export function redo() {
+  step(redoStack, undoStack, false);
+}
+
+function step(from, to, back) {
+  if (!app.session) return;
+  const e = from.pop();
+  if (!e) {
+    toast(back ? 'Nothing to undo.' : 'Nothing to redo.');
+    return;
+  }
+  if (!applies(app.session, e.patches, back ? 'new' : 'old')) {
+    from.length = 0;
+    emit('history');
+    toast(`Change ${e.seq} (${e.label}) was changed again since, perhaps in another window: it is not ${back ? 'undone' : 'redone'}, so that the later change stays.`, { alert: true });
+    return;
+  }
+  const what = back ? 'undo' : 'redo';
+  const d = { what, note: `${back ? 'undid' : 'redid'} change ${e.seq}: ${e.label}` };
+  if (e.patches.length === 1) {
+    const p = e.patches[0];
+    const ref = unitRef(p.unit);
+    Object.assign(d, ref);
+    d.old = back ? p.new : p.old;
+    d.value = (back ? p.old : p.new) ?? null;
+    if (d.old === undefined) delete d.old;
+  }
+  commit([d], (as, s) => apply(s, e.patches, back), true);
+  to.push(e);
+  emit('history');
+  redrawKeepingFocus();
+  toast(`${back ? 'Undone' : 'Redone'}: change ${e.seq}, ${e.label}. ${back ? 'Redo: Ctrl+Shift+Z' : 'Undo: Ctrl+Z'}.`);
+}
+
+// unitRef gives the indicator and respondent a unit of patch.js is about.
+function unitRef(unit) {
+  const [kind, ...rest] = unit.split('/');
+  const key = rest.join('/');
+  if (kind === 'responses') {
+    const [indicator, respondent] = key.split('\u0000');
+    return { indicator, respondent };
+  }
+  if (kind === 'respondents') return { respondent: key };
+  if (kind === 'decisions' && rest.length > 1) return { indicator: rest.slice(1).join('/') };
+  return {};
 }
 
 let scoring = false;
@@ -392,18 +499,13 @@ function checkSoon() {
 }
 
 export function snapshot(name) {
-  edits++;
-  takeSnapshot(app.session, name);
-  save();
+  commit([], (as, s) => takeSnapshot(s, name));
   emit('session');
 }
 
 export function restore(index) {
-  edits++;
-  restoreSnapshot(app.session, index);
-  save();
+  commit([], (as, s) => restoreSnapshot(s, index));
   emit('session');
-  rescore();
 }
 
 // saveFile validates the session with the engine and downloads it.

@@ -85,12 +85,38 @@ export function announce(text) {
   }
 }
 
+// toast shows a short message in the fixed region at the bottom of the
+// window (#toasts), where it is seen whatever the scroll position. A
+// message with alert: true needs attention: it is announced at once and
+// stays until closed; others replace each other and go after a while.
+// action: {label, run} adds a button, such as Undo.
+export function toast(text, { alert = false, action = null } = {}) {
+  const box = document.getElementById('toasts');
+  if (!box) return null;
+  const el = h('div', { class: alert ? 'toast bad' : 'toast', role: alert ? 'alert' : null },
+    h('span', { class: 'msg', text }),
+    action ? h('button', { type: 'button', class: 'act', text: action.label, on: { click: () => { el.remove(); action.run(); } } }) : null,
+    h('button', { type: 'button', class: 'x', 'aria-label': 'Close this message', text: '×', on: { click: () => el.remove() } }));
+  for (const old of box.querySelectorAll('.toast:not(.bad)')) old.remove();
+  box.append(el);
+  if (!alert) setTimeout(() => el.remove(), 12000);
+  return el;
+}
+
 // editing reports whether a key press belongs to a text field or a
 // control that uses keys itself, so that shortcuts leave it alone.
 export function editing(target) {
   if (!target || !target.tagName) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+// typingText reports whether a key press goes to a text field, which has
+// its own undo.
+export function typingText(target) {
+  if (!target || !target.tagName) return false;
+  if (target.tagName === 'TEXTAREA' || target.isContentEditable) return true;
+  return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file', 'range', 'color'].includes(target.type);
 }
 
 // field makes a labelled form control. control is the input element; hint

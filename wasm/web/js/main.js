@@ -6,7 +6,8 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory } from './app.js';
+import { typingText } from './dom.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
 import { screen as assess } from './screens/assess.js';
@@ -71,7 +72,28 @@ function shell() {
     readHash();
     render();
   });
+  const undoButton = document.getElementById('undo');
+  const redoButton = document.getElementById('redo');
+  undoButton.addEventListener('click', () => undo());
+  redoButton.addEventListener('click', () => redo());
+  on('history', () => {
+    const next = undoHistory();
+    for (const [b, verb, what, keys] of [[undoButton, 'Undo', next.undo, 'Ctrl+Z'], [redoButton, 'Redo', next.redo, 'Ctrl+Shift+Z']]) {
+      b.disabled = !what;
+      b.title = what ? `${verb} ${what} (${keys})` : `Nothing to ${verb.toLowerCase()}`;
+      b.setAttribute('aria-label', what ? `${verb} ${what}` : verb);
+    }
+  });
   document.addEventListener('keydown', (e) => {
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo; a text field keeps its
+    // own undo of what is being typed.
+    const k = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (k === 'z' || k === 'y') && !typingText(e.target)) {
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) redo();
+      else undo();
+      return;
+    }
     if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-9]$/.test(e.key)) {
       const s = app.screens[Number(e.key) - 1];
       if (s && (app.session || !s.needsSession)) {

@@ -6,8 +6,8 @@
 // clears, arrows move between indicators, [ and ] change respondent, c
 // toggles the consensus view.
 
-import { h, fill, field, setError, options, announce, editing } from '../dom.js';
-import { app, change, go, lang, limits, problemText } from '../app.js';
+import { h, fill, field, setError, options, announce, editing, toast } from '../dom.js';
+import { app, change, go, lang, limits, problemText, undo } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 
@@ -232,10 +232,15 @@ function clearAnswer(id) {
   const rid = app.view.respondent;
   const i = responseIndex(a(), id, rid);
   if (i < 0) return;
+  const old = a().responses[i];
+  const had = [levelLabel(app.model, old.level, lang()), old.target ? `target ${old.target}` : '', old.confidence ? `${old.confidence} confidence` : '', old.evidence ? 'evidence' : '']
+    .filter(Boolean).join(', ');
   change({ what: 'clear', pointer: `/responses/${i}`, indicator: id, respondent: rid, note: 'answer removed' },
     (as) => { as.responses.splice(i, 1); });
   drawCard();
-  announce(`${respondentName(rid)}: ${id} cleared`);
+  const msg = `Cleared the answer of ${respondentName(rid)} to ${id} (${had}).`;
+  toast(`${msg} Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+  announce(msg);
 }
 
 // consensus is the facilitator's view of every answer to one indicator.
