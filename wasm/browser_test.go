@@ -325,7 +325,7 @@ func TestWorkbookInBrowser(t *testing.T) {
 		s.wait("the respondent", fmt.Sprintf(`document.querySelectorAll('#respondents tbody tr').length === %d`, i+1))
 	}
 	s.do("snapshot", chromedp.SendKeys(chromedp.ID("snapshot-name"), "before "+xss), chromedp.Click(chromedp.CSS(`#snapshots button[type=submit]`)))
-	s.wait("the snapshot", `document.querySelectorAll('#snapshots li').length === 1`)
+	s.wait("the snapshot", `document.querySelectorAll('#snapshots tbody tr').length === 1`)
 	s.fullShot("02-setup")
 	s.noXSS()
 

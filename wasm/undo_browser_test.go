@@ -118,9 +118,7 @@ func TestWorkbookUndo(t *testing.T) {
 		s.fatalf("after Undo the evidence is %s", ev)
 	}
 	s.shot("51-undo-redo")
-	if out := evalJS[string](s, `[...document.querySelectorAll('.bar button')].filter((b) => { const r = b.getBoundingClientRect(); return r.right > innerWidth || r.width === 0; }).map((b) => b.id || b.textContent).join(', ')`); out != "" {
-		s.fatalf("buttons of the bar out of view at 1024 px: %s", out)
-	}
+	s.barFits()
 
 	// Ctrl+Z in a text field is the field's own undo.
 	n := s.stored(`s.log.length`)
@@ -153,4 +151,12 @@ func TestWorkbookUndo(t *testing.T) {
 		t.Errorf("log kinds %v", kinds)
 	}
 	s.checkLocal()
+}
+
+// barFits fails the test when a button of the bar is out of the window.
+func (s *tab) barFits() {
+	s.t.Helper()
+	if out := evalJS[string](s, `[...document.querySelectorAll('.bar button')].filter((b) => { const r = b.getBoundingClientRect(); return r.right > innerWidth || r.width === 0; }).map((b) => b.id || b.textContent).join(', ')`); out != "" {
+		s.fatalf("buttons of the bar out of the window (%d px wide): %s", evalJS[int](s, `innerWidth`), out)
+	}
 }

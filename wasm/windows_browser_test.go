@@ -152,7 +152,7 @@ func TestWorkbookTwoWindows(t *testing.T) {
 	b.wait("A's third answer in B", mark(b, "GOV.STR.3")+` === '5'`)
 	c.answer("GOV.LEAD.1", "5")
 	c.wait("the merge", `document.documentElement.dataset.ncskitSaved === document.documentElement.dataset.ncskitScored && `+mark(c, "GOV.STR.3")+` === '5'`)
-	if got := c.text("#warnings"); !strings.Contains(got, "Another window changed this session at the same moment. Both sets of changes are kept") {
+	if got := c.text("#toasts"); !strings.Contains(got, "Another window changed this session at the same moment. Both sets of changes are kept") {
 		c.fatalf("no word of the merge: %q", got)
 	}
 	c.shot("41-third-window-merged")

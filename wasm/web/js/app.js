@@ -11,13 +11,14 @@
 // reads the other's session and puts its own changes on top, answer by
 // answer (patch.js).
 
-import { fill, h, announce, toast } from './dom.js';
+import { fill, h, announce, toast, dropToast } from './dom.js';
 import { indexModel } from './model.js';
 import { record, newSession, wrap, snapshot as takeSnapshot, restore as restoreSnapshot, fileName } from './session.js';
 import { degrade, ConflictError } from './store.js';
-import { download } from './files.js';
+import { download, size } from './files.js';
 import { capture, merge, diff, apply, applies, pointed } from './patch.js';
 import { listen as listenToWindows, tellSaved } from './windows.js';
+import { measure, sessionText, warning as sizeWarning } from './limits.js';
 
 export const app = {
   engine: null,
@@ -36,6 +37,9 @@ export const app = {
   // was usable, and for each change the time to rescore and redraw, and
   // the part of it spent in the engine.
   stats: { ready: 0, startMs: 0, rescore: [], engine: [] },
+  // bytes is the size of the session file, measured a moment after the
+  // last change.
+  bytes: 0,
 };
 
 const listeners = { result: [], session: [], history: [] };
@@ -79,18 +83,22 @@ export async function init(engine, store) {
   }
 }
 
-// warn shows a banner that stays until the reason is gone.
+// warn shows a banner at the top of the page that stays until the reason
+// is gone, and a new or changed warning also in the message region at
+// the bottom of the window, which is in view whatever the scroll.
 export function warn(key, message) {
   const box = document.getElementById('warnings');
   let el = box.querySelector(`[data-key="${key}"]`);
   if (!message) {
     if (el) el.remove();
+    dropToast(key);
     return;
   }
   if (!el) {
-    el = h('div', { class: 'banner', role: 'alert', dataset: { key } });
+    el = h('div', { class: 'banner', dataset: { key } });
     box.append(el);
   }
+  if (el.textContent !== message) toast(message, { alert: true, key });
   el.textContent = message;
 }
 
@@ -102,6 +110,8 @@ export async function setSession(s, { rev = null, stored = false } = {}) {
   app.rev = rev;
   base = capture(s);
   unlogged = null;
+  app.bytes = 0;
+  warn('size', null);
   undoStack.length = 0;
   redoStack.length = 0;
   emit('history');
@@ -291,16 +301,17 @@ function redrawKeepingFocus() {
 }
 
 // notice tells the facilitator something that needs no action, where
-// they look: a banner that closes itself at the next change of screen.
+// they look: in the message region at the bottom of the window.
 function notice(message) {
-  warn('notice', message);
+  toast(message);
   announce(message);
 }
 
 function status(text, bad) {
   const el = document.getElementById('save-status');
   if (!el) return;
-  el.textContent = app.store.kind === 'memory' ? 'Not stored in this browser' : text;
+  el.textContent = app.store.kind === 'memory' ? 'Not stored' : text;
+  el.title = app.store.kind === 'memory' ? 'Changes are not kept by this browser: use Save file' : 'Every change is kept by this browser as it is made';
   el.classList.toggle('bad', !!bad);
   document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
   document.documentElement.dataset.ncskitRev = app.rev || '';
@@ -488,14 +499,39 @@ function checkSoon() {
   clearTimeout(checkTimer);
   checkTimer = setTimeout(async () => {
     if (!app.session) return;
+    checkSize();
     try {
       const v = await app.engine.call('validate', JSON.stringify(app.session.assessment));
-      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} to fix before it can be saved as a file: ` +
+      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''}; ncskit will not read the session file until they are fixed: ` +
         v.problems.slice(0, 5).map((p) => problemText(p)).join('; '));
     } catch (e) {
       // the engine's failure is reported by its own banner
     }
   }, 1500);
+}
+
+// checkSize measures the session and warns at half of a limit.
+async function checkSize() {
+  if (!app.session) return;
+  app.bytes = measure(app.session);
+  let quota = null;
+  if (app.store.kind === 'indexeddb' && navigator.storage && navigator.storage.estimate) {
+    quota = await navigator.storage.estimate().catch(() => null);
+  }
+  warn('size', sizeWarning(app.bytes, { fileMax: fileMax(), store: app.store.kind, quota }));
+  const el = document.getElementById('session-size');
+  if (el) el.textContent = sizeText();
+  document.documentElement.dataset.ncskitBytes = String(app.bytes);
+}
+
+function fileMax() {
+  return (app.info && app.info.session && app.info.session.maxSize) || 0;
+}
+
+// sizeText says how big the session file is, against its limit.
+export function sizeText() {
+  if (!app.bytes) return '';
+  return `The session file is ${size(app.bytes)}${fileMax() ? `; it may hold ${size(fileMax())}` : ''}.`;
 }
 
 export function snapshot(name) {
@@ -509,17 +545,29 @@ export function restore(index) {
 }
 
 // saveFile validates the session with the engine and downloads it.
+// saveFile downloads the session as a file, always: what the workbook
+// holds can always be saved. The file is checked with the engine first;
+// when it has problems, the message says what ncskit will refuse in it.
 export async function saveFile() {
-  if (!app.session) return;
-  const textContent = JSON.stringify(app.session, null, 2);
-  const v = await app.engine.call('validate', textContent);
-  if (!v.valid) {
-    const list = v.problems.slice(0, 10).map((p) => problemText(p, '(file)')).join('; ');
-    warn('savefile', `The session cannot be saved as a file yet: ${list}`);
+  if (!app.session) return false;
+  const textContent = sessionText(app.session);
+  const blob = new Blob([textContent], { type: 'application/json' });
+  const name = fileName(app.session);
+  app.bytes = blob.size;
+  let problems = [];
+  try {
+    const v = await app.engine.call('validate', textContent);
+    if (!v.valid) problems = v.problems;
+  } catch (e) {
+    problems = [{ message: `the engine could not check the file: ${e.message}` }];
+  }
+  download(blob, name);
+  if (problems.length) {
+    const list = problems.slice(0, 5).map((p) => problemText(p, '(file)')).join('; ');
+    toast(`Saved ${name} (${size(blob.size)}), but ncskit will not open it until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${list}`, { alert: true });
     return false;
   }
-  warn('savefile', null);
-  download(new Blob([textContent], { type: 'application/json' }), fileName(app.session));
+  toast(`Saved ${name} (${size(blob.size)}) to the downloads folder.`);
   announce('Session file saved');
   return true;
 }
@@ -542,7 +590,6 @@ export function problemsList(problems, fileLabel) {
 // the URL's fragment, so a reload comes back to the same place.
 export function go(screen, view = {}) {
   const moved = screen !== app.view.screen;
-  if (moved) warn('notice', null);
   Object.assign(app.view, view, { screen });
   const q = new URLSearchParams();
   if (app.view.indicator) q.set('i', app.view.indicator);

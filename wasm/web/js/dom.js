@@ -88,18 +88,36 @@ export function announce(text) {
 // toast shows a short message in the fixed region at the bottom of the
 // window (#toasts), where it is seen whatever the scroll position. A
 // message with alert: true needs attention: it is announced at once and
-// stays until closed; others replace each other and go after a while.
+// stays until closed; others replace each other, and go at the first key
+// or click a few seconds after they came, so that each is seen.
 // action: {label, run} adds a button, such as Undo.
-export function toast(text, { alert = false, action = null } = {}) {
+export function toast(text, { alert = false, action = null, key = '' } = {}) {
   const box = document.getElementById('toasts');
   if (!box) return null;
+  if (!box.dataset.watching) {
+    box.dataset.watching = 'true';
+    const expire = (e) => {
+      for (const old of box.querySelectorAll('.toast:not(.bad)')) {
+        if (!old.contains(e.target) && performance.now() - Number(old.dataset.at) > 4000) old.remove();
+      }
+    };
+    document.addEventListener('keydown', expire, true);
+    document.addEventListener('pointerdown', expire, true);
+  }
   const el = h('div', { class: alert ? 'toast bad' : 'toast', role: alert ? 'alert' : null },
     h('span', { class: 'msg', text }),
     action ? h('button', { type: 'button', class: 'act', text: action.label, on: { click: () => { el.remove(); action.run(); } } }) : null,
     h('button', { type: 'button', class: 'x', 'aria-label': 'Close this message', text: '×', on: { click: () => el.remove() } }));
+  el.dataset.at = String(performance.now());
+  if (key) {
+    el.dataset.key = key;
+    dropToast(key);
+  }
   for (const old of box.querySelectorAll('.toast:not(.bad)')) old.remove();
+  const alerts = [...box.querySelectorAll('.toast.bad')];
+  for (const old of alerts) if (alert && old.querySelector('.msg').textContent === text) old.remove();
+  for (const old of alerts.slice(0, -2)) old.remove();
   box.append(el);
-  if (!alert) setTimeout(() => el.remove(), 12000);
   return el;
 }
 
@@ -109,6 +127,12 @@ export function editing(target) {
   if (!target || !target.tagName) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+// dropToast removes the message shown for key.
+export function dropToast(key) {
+  const box = document.getElementById('toasts');
+  if (box) for (const el of box.querySelectorAll(`.toast[data-key="${key}"]`)) el.remove();
 }
 
 // typingText reports whether a key press goes to a text field, which has

@@ -204,7 +204,8 @@ export function degrade(store) {
   if (store.kind !== 'memory') {
     store.backend = openMemory();
     store.kind = 'memory';
-    store.warning = storageWarning;
+    store.warning = 'This session no longer fits in the storage this browser gives the page, so your work is NOT saved automatically from now on. ' +
+      'Use "Save file" now and often, and keep the file; deleting snapshots you no longer need makes the session smaller.';
     return true;
   }
   return false;
