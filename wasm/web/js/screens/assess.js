@@ -71,9 +71,9 @@ function render(root) {
   root.append(h('h1', { class: 'visually-hidden', text: 'Assess' }),
     h('div', { class: 'assess' }, nav, h('div', { class: 'work' },
       noResp,
-      h('div', { class: 'who' }, field('Answering as', who),
-        h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · [ ] respondent · c consensus' })),
-      card)));
+      h('div', { class: 'who' }, field('Answering as', who)),
+      card,
+      h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · [ ] respondent · c consensus · Ctrl+Z undo' }))));
   dom = { nav, marks, who, card };
   drawCard();
   refresh();
