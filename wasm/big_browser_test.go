@@ -45,7 +45,7 @@ func bigSession(t *testing.T, dir string, snapshots int) string {
 	a["respondents"] = respondents
 	a["responses"] = responses
 	a["decisions"] = map[string]any{}
-	var snaps []any
+	snaps := []any{}
 	for i := 0; i < snapshots; i++ {
 		snaps = append(snaps, map[string]any{"name": fmt.Sprintf("hour %d", i+1), "at": "2026-10-14T10:00:00Z", "seq": 1, "assessment": a})
 	}

@@ -109,9 +109,11 @@ function drawCard() {
       h('h2', { id: 'ind-title', tabindex: -1 }, h('span', { class: 'id', text: ind.id }), ' ', text(ind.title, L)),
       h('p', { class: 'pos', text: `${e.index + 1} of ${m.indicators.length}` })),
     h('p', { class: 'question', text: text(ind.question, L) }),
+    // The score of the indicator, right above the levels: a key press shows
+    // its effect where the facilitator is looking.
+    h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }),
     app.view.respondent === CONSENSUS ? consensus(ind) : answer(ind),
-    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)),
-    h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }));
+    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)));
   for (const b of dom.nav.querySelectorAll('button.ind')) {
     const cur = b.dataset.ind === ind.id;
     if (cur) b.setAttribute('aria-current', 'true');
@@ -265,7 +267,7 @@ function consensus(ind) {
       h('th', { scope: 'row' }, r.name, h('div', { class: 'hint', text: stakeholderName(r.stakeholder) })),
       h('td', { class: 'lvl', dataset: { respondent: r.id }, text: resp ? levelLabel(m, resp.level, L) : '—' }),
       h('td', { class: 'small', text: resp ? details(resp) : '' }),
-      h('td', { class: 'ev', text: resp && resp.evidence || '' }),
+      h('td', { class: 'ev' }, foldedEvidence(resp && resp.evidence || '')),
       h('td', {}, note));
   });
   const level = h('select', { id: 'agreed-level' }, options([['', 'Choose…'],
@@ -306,6 +308,7 @@ function consensus(ind) {
       drawCard();
     } },
   },
+  h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
   h('h3', { text: ag ? 'Agreed level (recorded)' : 'Record the level the room agreed' }),
   h('div', { class: 'cols' }, field('Agreed level', level), field('Agreed target', target)),
   field('Rationale', rationale, 'Why the room chose this level; dissent notes go in the table above.'),
@@ -321,8 +324,16 @@ function consensus(ind) {
     a().respondents.length ? h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
       h('thead', {}, h('tr', {}, ['Respondent', 'Answer', 'Target · provided · confidence', 'Evidence', 'Dissent note'].map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows))) : h('p', { text: 'No respondent has answered.' }),
-    h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
     form);
+}
+
+// foldedEvidence shows a long evidence note folded to its first words, so
+// that thirty answers fit the screen; the facilitator opens the ones to
+// read.
+function foldedEvidence(ev) {
+  if (ev.length <= 90) return ev;
+  const cut = ev.slice(0, 80).replace(/\s+\S*$/, '');
+  return h('details', { class: 'fold' }, h('summary', { text: `${cut}…` }), h('p', { text: ev }));
 }
 
 function mark(s, rid) {
