@@ -79,7 +79,9 @@ export async function init(engine, store) {
   trackTyping();
   if (id) {
     const got = await store.backend.load(id).catch(() => ({}));
-    if (got.session) await setSession(got.session, { rev: got.rev, stored: true });
+    // A link with a place in it (#assess?i=...&r=...) wins over the place
+    // remembered for the session.
+    if (got.session) await setSession(got.session, { rev: got.rev, stored: true, here: /[?&][ir]=/.test(location.hash) });
   }
 }
 
@@ -104,8 +106,15 @@ export function warn(key, message) {
 
 // setSession makes s the open session, remembers it and scores it. A
 // session read from the store comes with its revision (rev) and stored:
-// true; any other is written at once.
-export async function setSession(s, { rev = null, stored = false } = {}) {
+// true; any other is written at once. The indicator and respondent shown
+// are the ones last shown in this session (here: true keeps the current
+// ones).
+export async function setSession(s, { rev = null, stored = false, here = false } = {}) {
+  if (!here) {
+    const p = placeOf(s.id) || {};
+    app.view.indicator = p.indicator || '';
+    app.view.respondent = p.respondent || '';
+  }
   app.session = s;
   app.rev = rev;
   base = capture(s);
@@ -591,6 +600,7 @@ export function problemsList(problems, fileLabel) {
 export function go(screen, view = {}) {
   const moved = screen !== app.view.screen;
   Object.assign(app.view, view, { screen });
+  remember();
   const q = new URLSearchParams();
   if (app.view.indicator) q.set('i', app.view.indicator);
   if (app.view.respondent) q.set('r', app.view.respondent);
@@ -598,6 +608,49 @@ export function go(screen, view = {}) {
   if (location.hash !== hash) history.replaceState(null, '', hash);
   render();
   if (moved) window.scrollTo(0, 0);
+}
+
+// The place of each session (screen, indicator, respondent) is kept in
+// localStorage, so that opening the file again, or the session from the
+// Sessions screen, comes back to where the facilitator was.
+const PLACE = 'ncskit.place.';
+
+// placeOf returns the place last shown in session id, or null.
+export function placeOf(id) {
+  try {
+    const p = JSON.parse(localStorage.getItem(PLACE + id) || 'null');
+    return p && typeof p === 'object' ? p : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+// resumeScreen is the screen to show on opening session id again.
+export function resumeScreen(id) {
+  const p = placeOf(id);
+  return p && p.screen && p.screen !== 'sessions' && app.screens.some((x) => x.id === p.screen) ? p.screen : 'assess';
+}
+
+// forgetPlace drops the place of a deleted session.
+export function forgetPlace(id) {
+  try {
+    localStorage.removeItem(PLACE + id);
+  } catch (e) {
+    // nothing was kept
+  }
+}
+
+// remember keeps the place shown; the Sessions screen, which belongs to no
+// session, leaves the screen that was kept.
+function remember() {
+  if (!app.session) return;
+  const { indicator, respondent } = app.view;
+  const screen = app.view.screen === 'sessions' ? (placeOf(app.session.id) || {}).screen || 'assess' : app.view.screen;
+  try {
+    localStorage.setItem(PLACE + app.session.id, JSON.stringify({ screen, indicator, respondent }));
+  } catch (e) {
+    // the place is not worth a warning
+  }
 }
 
 export function readHash() {

@@ -6,7 +6,7 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, placeOf } from './app.js';
 import { typingText } from './dom.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
@@ -137,7 +137,7 @@ async function main() {
   readHash();
   await init(engine, store);
   const initAt = performance.now();
-  if (!location.hash && app.session) app.view.screen = 'assess';
+  if (!location.hash && app.session) app.view.screen = (placeOf(app.session.id) || {}).screen || 'assess';
   boot.hidden = true;
   document.getElementById('app').hidden = false;
   render();

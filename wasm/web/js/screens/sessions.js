@@ -2,7 +2,7 @@
 // starting a new session (country profile and template).
 
 import { h, fill, field, setError, options, announce } from '../dom.js';
-import { app, go, openFile, startSession, setSession, problemsList, limits } from '../app.js';
+import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
 
@@ -80,7 +80,7 @@ async function listSessions(box) {
             const got = await app.store.backend.load(s.id);
             await setSession(got.session, { rev: got.rev, stored: true });
           }
-          go('assess');
+          go(resumeScreen(s.id));
         } },
       })));
   });
