@@ -172,6 +172,22 @@ func TestWorkbookTwoWindows(t *testing.T) {
 	if got := d.text("#shared-storage"); !strings.Contains(got, "another copy of the workbook file") {
 		d.fatalf("the Sessions screen says %q", got)
 	}
+
+	// D deletes the session: A, which shows it, says so and keeps it;
+	// its next answer stores the session again, whole.
+	d.front()
+	d.do("delete", chromedp.Click(chromedp.CSS(`#session-list tbody tr:first-child button.delete`)))
+	d.do("confirm", chromedp.Click(chromedp.CSS(`#delete-session button.confirm`)))
+	d.wait("no session", `document.getElementById('session-list').textContent.includes('No session yet')`)
+	a.wait("word of the deletion", `document.getElementById('toasts').textContent.includes('This session was deleted in another window. It stays open here')`)
+	a.answer("GOV.LEAD.2", "5")
+	for ind, want := range map[string]string{"GOV.STR.1": "5", "GOV.LEAD.1": "5", "GOV.LEAD.2": "5"} {
+		if got := a.storedLevel(ind, "r-gov-1"); got != want {
+			a.fatalf("after the deletion, stored %s = %q, want %q", ind, got, want)
+		}
+	}
+	d.goTo("sessions")
+	d.wait("the session back in the list", `document.querySelector('#session-list').textContent.includes('Corallia 2026-10-14')`)
 	for _, s := range []*tab{a, b, c, d} {
 		s.checkLocal()
 	}

@@ -193,12 +193,17 @@ export async function save() {
     do {
       saveAgain = false;
       const s = app.session;
+      if (!s) break;
       const sent = capture(s);
       const rev = newRev();
       try {
         // put copies the session before it returns, so later changes wait
         // for the next write.
         await app.store.backend.put(s, force ? undefined : app.rev, rev);
+        if (force && app.rev === null) {
+          // Stored again after a deletion elsewhere: it is the session to open next time.
+          await app.store.backend.setMeta('current', s.id).catch(() => {});
+        }
         force = false;
         if (app.session === s) {
           app.rev = rev;
@@ -242,6 +247,7 @@ async function reconcile(s) {
   }
   if (!got.session) {
     // Deleted in another window: this window's copy is all there is.
+    app.rev = null;
     force = true;
     saveAgain = true;
     notice('This session was deleted in another window. This window still had it open and has saved it again.');
@@ -262,7 +268,15 @@ async function reconcile(s) {
 // follow reads the session again when another window has saved it, so
 // that this window's next change starts from what that window wrote.
 async function follow(news) {
-  if (!app.session || !news || news.id !== app.session.id || news.rev === app.rev) return;
+  if (!app.session || !news || news.id !== app.session.id) return;
+  if (news.deleted) {
+    // Keep the session open here: nothing this window shows is lost.
+    app.rev = null;
+    force = true;
+    toast('This session was deleted in another window. It stays open here: its next change stores it again, or save its file now.', { alert: true });
+    return;
+  }
+  if (news.rev === app.rev) return;
   if (typing && document.contains(typing)) {
     // Keep what is being typed: it becomes a change, merged on write.
     typing.dispatchEvent(new Event('change', { bubbles: true }));
@@ -554,15 +568,16 @@ export function restore(index) {
 }
 
 // saveFile validates the session with the engine and downloads it.
-// saveFile downloads the session as a file, always: what the workbook
-// holds can always be saved. The file is checked with the engine first;
-// when it has problems, the message says what ncskit will refuse in it.
-export async function saveFile() {
-  if (!app.session) return false;
-  const textContent = sessionText(app.session);
+// saveFile downloads the session as a file (by default the open one),
+// always: what the workbook holds can always be saved. The file is
+// checked with the engine first; when it has problems, the message says
+// what ncskit will refuse in it.
+export async function saveFile(session = app.session) {
+  if (!session) return false;
+  const textContent = sessionText(session);
   const blob = new Blob([textContent], { type: 'application/json' });
-  const name = fileName(app.session);
-  app.bytes = blob.size;
+  const name = fileName(session);
+  if (session === app.session) app.bytes = blob.size;
   let problems = [];
   try {
     const v = await app.engine.call('validate', textContent);
@@ -579,6 +594,55 @@ export async function saveFile() {
   toast(`Saved ${name} (${size(blob.size)}) to the downloads folder.`);
   announce('Session file saved');
   return true;
+}
+
+// saveSessionFile downloads session id, open or not, as a file.
+export async function saveSessionFile(id) {
+  if (app.session && app.session.id === id) return saveFile();
+  const got = await app.store.backend.load(id);
+  if (!got.session) throw new Error('this session is no longer in this browser');
+  return saveFile(got.session);
+}
+
+// renameSession renames session id: the open one as a change that can be
+// undone, another one where it is stored, with a line in its log.
+export async function renameSession(id, name) {
+  if (app.session && app.session.id === id) {
+    change({ what: 'session', note: `renamed to "${name}"` }, (as, s) => { s.name = name; });
+    render();
+    return;
+  }
+  const got = await app.store.backend.load(id);
+  if (!got.session) throw new Error('this session is no longer in this browser');
+  record(got.session, { what: 'session', note: `renamed to "${name}"`, old: got.session.name });
+  got.session.name = name;
+  const rev = newRev();
+  await app.store.backend.put(got.session, got.rev, rev);
+  tellSaved({ id, rev });
+}
+
+// deleteSession removes session id from this browser; the open session
+// closes. Other windows that show it keep it open (follow).
+export async function deleteSession(id) {
+  await app.store.backend.remove(id);
+  forgetPlace(id);
+  if ((await app.store.backend.getMeta('current').catch(() => undefined)) === id) {
+    await app.store.backend.setMeta('current', null).catch(() => {});
+  }
+  tellSaved({ id, deleted: true });
+  if (app.session && app.session.id === id) {
+    app.session = null;
+    app.rev = null;
+    app.result = null;
+    base = null;
+    unlogged = null;
+    undoStack.length = 0;
+    redoStack.length = 0;
+    warn('size', null);
+    warn('schema', null);
+    emit('history');
+    render();
+  }
 }
 
 // problemText formats one problem of the engine ({file, at, message,

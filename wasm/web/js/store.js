@@ -90,6 +90,12 @@ async function openIndexedDB() {
     async list() {
       return request(db.transaction('summaries').objectStore('summaries').getAll());
     },
+    remove(id) {
+      const tx = db.transaction(['sessions', 'summaries'], 'readwrite');
+      tx.objectStore('sessions').delete(id);
+      tx.objectStore('summaries').delete(id);
+      return done(tx);
+    },
     async getMeta(key) {
       return request(db.transaction('meta').objectStore('meta').get(key));
     },
@@ -138,6 +144,10 @@ function openLocalStorage() {
     async list() {
       return list();
     },
+    async remove(id) {
+      ls.removeItem(`${LS}session.${id}`);
+      ls.setItem(`${LS}summaries`, JSON.stringify(list().filter((x) => x.id !== id)));
+    },
     async getMeta(key) {
       const v = ls.getItem(`${LS}meta.${key}`);
       return v ? JSON.parse(v) : undefined;
@@ -160,6 +170,7 @@ function openMemory() {
     async get(id) { return sessions.has(id) ? structuredClone(sessions.get(id).s) : undefined; },
     async load(id) { return sessions.has(id) ? { session: structuredClone(sessions.get(id).s), rev: sessions.get(id).rev } : { session: undefined, rev: null }; },
     async list() { return [...sessions.values()].map((x) => summary(x.s, x.rev)); },
+    async remove(id) { sessions.delete(id); },
     async getMeta(key) { return meta.get(key); },
     async setMeta(key, value) { meta.set(key, value); },
   };
