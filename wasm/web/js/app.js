@@ -745,6 +745,7 @@ export function render() {
   document.getElementById('session-title').textContent = app.session ? app.session.name : 'No session open';
   document.title = app.session ? `${app.session.name} — ncskit workbook` : 'ncskit workbook';
   document.documentElement.dataset.screen = scr.id;
+  document.querySelector('a.skip').textContent = scr.skipLabel || 'Skip to the screen';
   const main = document.getElementById('screen');
   fill(main);
   scr.render(main);

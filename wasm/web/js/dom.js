@@ -172,6 +172,41 @@ export function setError(control, message) {
   }
 }
 
+// onChoose calls choose(value) when the choice of a select is confirmed:
+// picked with the mouse (or a screen reader's list), Enter pressed, or the
+// focus leaving the select on another value. Browsing the options with
+// the arrow keys or by typing, which changes the value of a closed select
+// and fires change at each step in Chrome, acts on nothing until then.
+export function onChoose(select, choose) {
+  let chosen = select.value;
+  let browsing = false;
+  const confirm = () => {
+    browsing = false;
+    if (select.value === chosen) return;
+    chosen = select.value;
+    choose(select.value);
+  };
+  select.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      confirm();
+    } else if (e.key === 'Escape' && browsing) {
+      select.value = chosen;
+      browsing = false;
+    } else if (!e.ctrlKey && !e.altKey && !e.metaKey && (e.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.length === 1)) {
+      browsing = true;
+    }
+  });
+  select.addEventListener('change', () => {
+    if (!browsing) confirm();
+  });
+  select.addEventListener('blur', () => {
+    if (browsing) confirm();
+  });
+  const hint = 'Arrow keys browse; Enter chooses.';
+  select.title = select.title ? `${select.title} ${hint}` : hint;
+}
+
 // options builds <option> elements from [value, label] pairs.
 export function options(pairs, selected) {
   return pairs.map(([value, label]) => h('option', { value, text: label, selected: String(value) === String(selected ?? '') }));

@@ -58,7 +58,8 @@ function shell() {
   document.getElementById('save-file').addEventListener('click', () => saveFile());
   document.querySelector('a.skip').addEventListener('click', (e) => {
     e.preventDefault();
-    document.getElementById('screen').focus();
+    const scr = currentScreen();
+    if (!(scr.skip && scr.skip())) document.getElementById('screen').focus();
   });
   document.getElementById('projector').addEventListener('click', () => projector(!root.classList.contains('projector')));
   let pref = false;

@@ -6,12 +6,12 @@
 // clears, arrows move between indicators, [ and ] change respondent, c
 // toggles the consensus view.
 
-import { h, fill, field, setError, options, announce, editing, toast } from '../dom.js';
+import { h, fill, field, setError, options, announce, editing, toast, onChoose } from '../dom.js';
 import { app, change, go, lang, limits, problemText, undo } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 
-export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey };
+export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'Skip to the answer' };
 
 const CONSENSUS = 'consensus';
 let dom = null; // the parts of the screen that refresh() updates
@@ -65,7 +65,7 @@ function render(root) {
     ...resp.map((r) => [r.id, `${r.name} (${stakeholderName(r.stakeholder)})`]),
     [CONSENSUS, 'Consensus: all respondents'],
   ], app.view.respondent));
-  who.addEventListener('change', () => show(app.view.indicator, who.value));
+  onChoose(who, (v) => show(app.view.indicator, v, true));
   const card = h('article', { class: 'card', 'aria-labelledby': 'ind-title' });
   const noResp = resp.length ? null : h('p', { class: 'banner', text: 'No respondent yet: add respondents on the Setup screen, or record agreed levels in the consensus view.' });
   root.append(h('h1', { class: 'visually-hidden', text: 'Assess' }),
@@ -73,7 +73,7 @@ function render(root) {
       noResp,
       h('div', { class: 'who' }, field('Answering as', who)),
       card,
-      h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · [ ] respondent · c consensus · Ctrl+Z undo' }))));
+      h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · Home/End first/last · [ ] respondent · c consensus · Ctrl+Z undo' }))));
   dom = { nav, marks, who, card };
   drawCard();
   refresh();
@@ -83,6 +83,15 @@ function render(root) {
 function show(id, respondent = app.view.respondent, focus = false) {
   go('assess', { indicator: id, respondent });
   if (focus) document.getElementById('ind-title').focus();
+}
+
+// skip is where the skip link lands: the answer's chosen level (or its
+// first), or in the consensus view the agreed level.
+function skip() {
+  const to = document.getElementById('agreed-level') || dom.card.querySelector('button.level[aria-pressed=true]') || dom.card.querySelector('button.level');
+  if (!to) return false;
+  to.focus();
+  return true;
 }
 
 function step(delta) {
@@ -175,9 +184,9 @@ function answer(ind) {
         else as.responses[i][key] = value;
       });
   };
-  target.addEventListener('change', () => set('target', 'target', target.value ? Number(target.value) : '', target));
-  provision.addEventListener('change', () => set('provision', 'provision', provision.value));
-  confidence.addEventListener('change', () => set('confidence', 'confidence', confidence.value));
+  onChoose(target, () => set('target', 'target', target.value ? Number(target.value) : '', target));
+  onChoose(provision, () => set('provision', 'provision', provision.value));
+  onChoose(confidence, () => set('confidence', 'confidence', confidence.value));
   pd.addEventListener('change', () => set('person-dependent', 'personDependent', pd.checked));
   let typing = 0;
   evidence.addEventListener('input', () => {
@@ -412,6 +421,10 @@ function onKey(e) {
     if (!consensusView) setLevel(app.view.indicator, 'unknown');
   } else if (k === 'Delete' || k === 'Backspace') {
     if (!consensusView) clearAnswer(app.view.indicator);
+  } else if (k === 'Home') {
+    step(-app.model.indicators.length);
+  } else if (k === 'End') {
+    step(app.model.indicators.length);
   } else if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'j') {
     step(1);
   } else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'k') {
