@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
@@ -135,9 +136,20 @@ func TestWorkbookBigSession(t *testing.T) {
 	s.wait("nine snapshots", `document.querySelectorAll('#snapshots tbody tr').length === 9`)
 	s.noXSS()
 
+	// Speed of a key press on this session: rescore and redraw, logged.
+	s.goTo("assess")
+	evalJS[bool](s, `(() => { window.ncskitStats.rescore.length = 0; window.ncskitStats.engine.length = 0; return true; })()`)
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	for i := 0; i < 10; i++ {
+		s.key([]string{"3", "4"}[i%2], kb.ArrowRight)
+		s.scored()
+	}
+	t.Logf("parts %s", evalJS[string](s, `JSON.stringify(window.ncskitStats.parts.slice(-8))`))
+	t.Logf("on 30 respondents and 9 snapshots: key press to redraw median %.1f ms (%v); in the engine median %.1f ms",
+		median(evalJS[[]float64](s, `window.ncskitStats.rescore`)), evalJS[[]float64](s, `window.ncskitStats.rescore`), median(evalJS[[]float64](s, `window.ncskitStats.engine`)))
+
 	// A control character pasted into evidence: the file is still saved,
 	// and the message, in view, says what ncskit will refuse in it.
-	s.goTo("assess")
 	evalJS[bool](s, `(() => { const el = document.getElementById('f-evidence'); el.value = 'pasted \u0001 from a PDF'; el.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
 	s.scored()
 	s.do("scroll down", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`))
