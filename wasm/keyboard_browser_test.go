@@ -45,6 +45,12 @@ func TestWorkbookKeyboard(t *testing.T) {
 	}
 	s.key(kb.Enter)
 	s.wait("r-gov-3 chosen", answering("r-gov-3"))
+	// Escape after browsing goes back to the chosen respondent.
+	s.do("focus the select", chromedp.Focus(chromedp.ID("respondent")))
+	s.key(kb.ArrowDown, kb.Escape)
+	if v := evalJS[string](s, `document.getElementById('respondent').value`); v != "r-gov-3" || !evalJS[bool](s, answering("r-gov-3")) {
+		s.fatalf("after Escape the select shows %q", v)
+	}
 	// A choice with the mouse (change without keys) acts at once.
 	evalJS[bool](s, `(() => { const el = document.getElementById('respondent'); el.value = 'r-gov-2'; el.dispatchEvent(new Event('change')); return true; })()`)
 	s.wait("r-gov-2 chosen", answering("r-gov-2"))

@@ -173,15 +173,16 @@ export function setError(control, message) {
 }
 
 // onChoose calls choose(value) when the choice of a select is confirmed:
-// picked with the mouse (or a screen reader's list), Enter pressed, or the
-// focus leaving the select on another value. Browsing the options with
-// the arrow keys or by typing, which changes the value of a closed select
-// and fires change at each step in Chrome, acts on nothing until then.
+// picked with the mouse, in the browser's list of options or by a screen
+// reader, Enter pressed, or the focus leaving the select on another value.
+// Browsing a closed select with the arrow keys or by typing changes its
+// value and fires change at each key in Chrome and Edge: such a change,
+// which comes while the key is handled, acts on nothing; Escape goes back
+// to the chosen value.
 export function onChoose(select, choose) {
   let chosen = select.value;
-  let browsing = false;
+  let stepping = false;
   const confirm = () => {
-    browsing = false;
     if (select.value === chosen) return;
     chosen = select.value;
     choose(select.value);
@@ -190,19 +191,17 @@ export function onChoose(select, choose) {
     if (e.key === 'Enter') {
       e.preventDefault();
       confirm();
-    } else if (e.key === 'Escape' && browsing) {
+    } else if (e.key === 'Escape') {
       select.value = chosen;
-      browsing = false;
     } else if (!e.ctrlKey && !e.altKey && !e.metaKey && (e.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.length === 1)) {
-      browsing = true;
+      stepping = true;
+      setTimeout(() => { stepping = false; }, 0);
     }
   });
   select.addEventListener('change', () => {
-    if (!browsing) confirm();
+    if (!stepping) confirm();
   });
-  select.addEventListener('blur', () => {
-    if (browsing) confirm();
-  });
+  select.addEventListener('blur', confirm);
   const hint = 'Arrow keys browse; Enter chooses.';
   select.title = select.title ? `${select.title} ${hint}` : hint;
 }
