@@ -128,6 +128,18 @@ func TestWorkbookUndo(t *testing.T) {
 	}
 	s.noXSS()
 
+	// In projector mode a message stays small, over as little of the
+	// levels as it can.
+	s.do("projector", chromedp.Click(chromedp.ID("projector")))
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	s.do("undo", chromedp.KeyEvent("z", ctrl))
+	s.scored()
+	s.wait("the message", `document.getElementById('toasts').textContent.includes('Undone: change')`)
+	if h := evalJS[float64](s, `document.querySelector('#toasts .toast').getBoundingClientRect().height`); h > 80 {
+		s.fatalf("in projector mode the message is %.0f px high", h)
+	}
+	s.do("projector off", chromedp.Click(chromedp.ID("projector")))
+
 	// The saved file keeps the old values, and the library reads it.
 	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
 	s.do("save the file", chromedp.Click(chromedp.ID("save-file")))
@@ -147,7 +159,7 @@ func TestWorkbookUndo(t *testing.T) {
 			t.Errorf("the clear in the file lost the answer: old = %s", c.Old)
 		}
 	}
-	if kinds["undo"] != 4 || kinds["redo"] != 2 || kinds["clear"] != 1 {
+	if kinds["undo"] != 5 || kinds["redo"] != 2 || kinds["clear"] != 1 {
 		t.Errorf("log kinds %v", kinds)
 	}
 	s.checkLocal()
