@@ -11,7 +11,8 @@ import (
 
 // TestWorkbookPlace opens the file again, without the place in its
 // address, and reloads it: the workbook comes back to the screen,
-// indicator and respondent last shown; each session keeps its own place.
+// indicator and respondent last shown; each session keeps its own place,
+// and each window its own session across a reload.
 func TestWorkbookPlace(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "place.html")
@@ -54,6 +55,22 @@ func TestWorkbookPlace(t *testing.T) {
 	s.wait("Solandía's screen", `document.documentElement.dataset.screen === 'results'`)
 	s.goTo("assess")
 	s.wait("Solandía's place", `document.getElementById('ind-title').textContent.startsWith('IRC.MAN.2 ') && document.getElementById('respondent').value === 'r-ancs'`)
+	// Two windows on two sessions: a reload keeps each window's own.
+	o := s.another("", "")
+	o.open()
+	o.goTo("sessions")
+	o.do("open Corallia", chromedp.Click(chromedp.CSS(`#session-list button[aria-label="Open Corallia 2026-10-14"]`)))
+	o.wait("Corallia's place", here)
+	s.front()
+	s.do("reload", chromedp.Reload())
+	s.wait("ready", `document.documentElement.dataset.ncskitReady === 'true'`)
+	s.wait("Solandía after the reload", `document.getElementById('session-title').textContent.startsWith('República de Solandía')`)
+	o.front()
+	o.do("reload", chromedp.Reload())
+	o.wait("ready", `document.documentElement.dataset.ncskitReady === 'true'`)
+	o.wait("Corallia after the reload", here)
+	s.front()
+
 	// The results screen is remembered too.
 	s.goTo("results")
 	s.open()

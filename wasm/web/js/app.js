@@ -77,12 +77,28 @@ export async function init(engine, store) {
   if (store.warning) warn('storage', store.warning);
   listenToWindows(follow);
   trackTyping();
-  if (id) {
-    const got = await store.backend.load(id).catch(() => ({}));
-    // A link with a place in it (#assess?i=...&r=...) wins over the place
-    // remembered for the session.
-    if (got.session) await setSession(got.session, { rev: got.rev, stored: true, here: /[?&][ir]=/.test(location.hash) });
+  // A reload shows the session this window had open (kept for the tab in
+  // sessionStorage); a new window the one opened last in any window.
+  let got = {};
+  for (const want of [tabSession(), id]) {
+    if (!want) continue;
+    got = await store.backend.load(want).catch(() => ({}));
+    if (got.session) break;
   }
+  // A link with a place in it (#assess?i=...&r=...) wins over the place
+  // remembered for the session.
+  if (got.session) await setSession(got.session, { rev: got.rev, stored: true, here: /[?&][ir]=/.test(location.hash) });
+}
+
+function tabSession(id) {
+  try {
+    if (id === undefined) return sessionStorage.getItem('ncskit.session');
+    if (id) sessionStorage.setItem('ncskit.session', id);
+    else sessionStorage.removeItem('ncskit.session');
+  } catch (e) {
+    // without sessionStorage a reload opens the session opened last
+  }
+  return null;
 }
 
 // warn shows a banner at the top of the page that stays until the reason
@@ -134,6 +150,7 @@ export async function setSession(s, { rev = null, stored = false, here = false }
   if (!stored) await save();
   else status('Saved', false);
   await app.store.backend.setMeta('current', s.id).catch(() => {});
+  tabSession(s.id);
   emit('session');
   rescore();
 }
@@ -631,6 +648,7 @@ export async function deleteSession(id) {
   }
   tellSaved({ id, deleted: true });
   if (app.session && app.session.id === id) {
+    tabSession(null);
     app.session = null;
     app.rev = null;
     app.result = null;
