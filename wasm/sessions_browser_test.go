@@ -30,6 +30,10 @@ func TestWorkbookSessionsDeleteRename(t *testing.T) {
 	}
 	s.goTo("sessions")
 	s.wait("two sessions", `document.querySelectorAll('#session-list tbody tr').length === 2`)
+	s.barFits()
+	if out := evalJS[string](s, `[...document.querySelectorAll('#session-list button')].filter((b) => b.getBoundingClientRect().right > innerWidth).map((b) => b.textContent).join(', ')`); out != "" {
+		s.fatalf("buttons of the list out of the window: %s", out)
+	}
 	corallia := evalJS[string](s, `[...document.querySelectorAll('#session-list tbody tr')].find((r) => r.textContent.includes('Corallia')).dataset.session`)
 	row := `#session-list tr[data-session="` + corallia + `"]`
 

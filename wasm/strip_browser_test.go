@@ -102,6 +102,14 @@ func TestWorkbookKeypressInView(t *testing.T) {
 		if got := evalJS[int](s, `document.querySelectorAll('td.ev details.fold:not([open])').length`); got != 30 {
 			problems = append(problems, fmt.Sprintf("%s: %d folded evidence notes, want 30", name, got))
 		}
+		if h := evalJS[float64](s, `Math.max(...[...document.querySelectorAll('td.ev details')].map((d) => d.getBoundingClientRect().height / parseFloat(getComputedStyle(d).lineHeight)))`); h > 4.5 {
+			problems = append(problems, fmt.Sprintf("%s: a folded evidence note takes %.1f lines", name, h))
+		}
+		if !sc.projector {
+			if out := evalJS[string](s, `[...document.querySelectorAll('.consensus thead th')].filter((th) => th.getBoundingClientRect().right > document.querySelector('.card').getBoundingClientRect().right).map((th) => th.textContent).join(', ')`); out != "" {
+				problems = append(problems, fmt.Sprintf("%s: columns out of the card: %s", name, out))
+			}
+		}
 		s.shot("81-consensus-" + strings.ReplaceAll(name, " ", "-"))
 		// Halfway down the answers, the form is still in the window.
 		s.do("scroll", chromedp.Evaluate[chromedp.Void](`document.querySelector('.consensus tbody tr:nth-child(15)').scrollIntoView()`))

@@ -340,8 +340,8 @@ function consensus(ind) {
 // that thirty answers fit the screen; the facilitator opens the ones to
 // read.
 function foldedEvidence(ev) {
-  if (ev.length <= 90) return ev;
-  const cut = ev.slice(0, 80).replace(/\s+\S*$/, '');
+  if (ev.length <= 70) return ev;
+  const cut = ev.slice(0, 60).replace(/\s+\S*$/, '');
   return h('details', { class: 'fold' }, h('summary', { text: `${cut}…` }), h('p', { text: ev }));
 }
 
