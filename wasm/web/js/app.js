@@ -19,6 +19,7 @@ import { download, size } from './files.js';
 import { capture, merge, diff, apply, applies, pointed } from './patch.js';
 import { listen as listenToWindows, tellSaved } from './windows.js';
 import { measure, sessionText, warning as sizeWarning } from './limits.js';
+import { placeOf, rememberPlace, forgetPlace } from './place.js';
 
 export const app = {
   engine: null,
@@ -682,7 +683,7 @@ export function problemsList(problems, fileLabel) {
 export function go(screen, view = {}) {
   const moved = screen !== app.view.screen;
   Object.assign(app.view, view, { screen });
-  remember();
+  if (app.session) rememberPlace(app.session.id, app.view);
   const q = new URLSearchParams();
   if (app.view.indicator) q.set('i', app.view.indicator);
   if (app.view.respondent) q.set('r', app.view.respondent);
@@ -692,47 +693,10 @@ export function go(screen, view = {}) {
   if (moved) window.scrollTo(0, 0);
 }
 
-// The place of each session (screen, indicator, respondent) is kept in
-// localStorage, so that opening the file again, or the session from the
-// Sessions screen, comes back to where the facilitator was.
-const PLACE = 'ncskit.place.';
-
-// placeOf returns the place last shown in session id, or null.
-export function placeOf(id) {
-  try {
-    const p = JSON.parse(localStorage.getItem(PLACE + id) || 'null');
-    return p && typeof p === 'object' ? p : null;
-  } catch (e) {
-    return null;
-  }
-}
-
 // resumeScreen is the screen to show on opening session id again.
 export function resumeScreen(id) {
   const p = placeOf(id);
   return p && p.screen && p.screen !== 'sessions' && app.screens.some((x) => x.id === p.screen) ? p.screen : 'assess';
-}
-
-// forgetPlace drops the place of a deleted session.
-export function forgetPlace(id) {
-  try {
-    localStorage.removeItem(PLACE + id);
-  } catch (e) {
-    // nothing was kept
-  }
-}
-
-// remember keeps the place shown; the Sessions screen, which belongs to no
-// session, leaves the screen that was kept.
-function remember() {
-  if (!app.session) return;
-  const { indicator, respondent } = app.view;
-  const screen = app.view.screen === 'sessions' ? (placeOf(app.session.id) || {}).screen || 'assess' : app.view.screen;
-  try {
-    localStorage.setItem(PLACE + app.session.id, JSON.stringify({ screen, indicator, respondent }));
-  } catch (e) {
-    // the place is not worth a warning
-  }
 }
 
 export function readHash() {

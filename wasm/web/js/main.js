@@ -6,7 +6,8 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, placeOf } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory } from './app.js';
+import { placeOf } from './place.js';
 import { typingText } from './dom.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
