@@ -42,7 +42,9 @@ type SessionFile struct {
 }
 
 // Change is one entry of the change log: when, what, about which
-// indicator and respondent, and where in the assessment.
+// indicator and respondent, where in the assessment, the new value and
+// the old one. Old is absent in files written before the workbook kept
+// it, and when there was no value before the change.
 type Change struct {
 	Seq        int             `json:"seq"`
 	At         string          `json:"at"`
@@ -51,6 +53,7 @@ type Change struct {
 	Indicator  string          `json:"indicator,omitempty"`
 	Respondent string          `json:"respondent,omitempty"`
 	Value      json.RawMessage `json:"value,omitempty"`
+	Old        json.RawMessage `json:"old,omitempty"`
 	Note       string          `json:"note,omitempty"`
 }
 

@@ -100,3 +100,24 @@ s.json: /snapshots/0: missing required fields "name", "at", "assessment"`},
 		}
 	}
 }
+
+// TestSessionOld reads a log entry with the old value of a removed
+// answer, as the workbook writes it, and one without (older files).
+func TestSessionOld(t *testing.T) {
+	data := strings.Replace(string(session(t, "1", "1")), `"what": "level"}`,
+		`"what": "clear", "pointer": "/responses/3", "old": {"indicator": "GOV.STR.1", "respondent": "r-gov-1", "level": 3, "evidence": "Cabinet paper"}}, {"seq": 2, "at": "2026-10-14T09:06:00Z", "what": "undo", "value": null}`, 1)
+	s, err := load.ReadSession("day1.json", []byte(data), assess.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.File.Log[0].Old); !strings.Contains(got, `"evidence": "Cabinet paper"`) {
+		t.Errorf("old = %s", got)
+	}
+	if s.File.Log[1].Old != nil {
+		t.Errorf("an entry without old reads as %s", s.File.Log[1].Old)
+	}
+	_, err = load.ReadSession("day1.json", []byte(strings.Replace(data, `"old": {`, `"olds": {`, 1)), assess.Default())
+	if err == nil || !strings.Contains(err.Error(), "/log/0") {
+		t.Errorf("an unknown field in a log entry: %v", err)
+	}
+}

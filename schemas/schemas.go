@@ -32,9 +32,26 @@ const (
 // Kinds lists the schemas in a stable order.
 var Kinds = []Kind{Model, Pillar, Assessment, Draft, Template, Session}
 
-// MaxSize is the largest input Validate accepts, in bytes. A real
-// assessment with 30 respondents and long evidence notes stays well under it.
+// MaxSize is the largest input Validate accepts, in bytes, for every kind
+// but Session. A real assessment with 30 respondents and long evidence
+// notes stays well under it.
 const MaxSize = 8 << 20
+
+// MaxSessionSize is the largest session file (kind Session) Validate
+// accepts, in bytes. A session file holds the assessment and a copy of it
+// in each snapshot, with the change log: 30 respondents with evidence and
+// 10 snapshots come to about 9 MiB. The limit is for the whole file: the
+// assessment inside a session file is not held to MaxSize. The workbook
+// warns well before it.
+const MaxSessionSize = 64 << 20
+
+// maxSizeOf is the size limit of kind k.
+func maxSizeOf(k Kind) int {
+	if k == Session {
+		return MaxSessionSize
+	}
+	return MaxSize
+}
 
 // MaxDepth is the deepest nesting of arrays and objects Validate accepts.
 // The formats nest at most six levels; the limit guards against inputs
@@ -92,8 +109,9 @@ func compile() (map[Kind]*jsonschema.Schema, error) {
 
 // Validate checks data against the schema of kind k and returns every
 // problem, each with the JSON pointer of the offending value. An empty,
-// oversized, malformed or too deeply nested input gives one problem that
-// says so. A nil result means the document is valid.
+// oversized (beyond MaxSize, or MaxSessionSize for a session), malformed
+// or too deeply nested input gives one problem that says so. A nil result
+// means the document is valid.
 func Validate(k Kind, data []byte) problem.List {
 	_, p := Check(k, data)
 	return p
@@ -105,7 +123,7 @@ func Validate(k Kind, data []byte) problem.List {
 // could not be parsed at all; it is returned whenever it could, so that a
 // caller may go on to find more problems.
 func Check(k Kind, data []byte) ([]byte, problem.List) {
-	clean, v, p, unnamed := parse(data)
+	clean, v, p, unnamed := parse(data, maxSizeOf(k))
 	if clean == nil {
 		return nil, p
 	}
@@ -167,13 +185,13 @@ func ValidateValue(k Kind, v any) problem.List {
 // read, its value, the problems, and the pointers of the objects that
 // have an empty field name (see lint); the document is nil when data
 // could not be parsed.
-func parse(data []byte) ([]byte, any, problem.List, []string) {
+func parse(data []byte, max int) ([]byte, any, problem.List, []string) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, problem.List{{Message: "the file is empty; expected a JSON object"}}, nil
 	}
-	if len(data) > MaxSize {
-		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), MaxSize>>20)}}, nil
+	if len(data) > max {
+		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), max>>20)}}, nil
 	}
 	if d, at := depth(data); d > MaxDepth {
 		line, col := position(data, at)

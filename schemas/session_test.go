@@ -41,3 +41,36 @@ func TestSessionSchema(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
 	}
 }
+
+// TestSessionSize holds session files to MaxSessionSize and everything
+// else to MaxSize: a session with ten snapshots is larger than an
+// assessment may be.
+func TestSessionSize(t *testing.T) {
+	assessment, err := os.ReadFile("../examples/small-island.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snaps []string
+	for i := 0; len(snaps)*len(assessment) < schemas.MaxSize+len(assessment); i++ {
+		snaps = append(snaps, `{"name": "s`+strings.Repeat("x", i)+`", "at": "2026-10-14T17:30:00Z", "seq": 1, "assessment": `+string(assessment)+`}`)
+	}
+	session := []byte(`{"format": "ncskit-session", "version": 1, "id": "s-1", "name": "Corallia day 1",
+		"created": "2026-10-14T09:00:00Z", "updated": "2026-10-14T17:30:00Z",
+		"assessment": ` + string(assessment) + `, "log": [{"seq": 1, "at": "2026-10-14T09:00:00Z", "what": "session"}], "snapshots": [` + strings.Join(snaps, ",") + `]}`)
+	if len(session) <= schemas.MaxSize {
+		t.Fatalf("the session is only %d bytes", len(session))
+	}
+	if errs := schemas.Validate(schemas.Session, session); errs != nil {
+		t.Errorf("a session of %d bytes: %v", len(session), errs)
+	}
+	padded := strings.Replace(string(assessment), `"country": "`, `"country": "`+strings.Repeat("x", schemas.MaxSize), 1)
+	errs := schemas.Validate(schemas.Assessment, []byte(padded))
+	if len(errs) != 1 || !strings.HasSuffix(errs[0].Message, "the limit is 8 MiB") {
+		t.Errorf("an assessment of %d bytes: %v", len(padded), errs)
+	}
+	huge := strings.Replace(string(session), `"name": "Corallia day 1"`, `"name": "`+strings.Repeat("x", schemas.MaxSessionSize)+`"`, 1)
+	errs = schemas.Validate(schemas.Session, []byte(huge))
+	if len(errs) != 1 || !strings.HasSuffix(errs[0].Message, "the limit is 64 MiB") {
+		t.Errorf("a session of %d bytes: %v", len(huge), errs)
+	}
+}

@@ -195,7 +195,7 @@ func (s *tab) wait(what, cond string) {
 	ctx, cancel := context.WithTimeout(s.ctx, patience)
 	defer cancel()
 	guarded := "(() => { try { return !!(" + cond + "); } catch (e) { return false; } })()"
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0))); err != nil {
 		s.fatalf("waiting for %s (%s): %v", what, cond, err)
 	}
 }
@@ -325,7 +325,7 @@ func TestWorkbookInBrowser(t *testing.T) {
 		s.wait("the respondent", fmt.Sprintf(`document.querySelectorAll('#respondents tbody tr').length === %d`, i+1))
 	}
 	s.do("snapshot", chromedp.SendKeys(chromedp.ID("snapshot-name"), "before "+xss), chromedp.Click(chromedp.CSS(`#snapshots button[type=submit]`)))
-	s.wait("the snapshot", `document.querySelectorAll('#snapshots li').length === 1`)
+	s.wait("the snapshot", `document.querySelectorAll('#snapshots tbody tr').length === 1`)
 	s.fullShot("02-setup")
 	s.noXSS()
 

@@ -14,10 +14,11 @@
 //
 //   - info: {} → the functions this build offers (the page shows a feature
 //     only when its function is listed), the model ID and version, the
-//     assessment schema version, the session-file format and the limits
-//     of the formats (characters of a free text, of a name and of the
-//     classification; most stakeholders, respondents, responses and
-//     decisions), at which the page's inputs stop typing.
+//     assessment schema version, the session-file format (with the
+//     largest session file the bridge accepts, schemas.MaxSessionSize)
+//     and the limits of the formats (characters of a free text, of a name
+//     and of the classification; most stakeholders, respondents, responses
+//     and decisions), at which the page's inputs stop typing.
 //   - model: {"lang": "en", "format": "json"} → the default model, exactly
 //     as "ncskit model" prints it (every language is inside; lang is checked
 //     as a language code); with "format": "md", a JSON string holding the

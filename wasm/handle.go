@@ -15,6 +15,7 @@ import (
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/render/markdown"
+	"github.com/ncskit/ncskit/schemas"
 )
 
 // function is one entry of the bridge's protocol: a name on the global
@@ -126,10 +127,12 @@ type Limits struct {
 	Decisions      int `json:"decisions"`
 }
 
-// SessionFormat names the session-file format this bridge reads.
+// SessionFormat names the session-file format this bridge reads, and the
+// largest session file it accepts (schemas.MaxSessionSize), in bytes.
 type SessionFormat struct {
 	Format  string `json:"format"`
 	Version int    `json:"version"`
+	MaxSize int    `json:"maxSize"`
 }
 
 func runInfo(req []byte) ([]byte, error) {
@@ -141,7 +144,7 @@ func runInfo(req []byte) ([]byte, error) {
 		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
 		Languages:     m.Languages,
 		SchemaVersion: assess.SchemaVersion,
-		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion},
+		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion, MaxSize: schemas.MaxSessionSize},
 		Limits: Limits{
 			Text: assess.MaxText, Name: assess.MaxName, Classification: assess.MaxClassification,
 			Stakeholders: assess.MaxStakeholders, Respondents: assess.MaxRespondents,

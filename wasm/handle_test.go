@@ -89,7 +89,7 @@ func TestInfo(t *testing.T) {
 	if in.Model.ID != m.ID || in.Model.Version != m.Version || in.SchemaVersion != assess.SchemaVersion {
 		t.Errorf("info = %+v", in)
 	}
-	if in.Session != (SessionFormat{"ncskit-session", 1}) {
+	if in.Session != (SessionFormat{"ncskit-session", 1, 64 << 20}) {
 		t.Errorf("session format = %+v", in.Session)
 	}
 	if want := (Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000}); in.Limits != want {

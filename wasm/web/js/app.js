@@ -2,12 +2,24 @@
 // open session and its latest score. Every change goes through change():
 // it edits the assessment, appends to the change log, saves at once and
 // rescores; the screens redraw from the new result.
+//
+// Several windows of the workbook may hold the same session. The one in
+// use saves; after each write it tells the others (windows.js), which
+// read the session again and redraw. Two windows that change the session
+// at the same moment never overwrite each other: the store refuses a
+// write based on an older revision, and the window that lost the race
+// reads the other's session and puts its own changes on top, answer by
+// answer (patch.js).
 
-import { fill, h, announce } from './dom.js';
+import { fill, h, announce, toast, dropToast } from './dom.js';
 import { indexModel } from './model.js';
 import { record, newSession, wrap, snapshot as takeSnapshot, restore as restoreSnapshot, fileName } from './session.js';
-import { degrade } from './store.js';
-import { download } from './files.js';
+import { degrade, ConflictError } from './store.js';
+import { download, size } from './files.js';
+import { capture, merge, diff, apply, applies, pointed } from './patch.js';
+import { listen as listenToWindows, tellSaved } from './windows.js';
+import { measure, sessionText, warning as sizeWarning } from './limits.js';
+import { placeOf, rememberPlace, forgetPlace } from './place.js';
 
 export const app = {
   engine: null,
@@ -15,6 +27,9 @@ export const app = {
   model: null,
   info: null,
   session: null,
+  // rev is the stored revision the open session is based on: what this
+  // window last read or wrote.
+  rev: null,
   result: null,
   problems: [],
   view: { screen: 'sessions', indicator: '', respondent: '' },
@@ -23,9 +38,12 @@ export const app = {
   // was usable, and for each change the time to rescore and redraw, and
   // the part of it spent in the engine.
   stats: { ready: 0, startMs: 0, rescore: [], engine: [] },
+  // bytes is the size of the session file, measured a moment after the
+  // last change.
+  bytes: 0,
 };
 
-const listeners = { result: [], session: [] };
+const listeners = { result: [], session: [], history: [] };
 
 export function on(event, fn) {
   listeners[event].push(fn);
@@ -58,30 +76,71 @@ export async function init(engine, store) {
   app.model = indexModel(model);
   engine.onFailure((reason) => warn('engine', `The engine stopped (${reason}). Your work up to the last change is saved; reload the page to go on.`));
   if (store.warning) warn('storage', store.warning);
-  if (id) {
-    const s = await store.backend.get(id).catch(() => undefined);
-    if (s) await setSession(s);
+  listenToWindows(follow);
+  trackTyping();
+  // A reload shows the session this window had open (kept for the tab in
+  // sessionStorage); a new window the one opened last in any window.
+  let got = {};
+  for (const want of [tabSession(), id]) {
+    if (!want) continue;
+    got = await store.backend.load(want).catch(() => ({}));
+    if (got.session) break;
   }
+  // A link with a place in it (#assess?i=...&r=...) wins over the place
+  // remembered for the session.
+  if (got.session) await setSession(got.session, { rev: got.rev, stored: true, here: /[?&][ir]=/.test(location.hash) });
 }
 
-// warn shows a banner that stays until the reason is gone.
+function tabSession(id) {
+  try {
+    if (id === undefined) return sessionStorage.getItem('ncskit.session');
+    if (id) sessionStorage.setItem('ncskit.session', id);
+    else sessionStorage.removeItem('ncskit.session');
+  } catch (e) {
+    // without sessionStorage a reload opens the session opened last
+  }
+  return null;
+}
+
+// warn shows a banner at the top of the page that stays until the reason
+// is gone, and a new or changed warning also in the message region at
+// the bottom of the window, which is in view whatever the scroll.
 export function warn(key, message) {
   const box = document.getElementById('warnings');
   let el = box.querySelector(`[data-key="${key}"]`);
   if (!message) {
     if (el) el.remove();
+    dropToast(key);
     return;
   }
   if (!el) {
-    el = h('div', { class: 'banner', role: 'alert', dataset: { key } });
+    el = h('div', { class: 'banner', dataset: { key } });
     box.append(el);
   }
+  if (el.textContent !== message) toast(message, { alert: true, key });
   el.textContent = message;
 }
 
-// setSession makes s the open session, remembers it and scores it.
-export async function setSession(s) {
+// setSession makes s the open session, remembers it and scores it. A
+// session read from the store comes with its revision (rev) and stored:
+// true; any other is written at once. The indicator and respondent shown
+// are the ones last shown in this session (here: true keeps the current
+// ones).
+export async function setSession(s, { rev = null, stored = false, here = false } = {}) {
+  if (!here) {
+    const p = placeOf(s.id) || {};
+    app.view.indicator = p.indicator || '';
+    app.view.respondent = p.respondent || '';
+  }
   app.session = s;
+  app.rev = rev;
+  base = capture(s);
+  unlogged = null;
+  app.bytes = 0;
+  warn('size', null);
+  undoStack.length = 0;
+  redoStack.length = 0;
+  emit('history');
   app.result = null;
   app.problems = [];
   const a = s.assessment;
@@ -89,8 +148,10 @@ export async function setSession(s) {
     app.view.respondent = a.respondents.length ? a.respondents[0].id : 'consensus';
   }
   if (!app.model.indicator(app.view.indicator)) app.view.indicator = app.model.indicators[0].id;
-  await save();
+  if (!stored) await save();
+  else status('Saved', false);
   await app.store.backend.setMeta('current', s.id).catch(() => {});
+  tabSession(s.id);
   emit('session');
   rescore();
 }
@@ -107,26 +168,39 @@ export async function openFile(name, textContent) {
   const v = await app.engine.call('validate', textContent);
   if (!v.valid) return v.problems;
   let s = JSON.parse(textContent);
+  let rev = null;
   if (v.kind === 'assessment') {
     s = wrap(s, name);
   } else {
-    const local = await app.store.backend.get(s.id).catch(() => undefined);
-    if (local && JSON.stringify(local) !== JSON.stringify(s)) {
+    const local = await app.store.backend.load(s.id).catch(() => ({}));
+    if (local.session && JSON.stringify(local.session) !== JSON.stringify(s)) {
       // Never overwrite local work: the file becomes a session of its own.
       s.id = `${s.id}-file-${Date.now().toString(36)}`;
       s.name = `${s.name} (from file)`;
+    } else if (local.session) {
+      rev = local.rev;
     }
     record(s, { what: 'session', note: `opened from the session file ${name}` });
   }
-  await setSession(s);
+  await setSession(s, { rev });
   return [];
 }
 
 let saving = null;
 let saveAgain = false;
+let force = false; // write without the revision check (a new backend, a session deleted elsewhere)
+let base = null; // capture (patch.js) of the session as this window last read or wrote it
+let edits = 0; // changes made in this window, to see one made during a read
+let followLater = null; // news from another window that came during a write
+
+function newRev() {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(36)}`;
+}
 
 // save writes the open session to the store, one write at a time; a
-// change made during a write is written right after it.
+// change made during a write is written right after it. A write that
+// another window's write came before is merged with it (reconcile) and
+// written again.
 export async function save() {
   if (!app.session) return;
   if (saving) {
@@ -136,14 +210,31 @@ export async function save() {
   saving = (async () => {
     do {
       saveAgain = false;
+      const s = app.session;
+      if (!s) break;
+      const sent = capture(s);
+      const rev = newRev();
       try {
         // put copies the session before it returns, so later changes wait
         // for the next write.
-        await app.store.backend.put(app.session);
+        await app.store.backend.put(s, force ? undefined : app.rev, rev);
+        if (force && app.rev === null) {
+          // Stored again after a deletion elsewhere: it is the session to open next time.
+          await app.store.backend.setMeta('current', s.id).catch(() => {});
+        }
+        force = false;
+        if (app.session === s) {
+          app.rev = rev;
+          base = sent;
+        }
+        tellSaved({ id: s.id, rev });
         status(`Saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`, app.store.kind === 'memory');
       } catch (e) {
-        if (degrade(app.store)) {
+        if (e instanceof ConflictError) {
+          await reconcile(s);
+        } else if (degrade(app.store)) {
           warn('storage', app.store.warning);
+          force = true;
           saveAgain = true;
         } else {
           status('Not saved: save the session file', true);
@@ -156,38 +247,242 @@ export async function save() {
   } finally {
     saving = null;
   }
+  if (followLater) {
+    const news = followLater;
+    followLater = null;
+    follow(news);
+  }
+}
+
+// reconcile handles a write refused because another window saved the
+// session first: it reads that window's session, puts this window's
+// changes since base on top of it and has the result written.
+async function reconcile(s) {
+  const got = await app.store.backend.load(s.id);
+  if (app.session !== s) {
+    saveAgain = true;
+    return;
+  }
+  if (!got.session) {
+    // Deleted in another window: this window's copy is all there is.
+    app.rev = null;
+    force = true;
+    saveAgain = true;
+    notice('This session was deleted in another window. This window still had it open and has saved it again.');
+    return;
+  }
+  const theirs = capture(got.session);
+  const merged = merge(got.session, base, s).session;
+  app.session = merged;
+  app.rev = got.rev;
+  base = theirs;
+  unlogged = null;
+  saveAgain = true;
+  notice('Another window changed this session at the same moment. Both sets of changes are kept, answer by answer.');
+  redrawKeepingFocus();
+  rescore();
+}
+
+// follow reads the session again when another window has saved it, so
+// that this window's next change starts from what that window wrote.
+async function follow(news) {
+  if (!app.session || !news || news.id !== app.session.id) return;
+  if (news.deleted) {
+    // Keep the session open here: nothing this window shows is lost.
+    app.rev = null;
+    force = true;
+    toast('This session was deleted in another window. It stays open here: its next change stores it again, or save its file now.', { alert: true });
+    return;
+  }
+  if (news.rev === app.rev) return;
+  if (typing && document.contains(typing)) {
+    // Keep what is being typed: it becomes a change, merged on write.
+    typing.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  if (saving) {
+    followLater = news;
+    return;
+  }
+  const n = edits;
+  const got = await app.store.backend.load(news.id).catch(() => ({}));
+  if (!got.session || !app.session || app.session.id !== news.id || got.rev === app.rev) return;
+  if (edits !== n || saving) {
+    // A change came meanwhile; its write meets the other window's and merges.
+    followLater = news;
+    return;
+  }
+  app.session = got.session;
+  app.rev = got.rev;
+  base = capture(got.session);
+  unlogged = null;
+  status('Updated from another window', false);
+  redrawKeepingFocus();
+  rescore();
+}
+
+// typing is the text field with typed text not yet committed (its change
+// event has not fired).
+let typing = null;
+
+function trackTyping() {
+  document.addEventListener('input', (e) => {
+    if (e.target.matches && e.target.matches('input[type=text], input:not([type]), input[type=number], textarea')) typing = e.target;
+  });
+  document.addEventListener('change', (e) => {
+    if (e.target === typing) typing = null;
+  });
+}
+
+function redrawKeepingFocus() {
+  const el = document.activeElement;
+  const id = el && el !== document.body ? el.id : '';
+  emit('session');
+  const again = id && document.getElementById(id);
+  if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+}
+
+// notice tells the facilitator something that needs no action, where
+// they look: in the message region at the bottom of the window.
+function notice(message) {
+  toast(message);
+  announce(message);
 }
 
 function status(text, bad) {
   const el = document.getElementById('save-status');
   if (!el) return;
-  el.textContent = app.store.kind === 'memory' ? 'Not stored in this browser' : text;
+  el.textContent = app.store.kind === 'memory' ? 'Not stored' : text;
+  el.title = app.store.kind === 'memory' ? 'Changes are not kept by this browser: use Save file' : 'Every change is kept by this browser as it is made';
   el.classList.toggle('bad', !!bad);
   document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
+  document.documentElement.dataset.ncskitRev = app.rev || '';
 }
 
-// change edits the open session: mutate(assessment) makes the edit, and
-// details describe it for the change log (what, pointer, indicator,
-// respondent, value, note). log: false saves without a log entry (text
-// being typed; the entry comes when the field is left).
+// change edits the open session: mutate(assessment, session) makes the
+// edit, and details describe it for the change log (what, pointer,
+// indicator, respondent, value, note); the log entry also keeps the value
+// the pointer held before (old). log: false saves without a log entry
+// (text being typed; the entry comes when the field is left, and covers
+// the whole edit). Every logged change can be undone.
 export function change(details, mutate, { log = true } = {}) {
-  const t0 = performance.now();
-  const a = app.session.assessment;
-  mutate(a);
-  if (log) record(app.session, details);
-  else app.session.updated = new Date().toISOString();
-  save();
-  rescore(t0);
+  commit(log ? [details] : null, mutate);
 }
 
 // changeMany makes one edit that several log entries describe, such as
 // an import that adds the respondents and answers of several files.
 export function changeMany(entries, mutate) {
+  commit(entries, mutate);
+}
+
+let unlogged = null; // capture of the session before changes not yet in the log
+const undoStack = []; // {patches, seq, label}: the changes to undo, latest last
+const redoStack = [];
+const historyLimit = 500;
+
+function commit(entries, mutate, redoing = false) {
   const t0 = performance.now();
-  mutate(app.session.assessment);
-  for (const details of entries) record(app.session, details);
+  const s = app.session;
+  const before = unlogged || capture(s);
+  const logged = s.log.length;
+  edits++;
+  mutate(s.assessment, s);
+  if (!entries) {
+    unlogged = before;
+    s.updated = new Date().toISOString();
+  } else {
+    unlogged = null;
+    const patches = diff(before, s);
+    for (const d of entries) record(s, withOld(d, before, patches));
+    const made = s.log.slice(logged);
+    if (patches.length && made.length && !redoing) {
+      undoStack.push({ patches, seq: made[0].seq, label: describe(made[0]) });
+      if (undoStack.length > historyLimit) undoStack.shift();
+      redoStack.length = 0;
+    }
+    emit('history');
+  }
   save();
   rescore(t0);
+}
+
+// withOld adds to a log entry the value its pointer held before the
+// change, or the old name or template.
+function withOld(d, before, patches) {
+  if (d.old !== undefined) return d;
+  let old;
+  if (d.pointer) old = pointed(before.assessment, d.pointer);
+  else if (patches.length === 1 && (patches[0].unit === 'name' || patches[0].unit === 'template')) old = patches[0].old;
+  return old === undefined ? d : { ...d, old };
+}
+
+// describe names a change for the undo and redo buttons.
+function describe(e) {
+  const who = e.respondent ? (app.session.assessment.respondents.find((r) => r.id === e.respondent) || { name: e.respondent }).name : '';
+  return [e.what === 'clear' ? 'cleared answer' : e.what, e.indicator, who ? `(${who})` : ''].filter(Boolean).join(' ') +
+    (!e.indicator && e.note ? `: ${e.note}` : '');
+}
+
+// history says what undo and redo would do next.
+export function undoHistory() {
+  const u = undoStack[undoStack.length - 1];
+  const r = redoStack[redoStack.length - 1];
+  return { undo: u ? `change ${u.seq}, ${u.label}` : '', redo: r ? `change ${r.seq}, ${r.label}` : '' };
+}
+
+// undo takes back the last change made in this window (redo: makes the
+// last undone change again). Each is a change of its own in the log, with
+// the values it put back and took away. A change whose values were
+// changed since, here or in another window, is not undone: that would
+// overwrite the later change.
+export function undo() {
+  step(undoStack, redoStack, true);
+}
+
+export function redo() {
+  step(redoStack, undoStack, false);
+}
+
+function step(from, to, back) {
+  if (!app.session) return;
+  const e = from.pop();
+  if (!e) {
+    toast(back ? 'Nothing to undo.' : 'Nothing to redo.');
+    return;
+  }
+  if (!applies(app.session, e.patches, back ? 'new' : 'old')) {
+    from.length = 0;
+    emit('history');
+    toast(`Change ${e.seq} (${e.label}) was changed again since, perhaps in another window: it is not ${back ? 'undone' : 'redone'}, so that the later change stays.`, { alert: true });
+    return;
+  }
+  const what = back ? 'undo' : 'redo';
+  const d = { what, note: `${back ? 'undid' : 'redid'} change ${e.seq}: ${e.label}` };
+  if (e.patches.length === 1) {
+    const p = e.patches[0];
+    const ref = unitRef(p.unit);
+    Object.assign(d, ref);
+    d.old = back ? p.new : p.old;
+    d.value = (back ? p.old : p.new) ?? null;
+    if (d.old === undefined) delete d.old;
+  }
+  commit([d], (as, s) => apply(s, e.patches, back), true);
+  to.push(e);
+  emit('history');
+  redrawKeepingFocus();
+  toast(`${back ? 'Undone' : 'Redone'}: change ${e.seq}, ${e.label}. ${back ? 'Redo: Ctrl+Shift+Z' : 'Undo: Ctrl+Z'}.`);
+}
+
+// unitRef gives the indicator and respondent a unit of patch.js is about.
+function unitRef(unit) {
+  const [kind, ...rest] = unit.split('/');
+  const key = rest.join('/');
+  if (kind === 'responses') {
+    const [indicator, respondent] = key.split('\u0000');
+    return { indicator, respondent };
+  }
+  if (kind === 'respondents') return { respondent: key };
+  if (kind === 'decisions' && rest.length > 1) return { indicator: rest.slice(1).join('/') };
+  return {};
 }
 
 let scoring = false;
@@ -245,9 +540,10 @@ function checkSoon() {
   clearTimeout(checkTimer);
   checkTimer = setTimeout(async () => {
     if (!app.session) return;
+    checkSize();
     try {
       const v = await app.engine.call('validate', JSON.stringify(app.session.assessment));
-      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} to fix before it can be saved as a file: ` +
+      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''}; ncskit will not read the session file until they are fixed: ` +
         v.problems.slice(0, 5).map((p) => problemText(p)).join('; '));
     } catch (e) {
       // the engine's failure is reported by its own banner
@@ -255,33 +551,117 @@ function checkSoon() {
   }, 1500);
 }
 
+// checkSize measures the session and warns at half of a limit.
+async function checkSize() {
+  if (!app.session) return;
+  app.bytes = measure(app.session);
+  let quota = null;
+  if (app.store.kind === 'indexeddb' && navigator.storage && navigator.storage.estimate) {
+    quota = await navigator.storage.estimate().catch(() => null);
+  }
+  warn('size', sizeWarning(app.bytes, { fileMax: fileMax(), store: app.store.kind, quota }));
+  const el = document.getElementById('session-size');
+  if (el) el.textContent = sizeText();
+  document.documentElement.dataset.ncskitBytes = String(app.bytes);
+}
+
+function fileMax() {
+  return (app.info && app.info.session && app.info.session.maxSize) || 0;
+}
+
+// sizeText says how big the session file is, against its limit.
+export function sizeText() {
+  if (!app.bytes) return '';
+  return `The session file is ${size(app.bytes)}${fileMax() ? `; it may hold ${size(fileMax())}` : ''}.`;
+}
+
 export function snapshot(name) {
-  takeSnapshot(app.session, name);
-  save();
+  commit([], (as, s) => takeSnapshot(s, name));
   emit('session');
 }
 
 export function restore(index) {
-  restoreSnapshot(app.session, index);
-  save();
+  commit([], (as, s) => restoreSnapshot(s, index));
   emit('session');
-  rescore();
 }
 
 // saveFile validates the session with the engine and downloads it.
-export async function saveFile() {
-  if (!app.session) return;
-  const textContent = JSON.stringify(app.session, null, 2);
-  const v = await app.engine.call('validate', textContent);
-  if (!v.valid) {
-    const list = v.problems.slice(0, 10).map((p) => problemText(p, '(file)')).join('; ');
-    warn('savefile', `The session cannot be saved as a file yet: ${list}`);
+// saveFile downloads the session as a file (by default the open one),
+// always: what the workbook holds can always be saved. The file is
+// checked with the engine first; when it has problems, the message says
+// what ncskit will refuse in it.
+export async function saveFile(session = app.session) {
+  if (!session) return false;
+  const textContent = sessionText(session);
+  const blob = new Blob([textContent], { type: 'application/json' });
+  const name = fileName(session);
+  if (session === app.session) app.bytes = blob.size;
+  let problems = [];
+  try {
+    const v = await app.engine.call('validate', textContent);
+    if (!v.valid) problems = v.problems;
+  } catch (e) {
+    problems = [{ message: `the engine could not check the file: ${e.message}` }];
+  }
+  download(blob, name);
+  if (problems.length) {
+    const list = problems.slice(0, 5).map((p) => problemText(p, '(file)')).join('; ');
+    toast(`Saved ${name} (${size(blob.size)}), but ncskit will not open it until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${list}`, { alert: true });
     return false;
   }
-  warn('savefile', null);
-  download(new Blob([textContent], { type: 'application/json' }), fileName(app.session));
+  toast(`Saved ${name} (${size(blob.size)}) to the downloads folder.`);
   announce('Session file saved');
   return true;
+}
+
+// saveSessionFile downloads session id, open or not, as a file.
+export async function saveSessionFile(id) {
+  if (app.session && app.session.id === id) return saveFile();
+  const got = await app.store.backend.load(id);
+  if (!got.session) throw new Error('this session is no longer in this browser');
+  return saveFile(got.session);
+}
+
+// renameSession renames session id: the open one as a change that can be
+// undone, another one where it is stored, with a line in its log.
+export async function renameSession(id, name) {
+  if (app.session && app.session.id === id) {
+    change({ what: 'session', note: `renamed to "${name}"` }, (as, s) => { s.name = name; });
+    render();
+    return;
+  }
+  const got = await app.store.backend.load(id);
+  if (!got.session) throw new Error('this session is no longer in this browser');
+  record(got.session, { what: 'session', note: `renamed to "${name}"`, old: got.session.name });
+  got.session.name = name;
+  const rev = newRev();
+  await app.store.backend.put(got.session, got.rev, rev);
+  tellSaved({ id, rev });
+}
+
+// deleteSession removes session id from this browser; the open session
+// closes. Other windows that show it keep it open (follow).
+export async function deleteSession(id) {
+  await app.store.backend.remove(id);
+  forgetPlace(id);
+  if ((await app.store.backend.getMeta('current').catch(() => undefined)) === id) {
+    await app.store.backend.setMeta('current', null).catch(() => {});
+  }
+  tellSaved({ id, deleted: true });
+  if (app.session && app.session.id === id) {
+    tabSession(null);
+    app.session = null;
+    app.rev = null;
+    app.result = null;
+    base = null;
+    unlogged = null;
+    undoStack.length = 0;
+    redoStack.length = 0;
+    warn('size', null);
+    warn('schema', null);
+    emit('history');
+    render();
+  }
 }
 
 // problemText formats one problem of the engine ({file, at, message,
@@ -303,6 +683,7 @@ export function problemsList(problems, fileLabel) {
 export function go(screen, view = {}) {
   const moved = screen !== app.view.screen;
   Object.assign(app.view, view, { screen });
+  if (app.session) rememberPlace(app.session.id, app.view);
   const q = new URLSearchParams();
   if (app.view.indicator) q.set('i', app.view.indicator);
   if (app.view.respondent) q.set('r', app.view.respondent);
@@ -310,6 +691,12 @@ export function go(screen, view = {}) {
   if (location.hash !== hash) history.replaceState(null, '', hash);
   render();
   if (moved) window.scrollTo(0, 0);
+}
+
+// resumeScreen is the screen to show on opening session id again.
+export function resumeScreen(id) {
+  const p = placeOf(id);
+  return p && p.screen && p.screen !== 'sessions' && app.screens.some((x) => x.id === p.screen) ? p.screen : 'assess';
 }
 
 export function readHash() {
@@ -340,6 +727,7 @@ export function render() {
   document.getElementById('session-title').textContent = app.session ? app.session.name : 'No session open';
   document.title = app.session ? `${app.session.name} — ncskit workbook` : 'ncskit workbook';
   document.documentElement.dataset.screen = scr.id;
+  document.querySelector('a.skip').textContent = scr.skipLabel || 'Skip to the screen';
   const main = document.getElementById('screen');
   fill(main);
   scr.render(main);

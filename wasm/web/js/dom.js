@@ -85,12 +85,62 @@ export function announce(text) {
   }
 }
 
+// toast shows a short message in the fixed region at the bottom of the
+// window (#toasts), where it is seen whatever the scroll position. A
+// message with alert: true needs attention: it is announced at once and
+// stays until closed; others replace each other, and go at the first key
+// or click a few seconds after they came, so that each is seen.
+// action: {label, run} adds a button, such as Undo.
+export function toast(text, { alert = false, action = null, key = '' } = {}) {
+  const box = document.getElementById('toasts');
+  if (!box) return null;
+  if (!box.dataset.watching) {
+    box.dataset.watching = 'true';
+    const expire = (e) => {
+      for (const old of box.querySelectorAll('.toast:not(.bad)')) {
+        if (!old.contains(e.target) && performance.now() - Number(old.dataset.at) > 4000) old.remove();
+      }
+    };
+    document.addEventListener('keydown', expire, true);
+    document.addEventListener('pointerdown', expire, true);
+  }
+  const el = h('div', { class: alert ? 'toast bad' : 'toast', role: alert ? 'alert' : null },
+    h('span', { class: 'msg', text }),
+    action ? h('button', { type: 'button', class: 'act', text: action.label, on: { click: () => { el.remove(); action.run(); } } }) : null,
+    h('button', { type: 'button', class: 'x', 'aria-label': 'Close this message', text: '×', on: { click: () => el.remove() } }));
+  el.dataset.at = String(performance.now());
+  if (key) {
+    el.dataset.key = key;
+    dropToast(key);
+  }
+  for (const old of box.querySelectorAll('.toast:not(.bad)')) old.remove();
+  const alerts = [...box.querySelectorAll('.toast.bad')];
+  for (const old of alerts) if (alert && old.querySelector('.msg').textContent === text) old.remove();
+  for (const old of alerts.slice(0, -2)) old.remove();
+  box.append(el);
+  return el;
+}
+
 // editing reports whether a key press belongs to a text field or a
 // control that uses keys itself, so that shortcuts leave it alone.
 export function editing(target) {
   if (!target || !target.tagName) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+// dropToast removes the message shown for key.
+export function dropToast(key) {
+  const box = document.getElementById('toasts');
+  if (box) for (const el of box.querySelectorAll(`.toast[data-key="${key}"]`)) el.remove();
+}
+
+// typingText reports whether a key press goes to a text field, which has
+// its own undo.
+export function typingText(target) {
+  if (!target || !target.tagName) return false;
+  if (target.tagName === 'TEXTAREA' || target.isContentEditable) return true;
+  return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file', 'range', 'color'].includes(target.type);
 }
 
 // field makes a labelled form control. control is the input element; hint
@@ -120,6 +170,40 @@ export function setError(control, message) {
     err.textContent = message || '';
     err.hidden = !message;
   }
+}
+
+// onChoose calls choose(value) when the choice of a select is confirmed:
+// picked with the mouse, in the browser's list of options or by a screen
+// reader, Enter pressed, or the focus leaving the select on another value.
+// Browsing a closed select with the arrow keys or by typing changes its
+// value and fires change at each key in Chrome and Edge: such a change,
+// which comes while the key is handled, acts on nothing; Escape goes back
+// to the chosen value.
+export function onChoose(select, choose) {
+  let chosen = select.value;
+  let stepping = false;
+  const confirm = () => {
+    if (select.value === chosen) return;
+    chosen = select.value;
+    choose(select.value);
+  };
+  select.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      confirm();
+    } else if (e.key === 'Escape') {
+      select.value = chosen;
+    } else if (!e.ctrlKey && !e.altKey && !e.metaKey && (e.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.length === 1)) {
+      stepping = true;
+      setTimeout(() => { stepping = false; }, 0);
+    }
+  });
+  select.addEventListener('change', () => {
+    if (!stepping) confirm();
+  });
+  select.addEventListener('blur', confirm);
+  const hint = 'Arrow keys browse; Enter chooses.';
+  select.title = select.title ? `${select.title} ${hint}` : hint;
 }
 
 // options builds <option> elements from [value, label] pairs.

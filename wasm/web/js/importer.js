@@ -42,7 +42,6 @@ function apply(r, count) {
   if (!r.added.responses && !r.added.respondents.length && !r.added.stakeholders.length) return;
   let name = `before importing ${count} questionnaire${count > 1 ? 's' : ''}`;
   for (let n = 2; app.session.snapshots.some((x) => x.name === name); n++) name = `before importing ${count} questionnaire${count > 1 ? 's' : ''} (${n})`;
-  snapshot(app.session, name);
   const entries = r.files.map((f) => {
     const i = merged.respondents.findIndex((x) => x.id === f.respondent);
     return {
@@ -50,7 +49,8 @@ function apply(r, count) {
       note: `${f.file}: ${f.name} (${f.organisation}), ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added`,
     };
   });
-  changeMany(entries, (as) => {
+  changeMany(entries, (as, session) => {
+    snapshot(session, name);
     as.stakeholders.push(...r.added.stakeholders);
     as.respondents.push(...r.added.respondents);
     as.responses.push(...merged.responses.slice(nResp));

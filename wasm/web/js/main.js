@@ -6,7 +6,9 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory } from './app.js';
+import { placeOf } from './place.js';
+import { typingText } from './dom.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
 import { screen as assess } from './screens/assess.js';
@@ -57,7 +59,8 @@ function shell() {
   document.getElementById('save-file').addEventListener('click', () => saveFile());
   document.querySelector('a.skip').addEventListener('click', (e) => {
     e.preventDefault();
-    document.getElementById('screen').focus();
+    const scr = currentScreen();
+    if (!(scr.skip && scr.skip())) document.getElementById('screen').focus();
   });
   document.getElementById('projector').addEventListener('click', () => projector(!root.classList.contains('projector')));
   let pref = false;
@@ -71,7 +74,28 @@ function shell() {
     readHash();
     render();
   });
+  const undoButton = document.getElementById('undo');
+  const redoButton = document.getElementById('redo');
+  undoButton.addEventListener('click', () => undo());
+  redoButton.addEventListener('click', () => redo());
+  on('history', () => {
+    const next = undoHistory();
+    for (const [b, verb, what, keys] of [[undoButton, 'Undo', next.undo, 'Ctrl+Z'], [redoButton, 'Redo', next.redo, 'Ctrl+Shift+Z']]) {
+      b.disabled = !what;
+      b.title = what ? `${verb} ${what} (${keys})` : `Nothing to ${verb.toLowerCase()}`;
+      b.setAttribute('aria-label', what ? `${verb} ${what}` : verb);
+    }
+  });
   document.addEventListener('keydown', (e) => {
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo; a text field keeps its
+    // own undo of what is being typed.
+    const k = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (k === 'z' || k === 'y') && !typingText(e.target)) {
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) redo();
+      else undo();
+      return;
+    }
     if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-9]$/.test(e.key)) {
       const s = app.screens[Number(e.key) - 1];
       if (s && (app.session || !s.needsSession)) {
@@ -115,7 +139,7 @@ async function main() {
   readHash();
   await init(engine, store);
   const initAt = performance.now();
-  if (!location.hash && app.session) app.view.screen = 'assess';
+  if (!location.hash && app.session) app.view.screen = (placeOf(app.session.id) || {}).screen || 'assess';
   boot.hidden = true;
   document.getElementById('app').hidden = false;
   render();

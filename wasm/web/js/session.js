@@ -65,10 +65,10 @@ export function wrap(assessment, fileName) {
 }
 
 // record appends a change to the log. details: what, and optionally
-// pointer, indicator, respondent, value, note.
+// pointer, indicator, respondent, value, old (the value before), note.
 export function record(s, details) {
   const entry = { seq: s.log.length + 1, at: now(), what: details.what };
-  for (const k of ['pointer', 'indicator', 'respondent', 'value', 'note']) {
+  for (const k of ['pointer', 'indicator', 'respondent', 'value', 'old', 'note']) {
     if (details[k] !== undefined && details[k] !== '') entry[k] = details[k];
   }
   s.log.push(entry);

@@ -2,13 +2,23 @@
 // allows it, else localStorage, else only in memory, with a warning the
 // page shows. A session is written whole after every change; a small
 // summary of each session is kept apart for the list of local sessions.
+//
+// Several windows may hold the same session. Each write carries the
+// revision the window last read (expect) and a new one (rev): when the
+// stored revision is another, a window wrote in between, and put rejects
+// with a ConflictError instead of overwriting that window's work.
+
+// ConflictError means that another window saved the session since this
+// window last read or wrote it.
+export class ConflictError extends Error {}
 
 const DB = 'ncskit-workbook';
 const LS = 'ncskit.';
 
-function summary(s) {
+function summary(s, rev) {
   const a = s.assessment || {};
   return {
+    rev: rev ?? null,
     id: s.id,
     name: s.name,
     country: a.profile ? a.profile.country : '',
@@ -48,18 +58,43 @@ async function openIndexedDB() {
   ]);
   const backend = {
     kind: 'indexeddb',
-    put(s) {
-      // Not async: the structured clone happens before put returns.
+    put(s, expect, rev) {
+      // Not async: the structured clone happens before put returns. The
+      // check and the write are one transaction, which IndexedDB runs
+      // alone; a conflict aborts it, and nothing is written.
       const tx = db.transaction(['sessions', 'summaries'], 'readwrite');
+      let conflict = false;
+      if (expect !== undefined) {
+        const cur = tx.objectStore('summaries').get(s.id);
+        cur.onsuccess = () => {
+          if ((cur.result ? cur.result.rev ?? null : null) !== expect) {
+            conflict = true;
+            tx.abort();
+          }
+        };
+      }
       tx.objectStore('sessions').put(s);
-      tx.objectStore('summaries').put(summary(s));
-      return done(tx);
+      tx.objectStore('summaries').put(summary(s, rev));
+      return done(tx).catch((e) => {
+        throw conflict ? new ConflictError('another window saved this session') : e;
+      });
     },
     async get(id) {
       return request(db.transaction('sessions').objectStore('sessions').get(id));
     },
+    async load(id) {
+      const tx = db.transaction(['sessions', 'summaries']);
+      const [session, sum] = await Promise.all([request(tx.objectStore('sessions').get(id)), request(tx.objectStore('summaries').get(id))]);
+      return { session, rev: sum ? sum.rev ?? null : null };
+    },
     async list() {
       return request(db.transaction('summaries').objectStore('summaries').getAll());
+    },
+    remove(id) {
+      const tx = db.transaction(['sessions', 'summaries'], 'readwrite');
+      tx.objectStore('sessions').delete(id);
+      tx.objectStore('summaries').delete(id);
+      return done(tx);
     },
     async getMeta(key) {
       return request(db.transaction('meta').objectStore('meta').get(key));
@@ -82,19 +117,36 @@ function openLocalStorage() {
   const list = () => JSON.parse(ls.getItem(`${LS}summaries`) || '[]');
   return {
     kind: 'localstorage',
-    put(s) {
-      ls.setItem(`${LS}session.${s.id}`, JSON.stringify(s));
-      const all = list().filter((x) => x.id !== s.id);
-      all.push(summary(s));
-      ls.setItem(`${LS}summaries`, JSON.stringify(all));
-      return Promise.resolve();
+    put(s, expect, rev) {
+      try {
+        const all = list();
+        const cur = all.find((x) => x.id === s.id);
+        if (expect !== undefined && (cur ? cur.rev ?? null : null) !== expect) {
+          return Promise.reject(new ConflictError('another window saved this session'));
+        }
+        ls.setItem(`${LS}session.${s.id}`, JSON.stringify(s));
+        all.splice(0, all.length, ...all.filter((x) => x.id !== s.id), summary(s, rev));
+        ls.setItem(`${LS}summaries`, JSON.stringify(all));
+        return Promise.resolve();
+      } catch (e) {
+        return Promise.reject(e);
+      }
     },
     async get(id) {
       const v = ls.getItem(`${LS}session.${id}`);
       return v ? JSON.parse(v) : undefined;
     },
+    async load(id) {
+      const v = ls.getItem(`${LS}session.${id}`);
+      const cur = list().find((x) => x.id === id);
+      return { session: v ? JSON.parse(v) : undefined, rev: cur ? cur.rev ?? null : null };
+    },
     async list() {
       return list();
+    },
+    async remove(id) {
+      ls.removeItem(`${LS}session.${id}`);
+      ls.setItem(`${LS}summaries`, JSON.stringify(list().filter((x) => x.id !== id)));
     },
     async getMeta(key) {
       const v = ls.getItem(`${LS}meta.${key}`);
@@ -111,12 +163,14 @@ function openMemory() {
   const meta = new Map();
   return {
     kind: 'memory',
-    put(s) {
-      sessions.set(s.id, JSON.parse(JSON.stringify(s)));
+    put(s, expect, rev) {
+      sessions.set(s.id, { s: JSON.parse(JSON.stringify(s)), rev });
       return Promise.resolve();
     },
-    async get(id) { return sessions.get(id); },
-    async list() { return [...sessions.values()].map(summary); },
+    async get(id) { return sessions.has(id) ? structuredClone(sessions.get(id).s) : undefined; },
+    async load(id) { return sessions.has(id) ? { session: structuredClone(sessions.get(id).s), rev: sessions.get(id).rev } : { session: undefined, rev: null }; },
+    async list() { return [...sessions.values()].map((x) => summary(x.s, x.rev)); },
+    async remove(id) { sessions.delete(id); },
     async getMeta(key) { return meta.get(key); },
     async setMeta(key, value) { meta.set(key, value); },
   };
@@ -161,7 +215,8 @@ export function degrade(store) {
   if (store.kind !== 'memory') {
     store.backend = openMemory();
     store.kind = 'memory';
-    store.warning = storageWarning;
+    store.warning = 'This session no longer fits in the storage this browser gives the page, so your work is NOT saved automatically from now on. ' +
+      'Use "Save file" now and often, and keep the file; deleting snapshots you no longer need makes the session smaller.';
     return true;
   }
   return false;

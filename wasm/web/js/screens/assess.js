@@ -6,12 +6,12 @@
 // clears, arrows move between indicators, [ and ] change respondent, c
 // toggles the consensus view.
 
-import { h, fill, field, setError, options, announce, editing } from '../dom.js';
-import { app, change, go, lang, limits, problemText } from '../app.js';
+import { h, fill, field, setError, options, announce, editing, toast, onChoose } from '../dom.js';
+import { app, change, go, lang, limits, problemText, undo } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 
-export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey };
+export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'Skip to the answer' };
 
 const CONSENSUS = 'consensus';
 let dom = null; // the parts of the screen that refresh() updates
@@ -65,15 +65,15 @@ function render(root) {
     ...resp.map((r) => [r.id, `${r.name} (${stakeholderName(r.stakeholder)})`]),
     [CONSENSUS, 'Consensus: all respondents'],
   ], app.view.respondent));
-  who.addEventListener('change', () => show(app.view.indicator, who.value));
+  onChoose(who, (v) => show(app.view.indicator, v, true));
   const card = h('article', { class: 'card', 'aria-labelledby': 'ind-title' });
   const noResp = resp.length ? null : h('p', { class: 'banner', text: 'No respondent yet: add respondents on the Setup screen, or record agreed levels in the consensus view.' });
   root.append(h('h1', { class: 'visually-hidden', text: 'Assess' }),
     h('div', { class: 'assess' }, nav, h('div', { class: 'work' },
       noResp,
-      h('div', { class: 'who' }, field('Answering as', who),
-        h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · [ ] respondent · c consensus' })),
-      card)));
+      h('div', { class: 'who' }, field('Answering as', who)),
+      card,
+      h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · Home/End first/last · [ ] respondent · c consensus · Ctrl+Z undo' }))));
   dom = { nav, marks, who, card };
   drawCard();
   refresh();
@@ -83,6 +83,15 @@ function render(root) {
 function show(id, respondent = app.view.respondent, focus = false) {
   go('assess', { indicator: id, respondent });
   if (focus) document.getElementById('ind-title').focus();
+}
+
+// skip is where the skip link lands: the answer's chosen level (or its
+// first), or in the consensus view the agreed level.
+function skip() {
+  const to = document.getElementById('agreed-level') || dom.card.querySelector('button.level[aria-pressed=true]') || dom.card.querySelector('button.level');
+  if (!to) return false;
+  to.focus();
+  return true;
 }
 
 function step(delta) {
@@ -109,9 +118,11 @@ function drawCard() {
       h('h2', { id: 'ind-title', tabindex: -1 }, h('span', { class: 'id', text: ind.id }), ' ', text(ind.title, L)),
       h('p', { class: 'pos', text: `${e.index + 1} of ${m.indicators.length}` })),
     h('p', { class: 'question', text: text(ind.question, L) }),
+    // The score of the indicator, right above the levels: a key press shows
+    // its effect where the facilitator is looking.
+    h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }),
     app.view.respondent === CONSENSUS ? consensus(ind) : answer(ind),
-    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)),
-    h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }));
+    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)));
   for (const b of dom.nav.querySelectorAll('button.ind')) {
     const cur = b.dataset.ind === ind.id;
     if (cur) b.setAttribute('aria-current', 'true');
@@ -173,9 +184,9 @@ function answer(ind) {
         else as.responses[i][key] = value;
       });
   };
-  target.addEventListener('change', () => set('target', 'target', target.value ? Number(target.value) : '', target));
-  provision.addEventListener('change', () => set('provision', 'provision', provision.value));
-  confidence.addEventListener('change', () => set('confidence', 'confidence', confidence.value));
+  onChoose(target, () => set('target', 'target', target.value ? Number(target.value) : '', target));
+  onChoose(provision, () => set('provision', 'provision', provision.value));
+  onChoose(confidence, () => set('confidence', 'confidence', confidence.value));
   pd.addEventListener('change', () => set('person-dependent', 'personDependent', pd.checked));
   let typing = 0;
   evidence.addEventListener('input', () => {
@@ -232,10 +243,15 @@ function clearAnswer(id) {
   const rid = app.view.respondent;
   const i = responseIndex(a(), id, rid);
   if (i < 0) return;
+  const old = a().responses[i];
+  const had = [levelLabel(app.model, old.level, lang()), old.target ? `target ${old.target}` : '', old.confidence ? `${old.confidence} confidence` : '', old.evidence ? 'evidence' : '']
+    .filter(Boolean).join(', ');
   change({ what: 'clear', pointer: `/responses/${i}`, indicator: id, respondent: rid, note: 'answer removed' },
     (as) => { as.responses.splice(i, 1); });
   drawCard();
-  announce(`${respondentName(rid)}: ${id} cleared`);
+  const msg = `Cleared the answer of ${respondentName(rid)} to ${id} (${had}).`;
+  toast(`${msg} Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+  announce(msg);
 }
 
 // consensus is the facilitator's view of every answer to one indicator.
@@ -260,7 +276,7 @@ function consensus(ind) {
       h('th', { scope: 'row' }, r.name, h('div', { class: 'hint', text: stakeholderName(r.stakeholder) })),
       h('td', { class: 'lvl', dataset: { respondent: r.id }, text: resp ? levelLabel(m, resp.level, L) : '—' }),
       h('td', { class: 'small', text: resp ? details(resp) : '' }),
-      h('td', { class: 'ev', text: resp && resp.evidence || '' }),
+      h('td', { class: 'ev' }, foldedEvidence(resp && resp.evidence || '')),
       h('td', {}, note));
   });
   const level = h('select', { id: 'agreed-level' }, options([['', 'Choose…'],
@@ -301,6 +317,7 @@ function consensus(ind) {
       drawCard();
     } },
   },
+  h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
   h('h3', { text: ag ? 'Agreed level (recorded)' : 'Record the level the room agreed' }),
   h('div', { class: 'cols' }, field('Agreed level', level), field('Agreed target', target)),
   field('Rationale', rationale, 'Why the room chose this level; dissent notes go in the table above.'),
@@ -316,8 +333,16 @@ function consensus(ind) {
     a().respondents.length ? h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
       h('thead', {}, h('tr', {}, ['Respondent', 'Answer', 'Target · provided · confidence', 'Evidence', 'Dissent note'].map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows))) : h('p', { text: 'No respondent has answered.' }),
-    h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
     form);
+}
+
+// foldedEvidence shows a long evidence note folded to its first words, so
+// that thirty answers fit the screen; the facilitator opens the ones to
+// read.
+function foldedEvidence(ev) {
+  if (ev.length <= 70) return ev;
+  const cut = ev.slice(0, 60).replace(/\s+\S*$/, '');
+  return h('details', { class: 'fold' }, h('summary', { text: `${cut}…` }), h('p', { text: ev }));
 }
 
 function mark(s, rid) {
@@ -396,6 +421,10 @@ function onKey(e) {
     if (!consensusView) setLevel(app.view.indicator, 'unknown');
   } else if (k === 'Delete' || k === 'Backspace') {
     if (!consensusView) clearAnswer(app.view.indicator);
+  } else if (k === 'Home') {
+    step(-app.model.indicators.length);
+  } else if (k === 'End') {
+    step(app.model.indicators.length);
   } else if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'j') {
     step(1);
   } else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'k') {

@@ -1,7 +1,7 @@
 // screens/roles.js: who fills each role archetype, the archetypes nobody
 // fills (role gaps), and the points of contact with their deputies.
 
-import { h, fill, options, announce } from '../dom.js';
+import { h, fill, options, announce, onChoose } from '../dom.js';
 import { app, change, go, lang } from '../app.js';
 import { text } from '../model.js';
 import { contactFunctions } from './setup.js';
@@ -27,7 +27,7 @@ function draw() {
     const hs = holders(role.id);
     const free = a.stakeholders.filter((s) => !s.roles.includes(role.id));
     const pick = h('select', { 'aria-label': `Stakeholder to fill ${text(role.name, L)}` }, options([['', 'Assign…'], ...free.map((s) => [s.id, s.name])], ''));
-    pick.addEventListener('change', () => {
+    onChoose(pick, () => {
       const i = a.stakeholders.findIndex((s) => s.id === pick.value);
       if (i < 0) return;
       const roles = [...a.stakeholders[i].roles, role.id];

@@ -1,8 +1,8 @@
 // screens/sessions.js: the local sessions, opening a session file and
 // starting a new session (country profile and template).
 
-import { h, fill, field, setError, options, announce } from '../dom.js';
-import { app, go, openFile, startSession, setSession, problemsList, limits } from '../app.js';
+import { h, fill, field, setError, options, announce, toast } from '../dom.js';
+import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
 
@@ -21,7 +21,7 @@ export const languages = [['en', 'English'], ['es', 'Español'], ['fr', 'França
 export const screen = { id: 'sessions', title: 'Sessions', render, refresh() {} };
 
 function render(root) {
-  root.append(h('h1', { text: 'Sessions' }));
+  root.append(h('h1', { text: 'Sessions', tabindex: -1 }));
   const list = h('div', { id: 'session-list' }, h('p', { text: 'Reading the sessions kept in this browser…' }));
   const opened = h('div', { id: 'open-result', role: 'alert' });
   const picker = filePicker('Open session file…', '.json,application/json', async (name, content) => {
@@ -46,7 +46,11 @@ function render(root) {
   });
   picker.input.id = 'open-file';
   root.append(
-    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }), list),
+    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }),
+      h('p', { class: 'hint', id: 'shared-storage', text: 'These sessions are kept by this browser, not in the workbook file: another copy of the workbook file, ' +
+        'at another path or under another name, opened in this browser sees and changes the same sessions. ' +
+        'Several windows may show one session: each change is saved at once, and the other windows follow it.' }),
+      list),
     h('section', { 'aria-labelledby': 'h-open' },
       h('h2', { id: 'h-open', text: 'Open a file' }),
       h('p', { text: 'A session file saved from this workbook, or an assessment file (such as examples/small-island.json). The file is checked first; a file with problems is not opened. ' +
@@ -64,25 +68,97 @@ async function listSessions(box) {
   }
   const rows = all.map((s) => {
     const current = app.session && app.session.id === s.id;
-    return h('tr', { class: current ? 'current' : '' },
-      h('td', {}, h('span', { text: s.name }), current ? h('span', { class: 'badge', text: 'open' }) : null),
+    const nameCell = h('td', {}, h('span', { class: 'name', text: s.name }), current ? h('span', { class: 'badge', text: 'open' }) : null, ' ',
+      h('button', { type: 'button', class: 'link rename', text: 'Rename', 'aria-label': `Rename ${s.name}`, on: { click: () => renameForm(box, nameCell, s) } }));
+    return h('tr', { class: current ? 'current' : '', dataset: { session: s.id } },
+      nameCell,
       h('td', { text: s.country }),
       h('td', { text: s.updated ? new Date(s.updated).toLocaleString() : '' }),
       h('td', { class: 'num', text: s.responses }),
-      h('td', {}, h('button', {
+      h('td', { class: 'actions' }, h('button', {
         type: 'button', text: current ? 'Continue' : 'Open', 'aria-label': `${current ? 'Continue' : 'Open'} ${s.name}`,
         on: { click: async () => {
           if (!current) {
-            const full = await app.store.backend.get(s.id);
-            await setSession(full);
+            const got = await app.store.backend.load(s.id);
+            await setSession(got.session, { rev: got.rev, stored: true });
           }
-          go('assess');
+          go(resumeScreen(s.id));
         } },
-      })));
+      }), ' ', h('button', { type: 'button', class: 'delete', text: 'Delete…', 'aria-label': `Delete ${s.name}`, on: { click: (e) => confirmDelete(box, s, e.currentTarget) } })));
   });
   fill(box, h('table', { class: 'grid' },
     h('thead', {}, h('tr', {}, ['Session', 'Country', 'Last change', 'Answers', ''].map((t) => h('th', { scope: 'col', text: t })))),
     h('tbody', {}, rows)));
+}
+
+// renameForm puts a small form in place of a session's name.
+function renameForm(box, cell, s) {
+  const name = h('input', { type: 'text', value: s.name, maxLength: limits().name, id: `rename-${s.id}` });
+  const form = h('form', {
+    class: 'inline rename', novalidate: true,
+    on: { submit: async (e) => {
+      e.preventDefault();
+      const v = name.value.trim();
+      setError(name, v ? '' : 'Give the session a name.');
+      if (!v) return;
+      try {
+        if (v !== s.name) await renameSession(s.id, v);
+        announce(`Renamed to ${v}`);
+        await listSessions(box);
+        const again = box.querySelector(`tr[data-session="${CSS.escape(s.id)}"] button.rename`);
+        if (again) again.focus();
+      } catch (err) {
+        setError(name, `Not renamed: ${err.message}. Open the Sessions screen again and retry.`);
+      }
+    } },
+  }, field(`New name of ${s.name}`, name), h('button', { type: 'submit', text: 'Rename' }),
+  h('button', { type: 'button', text: 'Cancel', on: { click: () => listSessions(box) } }));
+  fill(cell, form);
+  name.focus();
+  name.select();
+}
+
+// confirmDelete asks before a session is deleted, and offers to save its
+// file first: once deleted, it is gone from this browser.
+function confirmDelete(box, s, opener) {
+  const status = h('p', { class: 'task', role: 'status' });
+  const dialog = h('dialog', { id: 'delete-session', 'aria-labelledby': 'delete-title', 'aria-describedby': 'delete-about' },
+    h('h2', { id: 'delete-title', text: `Delete "${s.name}"?` }),
+    h('p', { id: 'delete-about', text: 'The session is kept only in this browser. Once deleted it is gone, with its answers, change log and snapshots, ' +
+      'unless you have its file. Save the file first to keep a copy you can open again.' }),
+    status,
+    h('p', { class: 'row' },
+      h('button', { type: 'button', class: 'primary save-first', text: 'Save its file first', on: { click: async () => {
+        status.textContent = 'Saving…';
+        try {
+          const ok = await saveSessionFile(s.id);
+          status.textContent = ok ? 'The file is in the downloads folder.' : 'The file is in the downloads folder; see the message about its problems.';
+        } catch (err) {
+          status.textContent = `Not saved: ${err.message}`;
+        }
+      } } }),
+      h('button', { type: 'button', class: 'confirm', text: 'Delete the session', on: { click: async () => {
+        try {
+          await deleteSession(s.id);
+        } catch (err) {
+          status.textContent = `Not deleted: ${err.message}`;
+          return;
+        }
+        dialog.close();
+        dialog.remove();
+        toast(`Deleted the session "${s.name}" from this browser.`);
+        await listSessions(box);
+        const h1 = document.querySelector('#screen h1');
+        if (h1) h1.focus();
+      } } }),
+      h('button', { type: 'button', class: 'cancel', text: 'Cancel', on: { click: () => dialog.close() } })));
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (document.body.contains(opener)) opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  dialog.querySelector('button.save-first').focus();
 }
 
 function input(props) {

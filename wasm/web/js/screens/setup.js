@@ -2,8 +2,8 @@
 // archetypes, points of contact (NPCs) with their deputies, respondents,
 // snapshots and the change log.
 
-import { h, fill, field, setError, options, announce } from '../dom.js';
-import { app, change, snapshot, restore, limits, render as redraw } from '../app.js';
+import { h, fill, field, setError, options, announce, toast } from '../dom.js';
+import { app, change, snapshot, restore, limits, render as redraw, undo, sizeText } from '../app.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
 import { profileControls, profileFields, readProfile } from './sessions.js';
@@ -311,11 +311,36 @@ function snapshotSection() {
       redraw();
     } },
   }, field('Snapshot name', name), h('button', { type: 'submit', text: 'Take snapshot' }));
-  const rows = snaps.map((s, i) => h('li', {},
-    h('span', { text: `${s.name} — ${new Date(s.at).toLocaleString()}, after change ${s.seq}` }), ' ',
-    h('button', { type: 'button', text: 'Restore', 'aria-label': `Restore ${s.name}`, on: { click: () => { restore(i); redraw(); } } })));
-  return section('snapshots', 'Snapshots', h('p', { class: 'hint', text: 'A snapshot keeps a copy of the assessment inside the session file. Restoring one first keeps the current state as another snapshot.' }),
-    form, rows.length ? h('ul', { class: 'plain' }, rows) : null);
+  const rows = snaps.map((s, i) => {
+    const label = h('input', { type: 'text', value: s.name, maxLength: limits().name, class: 'snapshot-name', id: `snapshot-${i}` });
+    label.addEventListener('change', () => {
+      const v = label.value.trim();
+      const bad = !v ? 'A snapshot needs a name.' : snaps.some((x, j) => j !== i && x.name === v) ? 'A snapshot has this name already.' : '';
+      setError(label, bad);
+      if (bad || v === s.name) return;
+      change({ what: 'snapshot', note: `renamed snapshot "${s.name}" to "${v}"` }, (as, session) => { session.snapshots[i] = { ...s, name: v }; });
+      announce(`Snapshot renamed to ${v}`);
+    });
+    return h('tr', {},
+      h('td', {}, field(`Name of snapshot ${i + 1}`, label)),
+      h('td', { text: `${new Date(s.at).toLocaleString()}, after change ${s.seq}` }),
+      h('td', {},
+        h('button', { type: 'button', text: 'Restore', 'aria-label': `Restore ${s.name}`, on: { click: () => { restore(i); redraw(); } } }), ' ',
+        h('button', { type: 'button', text: 'Delete', class: 'delete-snapshot', 'aria-label': `Delete snapshot ${s.name}`, on: { click: () => {
+          change({ what: 'snapshot', note: `deleted snapshot "${s.name}"` }, (as, session) => { session.snapshots.splice(i, 1); });
+          redraw();
+          const at = document.getElementById('snapshot-name');
+          if (at) at.focus({ preventScroll: true });
+          toast(`Deleted snapshot "${s.name}". Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+        } } })));
+  });
+  return section('snapshots', `Snapshots (${snaps.length})`,
+    h('p', { class: 'hint', text: 'A snapshot keeps a copy of the assessment inside the session file. Restoring one first keeps the current state as another snapshot. ' +
+      'Each snapshot makes the file larger: delete the ones you no longer need.' }),
+    h('p', { id: 'session-size', class: 'hint', text: sizeText() }),
+    form, rows.length ? h('table', { class: 'grid small' },
+      h('thead', {}, h('tr', {}, ['Name', 'Taken', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, rows)) : null);
 }
 
 function logSection() {
