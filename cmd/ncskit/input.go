@@ -26,10 +26,14 @@ type inputKind struct {
 const maxQuestionnaireSize = questionnaire.MaxSize
 
 var (
-	assessmentInput    = inputKind{"an assessment", schemas.MaxSize}
+	// A file that holds an assessment may be a workbook session file,
+	// which keeps snapshots and the change log beside the assessment and
+	// may reach schemas.MaxSessionSize; a bare assessment is still held
+	// to schemas.MaxSize when it is checked.
+	assessmentInput    = inputKind{"an assessment or a session file", schemas.MaxSessionSize}
 	modelInput         = inputKind{"a model", schemas.MaxSize}
 	templateInput      = inputKind{"a template", schemas.MaxSize}
-	anyJSONInput       = inputKind{"an assessment or a model", schemas.MaxSize}
+	anyJSONInput       = inputKind{"an assessment, a model or a session file", schemas.MaxSessionSize}
 	questionnaireInput = inputKind{"a filled questionnaire", maxQuestionnaireSize}
 )
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/ncskit/ncskit/schemas"
 )
 
 // TestInputLimitFIFO: a FIFO that never ends is read up to the limit and
@@ -30,7 +32,7 @@ func TestInputLimitFIFO(t *testing.T) {
 		chunk := bytes.Repeat([]byte{' '}, 64<<10)
 		// Twice the limit at most, so that a reader without a limit
 		// still ends.
-		for n < 2*maxQuestionnaireSize {
+		for n < 2*schemas.MaxSessionSize {
 			w, err := f.Write(chunk)
 			n += int64(w)
 			if err != nil {
@@ -41,11 +43,11 @@ func TestInputLimitFIFO(t *testing.T) {
 	var stderr bytes.Buffer
 	code := run([]string{"validate", fifo}, &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &stderr})
 	written := <-done
-	want := fifo + ": the file is larger than 8 MiB (the limit for an assessment or a model); is it the right file?\n"
+	want := fifo + ": the file is larger than 64 MiB (the limit for an assessment, a model or a session file); is it the right file?\n"
 	if code != exitInvalid || stderr.String() != want {
 		t.Errorf("exit status %d, stderr\n got %q\nwant %q", code, stderr.String(), want)
 	}
-	if written >= 2*maxQuestionnaireSize {
+	if written >= 2*schemas.MaxSessionSize {
 		t.Errorf("the whole stream (%d bytes) was read", written)
 	}
 }

@@ -29,7 +29,8 @@
 //
 // FILE (and --prefill, --into, FILLED.xlsx) may be "-" for standard
 // input. Every input is read up to a limit and no further: 8 MiB for a
-// JSON file (schemas.MaxSize), 10 MiB for a filled questionnaire.
+// JSON file (schemas.MaxSize), 64 MiB for a workbook session file
+// (schemas.MaxSessionSize), 10 MiB for a filled questionnaire.
 //
 // # Outputs
 //
@@ -189,7 +190,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'ncskit COMMAND --help' for a command's options. FILE may be - for standard input.")
-	fmt.Fprintf(w, "An input file may hold at most %d MiB (JSON) or %d MiB (a filled questionnaire).\n", schemas.MaxSize>>20, maxQuestionnaireSize>>20)
+	fmt.Fprintf(w, "An input file may hold at most %d MiB (JSON), %d MiB (a workbook session file)\nor %d MiB (a filled questionnaire).\n", schemas.MaxSize>>20, schemas.MaxSessionSize>>20, maxQuestionnaireSize>>20)
 }
 
 // newFlags returns a flag set for a command. Its usage text goes to the
