@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -79,6 +80,9 @@ func (b *builder) annexPriorities() {
 	for _, p := range b.d.Priorities {
 		reason := p.Reason
 		actions := "—"
+		if slices.ContainsFunc(b.closed, func(d deferral) bool { return d.indicator == p.Indicator }) {
+			actions = b.label("closedByDraft")
+		}
 		if len(p.Actions) > 0 {
 			actions = strings.Join(p.Actions, ", ")
 		}

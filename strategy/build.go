@@ -26,7 +26,18 @@ type Options struct {
 	Status  string
 	// Library replaces the embedded action library.
 	Library *Library
+	// Kind is what the draft is: "strategy" (a new national strategy),
+	// "implementation-plan" (the plan for the rest of the period of the
+	// strategy in force, named in the assessment's facts) or "refresh" (a
+	// strategy to follow the one in force). "" chooses from the facts: an
+	// implementation plan when a strategy in force covers the first year
+	// of the plan, a refresh when that strategy ends within that year,
+	// else a strategy.
+	Kind string
 }
+
+// Kinds are the kinds of draft (Options.Kind).
+var Kinds = []string{"strategy", "implementation-plan", "refresh"}
 
 // Build turns a scored assessment into a strategy draft. m is the model the
 // assessment was scored with, r the result of assess.Score(m, a), t the
@@ -76,7 +87,10 @@ type builder struct {
 	section      int
 	annex        int
 	deferred     []deferral
-	months       int // length of the period in months
+	closed       []deferral // gaps that adopting the draft closes
+	months       int        // length of the period in months
+	kindName     string     // what the draft is, as document control says it
+	kindSummary  string     // what the draft is, as the summary says it
 	spans        []Span
 }
 
@@ -106,7 +120,6 @@ func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Temp
 	for _, rs := range a.Respondents {
 		b.respondents[rs.ID] = rs
 	}
-	b.months = t.PeriodYears * 12
 	b.meta()
 	return b
 }
@@ -116,7 +129,13 @@ func (b *builder) meta() {
 	if start == 0 {
 		start = year(b.a.Session.Date) + 1
 	}
-	end := start + b.t.PeriodYears - 1
+	years := b.t.PeriodYears
+	kind, sif := b.kind(start)
+	if kind == "implementation-plan" {
+		years = sif.To - start + 1
+	}
+	b.months = years * 12
+	end := start + years - 1
 	version := b.o.Version
 	if version == "" {
 		version = "0.1"
@@ -128,7 +147,7 @@ func (b *builder) meta() {
 		"endYear":      strconv.Itoa(end),
 		"horizonYear":  strconv.Itoa(end),
 		"period":       fmt.Sprintf("%d–%d", start, end),
-		"years":        strconv.Itoa(b.t.PeriodYears),
+		"years":        strconv.Itoa(years),
 		"sessionDate":  b.a.Session.Date,
 		"place":        b.a.Session.Place,
 		"population":   population(b.a.Profile.Population),
@@ -138,14 +157,17 @@ func (b *builder) meta() {
 		"indicators":   strconv.Itoa(b.r.Coverage.Total),
 		"model":        b.m.Name.In(b.lang),
 		"sectors":      joinList(b.a.Profile.Sectors, b.label("and")),
-		"midYear":      strconv.Itoa(start + b.t.PeriodYears/2),
+		"midYear":      strconv.Itoa(start + years/2),
 	}
+	b.kindName = b.kindText(kind, sif)
+	b.kindSummary = b.text(summaryKeys[kind], b.strategyPairs(sif)...)
 	status := b.o.Status
 	if status == "" {
 		status = b.label("statusDraft")
 	}
 	b.d.Meta = Meta{
-		Title:          b.text("meta.title"),
+		Title:          b.text(titleKeys[kind], b.strategyPairs(sif)...),
+		Kind:           kind,
 		Subtitle:       b.text("meta.subtitle"),
 		Country:        b.a.Profile.Country,
 		ISO3166:        b.a.Profile.ISO3166,

@@ -29,11 +29,41 @@
 // actions/*.json hold, for every area, actions keyed to the level band of
 // an indicator: "low" (levels 1-2 or unknown: build the thing), "mid"
 // (level 3: measure, fund recurrently, add deputies) and "high" (4 and
-// above: learn, specialise, contribute regionally). For every indicator
-// with a gap, in priority order, Build selects the actions of its area
-// that list it, match its band and suit the template; a state whose CSIRT
-// is already managed is never told to create one. A gap with no matching
-// action is deferred with a reason in the draft.
+// above: learn, specialise, contribute regionally), or "any" for actions
+// that the facts alone call for, such as renewing an agreement before it
+// expires. For every indicator with a gap, in priority order, Build
+// selects the actions of its area that list it, match its band and suit
+// the template. An action that covers several indicators applies only
+// when every one of them is in its band (an indicator that does not apply
+// is left out): a state whose CSIRT is already managed is never told to
+// create one because its mutual-aid agreements are weak. A gap with no
+// matching action is deferred with a reason in the draft.
+//
+// Every action has a mode, what it does to what exists (see Modes), and
+// declarative conditions on the assessment's facts and levels: "when"
+// conditions that must all hold and "unless" conditions of which none may
+// hold, on instruments (kind, status, the indicators they bear on, expiry
+// within so many months of the plan's start), the Budapest Convention,
+// networks and indicator levels. An action of mode create always carries
+// an "unless" condition on any instrument that exists and bears on its
+// indicators, so a draft never proposes to create, adopt, join or accede
+// to what the facts record. The first instrument that meets an action's
+// "when" conditions fills the placeholders {name}, {reference} and
+// {expires} of its texts, in one pass: "Renew the … MoU before
+// 2027-03-18". A high-weight indicator that nobody could rate becomes a
+// fact-finding action, a quick win led by the lead of the area's main
+// action.
+//
+// # What the draft is
+//
+// The draft is the strategy with its costed action plan, so adopting it
+// closes the gaps on an adopted strategy and a costed plan: the plan never
+// schedules its own drafting or adoption, says so where those gaps are
+// shown, and nothing waits for that step. When the facts record a
+// strategy in force for the plan's first year, the draft is instead an
+// implementation plan for the rest of that strategy's period, or a
+// refresh when the strategy ends that year; Options.Kind chooses
+// otherwise.
 //
 // # Sequencing, roles and KPIs
 //

@@ -39,6 +39,7 @@ func (b *builder) documentControl() {
 	mt := b.d.Meta
 	rows := [][]string{
 		{b.label("dc.title"), mt.Title},
+		{b.label("dc.kind"), b.kindName},
 		{b.label("dc.country"), mt.Country},
 		{b.label("dc.period"), mt.Period},
 		{b.label("dc.version"), mt.Version},
@@ -71,6 +72,7 @@ func (b *builder) foreword() {
 func (b *builder) summary() {
 	b.chapterHeading(b.label("ch.summary"), "executive-summary")
 	b.leadPara(b.text("summary.vision"))
+	b.para(b.kindSummary)
 	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
 	b.para(b.text("summary.prioritiesIntro"))
 	b.list(true, b.topAreas(5)...)
@@ -146,7 +148,11 @@ func (b *builder) leadAgencyName() string {
 func (b *builder) introduction() {
 	b.chapterHeading(b.label("ch.introduction"), "introduction")
 	b.sectionHeading(b.label("sec.purpose"), "purpose")
-	b.para(b.text("intro.purpose"))
+	if b.d.Meta.Kind == "implementation-plan" {
+		b.para(b.text("intro.purposeImplementation", b.strategyPairs(b.strategyInForce())...))
+	} else {
+		b.para(b.text("intro.purpose"))
+	}
 	b.sectionHeading(b.label("sec.method"), "method")
 	b.para(b.text("intro.method", "coverage", strconv.Itoa(b.r.Coverage.Percent)))
 	b.para(b.text("intro.scale"))

@@ -116,6 +116,11 @@ func (b *builder) pillars() {
 		b.table("pillar-actions", b.text("table.pillarActionsCaption", "pillar", pl.Name.In(b.lang)),
 			b.labels("col.action", "col.title", "col.closes", "col.lead", "col.support", "col.horizon"),
 			[]float64{0.8, 3, 1.3, 1.6, 2, 1}, rows)
+		for _, d := range b.closed {
+			if strings.HasPrefix(d.indicator, p.ID+".") {
+				b.callout("note", b.label("callout.closedByDraft"), d.reason)
+			}
+		}
 		for _, d := range b.deferred {
 			if strings.HasPrefix(d.indicator, p.ID+".") {
 				b.callout("note", b.label("callout.deferred"), d.reason)

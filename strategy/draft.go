@@ -31,6 +31,7 @@ type Draft struct {
 type Meta struct {
 	Title          string `json:"title"`
 	Subtitle       string `json:"subtitle"`
+	Kind           string `json:"kind"` // strategy, implementation-plan or refresh (see Kinds)
 	Country        string `json:"country"`
 	ISO3166        string `json:"iso3166"`
 	Period         string `json:"period"` // "2027–2031"
@@ -119,8 +120,12 @@ type PriorityRow struct {
 
 // Action is one line of the action plan.
 type Action struct {
-	ID          string       `json:"id"`        // "GOV-01", unique in the draft
-	LibraryID   string       `json:"libraryId"` // the action library entry it comes from
+	ID        string `json:"id"`        // "GOV-01", unique in the draft
+	LibraryID string `json:"libraryId"` // the action library entry it comes from
+	Mode      string `json:"mode"`      // what it does to what exists: one of Modes
+	// Instrument is the ID of the recorded instrument the action acts on
+	// (renews, revives, brings into force…), if any.
+	Instrument  string       `json:"instrument,omitempty"`
 	Pillar      string       `json:"pillar"`
 	Area        string       `json:"area"`
 	Objective   string       `json:"objective"`

@@ -25,16 +25,30 @@ type libraryFile struct {
 
 // LibraryAction is one action of the library.
 type LibraryAction struct {
-	ID          string      `json:"id"`
-	Area        string      `json:"area"`
-	Indicators  []string    `json:"indicators"`
-	Band        string      `json:"band"` // low (levels 1-2, unknown), mid (3), high (4-5)
-	Templates   []string    `json:"templates,omitempty"`
-	Title       assess.Text `json:"title"`
-	Objective   assess.Text `json:"objective"`
-	Description assess.Text `json:"description"`
-	Milestone   assess.Text `json:"milestone"`
-	KPI         struct {
+	ID         string   `json:"id"`
+	Area       string   `json:"area"`
+	Indicators []string `json:"indicators"`
+	Band       string   `json:"band"` // low (levels 1-2, unknown), mid (3), high (4-5), any
+	// Mode says what the action does to what exists: one of Modes.
+	Mode string `json:"mode"`
+	// When lists conditions on the country's facts and levels that must
+	// all hold for the action to apply; Unless lists conditions of which
+	// none may hold. The first instrument that meets an instrument
+	// condition of When fills the placeholders {name}, {reference} and
+	// {expires} of the action's texts.
+	When   []Condition `json:"when,omitempty"`
+	Unless []Condition `json:"unless,omitempty"`
+	// ClosedByDraft lists the kinds of draft (see Kinds) whose adoption
+	// closes the action's gap: a strategy draft is the strategy and its
+	// costed action plan, so such a plan never schedules its own drafting
+	// or adoption.
+	ClosedByDraft []string    `json:"closedByDraft,omitempty"`
+	Templates     []string    `json:"templates,omitempty"`
+	Title         assess.Text `json:"title"`
+	Objective     assess.Text `json:"objective"`
+	Description   assess.Text `json:"description"`
+	Milestone     assess.Text `json:"milestone"`
+	KPI           struct {
 		Name      assess.Text `json:"name"`
 		Frequency string      `json:"frequency"`
 		Source    assess.Text `json:"source"`
@@ -131,7 +145,7 @@ func LoadLibrary(fsys fs.FS, dir string, m *assess.Model) (*Library, error) {
 }
 
 var (
-	bands     = map[string]bool{"low": true, "mid": true, "high": true}
+	bands     = map[string]bool{"low": true, "mid": true, "high": true, "any": true}
 	horizons  = map[string]int{"quick": 12, "medium": 36, "long": 60}
 	costBands = map[string]bool{"A": true, "B": true, "C": true, "D": true, "E": true}
 	fundings  = map[string]bool{"national-budget": true, "development-partner": true, "development-bank": true,
@@ -170,7 +184,10 @@ func (l *Library) check(m *assess.Model) []string {
 			}
 		}
 		if !bands[a.Band] {
-			bad(a, "band %q is not low, mid or high", a.Band)
+			bad(a, "band %q is not low, mid, high or any", a.Band)
+		}
+		for _, p := range a.checkConditions(m) {
+			bad(a, "%s", p)
 		}
 		for _, t := range a.Templates {
 			if t != "small-island-state" && t != "national" {

@@ -17,24 +17,41 @@ func (b *builder) plan() {
 	b.indicatorRows()
 	type pick struct {
 		lib        *LibraryAction
+		instrument *assess.Instrument
 		indicators []string
 		rank       int
 		note       string
 	}
 	var picks []*pick
 	byLib := map[string]*pick{}
+	fs := b.facts()
 	for _, p := range b.r.Priorities {
 		is := b.r.Indicator(p.Indicator)
 		band := Band(is.Level)
-		found := false
+		found, closed := false, false
+		var waiting *LibraryAction // an action that fits but waits for its other indicators
 		for _, la := range b.lib.Actions {
-			if la.Band != band || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
+			if la.Band != band && la.Band != "any" || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
+				continue
+			}
+			if slices.Contains(la.ClosedByDraft, b.d.Meta.Kind) {
+				closed = true
+				continue
+			}
+			in, ok := fs.applies(la)
+			if !ok {
+				continue
+			}
+			if !fs.inBand(la) {
+				if waiting == nil {
+					waiting = la
+				}
 				continue
 			}
 			found = true
 			pk := byLib[la.ID]
 			if pk == nil {
-				pk = &pick{lib: la, rank: p.Rank}
+				pk = &pick{lib: la, instrument: in, rank: p.Rank}
 				byLib[la.ID] = pk
 				picks = append(picks, pk)
 			}
@@ -43,10 +60,22 @@ func (b *builder) plan() {
 				pk.note = b.text("plan.overrideNote", "indicator", p.Indicator, "rank", fmt.Sprint(p.Rank), "reason", strings.TrimRight(p.Override.Reason, ". "))
 			}
 		}
-		if !found {
+		switch {
+		case found:
+		case closed:
+			b.closed = append(b.closed, deferral{p.Indicator, b.text("plan.closedByDraft",
+				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
+		case waiting != nil:
+			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredBundle",
+				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level),
+				"action", waiting.Title.In(b.lang), "others", b.outOfBand(waiting))})
+		default:
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredNoAction",
 				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
 		}
+	}
+	for _, ff := range b.factFinding(len(b.r.Priorities)) {
+		picks = append(picks, &pick{lib: ff.lib, indicators: []string{ff.indicator}, rank: ff.rank})
 	}
 	// Actions are numbered per pillar in priority order.
 	counters := map[string]int{}
@@ -59,11 +88,11 @@ func (b *builder) plan() {
 		idOf[pk.lib.ID] = id
 		la := pk.lib
 		a := Action{
-			ID: id, LibraryID: la.ID, Pillar: pillar, Area: la.Area,
-			Objective:   la.Objective.In(b.lang),
-			Title:       la.Title.In(b.lang),
-			Description: la.Description.In(b.lang),
-			Milestone:   la.Milestone.In(b.lang),
+			ID: id, LibraryID: la.ID, Mode: la.Mode, Pillar: pillar, Area: la.Area,
+			Objective:   b.actionText(la, la.Objective, pk.instrument),
+			Title:       b.actionText(la, la.Title, pk.instrument),
+			Description: b.actionText(la, la.Description, pk.instrument),
+			Milestone:   b.actionText(la, la.Milestone, pk.instrument),
 			Indicators:  pk.indicators,
 			Priority:    pk.rank,
 			CostBand:    la.Cost,
@@ -74,6 +103,9 @@ func (b *builder) plan() {
 			MinimumPath: la.MinimumPath,
 			Note:        pk.note,
 			Status:      b.label("statusNotStarted"),
+		}
+		if pk.instrument != nil {
+			a.Instrument = pk.instrument.ID
 		}
 		b.d.Actions = append(b.d.Actions, a)
 	}
@@ -197,7 +229,12 @@ func (b *builder) weights() {
 			total += raw[i]
 		}
 		if total == 0 {
-			continue
+			// Only fact-finding actions, which close no gap yet: an
+			// equal share each.
+			for _, i := range idx {
+				raw[i] = 1
+			}
+			total = float64(len(idx))
 		}
 		type rem struct {
 			i    int

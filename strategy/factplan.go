@@ -1,0 +1,110 @@
+package strategy
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// facts returns what the conditions of library actions test for this
+// draft.
+func (b *builder) facts() *facts {
+	return &facts{f: b.a.Facts, r: b.r, start: b.d.Meta.StartYear}
+}
+
+// actionText expands the placeholders of an action's text with the
+// instrument it acts on, in one pass: text taken from the assessment is
+// never expanded again.
+func (b *builder) actionText(la *LibraryAction, t assess.Text, in *assess.Instrument) string {
+	s := t.In(b.lang)
+	vars := instrumentVars(in)
+	if vars == nil {
+		return s
+	}
+	out, err := expand(s, vars)
+	if err != nil {
+		b.fail(fmt.Errorf("action %s: %w", la.ID, err))
+	}
+	return out
+}
+
+// outOfBand lists the indicators of a bundled action that are not in its
+// band, with their levels: "GOV.STR.2 (3 Defined)".
+func (b *builder) outOfBand(la *LibraryAction) string {
+	var items []string
+	for _, id := range la.Indicators {
+		is := b.r.Indicator(id)
+		if is == nil || is.Status == assess.StatusNA || Band(is.Level) == la.Band {
+			continue
+		}
+		items = append(items, fmt.Sprintf("%s (%s)", id, b.levelName(is.Level)))
+	}
+	return joinList(items, b.label("and"))
+}
+
+// factFinding is an action that establishes a fact nobody at the
+// assessment could give.
+type factFinding struct {
+	lib       *LibraryAction
+	indicator string
+	rank      int
+}
+
+// factFindingMonths is how long a fact-finding action takes: a quick win.
+const factFindingMonths = 3
+
+// factFinding returns an action for every indicator of the highest weight
+// whose level nobody could give, ranked after the gaps, and adds them to
+// the draft's own copy of the library so that scheduling, roles and KPIs
+// treat them like any other action.
+func (b *builder) factFinding(after int) []factFinding {
+	top := 0
+	for _, in := range b.m.Indicators() {
+		top = max(top, in.Weight)
+	}
+	var out []factFinding
+	for _, p := range b.m.Pillars {
+		for _, ar := range p.Areas {
+			for _, in := range ar.Indicators {
+				is := b.r.Indicator(in.ID)
+				if is == nil || is.Status != assess.StatusUnknown || in.Weight < top || is.Target < 1 {
+					continue
+				}
+				out = append(out, factFinding{lib: b.factFindingAction(ar.ID, in), indicator: in.ID, rank: after + len(out) + 1})
+			}
+		}
+	}
+	if len(out) > 0 {
+		lib := &Library{Actions: b.lib.Actions, byID: maps.Clone(b.lib.byID)}
+		for _, ff := range out {
+			lib.byID[ff.lib.ID] = ff.lib
+		}
+		b.lib = lib
+	}
+	return out
+}
+
+// factFindingAction builds the fact-finding action of an indicator: led
+// by the lead of the area's main action (its first low-band action for
+// the template), else by the lead agency.
+func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryAction {
+	la := &LibraryAction{
+		ID: area + ".ff" + in.ID[strings.LastIndexByte(in.ID, '.')+1:], Area: area, Indicators: []string{in.ID},
+		Band: "any", Mode: "fact-finding", Lead: "lead-cyber-agency", Horizon: "quick", Months: factFindingMonths,
+		Cost: "A", Funding: []string{"national-budget"},
+	}
+	for _, main := range b.lib.Actions {
+		if main.Area == area && main.Band == "low" && main.For(b.t.ID) {
+			la.Lead, la.ITU, la.CARICOM = main.Lead, main.ITU, main.CARICOM
+			break
+		}
+	}
+	pairs := []string{"indicator", in.ID, "title", in.Title.In(b.lang), "question", in.Question.In(b.lang),
+		"evidence", strings.TrimRight(in.Evidence.In(b.lang), ". ")}
+	text := func(key string) assess.Text { return assess.Text{b.lang: b.text("plan.factFinding."+key, pairs...)} }
+	la.Title, la.Objective, la.Description, la.Milestone = text("title"), text("objective"), text("description"), text("milestone")
+	la.KPI.Name, la.KPI.Source, la.KPI.Frequency = text("kpi"), text("source"), "quarterly"
+	return la
+}

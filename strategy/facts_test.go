@@ -1,0 +1,101 @@
+package strategy_test
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/strategy"
+)
+
+// existing are the instrument statuses that say a thing exists, written
+// out independently of strategy.ExistingStatuses.
+var existing = []string{"active", "in-force", "enacted", "adopted"}
+
+// networkWords are how action titles name each network.
+var networkWords = map[string]string{"first": "FIRST", "csirtamericas": "CSIRTAmericas", "24-7-network": "24/7", "caricom-impacs": "IMPACS"}
+
+// ownDrafting matches an action that drafts or adopts a strategy, or
+// attaches its costed action plan: the work the draft itself does.
+var ownDrafting = regexp.MustCompile(`(?i)\b(draft|adopt|prepare|write)\b[^.]*\bstrategy\b|attach a costed action plan`)
+
+// TestDraftFacts checks, over the examples and the generated assessments,
+// that no draft proposes to create, adopt, join or accede to what the
+// facts record as existing, and that no draft schedules its own drafting
+// or adoption.
+func TestDraftFacts(t *testing.T) {
+	lib, err := strategy.DefaultLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range cases(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, a := range c.d.Actions {
+				for _, p := range contradictions(c.a.Facts, lib, a) {
+					t.Errorf("%s %q: %s", a.ID, a.Title, p)
+				}
+				if ownDrafting.MatchString(a.Title) {
+					t.Errorf("%s %q drafts or adopts the strategy the draft is", a.ID, a.Title)
+				}
+			}
+			checkKind(t, c.a, c.d)
+		})
+	}
+}
+
+// contradictions lists how action a contradicts the facts f: it creates
+// what an instrument records as existing, accedes to a convention the
+// country is party to, or joins a network it is a member of.
+func contradictions(f *assess.Facts, lib *strategy.Library, a strategy.Action) []string {
+	if f == nil {
+		return nil
+	}
+	var out []string
+	la := lib.Action(a.LibraryID)
+	if a.Mode == "create" && la != nil {
+		for _, in := range f.Instruments {
+			if slices.Contains(existing, in.Status) && slices.ContainsFunc(in.Indicators, func(id string) bool { return slices.Contains(la.Indicators, id) }) {
+				out = append(out, "creates what exists: "+in.Name+" ("+in.Status+")")
+			}
+		}
+		for _, n := range f.Networks {
+			if w := networkWords[n.Network]; n.Status == "member" && w != "" && strings.Contains(a.Title, w) {
+				out = append(out, "joins "+n.Network+", of which the country is a member")
+			}
+		}
+	}
+	if f.Treaties != nil && f.Treaties.Budapest != nil && f.Treaties.Budapest.Status == "party" {
+		text := strings.ToLower(a.Title + " " + a.Description)
+		if strings.Contains(text, "budapest") && (strings.Contains(text, "accession") || strings.Contains(text, "accede")) {
+			out = append(out, "proposes accession to the Budapest Convention, to which the country is party")
+		}
+	}
+	return out
+}
+
+// checkKind checks that a draft is an implementation plan to the end of
+// the strategy in force when that strategy covers the plan's first year
+// and runs beyond it.
+func checkKind(t *testing.T, a *assess.Assessment, d *strategy.Draft) {
+	t.Helper()
+	start := d.Meta.StartYear
+	want := "strategy"
+	if f := a.Facts; f != nil && f.StrategyInForce != nil && f.StrategyInForce.From <= start && f.StrategyInForce.To >= start {
+		want = "implementation-plan"
+		if f.StrategyInForce.To == start {
+			want = "refresh"
+		}
+		if want == "implementation-plan" && d.Meta.HorizonYear != f.StrategyInForce.To {
+			t.Errorf("the implementation plan ends in %d, not with the strategy in force in %d", d.Meta.HorizonYear, f.StrategyInForce.To)
+		}
+	}
+	if d.Meta.Kind != want {
+		t.Errorf("the draft is of kind %s, want %s", d.Meta.Kind, want)
+	}
+	if want == "implementation-plan" && !strings.HasPrefix(d.Meta.Title, "Implementation Plan "+strconv.Itoa(start)) {
+		t.Errorf("the title %q does not say it is an implementation plan", d.Meta.Title)
+	}
+}
