@@ -19,18 +19,22 @@ import (
 func formats() []string { return drafting.Formats() }
 
 func runDraft(e *env, args []string) error {
-	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--model MODEL.json]",
+	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
 		"Build a national cyber-security strategy draft from an assessment: the\n" +
 			"baseline, vision, governance and roles, objectives per pillar, an action\n" +
 			"plan with owners, dates, cost bands and KPIs, and the annexes. The\n" +
 			"template is chosen from the profile (small-island-state or national)\n" +
-			"unless --template names one or gives a template file. OUT may be - for\n" +
-			"standard output." + outputHelp}
+			"unless --template names one or gives a template file. When the\n" +
+			"assessment records a strategy in force for the first year of the plan,\n" +
+			"the draft is an implementation plan for the rest of its period (or a\n" +
+			"refresh when it ends that year); --kind chooses instead. OUT may be -\n" +
+			"for standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
 	lang := fs.String("lang", "", "`language` of the draft; untranslated text falls back to English (default: the session's language)")
 	tmpl := fs.String("template", "", "template `name` (small-island-state, national) or a template file")
+	kind := fs.String("kind", "", "`kind` of draft: "+strings.Join(strategy.Kinds, ", ")+" (default: chosen from the facts)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -47,6 +51,9 @@ func runDraft(e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("-o OUT is required (- for standard output)")
+	}
+	if *kind != "" && !slices.Contains(strategy.Kinds, *kind) {
+		return usagef("--kind must be one of %s, not %q", strings.Join(strategy.Kinds, ", "), *kind)
 	}
 	name := pos[0]
 	inputs := []input{{"the assessment", name}, {"the --model file", *modelFile}}
@@ -67,7 +74,7 @@ func runDraft(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang})
+	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind})
 	var scoring problem.List
 	if errors.As(err, &scoring) {
 		return scoring.In(name)

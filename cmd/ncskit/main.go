@@ -7,7 +7,7 @@
 //	ncskit validate [--model MODEL.json] FILE...
 //	ncskit score FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]
 //	ncskit draft FILE --format html|json|md|pdf|xlsx -o OUT [--lang L]
-//	        [--template NAME|FILE.json] [--model MODEL.json]
+//	        [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]
 //	ncskit questionnaire --format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json]
 //	        [--prefill ASSESSMENT.json --respondent ID]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]

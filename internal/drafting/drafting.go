@@ -57,6 +57,9 @@ type Options struct {
 	// Lang is the language of the draft; "" means the session's language
 	// (see strategy.Options).
 	Lang string
+	// Kind is what the draft is: "" (chosen from the facts), "strategy",
+	// "implementation-plan" or "refresh" (see strategy.Options).
+	Kind string
 }
 
 // Template returns the embedded template with the given ID, or when id is
@@ -71,11 +74,15 @@ func Template(id string, p assess.Profile) (*strategy.Template, error) {
 // Draft scores a with m and builds its draft with template t. A problem
 // that stops scoring comes back as the problem.List of assess.Score.
 func Draft(m *assess.Model, a *assess.Assessment, t *strategy.Template, lang string) (*strategy.Draft, error) {
+	return build(m, a, t, &strategy.Options{Lang: lang})
+}
+
+func build(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *strategy.Options) (*strategy.Draft, error) {
 	res, err := assess.Score(m, a)
 	if err != nil {
 		return nil, err
 	}
-	return strategy.Build(m, a, res, t, &strategy.Options{Lang: lang})
+	return strategy.Build(m, a, res, t, o)
 }
 
 // Encode writes d to w in format, one of Formats.
@@ -95,7 +102,7 @@ func Make(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Option
 	if _, ok := encoders[o.Format]; !ok {
 		return nil, fmt.Errorf("unknown draft format %q (known: %s)", o.Format, strings.Join(Formats(), ", "))
 	}
-	d, err := Draft(m, a, t, o.Lang)
+	d, err := build(m, a, t, &strategy.Options{Lang: o.Lang, Kind: o.Kind})
 	if err != nil {
 		return nil, err
 	}
