@@ -54,6 +54,9 @@ type InstrumentTest struct {
 	Indicators    []string `json:"indicators,omitempty"`
 	ExpiresWithin int      `json:"expiresWithin,omitempty"`
 	AtLeast       int      `json:"atLeast,omitempty"`
+	// AnyIndicator drops the test on indicators: the action acts on
+	// every such instrument, whatever it bears on (a generic renewal).
+	AnyIndicator bool `json:"anyIndicator,omitempty"`
 }
 
 // TreatyTest holds when the country's status under a treaty is one of
@@ -127,6 +130,9 @@ func (a *LibraryAction) checkConditions(m *assess.Model) []string {
 		if !slices.Contains(Kinds, k) {
 			bad("closedByDraft: unknown kind of draft %q", k)
 		}
+	}
+	if first != nil && first.AnyIndicator && (len(a.When) != 1 || a.Band != "any" || a.Mode != "renew" && a.Mode != "handover") {
+		bad("anyIndicator is for the only when condition of a renew or handover action of band any")
 	}
 	if a.Band == "any" && len(a.When) == 0 {
 		bad("band any needs a when condition")
@@ -275,8 +281,18 @@ func (fs *facts) holds(c Condition, a *LibraryAction) (*assess.Instrument, bool)
 }
 
 func (fs *facts) instrument(t *InstrumentTest, a *LibraryAction) (*assess.Instrument, bool) {
-	if fs.f == nil {
+	found := fs.instruments(t, a)
+	if len(found) == 0 || len(found) < t.AtLeast {
 		return nil, false
+	}
+	return found[0], true
+}
+
+// instruments returns the instruments that meet t for action a, by
+// expiry, then in the order of record.
+func (fs *facts) instruments(t *InstrumentTest, a *LibraryAction) []*assess.Instrument {
+	if fs.f == nil {
+		return nil
 	}
 	indicators := t.Indicators
 	if len(indicators) == 0 {
@@ -288,7 +304,7 @@ func (fs *facts) instrument(t *InstrumentTest, a *LibraryAction) (*assess.Instru
 		if len(t.Kinds) > 0 && !slices.Contains(t.Kinds, in.Kind) || !slices.Contains(t.Statuses, in.Status) {
 			continue
 		}
-		if !slices.ContainsFunc(in.Indicators, func(id string) bool { return slices.Contains(indicators, id) }) {
+		if !t.AnyIndicator && !slices.ContainsFunc(in.Indicators, func(id string) bool { return slices.Contains(indicators, id) }) {
 			continue
 		}
 		if t.ExpiresWithin > 0 && !expiresWithin(in.Expires, fs.start, t.ExpiresWithin) {
@@ -296,11 +312,8 @@ func (fs *facts) instrument(t *InstrumentTest, a *LibraryAction) (*assess.Instru
 		}
 		found = append(found, in)
 	}
-	if len(found) < max(t.AtLeast, 1) {
-		return nil, false
-	}
 	slices.SortStableFunc(found, func(x, y *assess.Instrument) int { return strings.Compare(x.Expires, y.Expires) })
-	return found[0], true
+	return found
 }
 
 // expiresWithin reports whether a date (YYYY, YYYY-MM or YYYY-MM-DD)

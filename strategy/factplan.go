@@ -3,6 +3,7 @@ package strategy
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
@@ -107,4 +108,55 @@ func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryA
 	la.Title, la.Objective, la.Description, la.Milestone = text("title"), text("objective"), text("description"), text("milestone")
 	la.KPI.Name, la.KPI.Source, la.KPI.Frequency = text("kpi"), text("source"), "quarterly"
 	return la
+}
+
+// expiry is a generic renewal or handover of one instrument.
+type expiry struct {
+	lib        *LibraryAction
+	in         *assess.Instrument
+	indicators []string
+	rank       int
+}
+
+// expiring returns the library's generic renewal and handover actions
+// (band any, an anyIndicator condition) for every agreement or donor
+// programme that ends within their reach and that no action of the plan
+// acts on yet: the action closes the gaps the instrument bears on, else
+// the action's own indicators, and ranks with the best of them.
+func (b *builder) expiring(fs *facts, used map[string]bool, after int) []expiry {
+	rank := map[string]int{}
+	for _, p := range b.r.Priorities {
+		rank[p.Indicator] = p.Rank
+	}
+	var out []expiry
+	for _, la := range b.lib.Actions {
+		t := la.firstInstrumentTest()
+		if t == nil || !t.AnyIndicator || !la.For(b.t.ID) {
+			continue
+		}
+		for _, in := range fs.instruments(t, la) {
+			if used[in.ID] || slices.ContainsFunc(la.Unless, func(c Condition) bool { _, ok := fs.holds(c, la); return ok }) {
+				continue
+			}
+			ex := expiry{lib: la, in: in, rank: after + 1}
+			for _, id := range in.Indicators {
+				if r, ok := rank[id]; ok {
+					ex.indicators = append(ex.indicators, id)
+					ex.rank = min(ex.rank, r)
+				}
+			}
+			if len(ex.indicators) == 0 {
+				for _, id := range la.Indicators {
+					if is := b.r.Indicator(id); is != nil && is.Target >= 1 {
+						ex.indicators = append(ex.indicators, id)
+					}
+				}
+			}
+			if len(ex.indicators) > 0 {
+				used[in.ID] = true
+				out = append(out, ex)
+			}
+		}
+	}
+	return out
 }

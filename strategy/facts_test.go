@@ -42,6 +42,7 @@ func TestDraftFacts(t *testing.T) {
 				}
 			}
 			checkKind(t, c.a, c.d)
+			checkExpiring(t, c.a, c.d)
 		})
 	}
 }
@@ -97,5 +98,40 @@ func checkKind(t *testing.T, a *assess.Assessment, d *strategy.Draft) {
 	}
 	if want == "implementation-plan" && !strings.HasPrefix(d.Meta.Title, "Implementation Plan "+strconv.Itoa(start)) {
 		t.Errorf("the title %q does not say it is an implementation plan", d.Meta.Title)
+	}
+}
+
+// checkExpiring checks that every agreement in force and every active
+// donor programme that ends within 18 months of the plan's start has a
+// quick-win renewal or handover that ends by its expiry month.
+func checkExpiring(t *testing.T, a *assess.Assessment, d *strategy.Draft) {
+	t.Helper()
+	if a.Facts == nil {
+		return
+	}
+	limit := strconv.Itoa(d.Meta.StartYear+1) + "-06"
+	for _, in := range a.Facts.Instruments {
+		mode := map[string]string{"agreement": "renew", "donor-programme": "handover"}[in.Kind]
+		if mode == "" || in.Expires == "" || in.Expires[:min(7, len(in.Expires))] > limit ||
+			!slices.Contains([]string{"adopted", "in-force", "active"}, in.Status) {
+			continue
+		}
+		n := 0
+		for _, x := range d.Actions {
+			if x.Instrument == in.ID && x.Mode == mode {
+				n++
+			}
+		}
+		if n > 1 {
+			t.Errorf("%s has %d %s actions", in.ID, n, mode)
+		}
+		i := slices.IndexFunc(d.Actions, func(x strategy.Action) bool { return x.Instrument == in.ID })
+		if i < 0 {
+			t.Errorf("%s expires %s and has no %s action", in.ID, in.Expires, mode)
+			continue
+		}
+		if x := d.Actions[i]; x.Mode != mode || x.Horizon != "quick" {
+			t.Errorf("%s %q on %s: mode %s, horizon %s; want %s, quick", x.ID, x.Title, in.ID, x.Mode, x.Horizon, mode)
+		}
 	}
 }

@@ -85,6 +85,9 @@ func TestLibraryModesAndConditions(t *testing.T) {
 			"GOV.LEAD.a1: band any needs a when condition"},
 		{"closed by an unknown kind", func(a map[string]any) { a["closedByDraft"] = []string{"white-paper"} },
 			`GOV.LEAD.a1: closedByDraft: unknown kind of draft "white-paper"`},
+		{"anyIndicator outside a renewal", func(a map[string]any) {
+			a["when"] = cond(`[{"instrument": {"kinds": ["agreement"], "statuses": ["in-force"], "anyIndicator": true}}]`)
+		}, "GOV.LEAD.a1: anyIndicator is for the only when condition of a renew or handover action of band any"},
 		{"fact-finding in the library", func(a map[string]any) { a["mode"] = "fact-finding" },
 			"GOV.LEAD.a1: mode fact-finding is for the actions Build derives from unknown levels"},
 	}

@@ -34,6 +34,9 @@ func (b *builder) plan() {
 			if la.Band != band && la.Band != "any" || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
 				continue
 			}
+			if t := la.firstInstrumentTest(); t != nil && t.AnyIndicator {
+				continue // a generic renewal or handover: see expiring
+			}
 			if slices.Contains(la.ClosedByDraft, b.d.Meta.Kind) {
 				closed = true
 				continue
@@ -73,6 +76,15 @@ func (b *builder) plan() {
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredNoAction",
 				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
 		}
+	}
+	used := map[string]bool{}
+	for _, pk := range picks {
+		if pk.instrument != nil {
+			used[pk.instrument.ID] = true
+		}
+	}
+	for _, ex := range b.expiring(fs, used, len(b.r.Priorities)) {
+		picks = append(picks, &pick{lib: ex.lib, instrument: ex.in, indicators: ex.indicators, rank: ex.rank})
 	}
 	for _, ff := range b.factFinding(len(b.r.Priorities)) {
 		picks = append(picks, &pick{lib: ff.lib, indicators: []string{ff.indicator}, rank: ff.rank})

@@ -113,6 +113,13 @@ func varyFacts(f *assess.Facts, seed uint64) {
 			in.Status = "active"
 		}
 	}
+	if seed%2 == 0 {
+		f.Instruments = append(f.Instruments,
+			assess.Instrument{ID: "lab-agreement", Kind: "agreement", Name: "Forensic laboratory services agreement",
+				Status: "in-force", Expires: "2027-06", Indicators: []string{"CAP.SPE.1"}},
+			assess.Instrument{ID: "skills-grant", Kind: "donor-programme", Name: "Cyber skills grant",
+				Status: "active", Expires: "2028-03", Indicators: []string{"CAP.WF.2"}})
+	}
 	if seed == 7 {
 		*f = assess.Facts{}
 	}
