@@ -287,3 +287,26 @@ func TestInstrumentTextNotExpanded(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestCommitteeStatutory: an active committee at level 3 with a pending
+// bill that bears on it is put on a statutory footing by name.
+func TestCommitteeStatutory(t *testing.T) {
+	d := island(t, nil, func(a *assess.Assessment) {
+		for i := range a.Facts.Instruments {
+			switch in := &a.Facts.Instruments[i]; in.ID {
+			case "ncsc":
+				in.Status = "active"
+			case "cyber-security-bill":
+				in.Indicators = append(in.Indicators, "GOV.LEAD.2")
+			}
+		}
+		for i := range a.Responses {
+			if a.Responses[i].Indicator == "GOV.LEAD.2" {
+				a.Responses[i].Level, a.Responses[i].Target = 3, 4
+			}
+		}
+		a.Decisions.Agreed = slices.DeleteFunc(a.Decisions.Agreed, func(g assess.Agreed) bool { return g.Indicator == "GOV.LEAD.2" })
+	})
+	wantNot(t, d, "Revive the National Cyber Security Committee with an institutional chair and written terms of reference")
+	want(t, d, "statutory", "Put the National Cyber Security Committee on a statutory footing")
+}
