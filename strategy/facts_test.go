@@ -33,9 +33,17 @@ func TestDraftFacts(t *testing.T) {
 	}
 	for name, c := range cases(t) {
 		t.Run(name, func(t *testing.T) {
+			acting := map[string]string{} // mode and instrument → action
 			for _, a := range c.d.Actions {
 				for _, p := range contradictions(c.a.Facts, lib, a) {
 					t.Errorf("%s %q: %s", a.ID, a.Title, p)
+				}
+				if a.Instrument != "" {
+					key := a.Mode + " " + a.Instrument
+					if other, ok := acting[key]; ok {
+						t.Errorf("%s and %s both %s %s", other, a.ID, a.Mode, a.Instrument)
+					}
+					acting[key] = a.ID
 				}
 				if ownDrafting.MatchString(a.Title) {
 					t.Errorf("%s %q drafts or adopts the strategy the draft is", a.ID, a.Title)

@@ -52,13 +52,21 @@ func (b *builder) plan() {
 				continue
 			}
 			found = true
-			pk := byLib[la.ID]
+			// Two actions that do the same thing to the same instrument
+			// (pass the same bill) are one action closing both gaps.
+			key := la.ID
+			if in != nil {
+				key = la.Mode + " " + in.ID
+			}
+			pk := byLib[key]
 			if pk == nil {
 				pk = &pick{lib: la, instrument: in, rank: p.Rank}
-				byLib[la.ID] = pk
+				byLib[key] = pk
 				picks = append(picks, pk)
 			}
-			pk.indicators = append(pk.indicators, p.Indicator)
+			if !slices.Contains(pk.indicators, p.Indicator) {
+				pk.indicators = append(pk.indicators, p.Indicator)
+			}
 			if p.Override != nil && pk.note == "" {
 				pk.note = b.text("plan.overrideNote", "indicator", p.Indicator, "rank", fmt.Sprint(p.Rank), "reason", strings.TrimRight(p.Override.Reason, ". "))
 			}
