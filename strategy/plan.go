@@ -30,6 +30,7 @@ func (b *builder) plan() {
 		band := Band(is.Level)
 		found, closed := false, false
 		var waiting *LibraryAction // an action that fits but waits for its other indicators
+		var waitingOn *assess.Instrument
 		for _, la := range b.lib.Actions {
 			if la.Band != band && la.Band != "any" || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
 				continue
@@ -47,7 +48,7 @@ func (b *builder) plan() {
 			}
 			if !fs.inBand(la) {
 				if waiting == nil {
-					waiting = la
+					waiting, waitingOn = la, in
 				}
 				continue
 			}
@@ -79,7 +80,7 @@ func (b *builder) plan() {
 		case waiting != nil:
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredBundle",
 				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level),
-				"action", waiting.Title.In(b.lang), "others", b.outOfBand(waiting))})
+				"action", b.actionText(waiting, waiting.Title, waitingOn), "others", b.outOfBand(waiting))})
 		default:
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredNoAction",
 				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})

@@ -310,3 +310,28 @@ func TestCommitteeStatutory(t *testing.T) {
 	wantNot(t, d, "Revive the National Cyber Security Committee with an institutional chair and written terms of reference")
 	want(t, d, "statutory", "Put the National Cyber Security Committee on a statutory footing")
 }
+
+// TestWaitingActionNamesItsInstrument: a bundled action that waits for
+// its other indicators is named in the deferral with its instrument
+// filled in.
+func TestWaitingActionNamesItsInstrument(t *testing.T) {
+	a, _ := drafttest.Assessment(t, "larger-state")
+	for i := range a.Responses {
+		if a.Responses[i].Indicator == "IRC.MAN.2" {
+			a.Responses[i].Level = 3
+		}
+	}
+	a.Decisions.Agreed = slices.DeleteFunc(a.Decisions.Agreed, func(g assess.Agreed) bool { return g.Indicator == "IRC.MAN.2" })
+	r, err := assess.Score(assess.Default(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := markdownOf(t, drafttest.Build(t, a, r))
+	want := "“Extend the Coordination protocol of CSIRT-SOL with CSIRT-Gob and CSIRT-FIN to every sector and mentor teams in neighbouring states”, also needs IRC.MAN.2 (3 Defined)"
+	if !strings.Contains(md, want) {
+		t.Errorf("the deferral of IRC.MAN.1 does not say %s", want)
+	}
+	if m := placeholder.FindString(md); m != "" {
+		t.Errorf("unresolved placeholder %s", m)
+	}
+}
