@@ -151,6 +151,13 @@ func TestIslandStrategyClosedByAdoption(t *testing.T) {
 			t.Errorf("%s starts %s after %v", a.ID, a.Start, a.DependsOn)
 		}
 	}
+	// So does the recurrent budget line, where none is recorded.
+	d = island(t, nil, func(a *assess.Assessment) {
+		a.Facts.Instruments = slices.DeleteFunc(a.Facts.Instruments, func(in assess.Instrument) bool { return in.Kind == "budget-line" })
+	})
+	if a := want(t, d, "create", "Open a recurrent budget sub-head for the lead unit and the CSIRT function"); a != nil && len(a.DependsOn) > 0 {
+		t.Errorf("%s waits for %v", a.ID, a.DependsOn)
+	}
 }
 
 // TestManagedCSIRTWeakMutualAid: a CSIRT at level 3 with mutual aid at
