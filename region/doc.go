@@ -20,7 +20,7 @@
 //   - Distribution: per pillar and area, how many states are at each
 //     achieved level, and the lowest, median and highest progress.
 //   - SharedGaps: the indicators on which at least Options.MinStates states
-//     are below target, ranked by how many states they affect, then by the
+//     (by default a third of the states, at least two) are below target, ranked by how many states they affect, then by the
 //     sum of their gaps, then in model order. A gap is counted among the
 //     states that have a level for the indicator (Assessed); states that
 //     did not assess it are neither affected nor counted, and Notes lists
@@ -73,7 +73,7 @@
 //	  "format": "ncskit-region-v1",
 //	  "model": {"id", "version"},
 //	  "anonymised": bool, "classification": "TLP:AMBER", "language": "en",
-//	  "latest": "YYYY-MM-DD",
+//	  "latest": "YYYY-MM-DD", "minStates": 2,
 //	  "pillars": [{"id", "name", "areas": [{"id", "name"}]}],
 //	  "states": [{"code", "name", "iso3166", "smallIslandState", "date", "rounds", "coverage",
 //	              "pillars": [Cell], "areas": [Cell], "files"}],

@@ -37,7 +37,7 @@ func (r *Report) coverageNotes(m *assess.Model, inputs []Input) {
 		}
 	}
 	if len(r.SharedGaps) == 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf(text(lang, "note.noShared"), r.minStates))
+		r.Notes = append(r.Notes, fmt.Sprintf(text(lang, "note.noShared"), r.MinStates))
 	}
 }
 

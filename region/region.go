@@ -22,8 +22,8 @@ type Input struct {
 }
 
 // Options adjust the report. A nil *Options means the defaults: the
-// restricted report, in English, with a gap shared when two states have
-// it.
+// restricted report, in English, with a gap shared when a third of the
+// states (at least two) have it.
 type Options struct {
 	// Anonymise replaces state names with codes and leaves out personal
 	// names, institution names, instrument names and evidence text, for
@@ -34,7 +34,7 @@ type Options struct {
 	// which code is which.
 	Key string
 	// MinStates is how many states must share a gap for it to count as
-	// shared; 0 means 2.
+	// shared; 0 means a third of the states, rounded up, and at least 2.
 	MinStates int
 	// Lang is the language of the names of pillars, areas, indicators
 	// and actions; "" means English.
@@ -51,7 +51,9 @@ type Report struct {
 	Language       string          `json:"language"`
 	// Latest is the most recent session date of the inputs; the age of
 	// each state's data is counted from it.
-	Latest       string           `json:"latest"`
+	Latest string `json:"latest"`
+	// MinStates is how many states must share a gap for it to be listed.
+	MinStates    int              `json:"minStates"`
 	Pillars      []PillarRef      `json:"pillars"`
 	States       []*State         `json:"states"`
 	Distribution []Distribution   `json:"distribution"`
@@ -60,8 +62,6 @@ type Report struct {
 	Progress     []*StateProgress `json:"progress"`
 	Contacts     []*Directory     `json:"contacts"`
 	Notes        []string         `json:"notes"`
-
-	minStates int
 }
 
 // ReportFormat is the value of Report.Format: the name and version of
@@ -157,8 +157,15 @@ func Build(m *assess.Model, lib *strategy.Library, inputs []Input, o *Options) (
 	if o != nil {
 		opts = *o
 	}
+	if len(inputs) == 0 {
+		return nil, fmt.Errorf("region: no assessment to compare")
+	}
+	states, err := group(m, inputs)
+	if err != nil {
+		return nil, err
+	}
 	if opts.MinStates < 1 {
-		opts.MinStates = 2
+		opts.MinStates = max(2, (len(states)+2)/3)
 	}
 	if opts.Lang == "" {
 		opts.Lang = "en"
@@ -169,15 +176,8 @@ func Build(m *assess.Model, lib *strategy.Library, inputs []Input, o *Options) (
 			return nil, err
 		}
 	}
-	if len(inputs) == 0 {
-		return nil, fmt.Errorf("region: no assessment to compare")
-	}
-	states, err := group(m, inputs)
-	if err != nil {
-		return nil, err
-	}
 	r := &Report{Format: ReportFormat, Model: assess.ModelRef{ID: m.ID, Version: m.Version},
-		Anonymised: opts.Anonymise, Language: opts.Lang, minStates: opts.MinStates,
+		Anonymised: opts.Anonymise, Language: opts.Lang, MinStates: opts.MinStates,
 		SharedGaps: []*SharedGap{}, Existing: []Provision{}, Progress: []*StateProgress{}}
 	for _, p := range m.Pillars {
 		pr := PillarRef{ID: p.ID, Name: p.Name.In(opts.Lang)}

@@ -468,14 +468,14 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &top); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"format", "model", "anonymised", "classification", "language", "latest", "pillars", "states",
+	for _, k := range []string{"format", "model", "anonymised", "classification", "language", "latest", "minStates", "pillars", "states",
 		"distribution", "sharedGaps", "existing", "progress", "contacts", "notes"} {
 		v, ok := top[k]
 		if !ok || string(v) == "null" {
 			t.Errorf("member %q is %s", k, v)
 		}
 	}
-	if len(top) != 14 {
+	if len(top) != 15 {
 		t.Errorf("%d members", len(top))
 	}
 }

@@ -91,6 +91,7 @@ func (r *Report) summaryTable() table {
 			{txt(r.l("h.states")), count(len(r.States))},
 			{txt(r.l("c.latest")), txt(r.Latest)},
 			{txt(r.l("h.shared")), count(len(r.SharedGaps))},
+			{txt(r.l("c.minStates")), count(r.MinStates)},
 		}}
 }
 

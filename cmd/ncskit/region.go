@@ -36,7 +36,7 @@ func runRegion(e *env, args []string) error {
 	contacts := fs.String("contacts", "", "write the points-of-contact directory as vCard 4.0 to `file`")
 	anonymise := fs.Bool("anonymise", false, "show states by code and leave out names of persons and institutions and evidence")
 	key := fs.String("key", "", "a `secret` that enters the codes of --anonymise, so that they cannot be recomputed from the states' ISO codes")
-	minStates := fs.Int("min-states", 2, "how many states must share a gap for it to be listed: `n`")
+	minStates := fs.Int("min-states", 0, "how many states must share a gap for it to be listed: `n` (default: a third of the states, at least 2)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
 	lang := fs.String("lang", "en", "`language` of the names of pillars, areas, indicators and actions")
 	pos, err := parse(e, fs, spec, args)
@@ -54,7 +54,7 @@ func runRegion(e *env, args []string) error {
 		return usagef("--format is required: json, html or xlsx")
 	case *out == "" && *format != "":
 		return usagef("--format needs -o OUT")
-	case *minStates < 1:
+	case *minStates < 0:
 		return usagef("--min-states must be 1 or more, not %d", *minStates)
 	case *key != "" && !*anonymise:
 		return usagef("--key works only with --anonymise")
