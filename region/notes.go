@@ -36,6 +36,9 @@ func (r *Report) coverageNotes(m *assess.Model, inputs []Input) {
 			}
 		}
 	}
+	if len(r.Progress) == 0 {
+		r.Notes = append(r.Notes, text(lang, "note.noProgress"))
+	}
 	if len(r.SharedGaps) == 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf(text(lang, "note.noShared"), r.MinStates))
 	}

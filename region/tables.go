@@ -231,12 +231,27 @@ func (r *Report) evidenceTable() table {
 }
 
 func (r *Report) progressTables() []table {
-	series := table{key: "s.progress", title: r.l("h.progress"), wide: map[int]float64{3: 60},
+	overview := table{key: "s.progress", title: r.l("h.progress"), note: r.l("h.progressNote"),
+		head: []string{r.l("c.state"), r.l("c.date")}, wide: map[int]float64{1: 36}}
+	for _, p := range r.Pillars {
+		overview.head = append(overview.head, p.ID)
+	}
+	overview.head = append(overview.head, r.l("c.up"), r.l("c.down"), r.l("c.same"))
+	series := table{key: "s.progress", title: r.l("h.progressDetail"), wide: map[int]float64{3: 60},
 		head: []string{r.l("c.state"), r.l("c.group"), r.l("c.date"), r.l("c.from") + " → " + r.l("c.to"), r.l("c.change")}}
 	moves := table{key: "s.progress", title: r.l("c.indicator"), wide: map[int]float64{4: 60, 5: 60},
 		head: []string{r.l("c.state"), r.l("c.up"), r.l("c.down"), r.l("c.same"), r.l("c.indicator"), r.l("c.notCompared")}}
 	for _, sp := range r.Progress {
 		name := r.label(r.state(sp.State))
+		orow := []cell{txt(name), txt(strings.Join(sp.Dates, " → "))}
+		for _, s := range sp.Pillars {
+			if s.Change == nil {
+				orow = append(orow, txt("—"))
+			} else {
+				orow = append(orow, num(*s.Change))
+			}
+		}
+		overview.rows = append(overview.rows, append(orow, count(sp.Up), count(sp.Down), count(sp.Same)))
 		for _, s := range append(append([]Series(nil), sp.Pillars...), sp.Areas...) {
 			var vals []string
 			for _, v := range s.Progress {
@@ -261,7 +276,7 @@ func (r *Report) progressTables() []table {
 		moves.rows = append(moves.rows, []cell{txt(name), count(sp.Up), count(sp.Down), count(sp.Same),
 			txt(strings.Join(moved, ", ")), txt(strings.Join(sp.NotCompared, ", "))})
 	}
-	return []table{series, moves}
+	return []table{overview, moves, series}
 }
 
 func (r *Report) directoryTable() table {
