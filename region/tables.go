@@ -84,7 +84,7 @@ func (r *Report) summaryTable() table {
 	} else if marking == "" {
 		marking = "—"
 	}
-	return table{key: "s.summary", title: r.l("h.title"), head: []string{"", ""}, wide: map[int]float64{1: 60},
+	return table{key: "s.summary", title: r.l("h.title"), head: []string{r.l("h.title"), fmt.Sprintf(r.l("h.subtitle"), len(r.States))}, wide: map[int]float64{1: 60},
 		rows: [][]cell{
 			{txt(r.l("c.classification")), txt(marking)},
 			{txt(r.l("c.model")), txt(r.Model.ID + " " + r.Model.Version)},
