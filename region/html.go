@@ -110,6 +110,9 @@ td.h3 { background: #b85c1e; color: #fff; }
 td.h4 { background: #6b2c05; color: #fff; }
 td.hn { background: repeating-linear-gradient(45deg, #eee, #eee 4px, #fff 4px, #fff 8px); }
 table.programmes td:last-child, table.evidence td:last-child { min-width: 28rem; }
+table.programmes td:nth-child(3) { min-width: 16rem; }
+table.programmes td:nth-child(4), table.programmes td:nth-child(5) { min-width: 9rem; }
+table.programmes td:nth-child(6) { min-width: 12rem; }
 @media print {
   body { font-size: 9pt; }
   section { page-break-inside: auto; }
