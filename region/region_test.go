@@ -131,8 +131,16 @@ func TestAnonymised(t *testing.T) {
 		}
 		onceEach(t, r, g.states)
 	}
-	// The examples, whose names are real-looking.
-	in := examples(t, "small-island.json", "larger-state.json")
+	// Every example together, whose names are real-looking.
+	paths, err := filepath.Glob(filepath.Join("..", "examples", "*.json"))
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("examples: %v %v", paths, err)
+	}
+	var files []string
+	for _, p := range paths {
+		files = append(files, filepath.Base(p))
+	}
+	in := examples(t, files...)
 	enc := encodings(t, build(t, in, &Options{Anonymise: true}))
 	enc["xlsx"] = unzipped(t, enc["xlsx"])
 	var names []string
@@ -147,6 +155,14 @@ func TestAnonymised(t *testing.T) {
 		}
 		for _, p := range a.PointsOfContact {
 			names = append(names, p.Person)
+			if p.Deputy != nil {
+				names = append(names, p.Deputy.Person)
+			}
+		}
+		if a.Facts != nil {
+			for _, i := range a.Facts.Instruments {
+				names = append(names, i.Name)
+			}
 		}
 	}
 	for format, data := range enc {
