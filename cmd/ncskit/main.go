@@ -12,6 +12,8 @@
 //	        [--prefill ASSESSMENT.json --respondent ID]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
+//	ncskit region FILE... --format json|html|xlsx -o OUT [--contacts FILE.vcf]
+//	        [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]
 //	ncskit migrate FILE -o OUT [--model MODEL.json]
 //	ncskit workbook -o FILE
 //	ncskit serve [--addr 127.0.0.1:8080]
@@ -19,7 +21,9 @@
 // model prints the default maturity model; validate checks assessment and
 // model files; score prints levels, gaps and ranked priorities; draft
 // builds the strategy draft; questionnaire writes the respondents' Excel
-// workbook and import reads filled ones back into an assessment; migrate
+// workbook and import reads filled ones back into an assessment; region
+// compares the assessments of many states side by side and over time and
+// writes the regional points-of-contact directory; migrate
 // rewrites an assessment made with an earlier major version of the model
 // for the current one (or for --model); workbook writes the offline
 // browser workbook as one HTML file and serve serves it on a local
@@ -102,6 +106,7 @@ func init() {
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
 		{"questionnaire", "write the respondents' questionnaire workbook (XLSX)", runQuestionnaire},
 		{"import", "read filled questionnaires back into an assessment", runImport},
+		{"region", "compare the assessments of many states: heat map, shared gaps, progress, contacts", runRegion},
 		{"migrate", "migrate an assessment made with an earlier major version of the model", runMigrate},
 		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},
 		{"serve", "serve the offline browser workbook on a local address", runServe},
