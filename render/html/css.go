@@ -18,9 +18,10 @@ main, .cover, .toc { max-width: 60rem; margin: 0 auto; padding: 0 1.5rem; }
 h2 { color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2.5rem; font-size: 1.5rem; }
 h3 { color: var(--accent); margin-top: 1.6rem; font-size: 1.15rem; }
 .num { color: var(--muted); margin-right: .3rem; }
-p.lead { font-size: 1.1rem; font-weight: 600; }
+p.lead { font-size: 1.05em; font-weight: 600; border-left: 4px solid var(--accent); padding-left: .7rem; }
 p.small { font-size: .85rem; color: var(--muted); }
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
+.table-wrap:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: .3rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }

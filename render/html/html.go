@@ -167,7 +167,14 @@ func (e *encoder) list(l strategy.List) {
 }
 
 func (e *encoder) table(t strategy.Table) {
-	e.printf("<div class=\"table-wrap\">\n<table class=\"t-%s\">\n", esc(t.Role))
+	// A wide table scrolls sideways inside its frame; the frame takes the
+	// keyboard focus, so that it can be scrolled without a mouse, and is
+	// named by the table's caption.
+	name := t.Caption
+	if name == "" && len(t.Columns) > 0 {
+		name = strings.Join(t.Columns, ", ")
+	}
+	e.printf("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n<table class=\"t-%s\">\n", esc(name), esc(t.Role))
 	if t.Caption != "" {
 		e.printf("<caption>%s</caption>\n", esc(t.Caption))
 	}

@@ -206,6 +206,15 @@ export function onChoose(select, choose) {
   select.title = select.title ? `${select.title} ${hint}` : hint;
 }
 
+// colHeads builds the column headers of a table. A column of buttons,
+// whose header would be empty, is named "Actions" for screen readers:
+// every cell of a table then has a header to be read with.
+export function colHeads(names) {
+  return names.map((t) => (t
+    ? h('th', { scope: 'col', text: t })
+    : h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' }))));
+}
+
 // options builds <option> elements from [value, label] pairs.
 export function options(pairs, selected) {
   return pairs.map(([value, label]) => h('option', { value, text: label, selected: String(value) === String(selected ?? '') }));

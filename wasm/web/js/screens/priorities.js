@@ -60,7 +60,8 @@ function overrideCell(p) {
           (as) => { as.decisions.priorityOverrides.splice(i, 1); if (!as.decisions.priorityOverrides.length) delete as.decisions.priorityOverrides; });
       } } }));
   }
-  return h('button', { type: 'button', text: 'Pin rank…', 'aria-label': `Pin the rank of ${p.indicator}`, on: { click: () => { editing = p.indicator; draw(); document.getElementById('ov-rank').focus(); } } });
+  return h('button', { type: 'button', on: { click: () => { editing = p.indicator; draw(); document.getElementById('ov-rank').focus(); } } },
+    'Pin rank…', h('span', { class: 'visually-hidden', text: ` of ${p.indicator}` }));
 }
 
 function overrideForm(p) {

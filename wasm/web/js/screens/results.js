@@ -88,7 +88,7 @@ function table(r, L) {
   }
   return h('table', { class: 'grid scores', id: 'score-table' },
     h('caption', { text: 'Achieved is the weakest indicator; progress the weighted mean' }),
-    h('thead', {}, h('tr', {}, ['', 'Achieved', 'Progress', 'Target', 'Gap', 'Covered'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('thead', {}, h('tr', {}, ['Pillar or area', 'Achieved', 'Progress', 'Target', 'Gap', 'Covered'].map((t) => h('th', { scope: 'col', text: t })))),
     h('tbody', {}, rows));
 }
 
@@ -103,11 +103,14 @@ function heatmap(r, L) {
           const state = s.status === 'assessed' ? `gap${Math.min(s.gap, 3)}` : s.status === 'n/a' ? 'na' : 'none';
           const label = s.status === 'assessed' ? `${s.level}→${s.target}` : s.status === 'n/a' ? 'n/a' : s.status === 'unknown' ? '?' : '—';
           const name = text(m.indicator(s.id).title, L);
+          const detail = `${s.id} ${name}: ${s.status === 'assessed' ? `level ${s.level}, target ${s.target}, gap ${s.gap}` : s.status}`;
+          // The cell's name is what it shows, then the detail: a reader
+          // who speaks to the screen says what they see.
           return h('button', {
-            type: 'button', class: `cell ${state}`, title: `${s.id} ${name}: ${s.status === 'assessed' ? `level ${s.level}, target ${s.target}, gap ${s.gap}` : s.status}`,
-            'aria-label': `${s.id} ${name}: ${s.status === 'assessed' ? `gap ${s.gap}` : s.status}`,
+            type: 'button', class: `cell ${state}`, title: detail,
             on: { click: () => go('assess', { indicator: s.id }) },
-          }, h('span', { class: 'cid', text: s.id.split('.').slice(1).join('.') }), h('span', { class: 'cv', text: label }));
+          }, h('span', { class: 'cid', text: s.id.split('.').slice(1).join('.') }), ' ', h('span', { class: 'cv', text: label }),
+          h('span', { class: 'visually-hidden', text: ` — ${detail}` }));
         })))));
     }
   }

@@ -1,7 +1,7 @@
 // screens/sessions.js: the local sessions, opening a session file and
 // starting a new session (country profile and template).
 
-import { h, fill, field, setError, options, announce, toast } from '../dom.js';
+import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
 import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
@@ -87,7 +87,7 @@ async function listSessions(box) {
       }), ' ', h('button', { type: 'button', class: 'delete', text: 'Delete…', 'aria-label': `Delete ${s.name}`, on: { click: (e) => confirmDelete(box, s, e.currentTarget) } })));
   });
   fill(box, h('table', { class: 'grid' },
-    h('thead', {}, h('tr', {}, ['Session', 'Country', 'Last change', 'Answers', ''].map((t) => h('th', { scope: 'col', text: t })))),
+    h('thead', {}, h('tr', {}, colHeads(['Session', 'Country', 'Last change', 'Answers', '']))),
     h('tbody', {}, rows)));
 }
 

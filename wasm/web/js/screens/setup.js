@@ -2,7 +2,7 @@
 // archetypes, points of contact (NPCs) with their deputies, respondents,
 // snapshots and the change log.
 
-import { h, fill, field, setError, options, announce, toast } from '../dom.js';
+import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
 import { app, change, snapshot, restore, limits, render as redraw, undo, sizeText } from '../app.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
@@ -178,7 +178,7 @@ function stakeholderSection() {
   h('button', { type: 'submit', text: 'Add stakeholder' }));
   return section('stakeholders', `Stakeholders (${a().stakeholders.length})`,
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Name', 'Role archetypes', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, colHeads(['Name', 'Role archetypes', '']))),
       h('tbody', {}, rows)) : h('p', { text: 'No stakeholder yet.' }),
     add);
 }
@@ -236,7 +236,7 @@ function contactSection() {
   h('button', { type: 'submit', text: 'Add contact' }));
   return section('contacts', `Points of contact and deputies (${contacts.length})`,
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Function', 'Person', 'Deputy', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, colHeads(['Function', 'Person', 'Deputy', '']))),
       h('tbody', {}, rows)) : h('p', { text: 'No point of contact yet.' }),
     add);
 }
@@ -290,7 +290,7 @@ function respondentSection() {
   h('button', { type: 'submit', text: 'Add respondent' }));
   return section('respondents', `Respondents (${resp.length})`,
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Name', 'Title', 'Organisation', 'Answers', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, colHeads(['Name', 'Title', 'Organisation', 'Answers', '']))),
       h('tbody', {}, rows)) : h('p', { text: 'No respondent yet.' }),
     add);
 }
