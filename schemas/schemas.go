@@ -175,8 +175,8 @@ func ValidateValue(k Kind, v any) problem.List {
 	return dedupe(out)
 }
 
-// parse decodes JSON for validation, with the size, emptiness, syntax and
-// depth checks of Validate, and the checks that encoding/json does not
+// parse decodes JSON for validation, with the emptiness, not-JSON, size,
+// syntax and depth checks of Validate, and the checks that encoding/json does not
 // make (see lint): a field given twice in one object, text that is not
 // UTF-8 or holds control characters other than tab and line breaks,
 // numbers beyond MaxSafeInteger. A UTF-8 byte-order mark at the start is
@@ -189,6 +189,9 @@ func parse(data []byte, max int) ([]byte, any, problem.List, []string) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, problem.List{{Message: "the file is empty; expected a JSON object"}}, nil
+	}
+	if msg := notJSON(data); msg != "" {
+		return nil, nil, problem.List{{Message: msg}}, nil
 	}
 	if len(data) > max {
 		return nil, nil, problem.List{{Message: fmt.Sprintf("the file is %.1f MiB (%d bytes); the limit is %d MiB", float64(len(data))/(1<<20), len(data), max>>20)}}, nil
