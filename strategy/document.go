@@ -195,6 +195,9 @@ func (b *builder) radarChart() {
 		if s.Kind != "area" {
 			continue
 		}
+		if s.Assessed == 0 {
+			cur.Missing = append(cur.Missing, len(c.Labels))
+		}
 		c.Labels = append(c.Labels, s.ID)
 		cur.Values = append(cur.Values, s.Progress)
 		tgt.Values = append(tgt.Values, b.targetProgress(s.ID))

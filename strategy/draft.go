@@ -284,10 +284,24 @@ type Chart struct {
 	Caption string   `json:"caption,omitempty"`
 }
 
-// Series is one named line or set of bars of a chart.
+// Series is one named line or set of bars of a chart. Missing lists, in
+// order, the indexes of the labels for which the series has no value (an
+// area that nobody has assessed): its value there is 0 and is not drawn
+// as one.
 type Series struct {
-	Name   string    `json:"name"`
-	Values []float64 `json:"values"`
+	Name    string    `json:"name"`
+	Values  []float64 `json:"values"`
+	Missing []int     `json:"missing,omitempty"`
+}
+
+// IsMissing reports whether the series has no value at label i.
+func (s Series) IsMissing(i int) bool {
+	for _, m := range s.Missing {
+		if m == i {
+			return true
+		}
+	}
+	return false
 }
 
 // Span is a bar of a timeline, in months from the start of the strategy

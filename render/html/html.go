@@ -223,7 +223,7 @@ func (e *encoder) chart(c strategy.Chart) {
 	var w, ht float64
 	switch c.Type {
 	case "radar":
-		svg, w, ht = radarSVG(c)
+		svg, w, ht = radarSVG(c, e.d.Labels.Get("noLevel"))
 	case "timeline":
 		svg, w, ht = timelineSVG(c)
 	default:

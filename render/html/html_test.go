@@ -2,7 +2,12 @@ package html_test
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/xml"
 	stdhtml "html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -104,5 +109,71 @@ func BenchmarkEncode(b *testing.B) {
 			}
 			b.ReportMetric(float64(buf.Len()), "bytes")
 		})
+	}
+}
+
+// TestRadarNotAssessed draws the radar of an assessment in which nobody
+// answered the OUT pillar: its areas are marked "not assessed", the
+// current line breaks there instead of dropping to the centre, and it is
+// not filled.
+func TestRadarNotAssessed(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(drafttest.ExamplesDir(), "small-island.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a map[string]any
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	var kept []any
+	for _, r := range a["responses"].([]any) {
+		if !strings.HasPrefix(r.(map[string]any)["indicator"].(string), "OUT.") {
+			kept = append(kept, r)
+		}
+	}
+	a["responses"] = kept
+	delete(a, "decisions") // agreed levels would assess OUT indicators too
+	data, _ = json.Marshal(a)
+	pa, pr := drafttest.Parse(t, "partial.json", data)
+	d := drafttest.Build(t, pa, pr)
+	var chart strategy.Chart
+	for _, b := range d.Blocks {
+		if c, ok := b.(strategy.Chart); ok && c.Type == "radar" {
+			chart = c
+		}
+	}
+	var outAreas []int
+	for i, l := range chart.Labels {
+		if strings.HasPrefix(l, "OUT.") {
+			outAreas = append(outAreas, i)
+		}
+	}
+	if len(outAreas) == 0 || !slices.Equal(chart.Series[0].Missing, outAreas) {
+		t.Fatalf("missing values %v, want the OUT areas %v of %q", chart.Series[0].Missing, outAreas, chart.Labels)
+	}
+	var buf bytes.Buffer
+	if err := html.Encode(&buf, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<img src="data:image/svg\+xml;base64,([^"]+)"`).FindAllStringSubmatch(buf.String(), -1)
+	var svg string
+	for _, g := range m {
+		b, _ := base64.StdEncoding.DecodeString(g[1])
+		if strings.Contains(string(b), chart.Labels[0]) && strings.Contains(string(b), "<polygon") {
+			svg = string(b)
+		}
+	}
+	if n := strings.Count(svg, ">not assessed</text>"); n != len(outAreas) {
+		t.Errorf("%d axes marked not assessed, want %d:\n%s", n, len(outAreas), svg)
+	}
+	// The centre is 260,250: the current line never goes there.
+	if strings.Contains(svg, "260.0,250.0") {
+		t.Errorf("a line goes to the centre of the radar:\n%s", svg)
+	}
+	if !strings.Contains(svg, `<path d="M`) || regexp.MustCompile(`<polygon [^>]*fill="#1f3a5f"`).MatchString(svg) {
+		t.Errorf("the current line is not drawn as separate unfilled lines:\n%s", svg)
+	}
+	if err := xml.Unmarshal([]byte(svg), new(any)); err != nil {
+		t.Errorf("the radar is not well-formed SVG: %v", err)
 	}
 }

@@ -16,11 +16,20 @@ var seriesStyle = []string{
 	`stroke="#7a7a7a" fill="none" stroke-width="2" stroke-dasharray="6 4"`,
 }
 
+// seriesLine are the series styles without a fill, for a series drawn
+// as separate lines.
+var seriesLine = []string{
+	`stroke="#1f3a5f" fill="none" stroke-width="2"`,
+	`stroke="#7a7a7a" fill="none" stroke-width="2" stroke-dasharray="6 4"`,
+}
+
 func f(x float64) string { return fmt.Sprintf("%.1f", x) }
 
 // radarSVG draws one axis per label, rings for each level and one polygon
-// per series.
-func radarSVG(c strategy.Chart) (string, float64, float64) {
+// per series. A series with missing values is drawn as the lines between
+// neighbouring axes that both have one, unfilled, and an axis where the
+// first series has no value is marked with notAssessed.
+func radarSVG(c strategy.Chart, notAssessed string) (string, float64, float64) {
 	const size, cx, cy, r = 520.0, 260.0, 250.0, 185.0
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg viewBox="0 0 %s 540" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">`, f(size), esc(c.Title))
@@ -54,6 +63,9 @@ func radarSVG(c strategy.Chart) (string, float64, float64) {
 			anchor = "start"
 		}
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" text-anchor="%s" dominant-baseline="middle">%s</text>`, f(lx), f(ly), anchor, esc(l))
+		if len(c.Series) > 0 && c.Series[0].IsMissing(i) {
+			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="9" font-style="italic" fill="#555" text-anchor="%s" dominant-baseline="middle">%s</text>`, f(lx), f(ly+11), anchor, esc(notAssessed))
+		}
 	}
 	for si, s := range c.Series {
 		var pts []string
@@ -61,7 +73,19 @@ func radarSVG(c strategy.Chart) (string, float64, float64) {
 			x, y := pt(i, math.Max(0, s.Values[i]))
 			pts = append(pts, f(x)+","+f(y))
 		}
-		fmt.Fprintf(&b, `<polygon points="%s" %s/>`, strings.Join(pts, " "), seriesStyle[si%len(seriesStyle)])
+		if len(s.Missing) == 0 || len(pts) < n {
+			fmt.Fprintf(&b, `<polygon points="%s" %s/>`, strings.Join(pts, " "), seriesStyle[si%len(seriesStyle)])
+			continue
+		}
+		var d []string
+		for i := range n {
+			if next := (i + 1) % n; !s.IsMissing(i) && !s.IsMissing(next) {
+				d = append(d, "M"+pts[i]+" L"+pts[next])
+			}
+		}
+		if len(d) > 0 {
+			fmt.Fprintf(&b, `<path d="%s" %s stroke-linecap="round"/>`, strings.Join(d, " "), seriesLine[si%len(seriesLine)])
+		}
 	}
 	legend(&b, c.Series, 20, 520)
 	b.WriteString("</svg>\n")

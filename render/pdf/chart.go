@@ -176,7 +176,9 @@ func (e *encoder) radar(c strategy.Chart) {
 		}
 		return pts
 	}
-	if len(c.Series) > 0 {
+	// A series with missing values is not filled: it claims no area for
+	// what nobody assessed.
+	if len(c.Series) > 0 && len(c.Series[0].Missing) == 0 {
 		e.fill(tint)
 		e.f.Polygon(polygon(c.Series[0]), "F")
 	}
@@ -202,13 +204,26 @@ func (e *encoder) radar(c strategy.Chart) {
 	// the series, last first so that the first is on top
 	for k := len(c.Series) - 1; k >= 0; k-- {
 		e.seriesStyle(k)
-		e.f.Polygon(polygon(c.Series[k]), "D")
+		s := c.Series[k]
+		pts := polygon(s)
+		if len(s.Missing) == 0 {
+			e.f.Polygon(pts, "D")
+			continue
+		}
+		// only the lines between neighbouring axes that both have a value
+		for i := range n {
+			if next := (i + 1) % n; !s.IsMissing(i) && !s.IsMissing(next) {
+				e.f.Line(pts[i].X, pts[i].Y, pts[next].X, pts[next].Y)
+			}
+		}
 	}
 	e.plainLine()
 	if len(c.Series) > 0 {
 		e.fill(accent)
-		for _, p := range polygon(c.Series[0]) {
-			e.f.Circle(p.X, p.Y, 0.55, "F")
+		for i, p := range polygon(c.Series[0]) {
+			if !c.Series[0].IsMissing(i) {
+				e.f.Circle(p.X, p.Y, 0.55, "F")
+			}
 		}
 	}
 	// axis labels around the web
@@ -219,6 +234,9 @@ func (e *encoder) radar(c strategy.Chart) {
 		p := at(i, top)
 		x, y := p.X+2.5*cos, p.Y+2.5*sin
 		lines := clip(oneLine(label), 32, chartLabel, 2)
+		if len(c.Series) > 0 && c.Series[0].IsMissing(i) {
+			lines = append(lines, e.d.Labels.Get("noLevel"))
+		}
 		h := float64(len(lines)) * lh
 		switch {
 		case sin < -0.3:

@@ -376,7 +376,7 @@ func cleanBlock(b strategy.Block) strategy.Block {
 		v.Labels = cleanAll(v.Labels)
 		series := make([]strategy.Series, len(v.Series))
 		for i, s := range v.Series {
-			series[i] = strategy.Series{Name: oneLine(clean(s.Name)), Values: s.Values}
+			series[i] = strategy.Series{Name: oneLine(clean(s.Name)), Values: s.Values, Missing: s.Missing}
 		}
 		v.Series = series
 		spans := make([]strategy.Span, len(v.Spans))
