@@ -24,6 +24,12 @@ import (
 // indicators with evidence, and snapshots (with ten, over 8 MiB in all).
 func bigSession(t *testing.T, dir string, snapshots int) string {
 	t.Helper()
+	return workshopSession(t, dir, 30, snapshots)
+}
+
+// workshopSession is bigSession with a given number of respondents.
+func workshopSession(t *testing.T, dir string, people, snapshots int) string {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "examples", "small-island.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +40,7 @@ func bigSession(t *testing.T, dir string, snapshots int) string {
 	}
 	stakeholders := a["stakeholders"].([]any)
 	var respondents, responses []any
-	for r := 0; r < 30; r++ {
+	for r := 0; r < people; r++ {
 		id := fmt.Sprintf("r-big-%02d", r)
 		respondents = append(respondents, map[string]any{"id": id, "name": fmt.Sprintf("Respondent %d %s", r+1, xss),
 			"stakeholder": stakeholders[r%len(stakeholders)].(map[string]any)["id"]})
@@ -58,7 +64,7 @@ func bigSession(t *testing.T, dir string, snapshots int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(dir, fmt.Sprintf("long-day-%d.ncskit-session.json", snapshots))
+	p := filepath.Join(dir, fmt.Sprintf("long-day-%d-%d.ncskit-session.json", people, snapshots))
 	if err := os.WriteFile(p, out, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -349,7 +349,7 @@ func TestWorkbookInBrowser(t *testing.T) {
 	// Results before the second respondent answers.
 	s.goTo("results")
 	coverage1 := s.text("#coverage")
-	radar1 := evalJS[string](s, `document.querySelector('#radar polygon.current').getAttribute('points')`)
+	radar1 := evalJS[string](s, radarJS)
 
 	// The second respondent: level 4 on GOV.STR.1 (a spread of 3), 3 on GOV.STR.2.
 	s.goTo("assess")
@@ -392,7 +392,7 @@ func TestWorkbookInBrowser(t *testing.T) {
 	// Results and radar follow the answers.
 	s.goTo("results")
 	coverage2 := s.text("#coverage")
-	radar2 := evalJS[string](s, `document.querySelector('#radar polygon.current').getAttribute('points')`)
+	radar2 := evalJS[string](s, radarJS)
 	if radar1 == radar2 {
 		s.fatalf("results did not change:\n%s\n%s\nradar %s\n%s", coverage1, coverage2, radar1, radar2)
 	}
@@ -560,6 +560,11 @@ func TestWorkbookInBrowser(t *testing.T) {
 	}
 	s.mu.Unlock()
 }
+
+// radarJS reads what the radar draws of the current progress: the line
+// and the dots.
+const radarJS = `(() => { const c = document.querySelector('#radar .current');
+	return (c.getAttribute('points') || c.getAttribute('d')) + ' dots ' + [...document.querySelectorAll('#radar circle.dot')].map((d) => d.getAttribute('cx') + ',' + d.getAttribute('cy')).join(' '); })()`
 
 func median(v []float64) float64 {
 	if len(v) == 0 {

@@ -149,7 +149,7 @@ export async function setSession(s, { rev = null, stored = false, here = false }
   }
   if (!app.model.indicator(app.view.indicator)) app.view.indicator = app.model.indicators[0].id;
   if (!stored) await save();
-  else status('Saved', false);
+  else status('Saved in this browser', false);
   await app.store.backend.setMeta('current', s.id).catch(() => {});
   tabSession(s.id);
   emit('session');
@@ -228,7 +228,7 @@ export async function save() {
           base = sent;
         }
         tellSaved({ id: s.id, rev });
-        status(`Saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`, app.store.kind === 'memory');
+        status(`Saved in this browser ${clock()}`, app.store.kind === 'memory');
       } catch (e) {
         if (e instanceof ConflictError) {
           await reconcile(s);
@@ -354,6 +354,7 @@ function status(text, bad) {
   el.textContent = app.store.kind === 'memory' ? 'Not stored' : text;
   el.title = app.store.kind === 'memory' ? 'Changes are not kept by this browser: use Save file' : 'Every change is kept by this browser as it is made';
   el.classList.toggle('bad', !!bad);
+  fileStatus();
   document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
   document.documentElement.dataset.ncskitRev = app.rev || '';
 }
@@ -591,7 +592,10 @@ export function restore(index) {
 // checked with the engine first; when it has problems, the message says
 // what ncskit will refuse in it.
 export async function saveFile(session = app.session) {
-  if (!session) return false;
+  if (!session) {
+    toast('No session is open, so there is nothing to save as a file. Start a session or open one on the Sessions screen.', { alert: true, key: 'save-none' });
+    return false;
+  }
   const textContent = sessionText(session);
   const blob = new Blob([textContent], { type: 'application/json' });
   const name = fileName(session);
@@ -606,12 +610,35 @@ export async function saveFile(session = app.session) {
   download(blob, name);
   if (problems.length) {
     const list = problems.slice(0, 5).map((p) => problemText(p, '(file)')).join('; ');
+    fileSaved(session);
     toast(`Saved ${name} (${size(blob.size)}), but ncskit will not open it until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${list}`, { alert: true });
     return false;
   }
   toast(`Saved ${name} (${size(blob.size)}) to the downloads folder.`);
   announce('Session file saved');
+  fileSaved(session);
   return true;
+}
+
+// fileSaved notes the time a session was last saved as a file from this
+// window, shown under the browser's own saving so that the two are not
+// taken for each other.
+const filesSaved = new Map();
+function fileSaved(session) {
+  filesSaved.set(session.id, clock());
+  fileStatus();
+}
+
+function clock() {
+  return new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function fileStatus() {
+  const el = document.getElementById('file-status');
+  if (!el) return;
+  const at = app.session && filesSaved.get(app.session.id);
+  el.textContent = !app.session ? '' : at ? `File saved ${at}` : 'No file saved yet';
+  el.title = at ? 'The session was downloaded as a file at this time; later changes are only in this browser until you save the file again' : 'Use Save file to keep a copy of the session outside this browser';
 }
 
 // saveSessionFile downloads session id, open or not, as a file.

@@ -1,10 +1,13 @@
 // radar.js draws a radar chart in SVG: one axis per pillar or area, rings
-// for the levels, the current progress and the target as two polygons.
+// for the levels, the current progress and the target as two polygons. An
+// axis with nothing assessed has no current value: the current line
+// breaks there instead of dropping to the centre, and the axis says "not
+// assessed".
 
 import { svg } from './dom.js';
 
-// radar returns an <svg>. axes: [{label, title, value, target}], values
-// on the scale 0..max.
+// radar returns an <svg>. axes: [{label, title, value, target, missing}],
+// values on the scale 0..max; missing marks an axis with nothing assessed.
 export function radar({ axes, max, size = 400, title }) {
   const pad = axes.length > 8 ? 68 : 44;
   const r = size / 2 - pad;
@@ -28,15 +31,42 @@ export function radar({ axes, max, size = 400, title }) {
     el.append(svg('line', { class: 'axis', x1: c, y1: c, x2: x.toFixed(1), y2: y.toFixed(1) }));
     const [lx, ly] = at(k, max + (n > 8 ? 0.55 : 0.45));
     const anchor = Math.abs(lx - c) < 8 ? 'middle' : lx > c ? 'start' : 'end';
-    el.append(svg('text', { class: 'axis-label', x: lx.toFixed(1), y: (ly + 4).toFixed(1), 'text-anchor': anchor },
-      svg('title', { text: ax.title || ax.label }), ax.label));
+    // With many axes there is no room for a second line: the label of a
+    // missing axis is greyed and italic, and says so in its tooltip.
+    const crowded = n > 8;
+    el.append(svg('text', { class: ax.missing && crowded ? 'axis-label not-assessed' : 'axis-label', x: lx.toFixed(1), y: (ly + 4).toFixed(1), 'text-anchor': anchor },
+      svg('title', { text: `${ax.title || ax.label}${ax.missing ? ': not assessed' : ''}` }), ax.label));
+    if (ax.missing && !crowded) {
+      // Centred under the label, and kept inside the chart at its sides.
+      const sx = Math.min(Math.max(lx, 36), size - 36);
+      el.append(svg('text', { class: 'not-assessed', x: sx.toFixed(1), y: (ly + 17).toFixed(1), 'text-anchor': 'middle', text: 'not assessed' }));
+    }
   });
   el.append(svg('polygon', { class: 'target', points: pts(axes.map((a) => a.target || 0)) }));
-  el.append(svg('polygon', { class: 'current', points: pts(axes.map((a) => a.value || 0)) }));
+  el.append(current(axes, at));
   axes.forEach((ax, k) => {
+    if (ax.missing) return;
     const [x, y] = at(k, ax.value || 0);
     el.append(svg('circle', { class: 'dot', cx: x.toFixed(1), cy: y.toFixed(1), r: 3.5 },
       svg('title', { text: `${ax.title || ax.label}: ${ax.value} of target ${ax.target}` })));
   });
   return el;
+}
+
+// current draws the current progress: a polygon when every axis has a
+// value, otherwise the line between neighbouring axes that both have one,
+// with a gap at each missing axis (and no fill, which would claim an area
+// for what nobody has assessed).
+function current(axes, at) {
+  const p = (k) => at(k, axes[k].value || 0).map((x) => x.toFixed(1)).join(',');
+  if (!axes.some((a) => a.missing)) {
+    return svg('polygon', { class: 'current', points: axes.map((_, k) => p(k)).join(' ') });
+  }
+  const n = axes.length;
+  const parts = [];
+  for (let k = 0; k < n; k++) {
+    const next = (k + 1) % n;
+    if (!axes[k].missing && !axes[next].missing) parts.push(`M${p(k)} L${p(next)}`);
+  }
+  return svg('path', { class: 'current partial', d: parts.join(' ') || 'M0,0' });
 }

@@ -68,7 +68,7 @@ function overrideForm(p) {
   const a = app.session.assessment;
   const total = app.result.priorities.length;
   const rank = h('input', { type: 'number', id: 'ov-rank', min: 1, max: total, step: 1, value: p.rank });
-  const reason = h('input', { type: 'text', id: 'ov-reason', maxLength: limits().text });
+  const reason = h('textarea', { id: 'ov-reason', rows: 3, maxLength: limits().text });
   return h('form', {
     class: 'override', novalidate: true,
     on: { submit: (e) => {

@@ -37,7 +37,7 @@ function draw() {
 
   const m = app.model;
   const axes = by === 'pillar'
-    ? r.pillars.map((p) => ({ label: p.id, title: text(m.find(p.id).node.name, L), value: p.progress, target: p.targetProgress }))
+    ? r.pillars.map((p) => ({ label: p.id, title: text(m.find(p.id).node.name, L), value: p.progress, target: p.targetProgress, missing: !p.coverage.assessed }))
     : areaAxes(r, L);
   const toggle = h('div', { class: 'toggle', role: 'group', 'aria-label': 'Radar axes' },
     [['pillar', 'By pillar'], ['area', 'By area']].map(([v, label]) => h('button', {
@@ -47,7 +47,8 @@ function draw() {
   root.append(h('div', { class: 'results-top' },
     h('figure', { class: 'chart', id: 'radar' },
       radar({ axes, max: m.maxLevel, size: 400, title: `Progress against target by ${by}` }),
-      h('figcaption', {}, h('span', { class: 'key current', text: 'Current (progress)' }), h('span', { class: 'key target', text: 'Target' }), toggle)),
+      h('figcaption', {}, h('span', { class: 'key current', text: 'Current (progress)' }), h('span', { class: 'key target', text: 'Target' }),
+        by === 'area' && axes.some((a) => a.missing) ? h('span', { class: 'key missing', text: 'grey: not assessed' }) : null, toggle)),
     table(r, L)));
   root.append(heatmap(r, L), warnings(r));
 }
@@ -65,6 +66,7 @@ function areaAxes(r, L) {
     title: `${ar.id} ${text(m.find(ar.id).node.name, L)}`,
     value: ar.progress,
     target: ar.targetProgress,
+    missing: !ar.coverage.assessed,
   }));
 }
 

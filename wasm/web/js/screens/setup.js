@@ -3,6 +3,7 @@
 // snapshots and the change log.
 
 import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
+import { setupNext } from './next.js';
 import { app, change, snapshot, restore, limits, render as redraw, undo, sizeText } from '../app.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
@@ -30,6 +31,7 @@ function a() {
 function render(root) {
   root.append(h('h1', { text: 'Setup' }),
     profileSection(), stakeholderSection(), contactSection(), respondentSection(), questionnaireSection(), snapshotSection(), logSection());
+  root.append(setupNext());
 }
 
 // questionnaireLanguages are the languages the questionnaire is written in.

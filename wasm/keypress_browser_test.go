@@ -1,0 +1,85 @@
+//go:build !js
+
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// keypressJS watches the Assess screen: for each level key pressed it
+// records the time from the key event to the moment the list's mark of
+// the indicator shows the new level and the strip under the card (the
+// score, the spread and the disagreement cue) has been redrawn from the
+// score of that change, and to the next frame after it.
+const keypressJS = `(() => {
+	const w = window.__keys = { dom: [], frame: [], pending: null };
+	addEventListener('keydown', (e) => {
+		if (/^[1-5]$/.test(e.key)) w.pending = { t0: e.timeStamp, key: e.key, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
+	}, true);
+	new MutationObserver(() => {
+		const p = w.pending;
+		if (!p) return;
+		const d = document.documentElement.dataset;
+		const mark = document.querySelector('button.ind[data-ind="' + p.ind + '"] .mark');
+		if (!mark || mark.textContent !== p.key || d.ncskitScored !== d.ncskitSaved) return;
+		const t = performance.now();
+		w.pending = null;
+		w.dom.push(t - p.t0);
+		requestAnimationFrame(() => w.frame.push(performance.now() - p.t0));
+	}).observe(document.getElementById('screen'), { subtree: true, childList: true, characterData: true });
+	return true;
+})()`
+
+// TestWorkbookKeypressTiming measures, in headless Chromium from file://,
+// the time from a level key to the list mark and the disagreement cue
+// being redrawn, on a session of 10 and one of 30 respondents who have
+// answered every indicator: median and 95th percentile over 40 presses.
+// It asserts nothing about the times and runs only when
+// NCSKIT_MEASURE=1.
+func TestWorkbookKeypressTiming(t *testing.T) {
+	if os.Getenv("NCSKIT_MEASURE") != "1" {
+		t.Skip("a measurement, not a test: set NCSKIT_MEASURE=1 to run it")
+	}
+	html := workbook(t)
+	for _, people := range []int{10, 30} {
+		s := newTab(t, html, fmt.Sprintf("keys-%d.html", people))
+		s.open()
+		file := workshopSession(t, s.dir, people, 0)
+		s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{file}))
+		s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
+		s.scored()
+		s.goTo("assess")
+		s.wait("the card", `!!document.getElementById('ind-title')`)
+		evalJS[bool](s, keypressJS)
+		s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+		const presses = 40
+		for i := 0; i < presses; i++ {
+			// Levels 1, 5, 2, 4, 3, ...: every press changes the answer,
+			// and the spread with it.
+			s.key([]string{"1", "5", "2", "4", "3"}[i%5])
+			s.wait("the redraw", fmt.Sprintf(`window.__keys.frame.length === %d`, i+1))
+		}
+		dom := evalJS[[]float64](s, `window.__keys.dom`)
+		frame := evalJS[[]float64](s, `window.__keys.frame`)
+		t.Logf("%d respondents × 55 answers, %d presses: key → mark and cue in the DOM median %.1f ms, p95 %.1f ms; → next frame median %.1f ms, p95 %.1f ms; in the engine median %.1f ms",
+			people, len(dom), quantile(dom, 0.5), quantile(dom, 0.95), quantile(frame, 0.5), quantile(frame, 0.95),
+			quantile(evalJS[[]float64](s, `window.ncskitStats.engine.slice(-40)`), 0.5))
+	}
+}
+
+// quantile is the nearest-rank quantile q of v.
+func quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	i := int(math.Ceil(q*float64(len(s)))) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
