@@ -87,7 +87,9 @@ func TestWorkbookWorkshopDetails(t *testing.T) {
 	s.answer("GOV.STR.1", "3")
 	s.answer("IRC.MAN.1", "2")
 	s.goTo("results")
-	s.wait("the radar", `!!document.querySelector('#radar .current')`)
+	// The screen may first show an older score: wait for the one of both
+	// answers, then check what is drawn.
+	s.wait("the radar", `!!document.querySelector('#radar .current') && document.querySelectorAll('#radar circle.dot').length >= 2`)
 	if got := evalJS[[]string](s, `[...document.querySelectorAll('#radar .not-assessed')].map((e) => e.previousElementSibling.lastChild.textContent + ' ' + e.textContent)`); strings.Join(got, "|") != "CAP not assessed|OUT not assessed" {
 		s.fatalf("axes marked: %q, want CAP and OUT not assessed", got)
 	}

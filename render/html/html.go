@@ -57,6 +57,7 @@ type encoder struct {
 	w         *bufio.Writer
 	d         *strategy.Draft
 	inSection bool
+	regions   map[string]int // names given to scrolling table frames
 }
 
 // renderers dispatch on block kind; every kind of strategy.BlockKinds has
@@ -173,6 +174,14 @@ func (e *encoder) table(t strategy.Table) {
 	name := t.Caption
 	if name == "" && len(t.Columns) > 0 {
 		name = strings.Join(t.Columns, ", ")
+	}
+	// Two tables with one caption get numbered names: each region is
+	// told apart in a screen reader's list of landmarks.
+	if e.regions == nil {
+		e.regions = map[string]int{}
+	}
+	if e.regions[name]++; e.regions[name] > 1 {
+		name = fmt.Sprintf("%s (%d)", name, e.regions[name])
 	}
 	e.printf("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n<table class=\"t-%s\">\n", esc(name), esc(t.Role))
 	if t.Caption != "" {
