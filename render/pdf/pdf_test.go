@@ -490,3 +490,22 @@ func pageCount(t *testing.T, info string) int {
 
 // flat collapses white space, so that text wrapped over lines compares.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestRadarNotAssessed draws a radar whose current series has no value on
+// two axes: each of them is marked as not assessed under its label.
+func TestRadarNotAssessed(t *testing.T) {
+	d := drafttest.Draft(t, "small-island")
+	c := strategy.Chart{Type: "radar", Title: "Maturity by area", Max: 5, Labels: []string{"AAA.ONE", "BBB.TWO", "CCC.THREE", "DDD.FOUR", "EEE.FIVE"},
+		Series: []strategy.Series{{Name: "Current", Values: []float64{2, 0, 0, 3, 1}, Missing: []int{1, 2}}, {Name: "Target", Values: []float64{3, 3, 3, 3, 3}}}}
+	d.Blocks = []strategy.Block{strategy.Heading{Level: 1, Text: "Baseline", Anchor: "baseline"}, c}
+	text := run(t, "pdftotext", "-enc", "UTF-8", write(t, encode(t, d, nil)), "-")
+	want := d.Labels.Get("noLevel")
+	if n := strings.Count(text, want); n != 2 {
+		t.Errorf("%q appears %d times, want 2 (BBB.TWO, CCC.THREE):\n%s", want, n, text)
+	}
+	for _, l := range []string{"BBB.TWO", "CCC.THREE"} {
+		if !regexp.MustCompile(regexp.QuoteMeta(l) + `\s+` + regexp.QuoteMeta(want)).MatchString(text) {
+			t.Errorf("%s is not followed by %q:\n%s", l, want, text)
+		}
+	}
+}
