@@ -54,7 +54,7 @@ func (b *builder) evidenceVars() []string {
 		long = append(long, b.text("evidence.pillar", "pillar", p.ID+" "+b.m.Pillar(p.ID).Name.In(b.lang),
 			"coverage", strconv.Itoa(p.Coverage.Percent), "assessed", strconv.Itoa(p.Coverage.Assessed),
 			"applicable", strconv.Itoa(p.Coverage.Total-p.Coverage.NA)))
-		short = append(short, fmt.Sprintf("%s %d%%", p.ID, p.Coverage.Percent))
+		short = append(short, fmt.Sprintf("%s (%d%%)", p.ID, p.Coverage.Percent))
 	}
 	return []string{
 		"coverage", strconv.Itoa(c.Percent), "assessed", strconv.Itoa(c.Assessed), "applicable", strconv.Itoa(c.Total - c.NA),
