@@ -67,15 +67,11 @@ func Check(m *Model, a *Assessment) problem.List {
 	}
 	// respIndex numbers the respondents, each once.
 	respIndex := make(map[string]int, len(a.Respondents))
-	// reviewers marks, by respIndex, the desk reviewers: the respondents
-	// who answer for no stakeholder.
-	var reviewers []bool
 	for i, r := range a.Respondents {
 		if _, dup := respIndex[r.ID]; dup {
 			p.add(ptr("respondents", i, "id"), "duplicate respondent %q", r.ID)
 		} else {
 			respIndex[r.ID] = len(respIndex)
-			reviewers = append(reviewers, r.Stakeholder == "")
 		}
 		if r.Stakeholder != "" {
 			checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
@@ -136,7 +132,7 @@ func Check(m *Model, a *Assessment) problem.List {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		}
 		ri, okR := respIndex[r.Respondent]
-		checkSource(&p, a, r, okR && reviewers[ri], at)
+		checkSource(&p, a, r, at)
 		if !okR {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
 		}
@@ -188,10 +184,9 @@ func Check(m *Model, a *Assessment) problem.List {
 }
 
 // checkSource reports a response's source and date that cannot be right:
-// a date that is not one, a date after the session, a date without a
-// source, and a level that a desk reviewer (a respondent who answers for
-// no stakeholder) gives without a source.
-func checkSource(p *problems, a *Assessment, r *Response, reviewer bool, at func(string) string) {
+// a date that is not one, a date after the session, and a date without a
+// source. A desk reviewer's level without a source is a warning of Score.
+func checkSource(p *problems, a *Assessment, r *Response, at func(string) string) {
 	p.long(func() string { return at("/source") }, "text", r.Source, MaxText)
 	if d, ok := checkDate(p, at("/date"), r.Date); ok {
 		if s, sok := parseDate(a.Session.Date); sok && d.cmp(s) > 0 {
@@ -200,9 +195,6 @@ func checkSource(p *problems, a *Assessment, r *Response, reviewer bool, at func
 	}
 	if r.Date != "" && strings.TrimSpace(r.Source) == "" {
 		p.add(at("/date"), "a date needs a \"source\": the document, URL or citation published or consulted on that date")
-	}
-	if reviewer && r.Level.IsLevel() && strings.TrimSpace(r.Source) == "" {
-		p.add(at(""), "a desk reviewer's level needs a \"source\": the document, URL or citation it rests on")
 	}
 }
 

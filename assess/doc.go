@@ -164,15 +164,17 @@
 //     stakeholder: nobody has to be invented to answer for an
 //     institution. In a workshop or interviews every respondent still
 //     answers for a stakeholder;
-//   - every level a reviewer gives names its source; an "unknown" or
-//     "n/a" needs none. A respondent who answers for a stakeholder (an
-//     institution that confirmed its levels in writing, or a filled
-//     questionnaire imported later) speaks for that stakeholder.
+//   - every level a reviewer gives should name its source; an "unknown"
+//     or "n/a" needs none. Score warns ("no-source") at a reviewer's
+//     level without one, so that a level typed in the workbook, which has
+//     no source field, never stops the scoring. A respondent who answers
+//     for a stakeholder (an institution that confirmed its levels in
+//     writing, or a filled questionnaire imported later) speaks for that
+//     stakeholder.
 //
 // Check reports a source date that is not a date, one after the session
-// date, a date without a source, a reviewer's level without a source, a
-// respondent without a stakeholder outside a desk review, and a method
-// outside the list. The fields were added to schema version 1
+// date, a date without a source, a respondent without a stakeholder
+// outside a desk review, and a method outside the list. The fields were added to schema version 1
 // as optional: files without them stay valid and need no migration.
 //
 // # Warnings and errors
