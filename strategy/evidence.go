@@ -77,6 +77,7 @@ func (b *builder) evidenceMeta() {
 	case EvidenceOutline:
 		mt.EvidenceNote = b.text("cover.outline", b.evidenceVars()...)
 		mt.Title = b.text("meta.titleOutline")
+		mt.Subtitle = b.text("meta.subtitleOutline")
 		if b.o.Status == "" {
 			mt.Status = b.label("statusOutline")
 		}

@@ -104,6 +104,9 @@ func TestEvidenceLabels(t *testing.T) {
 				(mt.Status == "Preliminary outline — not ready for consultation") != (c.evidence == strategy.EvidenceOutline) {
 				t.Errorf("title %q, status %q for evidence %q", mt.Title, mt.Status, c.evidence)
 			}
+			if strings.Contains(mt.Subtitle, "draft") == (c.evidence == strategy.EvidenceOutline) {
+				t.Errorf("subtitle %q for evidence %q", mt.Subtitle, c.evidence)
+			}
 			if c.note == "" {
 				if mt.EvidenceNote != "" || strings.Contains(md, "partial evidence") || strings.Contains(html, `class="evidence"`) {
 					t.Errorf("a draft on sufficient evidence carries a note: %q", mt.EvidenceNote)
