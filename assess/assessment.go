@@ -54,13 +54,36 @@ type Profile struct {
 // leads and how a strategy argues.
 var Framings = []string{"economy-infrastructure", "inclusion-education", "rights-democracy"}
 
-// Session records when and where the assessment took place.
+// Session records when and where the assessment took place, and how.
 type Session struct {
 	Date           string `json:"date"`
 	Place          string `json:"place,omitempty"`
 	Facilitator    string `json:"facilitator,omitempty"`
 	Classification string `json:"classification,omitempty"`
 	Language       string `json:"language,omitempty"`
+	// Method is how the levels were gathered: one of Methods; "" means a
+	// workshop, as in files written before the field existed.
+	Method string `json:"method,omitempty"`
+}
+
+// Methods are the values of Session.Method: a workshop of stakeholders
+// scoring together, a desk review compiled from published sources, or
+// interviews held one by one.
+var Methods = []string{MethodWorkshop, MethodDeskReview, MethodInterviews}
+
+// The methods of an assessment.
+const (
+	MethodWorkshop   = "workshop"
+	MethodDeskReview = "desk-review"
+	MethodInterviews = "interviews"
+)
+
+// MethodOf returns the session's method, "workshop" when none is given.
+func (s Session) MethodOf() string {
+	if s.Method == "" {
+		return MethodWorkshop
+	}
+	return s.Method
 }
 
 // Stakeholder is an agency or organisation that takes part, with the role
@@ -91,11 +114,14 @@ type Person struct {
 // ContactFunctions are the kinds of point of contact an assessment records.
 var ContactFunctions = []string{"cicte-npc", "cbm-policy", "cbm-foreign", "caricom-cyber", "csirt", "cybercrime-24-7", "pillar-lead"}
 
-// Respondent is a person who answers indicators for a stakeholder.
+// Respondent is a person who answers indicators for a stakeholder. In a
+// desk review a respondent may be the reviewer or the reviewing team, who
+// speaks for no stakeholder: Stakeholder is then empty, and each response
+// names its published source instead.
 type Respondent struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
-	Stakeholder string `json:"stakeholder"`
+	Stakeholder string `json:"stakeholder,omitempty"`
 	Title       string `json:"title,omitempty"`
 }
 
@@ -109,6 +135,11 @@ type Response struct {
 	Confidence      string `json:"confidence,omitempty"`
 	Provision       string `json:"provision,omitempty"`
 	PersonDependent bool   `json:"personDependent,omitempty"`
+	// Source is the document, URL or citation the answer rests on, and
+	// Date when that source was published or consulted (YYYY-MM-DD,
+	// YYYY-MM or YYYY). A desk review gives a source for every level.
+	Source string `json:"source,omitempty"`
+	Date   string `json:"date,omitempty"`
 }
 
 // Confidences are the values of Response.Confidence, lowest first.

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,9 @@ func Check(m *Model, a *Assessment) problem.List {
 	checkTexts(&p, a)
 	max := m.Scale.Max()
 	checkProfile(&p, m, &a.Profile)
+	if a.Session.Method != "" && !slices.Contains(Methods, a.Session.Method) {
+		p.add("/session/method", "expected one of %s, got %q", quoteList(Methods), a.Session.Method)
+	}
 
 	stakeholders := map[string]bool{}
 	for i, s := range a.Stakeholders {
@@ -69,7 +73,11 @@ func Check(m *Model, a *Assessment) problem.List {
 		} else {
 			respIndex[r.ID] = len(respIndex)
 		}
-		checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
+		if r.Stakeholder != "" {
+			checkStakeholder(ptr("respondents", i, "stakeholder"), r.Stakeholder)
+		} else if a.Session.MethodOf() != MethodDeskReview {
+			p.add(ptr("respondents", i), "a respondent needs a \"stakeholder\"; only the reviewers of a desk review (session method \"desk-review\") may have none")
+		}
 	}
 
 	checkLevel := func(pointer string, l int) {
@@ -124,6 +132,7 @@ func Check(m *Model, a *Assessment) problem.List {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		}
 		ri, okR := respIndex[r.Respondent]
+		checkSource(&p, a, r, at)
 		if !okR {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
 		}
@@ -174,6 +183,21 @@ func Check(m *Model, a *Assessment) problem.List {
 	return p.list
 }
 
+// checkSource reports a response's source and date that cannot be right:
+// a date that is not one, a date after the session, and a date without a
+// source. A desk reviewer's level without a source is a warning of Score.
+func checkSource(p *problems, a *Assessment, r *Response, at func(string) string) {
+	p.long(func() string { return at("/source") }, "text", r.Source, MaxText)
+	if d, ok := checkDate(p, at("/date"), r.Date); ok {
+		if s, sok := parseDate(a.Session.Date); sok && d.cmp(s) > 0 {
+			p.add(at("/date"), "the source is dated %s, after the session date (%s): a source must be published or consulted by then", r.Date, a.Session.Date)
+		}
+	}
+	if r.Date != "" && strings.TrimSpace(r.Source) == "" {
+		p.add(at("/date"), "a date needs a \"source\": the document, URL or citation published or consulted on that date")
+	}
+}
+
 func checkModelRef(p *problems, m *Model, ref ModelRef) {
 	if ref.ID != m.ID {
 		p.add("/model/id", "the assessment was made with model %q, not %q", ref.ID, m.ID)
@@ -210,6 +234,16 @@ func checkProfile(p *problems, m *Model, pr *Profile) {
 			p.add(kp, "%d is not a level of the scale (1-%d)", v, m.Scale.Max())
 		}
 	}
+}
+
+// quoteList quotes values and joins them with commas, as the schema's
+// messages list the values of an enumeration.
+func quoteList(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = strconv.Quote(v)
+	}
+	return strings.Join(q, ", ")
 }
 
 func pillarIDs(m *Model) string {

@@ -150,6 +150,33 @@
 // The facts were added to schema version 1 as an optional field: files
 // without them stay valid and need no migration.
 //
+// # Methods, sources and desk reviews
+//
+// Session.Method says how the levels were gathered: "workshop" (the
+// default, and what files without the field mean), "interviews", or
+// "desk-review": an assessment compiled from published sources, such as
+// laws, gazettes, annual reports and regional studies, before or instead
+// of a workshop. Any response may carry its Source (a document, URL or
+// citation) and the Date the source was published or consulted, as
+// precisely as known. In a desk review:
+//
+//   - a respondent may be the reviewer or the reviewing team, with no
+//     stakeholder: nobody has to be invented to answer for an
+//     institution. In a workshop or interviews every respondent still
+//     answers for a stakeholder;
+//   - every level a reviewer gives should name its source; an "unknown"
+//     or "n/a" needs none. Score warns ("no-source") at a reviewer's
+//     level without one, so that a level typed in the workbook, which has
+//     no source field, never stops the scoring. A respondent who answers
+//     for a stakeholder (an institution that confirmed its levels in
+//     writing, or a filled questionnaire imported later) speaks for that
+//     stakeholder.
+//
+// Check reports a source date that is not a date, one after the session
+// date, a date without a source, a respondent without a stakeholder
+// outside a desk review, and a method outside the list. The fields were added to schema version 1
+// as optional: files without them stay valid and need no migration.
+//
 // # Warnings and errors
 //
 // Check reports problems that make an assessment unusable against a model

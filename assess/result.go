@@ -211,4 +211,5 @@ const (
 	WarnDonorFunded   = "donor-funded"
 	WarnModelVersion  = "model-version"
 	WarnOverride      = "override"
+	WarnNoSource      = "no-source"
 )

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Score scores assessment a against model m. It succeeds on a half-filled
@@ -59,6 +60,7 @@ type scorer struct {
 	agreed    map[string]int   // indicator → index into a.Decisions.Agreed
 	profile   TargetProfile
 	hasProf   bool
+	reviewers map[string]bool // respondents who answer for no stakeholder
 }
 
 func (s *scorer) warn(code, indicator, pointer, format string, args ...any) {
@@ -71,6 +73,12 @@ func (s *scorer) prepare() {
 	s.responses = make(map[string][]int, len(s.m.index))
 	for i, r := range s.a.Responses {
 		s.responses[r.Indicator] = append(s.responses[r.Indicator], i)
+	}
+	s.reviewers = map[string]bool{}
+	for _, r := range s.a.Respondents {
+		if r.Stakeholder == "" {
+			s.reviewers[r.ID] = true
+		}
 	}
 	s.agreed = map[string]int{}
 	for i, d := range s.a.Decisions.Agreed {
@@ -116,6 +124,10 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 					"%s: level %d from %s counts as %d because the capability depends on one person", in.ID, r.Level, r.Respondent, limit)
 			}
 			levels = append(levels, rr.Counted)
+			if s.reviewers[r.Respondent] && strings.TrimSpace(r.Source) == "" {
+				s.warn(WarnNoSource, in.ID, responsePtr(i, "/source"),
+					"%s: level %d from %s, a desk reviewer, names no source; add the document, URL or citation it rests on", in.ID, r.Level, r.Respondent)
+			}
 		}
 		is.Ratings = append(is.Ratings, rr)
 		if r.Target != 0 {

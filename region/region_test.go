@@ -167,7 +167,9 @@ func TestAnonymised(t *testing.T) {
 	}
 	for format, data := range enc {
 		for _, name := range names {
-			if bytes.Contains(data, []byte(name)) {
+			// An optional field left empty (a desk review has no place)
+			// names nothing.
+			if name != "" && bytes.Contains(data, []byte(name)) {
 				t.Errorf("the anonymised %s of the examples holds %q", format, name)
 			}
 		}

@@ -47,7 +47,7 @@ func (b *builder) annexActionPlan() {
 
 func (b *builder) annexAssessment() {
 	b.annexHeading(b.label("annex.assessment"), "annex-assessment")
-	b.para(b.text("annex.assessmentIntro"))
+	b.para(b.mtext("annex.assessmentIntro"))
 	for _, p := range b.r.Pillars {
 		var rows [][]string
 		for _, row := range b.d.Indicators {
@@ -64,12 +64,16 @@ func (b *builder) annexAssessment() {
 			if row.Decision != "" {
 				evidence = b.label("decision") + ": " + row.Decision + "\n" + evidence
 			}
-			rows = append(rows, []string{row.ID + " " + row.Title, row.LevelName, strconv.Itoa(row.Target), strconv.Itoa(row.Gap),
+			confidence := row.Confidence
+			if row.Level == 0 {
+				confidence = "—"
+			}
+			rows = append(rows, []string{row.ID + " " + row.Title, row.LevelName, confidence, strconv.Itoa(row.Target), strconv.Itoa(row.Gap),
 				strconv.Itoa(row.Spread) + " " + strings.Join(flags, ", "), row.Provision, evidence})
 		}
 		b.sectionHeading(p.ID+" — "+b.m.Pillar(p.ID).Name.In(b.lang), "annex-assessment-"+strings.ToLower(p.ID))
-		b.table("assessment", "", b.labels("col.indicator", "col.level", "col.target", "col.gap", "col.spread", "col.provision", "col.evidence"),
-			[]float64{2, 1.1, 0.6, 0.5, 1, 1.1, 5}, rows)
+		b.table("assessment", "", b.labels("col.indicator", "col.level", "col.confidence", "col.target", "col.gap", "col.spread", "col.provision", "col.evidence"),
+			[]float64{2, 1.1, 0.9, 0.6, 0.5, 1, 1.1, 4.6}, rows)
 	}
 }
 

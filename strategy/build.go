@@ -92,6 +92,7 @@ type builder struct {
 	kindName     string     // what the draft is, as document control says it
 	kindSummary  string     // what the draft is, as the summary says it
 	spans        []Span
+	thinPillars  []*assess.PillarScore // pillars below PartialEvidenceBelow
 }
 
 // deferral is a gap that no library action addresses, with the reason.
@@ -158,6 +159,9 @@ func (b *builder) meta() {
 		"model":        b.m.Name.In(b.lang),
 		"sectors":      joinList(b.a.Profile.Sectors, b.label("and")),
 		"midYear":      strconv.Itoa(start + years/2),
+		"facilitator":  orDash(b.a.Session.Facilitator),
+		"reviewers":    b.reviewers(),
+		"sources":      strconv.Itoa(b.sourceCount()),
 	}
 	b.kindName = b.kindText(kind, sif)
 	b.kindSummary = b.text(summaryKeys[kind], b.strategyPairs(sif)...)
@@ -192,6 +196,7 @@ func (b *builder) meta() {
 		b.d.Labels[k] = v.In(b.lang)
 	}
 	b.d.Labels["classification"] = b.a.Session.Classification
+	b.evidenceMeta()
 }
 
 // text expands the template text for key with the draft's variables and

@@ -76,5 +76,19 @@
 // baseline is the consolidated level of the indicator it serves first and
 // whose yearly targets rise to the target level.
 //
+// # Evidence and method
+//
+// A draft says on what it rests. Every consolidated level shows its
+// confidence, and a pillar whose assessed levels are mostly of low
+// confidence says so in its chapter. Below PartialEvidenceBelow percent
+// of the applicable indicators with a level, overall or in a pillar, the
+// cover (Meta.EvidenceNote), the document control and the executive
+// summary say the draft rests on partial evidence, how much and which
+// pillars; below OutlineBelow overall the title and status call it a
+// preliminary outline. The wording of the method, the data gaps, the
+// consultation record and the evidence annex follows the session's method:
+// a desk review cites each level's published source and date where a
+// workshop names the person and institution that gave it.
+//
 // Build is deterministic: the same inputs give the same draft.
 package strategy

@@ -44,12 +44,13 @@ func (b *builder) documentControl() {
 		{b.label("dc.period"), mt.Period},
 		{b.label("dc.version"), mt.Version},
 		{b.label("dc.status"), mt.Status},
+		b.evidenceRow(),
 		{b.label("dc.approval"), mt.Approval},
 		{b.label("dc.owner"), mt.Author},
 		{b.label("dc.date"), mt.Date},
 		{b.label("dc.nextReview"), mt.NextReview},
 		{b.label("dc.classification"), orDash(mt.Classification)},
-		{b.label("dc.basis"), b.text("dc.basis", "model", b.m.Name.In(b.lang), "modelVersion", b.m.Version)},
+		{b.label("dc.basis"), b.mtext("dc.basis", "model", b.m.Name.In(b.lang), "modelVersion", b.m.Version)},
 		{b.label("dc.template"), b.t.Name.In(b.lang) + " " + b.t.Version},
 		{b.label("dc.generator"), mt.Generator},
 	}
@@ -66,11 +67,12 @@ func orDash(s string) string {
 
 func (b *builder) foreword() {
 	b.chapterHeading(b.label("ch.foreword"), "foreword")
-	b.para(b.text("foreword.placeholder"))
+	b.para(b.mtext("foreword.placeholder"))
 }
 
 func (b *builder) summary() {
 	b.chapterHeading(b.label("ch.summary"), "executive-summary")
+	b.evidenceSummary()
 	b.leadPara(b.text("summary.vision"))
 	b.para(b.kindSummary)
 	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
@@ -154,7 +156,7 @@ func (b *builder) introduction() {
 		b.para(b.text("intro.purpose"))
 	}
 	b.sectionHeading(b.label("sec.method"), "method")
-	b.para(b.text("intro.method", "coverage", strconv.Itoa(b.r.Coverage.Percent)))
+	b.para(b.mtext("intro.method", "coverage", strconv.Itoa(b.r.Coverage.Percent)))
 	b.para(b.text("intro.scale"))
 	var scale []string
 	for _, l := range b.m.Scale.Levels {
@@ -174,7 +176,7 @@ func (b *builder) context() {
 	b.para(b.text("context.threats"))
 	b.para(b.text("context.hazards"))
 	b.sectionHeading(b.label("sec.baseline"), "baseline")
-	b.para(b.text("context.baselineIntro"))
+	b.para(b.mtext("context.baselineIntro"))
 	b.radarChart()
 	b.scoresTable()
 	b.para(b.strengthsText())
@@ -221,10 +223,19 @@ func (b *builder) scoresTable() {
 			name = "  " + name
 		}
 		rows = append(rows, []string{name, b.levelName(s.Achieved), fmt.Sprintf("%.2f", s.Progress),
-			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total)})
+			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total), lowText(s)})
 	}
-	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed"),
-		[]float64{4, 1.6, 1, 0.8, 0.6, 1}, rows)
+	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed", "col.lowConfidence"),
+		[]float64{4, 1.6, 1, 0.8, 0.6, 1, 1}, rows)
+}
+
+// lowText is the share of a row's assessed indicators that carry low
+// confidence, "—" when none is assessed.
+func lowText(s ScoreRow) string {
+	if s.Assessed == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d/%d", s.LowConfidence, s.Assessed)
 }
 
 func gapText(s ScoreRow) string {
@@ -310,7 +321,7 @@ func (b *builder) provisionText() {
 		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", joinList(donor, b.label("and"))))
 	}
 	if len(capped) > 0 {
-		b.callout("finding", b.label("callout.personDependent"), b.text("context.capped", "list", joinList(capped, b.label("and"))))
+		b.callout("finding", b.label("callout.personDependent"), b.mtext("context.capped", "list", joinList(capped, b.label("and"))))
 	}
 }
 
@@ -322,7 +333,7 @@ func (b *builder) dataGapText() {
 		}
 	}
 	if len(gaps) > 0 {
-		b.callout("note", b.label("callout.dataGaps"), b.text("context.dataGaps", "list", joinList(gaps, b.label("and"))))
+		b.callout("note", b.label("callout.dataGaps"), b.mtext("context.dataGaps", "list", joinList(gaps, b.label("and"))))
 	}
 }
 
@@ -339,7 +350,11 @@ func (b *builder) lawsText() string {
 	var parts []string
 	for _, row := range b.d.Indicators {
 		if row.Area == "GOV.LAW" {
-			parts = append(parts, row.Title+": "+row.LevelName)
+			level := row.LevelName
+			if row.Level > 0 && row.Confidence == b.label("confidence.low") {
+				level += " (" + b.label("lowConfidence") + ")"
+			}
+			parts = append(parts, row.Title+": "+level)
 		}
 	}
 	if len(parts) == 0 {

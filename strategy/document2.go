@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/ncskit/ncskit/assess"
 )
 
 func (b *builder) vision() {
@@ -86,6 +88,7 @@ func (b *builder) pillars() {
 		b.para(pl.Summary.In(b.lang))
 		b.para(b.text("pillars.status", "achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.2f", p.Progress),
 			"target", b.levelName(p.Target)))
+		b.pillarEvidence(p)
 		// One objective per area: that of the area's highest-priority
 		// action, in model order.
 		var objectives []string
@@ -318,9 +321,13 @@ func (b *builder) review() {
 
 func (b *builder) consultation() {
 	b.chapterHeading(b.label("ch.consultation"), "consultation")
-	b.para(b.text("consultation.session", "facilitator", orDash(b.a.Session.Facilitator)))
+	b.para(b.mtext("consultation.session"))
+	b.sourcesTable()
 	var rows [][]string
 	for _, r := range b.a.Respondents {
+		if r.Stakeholder == "" && b.a.Session.MethodOf() == assess.MethodDeskReview {
+			continue // a reviewer, named in the text above
+		}
 		pillars := map[string]bool{}
 		var list []string
 		for _, resp := range b.a.Responses {
@@ -332,10 +339,12 @@ func (b *builder) consultation() {
 				}
 			}
 		}
-		rows = append(rows, []string{r.Name, orDash(r.Title), b.stakeholders[r.Stakeholder].Name, strings.Join(list, ", ")})
+		rows = append(rows, []string{r.Name, orDash(r.Title), orDash(b.stakeholders[r.Stakeholder].Name), strings.Join(list, ", ")})
 	}
-	b.table("consultation", b.text("table.consultationCaption"), b.labels("col.person", "col.title", "col.organisation", "col.pillars"), []float64{1.6, 1.8, 2.4, 1}, rows)
-	b.para(b.text("consultation.next"))
+	if len(rows) > 0 {
+		b.table("consultation", b.mtext("table.consultationCaption"), b.labels("col.person", "col.title", "col.organisation", "col.pillars"), []float64{1.6, 1.8, 2.4, 1}, rows)
+	}
+	b.para(b.mtext("consultation.next"))
 }
 
 // pillarBars charts each pillar's progress against its target progress:

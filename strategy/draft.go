@@ -49,6 +49,16 @@ type Meta struct {
 	Model          Ref    `json:"model"`
 	Generator      string `json:"generator"` // "ncskit 0.3.0"
 	AssessmentDate string `json:"assessmentDate"`
+	// Method is how the assessment gathered its levels: "workshop",
+	// "desk-review" or "interviews".
+	Method string `json:"method"`
+	// Coverage is the percentage of applicable indicators with a level.
+	Coverage int `json:"coverage"`
+	// Evidence is "sufficient", "partial" or "outline" by the thresholds
+	// PartialEvidenceBelow and OutlineBelow; EvidenceNote is the sentence
+	// that says so on the cover, "" when the evidence is sufficient.
+	Evidence     string `json:"evidence"`
+	EvidenceNote string `json:"evidenceNote,omitempty"`
 }
 
 // Ref names a versioned input.
@@ -81,28 +91,34 @@ type ScoreRow struct {
 	Gap      int     `json:"gap"`
 	Assessed int     `json:"assessed"`
 	Total    int     `json:"total"`
+	// LowConfidence counts the assessed indicators whose consolidated
+	// confidence is low.
+	LowConfidence int `json:"lowConfidence"`
 }
 
 // IndicatorRow is one indicator's consolidated result with its evidence,
 // for the assessment annex and sheet.
 type IndicatorRow struct {
-	ID           string   `json:"id"`
-	Pillar       string   `json:"pillar"`
-	Area         string   `json:"area"`
-	Title        string   `json:"title"`
-	Question     string   `json:"question"`
-	Status       string   `json:"status"`
-	Level        int      `json:"level"`
-	LevelName    string   `json:"levelName"`
-	Target       int      `json:"target"`
-	Gap          int      `json:"gap"`
-	Spread       int      `json:"spread"`
-	Disagreement bool     `json:"disagreement"`
-	Agreed       bool     `json:"agreed"`
-	Provision    string   `json:"provision"`
-	Confidence   string   `json:"confidence"`
-	Evidence     []string `json:"evidence"` // "Name (Stakeholder): note", one per response with a note
-	Decision     string   `json:"decision,omitempty"`
+	ID           string `json:"id"`
+	Pillar       string `json:"pillar"`
+	Area         string `json:"area"`
+	Title        string `json:"title"`
+	Question     string `json:"question"`
+	Status       string `json:"status"`
+	Level        int    `json:"level"`
+	LevelName    string `json:"levelName"`
+	Target       int    `json:"target"`
+	Gap          int    `json:"gap"`
+	Spread       int    `json:"spread"`
+	Disagreement bool   `json:"disagreement"`
+	Agreed       bool   `json:"agreed"`
+	Provision    string `json:"provision"`
+	Confidence   string `json:"confidence"`
+	// Evidence cites each response with a note or a source: "Name
+	// (Stakeholder, level): note", or for a desk reviewer "Source, date
+	// (level): note".
+	Evidence []string `json:"evidence"`
+	Decision string   `json:"decision,omitempty"`
 }
 
 // PriorityRow is one ranked priority with its reason.

@@ -339,11 +339,11 @@ func (b *builder) scoreRows() {
 	for _, p := range b.r.Pillars {
 		b.d.Scores = append(b.d.Scores, ScoreRow{ID: p.ID, Pillar: p.ID, Kind: "pillar", Name: b.m.Pillar(p.ID).Name.In(b.lang),
 			Achieved: p.Achieved, Progress: p.Progress, Target: p.Target, Gap: p.Gap,
-			Assessed: p.Coverage.Assessed, Total: p.Coverage.Total - p.Coverage.NA})
+			Assessed: p.Coverage.Assessed, Total: p.Coverage.Total - p.Coverage.NA, LowConfidence: lowConfidence(p)})
 		for _, a := range p.Areas {
 			b.d.Scores = append(b.d.Scores, ScoreRow{ID: a.ID, Pillar: p.ID, Kind: "area", Name: b.m.Area(a.ID).Name.In(b.lang),
 				Achieved: a.Achieved, Progress: a.Progress, Target: a.Target, Gap: a.Gap,
-				Assessed: a.Coverage.Assessed, Total: a.Coverage.Total - a.Coverage.NA})
+				Assessed: a.Coverage.Assessed, Total: a.Coverage.Total - a.Coverage.NA, LowConfidence: lowConfidenceArea(a)})
 		}
 	}
 }
@@ -364,13 +364,9 @@ func (b *builder) indicatorRows() {
 					Provision: b.term(b.t.common.Provisions, is.Provision), Confidence: b.label("confidence." + orNone(is.Confidence)),
 				}
 				for _, rr := range is.Ratings {
-					resp := b.a.Responses[rr.Response]
-					if strings.TrimSpace(resp.Evidence) == "" {
-						continue
+					if line := b.evidenceLine(b.a.Responses[rr.Response], rr.Rating); line != "" {
+						row.Evidence = append(row.Evidence, line)
 					}
-					who := b.respondents[resp.Respondent]
-					row.Evidence = append(row.Evidence, fmt.Sprintf("%s (%s, %s): %s", who.Name,
-						b.stakeholders[who.Stakeholder].Name, ratingText(b, rr.Rating), resp.Evidence))
 				}
 				if d, ok := agreed[is.ID]; ok {
 					row.Decision = d.Rationale

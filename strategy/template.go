@@ -195,7 +195,7 @@ func distance(a, b string) int {
 // from the profile, the session and the template (see builder.vars).
 var globalVars = []string{"country", "leadMinistry", "startYear", "endYear", "horizonYear", "period", "years",
 	"sessionDate", "place", "population", "stakeholders", "respondents", "responses", "indicators", "model",
-	"sectors", "midYear"}
+	"sectors", "midYear", "facilitator", "reviewers", "sources"}
 
 // placeholders returns the set of {name} placeholders in every language
 // of t.

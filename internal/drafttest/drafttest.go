@@ -14,7 +14,7 @@ import (
 )
 
 // Examples lists the example assessments by name (examples/NAME.json).
-var Examples = []string{"small-island", "larger-state"}
+var Examples = []string{"small-island", "larger-state", "desk-review"}
 
 // ExamplesDir returns the absolute path of the repository's examples.
 func ExamplesDir() string {

@@ -14,6 +14,7 @@ main, .cover, .toc { max-width: 60rem; margin: 0 auto; padding: 0 1.5rem; }
 .cover dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin-top: 2rem; }
 .cover dt { font-weight: bold; }
 .cover dd { margin: 0; }
+.cover .evidence { margin-top: 1.5rem; padding: .6rem .9rem; border-left: 5px solid #8a5a00; background: #fbf3e4; font-weight: bold; }
 .toc ul { columns: 2; padding-left: 0; list-style: none; }
 h2 { color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2.5rem; font-size: 1.5rem; }
 h3 { color: var(--accent); margin-top: 1.6rem; font-size: 1.15rem; }

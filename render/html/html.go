@@ -109,7 +109,11 @@ func (e *encoder) cover() {
 	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
 		e.printf("<dt>%s</dt><dd>%s</dd>\n", esc(l.Get(kv[0])), esc(kv[1]))
 	}
-	e.printf("</dl>\n</header>\n")
+	e.printf("</dl>\n")
+	if m.EvidenceNote != "" {
+		e.printf("<p class=\"evidence\" role=\"note\">%s</p>\n", esc(m.EvidenceNote))
+	}
+	e.printf("</header>\n")
 }
 
 func (e *encoder) contents() {

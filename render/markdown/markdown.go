@@ -66,6 +66,9 @@ func (e *encoder) cover() {
 	fmt.Fprintf(e.w, "# %s\n\n%s\n\n", esc(m.Title), esc(m.Subtitle))
 	fmt.Fprintf(e.w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", esc(l.Get("r.period")), esc(m.Period),
 		esc(l.Get("r.version")), esc(m.Version), esc(l.Get("r.status")), esc(m.Status), esc(l.Get("r.date")), esc(m.Date))
+	if m.EvidenceNote != "" {
+		fmt.Fprintf(e.w, "> **%s**\n\n", esc(m.EvidenceNote))
+	}
 }
 
 func (e *encoder) heading(h strategy.Heading) {

@@ -160,6 +160,7 @@ func (e *encoder) cover() {
 		y += lh + float64(len(lines)-1)*lineHeight(val)
 	}
 	e.f.Line(x, y, e.right, y)
+	e.evidenceNote(x, y+3, w)
 
 	// owner and markings, bottom
 	owner := style{bold: true, size: 10, color: ink}
@@ -172,6 +173,24 @@ func (e *encoder) cover() {
 	if m.Classification != "" {
 		st := style{bold: true, size: 8, color: ink}
 		e.textCenter(e.pageW/2, e.pageH-14, 4, ellipsize(m.Classification, w, st), st)
+	}
+}
+
+// evidenceNote draws, under the document facts of the cover, the draft's
+// note that it rests on partial evidence or is only an outline, in a
+// warning box; nothing when the evidence is sufficient.
+func (e *encoder) evidenceNote(x, y, w float64) {
+	note := e.d.Meta.EvidenceNote
+	if note == "" {
+		return
+	}
+	st := style{bold: true, size: 10, color: ink}
+	lines := clip(note, w-6, st, 5)
+	h := float64(len(lines))*lineHeight(st) + 4
+	e.fill(warmTint)
+	e.f.Rect(x, y, w, h, "F")
+	for i, s := range lines {
+		e.text(x+3, y+2+float64(i)*lineHeight(st), lineHeight(st), s, st)
 	}
 }
 

@@ -17,11 +17,11 @@ func (e *encoder) summary() {
 	sh := e.name["summary"]
 	s := e.st
 	m := e.d.Meta
-	widths := []float64{26, 48, 12, 12, 12, 12, 14}
+	widths := []float64{26, 48, 12, 12, 12, 12, 14, 14}
 	for i, w := range widths {
 		e.colWidth(sh, i+1, i+1, w)
 	}
-	const lastCol = 7
+	const lastCol = 8
 	wide := func(r, style int, text string) {
 		e.check(e.f.MergeCell(sh, cell(1, r), cell(lastCol, r)))
 		e.plain(sh, 1, r, text)
@@ -46,7 +46,7 @@ func (e *encoder) summary() {
 		{"dc.nextReview", m.NextReview},
 		{"dc.owner", m.Author},
 		{"dc.generator", m.Generator},
-		{"", ""},
+		{"dc.evidence", evidenceText(m)},
 	}
 	for i := range left {
 		r := 4 + i
@@ -82,7 +82,16 @@ func (e *encoder) summary() {
 	dataHead := r + 1
 	e.chartData(sh, r)
 	e.radar(sh, chartRow, dataHead)
-	e.frame(sh, layout{freeze: "A3", filter: "A" + itoa(scoresHead) + ":" + cell(7, scoresHead+len(e.d.Scores))})
+	e.frame(sh, layout{freeze: "A3", filter: "A" + itoa(scoresHead) + ":" + cell(lastCol, scoresHead+len(e.d.Scores))})
+}
+
+// evidenceText is the document control's evidence base: the draft's note
+// on partial evidence, or the coverage when the evidence is sufficient.
+func evidenceText(m strategy.Meta) string {
+	if m.EvidenceNote != "" {
+		return m.EvidenceNote
+	}
+	return fmt.Sprintf("%d%%", m.Coverage)
 }
 
 // chartRows is the number of rows of 15 points kept free for the radar
@@ -98,7 +107,7 @@ const (
 // section writes a section title at row r.
 func (e *encoder) section(sh string, r int, text string) {
 	e.plain(sh, 1, r, text)
-	e.style(sh, 1, r, 7, r, e.st.section)
+	e.style(sh, 1, r, 8, r, e.st.section)
 }
 
 // heads writes a row of column heads at row r from column 1.
@@ -114,7 +123,7 @@ func (e *encoder) scores(sh string, r int) int {
 	s := e.st
 	e.section(sh, r, e.l("xlsx.summary.scores"))
 	r++
-	e.heads(sh, r, "col.pillarArea", "xlsx.col.name", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed")
+	e.heads(sh, r, "col.pillarArea", "xlsx.col.name", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed", "col.lowConfidence")
 	head := r
 	for _, sc := range e.d.Scores {
 		r++
@@ -127,18 +136,21 @@ func (e *encoder) scores(sh string, r int) int {
 		}
 		e.int(sh, 5, r, sc.Target)
 		e.fixed(sh, 7, r, fmt.Sprintf("%d / %d", sc.Assessed, sc.Total))
+		if sc.Assessed > 0 {
+			e.fixed(sh, 8, r, fmt.Sprintf("%d / %d", sc.LowConfidence, sc.Assessed))
+		}
 		if sc.Kind == "pillar" {
 			e.style(sh, 1, r, 2, r, s.label)
 			e.style(sh, 3, r, 3, r, s.intBold)
 			e.style(sh, 4, r, 4, r, s.num2Bold)
 			e.style(sh, 5, r, 6, r, s.intBold)
-			e.style(sh, 7, r, 7, r, s.textBold)
+			e.style(sh, 7, r, 8, r, s.textBold)
 		} else {
 			e.style(sh, 1, r, 2, r, s.text)
 			e.style(sh, 3, r, 3, r, s.int)
 			e.style(sh, 4, r, 4, r, s.num2)
 			e.style(sh, 5, r, 6, r, s.int)
-			e.style(sh, 7, r, 7, r, s.text)
+			e.style(sh, 7, r, 8, r, s.text)
 		}
 	}
 	return head

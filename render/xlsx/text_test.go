@@ -207,7 +207,7 @@ func checkLongText(t *testing.T, d *strategy.Draft, get func(sheet string) func(
 		t.Error("no priority override to follow")
 	}
 	sum := get(d.Labels.Get("xlsx.sheet.summary"))
-	if got, cells := follow(t, sum, "B4"); got != d.Meta.Country || len(cells) != 3 || cells[1] != "H4" {
+	if got, cells := follow(t, sum, "B4"); got != d.Meta.Country || len(cells) != 3 || cells[1] != "I4" {
 		t.Errorf("Summary: the country from %v is not the draft's", cells)
 	}
 	raci := get(d.Labels.Get("xlsx.sheet.raci"))

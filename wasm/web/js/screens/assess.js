@@ -33,6 +33,7 @@ function respondentName(id) {
 }
 
 function stakeholderName(id) {
+  if (!id) return 'desk reviewer';
   const s = a().stakeholders.find((x) => x.id === id);
   return s ? s.name : id;
 }

@@ -247,9 +247,12 @@ function respondentSection() {
   const resp = a().respondents;
   const rows = resp.map((r, i) => {
     const answered = a().responses.filter((x) => x.respondent === r.id).length;
-    const stake = h('select', { 'aria-label': `Organisation of ${r.name}` }, stakeholderOptions(r.stakeholder));
-    stake.addEventListener('change', () => change({ what: 'respondent', pointer: `/respondents/${i}/stakeholder`, respondent: r.id, value: stake.value },
-      (as) => { as.respondents[i].stakeholder = stake.value; }));
+    // A desk reviewer answers for no organisation: the list offers that
+    // choice only to a respondent who has none.
+    const stake = h('select', { 'aria-label': `Organisation of ${r.name}` },
+      stakeholderOptions(r.stakeholder, r.stakeholder ? undefined : 'None: a desk reviewer'));
+    stake.addEventListener('change', () => change({ what: 'respondent', pointer: `/respondents/${i}/stakeholder`, respondent: r.id, value: stake.value || null },
+      (as) => { if (stake.value) as.respondents[i].stakeholder = stake.value; else delete as.respondents[i].stakeholder; }));
     return h('tr', {},
       h('td', {}, h('span', { text: r.name }), h('div', { class: 'hint', text: `ID ${r.id}` })),
       h('td', { text: r.title || '' }),
