@@ -104,7 +104,7 @@ func Import(m *assess.Model, into *assess.Assessment, filled []*Filled, o *Impor
 		return nil, err
 	}
 	result := *a
-	result.Stakeholders, result.Respondents, result.Responses = mg.stakeholders, mg.respondents, mg.responses
+	result.Stakeholders, result.Respondents, result.Responses, result.Facts = mg.stakeholders, mg.respondents, mg.responses, mg.facts
 	data, err := json.Marshal(&result)
 	if err != nil {
 		return nil, err
