@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -315,19 +316,34 @@ func countPtr(n *int) string {
 // after the table.
 func (b *builder) writeBlock(s string, blk factBlock, row int, rows [][]string, widths []float64) (int, error) {
 	l, cols := b.lang, factBlocks[blk].cols
-	last := column(len(cols) - 1).letter()
+	// A table narrower than the sheet gives its last column, the note,
+	// the rest of the width.
+	lastCol := column(len(cols) - 1)
+	width := slices.Clone(widths[:len(cols)])
+	for i := len(cols); i < factWidth; i++ {
+		width[lastCol] += widths[i]
+	}
+	spread := func(r int, style int) {
+		if lastCol < factWidth-1 && b.err == nil {
+			b.err = b.f.MergeCell(s, lastCol.cell(r), column(factWidth-1).cell(r))
+			if b.err == nil {
+				b.err = b.f.SetCellStyle(s, lastCol.cell(r), column(factWidth-1).cell(r), style)
+			}
+		}
+	}
 	band := fmt.Sprintf("A%d", row)
 	b.set(s, band, tr(l, factBlocks[blk].key), b.st.area)
 	if b.err == nil {
-		b.err = b.f.MergeCell(s, band, fmt.Sprintf("%s%d", last, row))
+		b.err = b.f.MergeCell(s, band, column(factWidth-1).cell(row))
 	}
 	b.rowHeight(s, row, 20)
 	head := row + 1
 	n := 1
 	for i, c := range cols {
 		b.set(s, column(i).cell(head), tr(l, c.key), b.st.header)
-		n = max(n, lines(tr(l, c.key), widths[i], bodySize))
+		n = max(n, lines(tr(l, c.key), width[i], bodySize))
 	}
+	spread(head, b.st.header)
 	b.rowHeight(s, head, height(n)+4)
 	first := head + 1
 	for j, cells := range rows {
@@ -339,8 +355,9 @@ func (b *builder) writeBlock(s string, blk factBlock, row int, rows [][]string, 
 				style = b.st.fixed
 			}
 			b.set(s, column(i).cell(r), cells[i], style)
-			n = max(n, lines(cells[i], widths[i], bodySize))
+			n = max(n, lines(cells[i], width[i], bodySize))
 		}
+		spread(r, b.st.input)
 		b.rowHeight(s, r, max(height(n), 18))
 	}
 	if b.err != nil {
