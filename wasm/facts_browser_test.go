@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,9 +14,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/questionnaire"
 )
 
 // TestWorkbookFacts records country facts on the Setup screen as a
@@ -234,6 +237,58 @@ func TestWorkbookFacts(t *testing.T) {
 		s.fatalf("saved staff: %+v", last)
 	}
 	s.noXSS()
+}
+
+// TestWorkbookImportFacts imports the lead agency's questionnaire, its
+// facts sheet changed, on the Setup screen: the session's facts take the
+// change, a snapshot keeps them as they were, and the result says how
+// many facts came in.
+func TestWorkbookImportFacts(t *testing.T) {
+	html := workbook(t)
+	s := newTab(t, html, "import-facts.html")
+	s.open()
+	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
+	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
+	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.goTo("setup")
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := load.Assessment("small-island.json", data, assess.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := questionnaire.Write(&buf, assess.Default(), &questionnaire.Options{Prefill: orig, Respondent: "r-gov-1"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Facts")
+	row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == "ncsc" }) + 1
+	if err := f.SetCellStr("Facts", fmt.Sprintf("E%d", row), "active"); err != nil {
+		t.Fatal(err)
+	}
+	lead := filepath.Join(s.dir, "lead.xlsx")
+	if err := f.SaveAs(lead); err != nil {
+		t.Fatal(err)
+	}
+	s.do("import", chromedp.SetUploadFiles(chromedp.ID("import-files"), []string{lead}))
+	s.wait("the import", `(document.getElementById('import-result') || {textContent: ''}).textContent.startsWith('Imported 1 questionnaire')`)
+	s.scored()
+	if got := s.text("#import-result"); !strings.Contains(got, "country facts merged") {
+		s.fatalf("import result: %q", got)
+	}
+	if st := s.stored(`s.assessment.facts.instruments.find((x) => x.id === 'ncsc').status`); st != `"active"` {
+		s.fatalf("the committee's status after the import: %s", st)
+	}
+	if st := s.stored(`s.snapshots[s.snapshots.length - 1].assessment.facts.instruments.find((x) => x.id === 'ncsc').status`); st != `"dormant"` {
+		s.fatalf("the committee's status in the snapshot: %s", st)
+	}
+	s.wait("the list", `document.querySelector('#facts tbody tr:nth-child(3)').textContent.includes('Active')`)
 }
 
 // press presses Enter on the button id, as a facilitator at the

@@ -63,7 +63,7 @@ function questionnaireSection() {
       picker.button.disabled = true;
       const r = await runImport(result, files);
       picker.button.disabled = false;
-      if (!r.error && !r.problems.length && (r.added.responses || r.added.respondents.length || r.added.stakeholders.length)) {
+      if (!r.error && !r.problems.length && (r.added.responses || r.added.respondents.length || r.added.stakeholders.length || r.added.facts)) {
         redraw();
         const again = document.getElementById('import-button');
         if (again) again.focus({ preventScroll: true });
