@@ -7,7 +7,7 @@
 // JSON pointer names. Every change goes through change(), so it is
 // saved, logged and can be undone like any other.
 
-import { h, field, setError, options, announce, toast } from './dom.js';
+import { h, field, setError, options, announce, toast, colHeads } from './dom.js';
 import { app, change, render as redraw, undo, limits, problemText } from './app.js';
 import { slug } from './session.js';
 import { text } from './model.js';
@@ -281,7 +281,7 @@ function listOf(k) {
   const canAdd = !(k.single && recs.length) && !full && (k.key !== 'staff' || a().stakeholders.length);
   return h('div', { class: 'facts-list' },
     rows.length ? h('table', { class: 'grid small' },
-      h('thead', {}, h('tr', {}, [...k.columns, ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, colHeads([...k.columns, '']))),
       h('tbody', {}, rows)) : h('p', { text: k.key === 'staff' && !a().stakeholders.length ? 'Add stakeholders first: posts belong to one.' : `No ${k.one} recorded.` }),
     canAdd && view.editing === null ? h('button', { type: 'button', id: 'fact-add', class: 'primary', text: `Add ${k.one}`, on: { click: () => open(-1) } }) : null,
     full ? h('p', { class: 'hint', text: `The list holds ${k.limit()} records, the most an assessment may have.` }) : null);
