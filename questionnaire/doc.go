@@ -34,6 +34,35 @@
 // written as text, never as a formula, and the same input gives the same
 // bytes.
 //
+// # The facts sheet
+//
+// With Options.Facts, or pre-filled for a respondent of the stakeholder
+// that holds the lead agency's role (LeadRole), the workbook has a Facts
+// sheet after the pillar sheets: the country's instruments, posts, Budapest
+// Convention status and standing in networks (assess.Facts), one table
+// each under a band row, pre-filled from Options.Prefill, with empty rows
+// to add more. Kinds, statuses and networks are picked from drop-down
+// lists of the assessment format's values ("in-force"); institutions by
+// name from a list of the assessment's stakeholders (or typed); dates are
+// written as YYYY, YYYY-MM or YYYY-MM-DD. Incident counts and the
+// strategy in force are not on the sheet.
+//
+// Read returns its rows in Filled.Facts, checking each value at its cell:
+//
+//	lead.xlsx: Facts!E7: "in-effect" is not a status (draft, before-parliament, ...)
+//	lead.xlsx: Facts!F7: "2021-13" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD
+//
+// Merge puts them into the assessment's facts: a row with the ID of an
+// instrument the assessment holds replaces it, posts replace those of the
+// same institution, unit and year, a network standing that of the same
+// network, name and member, and the Budapest status replaces the one
+// recorded; any other row is added (an instrument without an ID gets one
+// made from its name), and nothing is removed. Problems that the
+// assessment's checks find in a merged fact, such as a status that does
+// not fit the kind, are reported at the row's cell:
+//
+//	lead.xlsx: Facts!E8: a bill cannot be "in-force"; a bill is "draft", "before-parliament" or "lapsed" (once passed, record it as a law)
+//
 // # Reading it back
 //
 // Read is tolerant of what people do in a spreadsheet: numbers stored as

@@ -22,7 +22,8 @@ import (
 )
 
 // FuzzRead feeds Read with damaged questionnaires, seeded from a blank, a
-// filled and a pre-filled questionnaire and from the broken corpus. Read
+// filled and a pre-filled questionnaire, the lead agency's with its facts
+// sheet, and from the broken corpus. Read
 // must not panic, must not report a panic it recovered from, and what it
 // accepts must make sense against the model.
 //
@@ -39,6 +40,7 @@ func FuzzRead(f *testing.F) {
 	fill(f, x, "IRC.SA.1", "n/a")
 	f.Add(save(f, x))
 	f.Add(write(f, &questionnaire.Options{Lang: "fr", Prefill: example(f), Respondent: "r-irc-2"}))
+	f.Add(write(f, &questionnaire.Options{Lang: "es", Prefill: example(f), Respondent: "r-gov-1"}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("Indicator,Level\nGOV.STR.1,3\n"))
 	m := assess.Default()

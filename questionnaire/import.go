@@ -68,6 +68,9 @@ type ImportedFile struct {
 	// earlier questionnaire of the import, holds identically is not added
 	// twice.
 	Answers, Added int
+	// Facts is the number of records on the questionnaire's facts
+	// sheet, each merged into the assessment's facts.
+	Facts int
 }
 
 // Import adds the answers of filled questionnaires, read with Read for
@@ -104,7 +107,7 @@ func Import(m *assess.Model, into *assess.Assessment, filled []*Filled, o *Impor
 		return nil, err
 	}
 	result := *a
-	result.Stakeholders, result.Respondents, result.Responses = mg.stakeholders, mg.respondents, mg.responses
+	result.Stakeholders, result.Respondents, result.Responses, result.Facts = mg.stakeholders, mg.respondents, mg.responses, mg.facts
 	data, err := json.Marshal(&result)
 	if err != nil {
 		return nil, err
@@ -160,7 +163,7 @@ func (mg *merger) report(a *assess.Assessment) *Imported {
 		im.Files[i] = ImportedFile{Filled: f.f,
 			Respondent: f.respondent, NewRespondent: newResp[f.respondent],
 			Stakeholder: f.stakeholder, NewStakeholder: newHolder[f.stakeholder],
-			Answers: len(f.f.Answers), Added: f.added}
+			Answers: len(f.f.Answers), Added: f.added, Facts: countFacts(f.f.Facts)}
 	}
 	return im
 }
@@ -214,4 +217,19 @@ func skeleton(m *assess.Model, filled []*Filled, date string) *assess.Assessment
 		Respondents:  []assess.Respondent{},
 		Responses:    []assess.Response{},
 	}
+}
+
+// countFacts returns the number of records in f.
+func countFacts(f *assess.Facts) int {
+	if f == nil {
+		return 0
+	}
+	n := len(f.Instruments) + len(f.Staff) + len(f.Networks) + len(f.Incidents)
+	if f.Treaties != nil && f.Treaties.Budapest != nil {
+		n++
+	}
+	if f.StrategyInForce != nil {
+		n++
+	}
+	return n
 }

@@ -27,6 +27,16 @@ import (
 //     different names get different IDs whatever the order of the files.
 //   - An answer the same respondent already gave, identically, is skipped;
 //     a different one is a conflict, reported with both places.
+//   - The facts of a facts sheet are merged record by record: a record
+//     with the same key as one the assessment holds replaces it (an
+//     instrument by its ID, posts by institution, unit and year, a
+//     network standing by network, name and member, the Budapest status
+//     as a whole), any other is added, and an instrument without an ID
+//     gets one made from its name. Nothing is removed. An institution
+//     is found among the stakeholders by name or ID like an
+//     organisation, or added as a new stakeholder with no roles yet.
+//     Files are merged in order, so a later file's record replaces an
+//     earlier one's.
 //
 // The merged assessment is then checked against m, and held to the
 // limits of an assessment (assess.MaxStakeholders, MaxRespondents and
@@ -40,7 +50,7 @@ func Merge(m *assess.Model, a *assess.Assessment, filled ...*Filled) error {
 	if err != nil {
 		return err
 	}
-	a.Stakeholders, a.Respondents, a.Responses = mg.stakeholders, mg.respondents, mg.responses
+	a.Stakeholders, a.Respondents, a.Responses, a.Facts = mg.stakeholders, mg.respondents, mg.responses, mg.facts
 	return nil
 }
 
@@ -55,6 +65,9 @@ func merge(m *assess.Model, a *assess.Assessment, name string, filled []*Filled)
 		origin:       map[int]source{},
 		newResp:      map[int]*Filled{},
 		newHolder:    map[int]*Filled{},
+		facts:        cloneFacts(a.Facts),
+		factOrigin:   map[string]factSource{},
+		holderCell:   map[int]problem.Problem{},
 	}
 	if mg.name == "" {
 		mg.name = "the assessment"
@@ -68,6 +81,13 @@ func merge(m *assess.Model, a *assess.Assessment, name string, filled []*Filled)
 	for _, f := range filled {
 		if f != nil {
 			mg.add(f)
+		}
+	}
+	// Facts come after every file's respondent, so that they may name
+	// an organisation that a questionnaire brought.
+	for _, f := range filled {
+		if f != nil {
+			mg.addFacts(f)
 		}
 	}
 	if len(mg.list) == 0 && mg.limits() {
@@ -86,10 +106,13 @@ type merger struct {
 	stakeholders []assess.Stakeholder
 	respondents  []assess.Respondent
 	responses    []assess.Response
-	placed       map[[2]string]int // respondent and indicator → index in responses
-	origin       map[int]source    // index in responses → where it came from
-	newResp      map[int]*Filled   // index in respondents → the file that added it
-	newHolder    map[int]*Filled   // index in stakeholders → the file that added it
+	placed       map[[2]string]int       // respondent and indicator → index in responses
+	origin       map[int]source          // index in responses → where it came from
+	newResp      map[int]*Filled         // index in respondents → the file that added it
+	newHolder    map[int]*Filled         // index in stakeholders → the file that added it
+	facts        *assess.Facts           // a's facts with those of the files
+	factOrigin   map[string]factSource   // pointer of a merged fact → where it came from
+	holderCell   map[int]problem.Problem // index in stakeholders → the facts cell that added it
 	files        []merged
 	list         problem.List
 }
@@ -227,7 +250,7 @@ func (mg *merger) newRespondent(f *Filled, id, holder string) string {
 // added, the JSON pointer for the rest.
 func (mg *merger) check() {
 	merged := *mg.a
-	merged.Stakeholders, merged.Respondents, merged.Responses = mg.stakeholders, mg.respondents, mg.responses
+	merged.Stakeholders, merged.Respondents, merged.Responses, merged.Facts = mg.stakeholders, mg.respondents, mg.responses, mg.facts
 	for _, p := range assess.Check(mg.m, &merged) {
 		mg.list = append(mg.list, mg.locate(p))
 	}
@@ -240,6 +263,9 @@ var fieldColumns = map[string]column{
 }
 
 func (mg *merger) locate(p problem.Problem) problem.Problem {
+	if q, ok := mg.locateFact(p); ok {
+		return q
+	}
 	parts := strings.Split(strings.TrimPrefix(p.At, "/"), "/")
 	if len(parts) >= 2 {
 		i, err := strconv.Atoi(parts[1])
@@ -261,6 +287,9 @@ func (mg *merger) locate(p problem.Problem) problem.Problem {
 					return problem.Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldName)), Message: p.Message}
 				}
 			case "stakeholders":
+				if c, ok := mg.holderCell[i]; ok {
+					return problem.Problem{File: c.File, At: c.At, Message: p.Message}
+				}
 				if f, ok := mg.newHolder[i]; ok {
 					return problem.Problem{File: f.File, At: sheetRef(f.respSheet, fieldCell(fieldOrganisation)), Message: p.Message}
 				}

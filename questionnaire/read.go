@@ -33,8 +33,15 @@ type Filled struct {
 	// Answers are the answered indicators, pillar by pillar in model
 	// order, then row by row.
 	Answers []Answer
+	// Facts are the country facts of the facts sheet, row by row, or nil
+	// when the questionnaire has no facts sheet. Stakeholders (an
+	// instrument's owner, an institution, a network's member) are as the
+	// respondent wrote them, a name or an ID; Merge finds them among the
+	// assessment's stakeholders.
+	Facts *assess.Facts
 
-	respSheet string // the respondent sheet's name as found
+	respSheet string     // the respondent sheet's name as found
+	factCells *factCells // where each fact was read
 }
 
 // Answer is one answer and where it was read.
@@ -121,6 +128,7 @@ func (rd *reader) read() {
 	for _, p := range rd.m.Pillars {
 		rd.readPillar(p)
 	}
+	rd.readFacts()
 }
 
 // sheet returns the name of the workbook's sheet called name, ignoring

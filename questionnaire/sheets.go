@@ -46,6 +46,9 @@ func (b *builder) writeInstructions() {
 		tr(l, "inst.step5"),
 		tr(l, "inst.step6"),
 	}
+	if b.factsName != "" {
+		steps = append(steps, tr(l, "inst.facts", "facts", b.factsName))
+	}
 	for i, text := range steps {
 		b.entry(s, row, fmt.Sprintf("%d.", i+1), b.st.number, text)
 		row++

@@ -33,6 +33,13 @@ type Options struct {
 	// alone to issue a blank questionnaire to a known respondent.
 	Respondent string
 
+	// Facts adds the facts sheet, where the country's instruments, posts,
+	// treaty and network status are confirmed or filled in (pre-filled
+	// from Prefill when it is given). A questionnaire pre-filled for a
+	// respondent of the stakeholder that holds the lead agency's role
+	// (LeadRole) has it without asking.
+	Facts bool
+
 	// Date is recorded as the workbook's creation and modification time.
 	// When it is zero, Write uses the session date of Prefill, or else
 	// 2000-01-01, so that the same input always gives the same bytes.
@@ -73,18 +80,19 @@ func Write(w io.Writer, m *assess.Model, o *Options) error {
 
 // builder holds what Write needs while it fills the workbook.
 type builder struct {
-	f        *excelize.File
-	m        *assess.Model
-	o        *Options
-	lang     string
-	date     time.Time
-	st       styles
-	resp     *assess.Respondent // pre-filled details, or nil
-	org      string             // the name of resp's stakeholder
-	answers  map[string]assess.Response
-	instName string
-	respName string
-	err      error // the first error of a cell write
+	f         *excelize.File
+	m         *assess.Model
+	o         *Options
+	lang      string
+	date      time.Time
+	st        styles
+	resp      *assess.Respondent // pre-filled details, or nil
+	org       string             // the name of resp's stakeholder
+	answers   map[string]assess.Response
+	instName  string
+	respName  string
+	factsName string // "" when the questionnaire has no facts sheet
+	err       error  // the first error of a cell write
 }
 
 func newBuilder(m *assess.Model, o *Options) (*builder, error) {
@@ -93,7 +101,7 @@ func newBuilder(m *assess.Model, o *Options) (*builder, error) {
 		return nil, fmt.Errorf("no questionnaire text in language %q (available: %s)", b.lang, strings.Join(Languages(), ", "))
 	}
 	b.instName, b.respName = tr(b.lang, "sheet.instructions"), tr(b.lang, "sheet.respondent")
-	if err := checkSheetNames(m, b.instName, b.respName); err != nil {
+	if err := checkSheetNames(m, b.instName, b.respName, tr(b.lang, "sheet.facts")); err != nil {
 		return nil, err
 	}
 	if o.Respondent != "" && !validID(o.Respondent) {
@@ -107,6 +115,9 @@ func newBuilder(m *assess.Model, o *Options) (*builder, error) {
 	}
 	if b.date.IsZero() {
 		b.date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if b.wantsFacts() {
+		b.factsName = tr(b.lang, "sheet.facts")
 	}
 	return b, nil
 }
@@ -176,6 +187,9 @@ func (b *builder) build() error {
 	for _, p := range b.m.Pillars {
 		sheets = append(sheets, p.ID)
 	}
+	if b.factsName != "" {
+		sheets = append(sheets, b.factsName)
+	}
 	for _, s := range append(sheets, metaSheet) {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
@@ -194,6 +208,14 @@ func (b *builder) build() error {
 	}
 	for _, p := range b.m.Pillars {
 		if err := b.writePillar(p); err != nil {
+			return err
+		}
+	}
+	if b.factsName != "" {
+		if err := b.writeFactLists(); err != nil {
+			return err
+		}
+		if err := b.writeFacts(); err != nil {
 			return err
 		}
 	}

@@ -18,7 +18,11 @@
 //     largest session file the bridge accepts, schemas.MaxSessionSize)
 //     and the limits of the formats (characters of a free text, of a name
 //     and of the classification; most stakeholders, respondents, responses
-//     and decisions), at which the page's inputs stop typing.
+//     and decisions, instruments and other fact records), at which the
+//     page's inputs stop typing, and the values the country facts take
+//     (instrument kinds and statuses, the statuses that fit each kind,
+//     treaty, network and network statuses), from which the page builds
+//     its selects.
 //   - model: {"lang": "en", "format": "json"} → the default model, exactly
 //     as "ncskit model" prints it (every language is inside; lang is checked
 //     as a language code); with "format": "md", a JSON string holding the

@@ -107,7 +107,21 @@ type Info struct {
 	SchemaVersion int             `json:"schemaVersion"`
 	Session       SessionFormat   `json:"session"`
 	Limits        Limits          `json:"limits"`
+	Facts         FactLists       `json:"facts"`
 	Go            string          `json:"go"`
+}
+
+// FactLists are the values the country facts may take (package assess),
+// for the page's selects: the kinds and statuses of an instrument, the
+// statuses that fit each kind, the treaty statuses, the networks and the
+// statuses in a network. The page never keeps lists of its own.
+type FactLists struct {
+	InstrumentKinds    []string            `json:"instrumentKinds"`
+	InstrumentStatuses []string            `json:"instrumentStatuses"`
+	KindStatuses       map[string][]string `json:"kindStatuses"`
+	TreatyStatuses     []string            `json:"treatyStatuses"`
+	Networks           []string            `json:"networks"`
+	NetworkStatuses    []string            `json:"networkStatuses"`
 }
 
 // Limits are the limits of the file formats (assess/limits.go), for the
@@ -125,6 +139,10 @@ type Limits struct {
 	Respondents    int `json:"respondents"`
 	Responses      int `json:"responses"`
 	Decisions      int `json:"decisions"`
+	// Instruments is the most instruments in the facts, and FactRecords
+	// the most staff, network and incident records.
+	Instruments int `json:"instruments"`
+	FactRecords int `json:"factRecords"`
 }
 
 // SessionFormat names the session-file format this bridge reads, and the
@@ -149,6 +167,15 @@ func runInfo(req []byte) ([]byte, error) {
 			Text: assess.MaxText, Name: assess.MaxName, Classification: assess.MaxClassification,
 			Stakeholders: assess.MaxStakeholders, Respondents: assess.MaxRespondents,
 			Responses: assess.MaxResponses, Decisions: assess.MaxDecisions,
+			Instruments: assess.MaxInstruments, FactRecords: assess.MaxFactRecords,
+		},
+		Facts: FactLists{
+			InstrumentKinds:    assess.InstrumentKinds,
+			InstrumentStatuses: assess.InstrumentStatuses,
+			KindStatuses:       assess.KindStatuses,
+			TreatyStatuses:     assess.TreatyStatuses,
+			Networks:           assess.Networks,
+			NetworkStatuses:    assess.NetworkStatuses,
 		},
 		Go:     runtime.Version(),
 		Binary: []string{},

@@ -92,8 +92,20 @@ func TestInfo(t *testing.T) {
 	if in.Session != (SessionFormat{"ncskit-session", 1, 64 << 20}) {
 		t.Errorf("session format = %+v", in.Session)
 	}
-	if want := (Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000}); in.Limits != want {
+	if want := (Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000, Instruments: 500, FactRecords: 1000}); in.Limits != want {
 		t.Errorf("limits = %+v, want %+v", in.Limits, want)
+	}
+	// The page builds its fact selects from these lists only.
+	f := in.Facts
+	if !slices.Equal(f.InstrumentKinds, assess.InstrumentKinds) || !slices.Equal(f.InstrumentStatuses, assess.InstrumentStatuses) ||
+		!slices.Equal(f.TreatyStatuses, assess.TreatyStatuses) || !slices.Equal(f.Networks, assess.Networks) ||
+		!slices.Equal(f.NetworkStatuses, assess.NetworkStatuses) || len(f.KindStatuses) != len(assess.KindStatuses) {
+		t.Errorf("fact lists = %+v", f)
+	}
+	for kind, want := range assess.KindStatuses {
+		if !slices.Equal(f.KindStatuses[kind], want) {
+			t.Errorf("statuses of %s = %q, want %q", kind, f.KindStatuses[kind], want)
+		}
 	}
 }
 

@@ -58,15 +58,20 @@ type ImportedFile struct {
 	Respondent   string `json:"respondent"`
 	Answers      int    `json:"answers"`
 	Added        int    `json:"added"`
+	// Facts is the number of records on its facts sheet.
+	Facts int `json:"facts"`
 }
 
 // ImportAdded lists what the import added to the assessment: new
-// stakeholders (with no roles yet), new respondents and the number of
-// answers.
+// stakeholders (with no roles yet), new respondents, the number of
+// answers, and the number of fact records merged into the assessment's
+// facts (which replace the records of the same key; see
+// questionnaire.Merge).
 type ImportAdded struct {
 	Stakeholders []assess.Stakeholder `json:"stakeholders"`
 	Respondents  []assess.Respondent  `json:"respondents"`
 	Responses    int                  `json:"responses"`
+	Facts        int                  `json:"facts"`
 }
 
 func runImport(req []byte) ([]byte, error) {
@@ -123,9 +128,12 @@ func runImport(req []byte) ([]byte, error) {
 		Responses:    im.Responses,
 	}
 	for _, f := range im.Files {
+		out.Added.Facts += f.Facts
+	}
+	for _, f := range im.Files {
 		q := f.Filled
 		out.Files = append(out.Files, ImportedFile{File: q.File, Name: q.Name, Organisation: q.Organisation, Title: q.Title,
-			Date: q.Date, Lang: q.Lang, Respondent: f.Respondent, Answers: f.Answers, Added: f.Added})
+			Date: q.Date, Lang: q.Lang, Respondent: f.Respondent, Answers: f.Answers, Added: f.Added, Facts: f.Facts})
 	}
 	return marshal(out)
 }

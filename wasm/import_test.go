@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/questionnaire"
 )
 
 type importFile struct {
@@ -151,5 +156,55 @@ func TestImportProblems(t *testing.T) {
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: error %v, want %s", tc.req, err, tc.want)
 		}
+	}
+}
+
+// TestImportFacts imports the lead agency's questionnaire, pre-filled
+// with the facts and one status changed on its facts sheet: the bridge
+// returns the facts merged and says how many records the sheet held.
+func TestImportFacts(t *testing.T) {
+	data := readExample(t, "small-island.json")
+	m := assess.Default()
+	orig, err := load.Assessment("small-island.json", data, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := questionnaire.Write(&buf, m, &questionnaire.Options{Prefill: orig, Respondent: "r-gov-1"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Facts")
+	row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == "ncsc" }) + 1
+	if row == 0 {
+		t.Fatal("no row of the committee on the facts sheet")
+	}
+	if err := f.SetCellStr("Facts", fmt.Sprintf("E%d", row), "active"); err != nil {
+		t.Fatal(err)
+	}
+	filled, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var im Imported
+	call(t, "import", importRequest(t, data, importFile{"lead.xlsx", filled.Bytes()}), &im)
+	if len(im.Problems) != 0 || im.Assessment == nil {
+		t.Fatalf("problems:\n%s", strings.Join(problemStrings(im), "\n"))
+	}
+	of := orig.Facts
+	held := len(of.Instruments) + len(of.Staff) + len(of.Networks) + 1 // and the Budapest status
+	if im.Added.Facts != held || im.Files[0].Facts != held {
+		t.Errorf("facts merged %d (file %d), want %d", im.Added.Facts, im.Files[0].Facts, held)
+	}
+	got := im.Assessment.Facts
+	if got.Instruments[2].ID != "ncsc" || got.Instruments[2].Status != "active" {
+		t.Errorf("the committee after the import: %+v", got.Instruments[2])
+	}
+	got.Instruments[2].Status = of.Instruments[2].Status
+	if !reflect.DeepEqual(got, of) {
+		t.Errorf("facts other than the changed status differ:\n got %+v\nwant %+v", got, of)
 	}
 }

@@ -9,7 +9,7 @@
 //	ncskit draft FILE --format html|json|md|pdf|xlsx -o OUT [--lang L]
 //	        [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]
 //	ncskit questionnaire --format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json]
-//	        [--prefill ASSESSMENT.json --respondent ID]
+//	        [--prefill ASSESSMENT.json --respondent ID] [--facts]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
 //	ncskit region FILE... --format json|html|xlsx -o OUT [--contacts FILE.vcf]

@@ -17,7 +17,7 @@ import (
 )
 
 func runQuestionnaire(e *env, args []string) error {
-	spec := cmdSpec{"--format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json] [--prefill ASSESSMENT.json --respondent ID]",
+	spec := cmdSpec{"--format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json] [--prefill ASSESSMENT.json --respondent ID] [--facts]",
 		"Write the questionnaire that respondents fill in with Excel or LibreOffice,\n" +
 			"offline, before or during the workshop: instructions, a sheet about the\n" +
 			"respondent, and one sheet per pillar with each indicator's question, what\n" +
@@ -28,7 +28,13 @@ func runQuestionnaire(e *env, args []string) error {
 			"with that respondent's details and answers from an earlier assessment;\n" +
 			"import the filled copy into the new round's assessment. --respondent\n" +
 			"alone issues a blank questionnaire to a known respondent ID, under which\n" +
-			"'ncskit import' then files the answers." + outputHelp}
+			"'ncskit import' then files the answers.\n\n" +
+			"The respondent of the lead agency (the stakeholder with the role\n" +
+			"lead-cyber-agency) pre-filled with --prefill also gets a Facts sheet: the\n" +
+			"country's instruments, posts, Budapest Convention and network status from\n" +
+			"the assessment, to confirm or complete; --facts adds it for anyone.\n" +
+			"'ncskit import' reads it back: a row with a known ID replaces that record,\n" +
+			"others are added." + outputHelp}
 	fs := newFlags("questionnaire")
 	format := fs.String("format", "xlsx", "output `format`: xlsx")
 	out := fs.String("o", "", "write the questionnaire to `file`, or - for standard output")
@@ -36,6 +42,7 @@ func runQuestionnaire(e *env, args []string) error {
 	modelFile := fs.String("model", "", "write the questionnaire for this `model` file instead of the default model")
 	prefill := fs.String("prefill", "", "pre-fill the answers of --respondent from this `assessment` file")
 	respondent := fs.String("respondent", "", "the respondent `ID` to pre-fill, or to issue the questionnaire to")
+	facts := fs.Bool("facts", false, "add the sheet of country facts to confirm or fill in")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
 		return err
@@ -64,7 +71,7 @@ func runQuestionnaire(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent}
+	o := &questionnaire.Options{Lang: *lang, Respondent: *respondent, Facts: *facts}
 	if *prefill != "" {
 		if o.Prefill, err = prefillFrom(e, *prefill, *respondent, m); err != nil {
 			return withModelFlag(err, *modelFile)
@@ -123,6 +130,11 @@ func runImport(e *env, args []string) error {
 			"is reported with both places. Every problem of every file is printed as\n" +
 			"FILE: SHEET!CELL: message, and nothing is written when there is one. At\n" +
 			"most " + strconv.Itoa(questionnaire.MaxFiles) + " questionnaires are imported at once.\n\n" +
+			"A filled Facts sheet merges into the assessment's facts: a row with the\n" +
+			"ID of a recorded instrument replaces it (posts by institution, unit and\n" +
+			"year; a network standing by network, name and member), any other row is\n" +
+			"added, and nothing is removed. An institution it names that the\n" +
+			"assessment lacks becomes a new stakeholder.\n\n" +
 			"--into adds the answers to a copy of an existing assessment; -o may name\n" +
 			"the same file. Without --into, -o gets a new assessment whose profile is a\n" +
 			"placeholder that validates but must be completed before scoring: country\n" +

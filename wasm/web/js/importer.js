@@ -39,14 +39,15 @@ function apply(r, count) {
     merged.stakeholders.length !== a.stakeholders.length + r.added.stakeholders.length) {
     throw new Error('the engine returned an assessment that does not extend the session; nothing was changed');
   }
-  if (!r.added.responses && !r.added.respondents.length && !r.added.stakeholders.length) return;
+  if (!r.added.responses && !r.added.respondents.length && !r.added.stakeholders.length && !r.added.facts) return;
   let name = `before importing ${count} questionnaire${count > 1 ? 's' : ''}`;
   for (let n = 2; app.session.snapshots.some((x) => x.name === name); n++) name = `before importing ${count} questionnaire${count > 1 ? 's' : ''} (${n})`;
   const entries = r.files.map((f) => {
     const i = merged.respondents.findIndex((x) => x.id === f.respondent);
     return {
       what: 'import', respondent: f.respondent, pointer: i >= 0 ? `/respondents/${i}` : undefined,
-      note: `${f.file}: ${f.name} (${f.organisation}), ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added`,
+      note: `${f.file}: ${f.name} (${f.organisation}), ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added` +
+        (f.facts ? `, ${f.facts} country fact${f.facts === 1 ? '' : 's'} merged` : ''),
     };
   });
   changeMany(entries, (as, session) => {
@@ -54,6 +55,12 @@ function apply(r, count) {
     as.stakeholders.push(...r.added.stakeholders);
     as.respondents.push(...r.added.respondents);
     as.responses.push(...merged.responses.slice(nResp));
+    // A facts sheet's records replace those of the same key and add the
+    // others (questionnaire.Merge).
+    if (r.added.facts) {
+      if (merged.facts) as.facts = merged.facts;
+      else delete as.facts;
+    }
   });
 }
 
@@ -72,7 +79,8 @@ export function resultView(r, names) {
   }
   const out = [h('p', { class: 'ok', text: `Imported ${r.files.length} questionnaire${r.files.length > 1 ? 's' : ''}: ` +
     `${r.added.respondents.length} new respondent${r.added.respondents.length === 1 ? '' : 's'}, ${r.added.responses} answer${r.added.responses === 1 ? '' : 's'} added.` +
-    `${r.added.responses ? ' A snapshot keeps the session as it was before.' : ''}` })];
+    (r.added.facts ? ` ${r.added.facts} country fact${r.added.facts === 1 ? '' : 's'} merged (Setup, Country facts).` : '') +
+    `${r.added.responses || r.added.facts ? ' A snapshot keeps the session as it was before.' : ''}` })];
   out.push(h('ul', { class: 'imported' }, r.files.map((f) => h('li', {},
     h('strong', { text: f.file }), ': ',
     `${f.name}, ${f.organisation}${f.title ? ` (${f.title})` : ''} — ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added`,

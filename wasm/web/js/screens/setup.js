@@ -1,6 +1,6 @@
 // screens/setup.js: the session's profile, stakeholders with their role
 // archetypes, points of contact (NPCs) with their deputies, respondents,
-// snapshots and the change log.
+// the country facts (facts.js), snapshots and the change log.
 
 import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
 import { setupNext } from './next.js';
@@ -11,8 +11,9 @@ import { profileControls, profileFields, readProfile } from './sessions.js';
 import { filesPicker } from '../files.js';
 import { exportQuestionnaire } from '../exports.js';
 import { run as runImport, lastResult, resultView } from '../importer.js';
+import { factsSection, refreshFacts } from '../facts.js';
 
-export const screen = { id: 'setup', title: 'Setup', needsSession: true, render, refresh() {} };
+export const screen = { id: 'setup', title: 'Setup', needsSession: true, render, refresh: refreshFacts };
 
 export const contactFunctions = [
   ['cicte-npc', 'CICTE National Point of Contact'],
@@ -30,7 +31,7 @@ function a() {
 
 function render(root) {
   root.append(h('h1', { text: 'Setup' }),
-    profileSection(), stakeholderSection(), contactSection(), respondentSection(), questionnaireSection(), snapshotSection(), logSection());
+    profileSection(), stakeholderSection(), contactSection(), respondentSection(), factsSection(), questionnaireSection(), snapshotSection(), logSection());
   root.append(setupNext());
 }
 
@@ -62,7 +63,7 @@ function questionnaireSection() {
       picker.button.disabled = true;
       const r = await runImport(result, files);
       picker.button.disabled = false;
-      if (!r.error && !r.problems.length && (r.added.responses || r.added.respondents.length || r.added.stakeholders.length)) {
+      if (!r.error && !r.problems.length && (r.added.responses || r.added.respondents.length || r.added.stakeholders.length || r.added.facts)) {
         redraw();
         const again = document.getElementById('import-button');
         if (again) again.focus({ preventScroll: true });
