@@ -56,9 +56,10 @@ var earliest = map[string]int{"quick": 0, "medium": 3, "long": 24}
 
 // deadline is a facilitator's deadline on an indicator.
 type deadline struct {
-	date    string // YYYY-MM-DD
-	month   int    // the month of the period in which it falls
-	pointer string // where the decision is in the assessment
+	indicator string
+	date      string // YYYY-MM-DD
+	month     int    // the month of the period in which it falls
+	pointer   string // where the decision is in the assessment
 }
 
 // deadlines returns the deadline of every indicator that has one: the
@@ -70,7 +71,7 @@ func (b *builder) deadlines() map[string]deadline {
 		if err != nil {
 			return // reported by assess.Check
 		}
-		d := deadline{date: date, pointer: pointer,
+		d := deadline{indicator: indicator, date: date, pointer: pointer,
 			month: (t.Year()-b.d.Meta.StartYear)*12 + int(t.Month()) - 1}
 		if old, ok := out[indicator]; !ok || d.date < old.date {
 			out[indicator] = d
@@ -285,7 +286,7 @@ func (b *builder) place(i int, s slot) {
 		if s.end > s.due.month {
 			a.DeadlineMissed = true
 			a.Note = joinNotes(a.Note, b.deadlineText(a, s))
-			b.d.Warnings = append(b.d.Warnings, assess.Warning{Code: WarnDeadline, Indicator: b.deadlineIndicator(a, s),
+			b.d.Warnings = append(b.d.Warnings, assess.Warning{Code: WarnDeadline, Indicator: s.due.indicator,
 				Pointer: s.due.pointer, Message: a.ID + " " + a.Title + ": " + b.deadlineText(a, s)})
 		} else {
 			a.Note = joinNotes(a.Note, b.text("plan.deadlineMet", "deadline", s.due.date))
@@ -308,26 +309,11 @@ func (b *builder) place(i int, s slot) {
 // deadline of a facilitator's decision.
 const WarnDeadline = "deadline"
 
-// deadlineIndicator is the indicator whose deadline action a misses.
-func (b *builder) deadlineIndicator(a *Action, s slot) string {
-	for i, o := range b.a.Decisions.PriorityOverrides {
-		if fmt.Sprintf("/decisions/priorityOverrides/%d/deadline", i) == s.due.pointer {
-			return o.Indicator
-		}
-	}
-	for i, g := range b.a.Decisions.Agreed {
-		if fmt.Sprintf("/decisions/agreed/%d/deadline", i) == s.due.pointer {
-			return g.Indicator
-		}
-	}
-	return a.Indicators[0]
-}
-
 // deadlineText says why action a misses its deadline: the deadline comes
 // before the period, the prerequisites take too long, or its lead's
 // slots are taken.
 func (b *builder) deadlineText(a *Action, s slot) string {
-	pairs := []string{"deadline", s.due.date, "end", a.End, "indicator", b.deadlineIndicator(a, s)}
+	pairs := []string{"deadline", s.due.date, "end", a.End, "indicator", s.due.indicator}
 	switch {
 	case s.due.month <= 0:
 		return b.text("plan.deadlineBeforePeriod", pairs...)

@@ -31,12 +31,13 @@ func (b *builder) deadlineSection() {
 	}
 	var dues []*due
 	byKey := map[string]*due{}
+	deadlines := b.deadlines()
 	for _, a := range b.d.Actions {
 		if a.Deadline == "" {
 			continue
 		}
 		for _, ind := range a.Indicators {
-			if d, ok := b.deadlines()[ind]; !ok || d.date != a.Deadline {
+			if d, ok := deadlines[ind]; !ok || d.date != a.Deadline {
 				continue
 			}
 			k := ind
@@ -158,8 +159,8 @@ func (b *builder) capacitySection() {
 // yearRow is one year of the period: actions starting, being set up and
 // ongoing.
 type yearRow struct {
-	year                       int
-	starting, underWay, ongoin int
+	year                        int
+	starting, underWay, ongoing int
 }
 
 // years counts, per year of the period, the actions that start, those
@@ -180,7 +181,7 @@ func (b *builder) years() []yearRow {
 				out[y].underWay++
 			}
 			if b.d.Actions[i].Ongoing && s.end < to {
-				out[y].ongoin++
+				out[y].ongoing++
 			}
 		}
 	}
@@ -193,7 +194,7 @@ func (b *builder) yearsSection() {
 	b.para(b.text("implementation.years"))
 	var rows [][]string
 	for _, y := range b.years() {
-		rows = append(rows, []string{strconv.Itoa(y.year), strconv.Itoa(y.starting), strconv.Itoa(y.underWay), strconv.Itoa(y.ongoin)})
+		rows = append(rows, []string{strconv.Itoa(y.year), strconv.Itoa(y.starting), strconv.Itoa(y.underWay), strconv.Itoa(y.ongoing)})
 	}
 	b.table("years", "", b.labels("col.year", "col.starting", "col.underWay", "col.ongoingWork"), []float64{1, 1, 1, 1}, rows)
 	later := 0
@@ -207,22 +208,22 @@ func (b *builder) yearsSection() {
 	}
 }
 
-// RecurrentYear is the recurrent cost of a plan in one year of its
+// recurrentYear is the recurrent cost of a plan in one year of its
 // period: what its recurrent actions cost from the first budget year
 // after their set-up, at the mid-point of their cost bands, in US
 // dollars.
-type RecurrentYear struct {
-	Year    int     `json:"year"`
-	Actions int     `json:"actions"`
-	Cost    float64 `json:"cost"`
+type recurrentYear struct {
+	Year    int
+	Actions int
+	Cost    float64
 }
 
 // recurrentYears returns the recurrent cost of the plan per year of the
 // period.
-func (b *builder) recurrentYears() []RecurrentYear {
-	var out []RecurrentYear
+func (b *builder) recurrentYears() []recurrentYear {
+	var out []recurrentYear
 	for y := 0; y < b.months/12; y++ {
-		r := RecurrentYear{Year: b.d.Meta.StartYear + y}
+		r := recurrentYear{Year: b.d.Meta.StartYear + y}
 		for i, a := range b.d.Actions {
 			if a.Recurrent && (b.slots[i].end-1)/12 < y {
 				r.Actions++
