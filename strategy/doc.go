@@ -84,8 +84,11 @@
 // three-person rota for a team of two: the library's "people") is a
 // finding in the implementation chapter.
 //
-// Deadlines: a priority override or an agreed level may carry a deadline.
-// The actions that close its indicator, and their prerequisites, may
+// Deadlines: a priority override or an agreed level may carry a deadline,
+// and an action that renews or hands over a recorded instrument is due
+// before the instrument expires; a fact-finding action queues as if due
+// in its first months. The actions that close a deadline's indicator,
+// and their prerequisites, may
 // start in the first month whatever their horizon and go first in their
 // leads' queues; while a lead has such work still to start, other work
 // leaves it one place free. An action that cannot end before the

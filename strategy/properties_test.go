@@ -90,6 +90,7 @@ func generated(t *testing.T, seed uint64) *assess.Assessment {
 	// Deadlines on two pinned indicators, some within reach and some
 	// not; the posts of the leads recorded, unknown, or none filled.
 	ids := assess.Default().Indicators()
+	rng = rand.New(rand.NewPCG(seed, 11)) // apart from the answers' draws
 	for k := 0; k < 2; k++ {
 		in := ids[rng.IntN(len(ids))].ID
 		if k == 1 && in == a.Decisions.PriorityOverrides[0].Indicator {

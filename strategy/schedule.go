@@ -57,6 +57,7 @@ var earliest = map[string]int{"quick": 0, "medium": 3, "long": 24}
 // deadline is a facilitator's deadline on an indicator.
 type deadline struct {
 	indicator string
+	subject   string // what is due, in the warning: the indicator or the instrument
 	date      string // YYYY-MM-DD
 	month     int    // the month of the period in which it falls
 	pointer   string // where the decision is in the assessment
@@ -71,7 +72,7 @@ func (b *builder) deadlines() map[string]deadline {
 		if err != nil {
 			return // reported by assess.Check
 		}
-		d := deadline{indicator: indicator, date: date, pointer: pointer,
+		d := deadline{indicator: indicator, subject: indicator, date: date, pointer: pointer,
 			month: (t.Year()-b.d.Meta.StartYear)*12 + int(t.Month()) - 1}
 		if old, ok := out[indicator]; !ok || d.date < old.date {
 			out[indicator] = d
@@ -88,6 +89,34 @@ func (b *builder) deadlines() map[string]deadline {
 		}
 	}
 	return out
+}
+
+// expiry returns the deadline of an action that renews or hands over a
+// recorded instrument: the instrument's expiry date (a month counts from
+// its first day, a year to its last).
+func (b *builder) expiry(a Action) (deadline, bool) {
+	if (a.Mode != "renew" && a.Mode != "handover") || a.Instrument == "" || b.a.Facts == nil || len(a.Indicators) == 0 {
+		return deadline{}, false
+	}
+	for i, in := range b.a.Facts.Instruments {
+		if in.ID != a.Instrument || in.Expires == "" {
+			continue
+		}
+		date := in.Expires
+		switch len(date) {
+		case 4: // known to the year: by the end of it
+			date += "-12-31"
+		case 7:
+			date += "-01"
+		}
+		t, err := time.Parse("2006-01-02", date)
+		if err != nil {
+			return deadline{}, false
+		}
+		return deadline{indicator: a.Indicators[0], subject: in.Name, date: date, pointer: fmt.Sprintf("/facts/instruments/%d/expires", i),
+			month: (t.Year()-b.d.Meta.StartYear)*12 + int(t.Month()) - 1}, true
+	}
+	return deadline{}, false
 }
 
 // leadKey names the lead of an action for capacity: its stakeholder, or
@@ -141,8 +170,16 @@ func (b *builder) schedule() {
 				s.due = &d
 			}
 		}
+		if d, ok := b.expiry(a); ok && (s.due == nil || d.date < s.due.date) {
+			s.due = &d
+		}
 		if s.due != nil {
 			b.bind(i, s.due.month, slots, index)
+		}
+		// Finding out a level nobody could rate comes first: the rest
+		// of the plan may depend on the answer.
+		if a.Mode == "fact-finding" {
+			b.bind(i, factFindingMonths, slots, index)
 		}
 	}
 	order := make([]int, len(acts))
@@ -313,12 +350,16 @@ const WarnDeadline = "deadline"
 // before the period, the prerequisites take too long, or its lead's
 // slots are taken.
 func (b *builder) deadlineText(a *Action, s slot) string {
-	pairs := []string{"deadline", s.due.date, "end", a.End, "indicator", s.due.indicator}
+	pairs := []string{"deadline", s.due.date, "end", a.End, "indicator", s.due.subject}
 	switch {
 	case s.due.month <= 0:
 		return b.text("plan.deadlineBeforePeriod", pairs...)
 	case s.critical > s.due.month && len(a.DependsOn) == 0:
-		return b.text("plan.deadlineLength", append(pairs, "earliest", b.month(s.critical-1))...)
+		t := b.text("plan.deadlineLength", append(pairs, "earliest", b.month(s.critical-1))...)
+		if s.critical != s.end {
+			t += " " + b.text("plan.deadlineLater", "end", a.End, "lead", a.Lead.Name)
+		}
+		return t
 	case s.critical > s.due.month:
 		t := b.text("plan.deadlineDependencies", append(pairs, "earliest", b.month(s.critical-1),
 			"after", joinList(a.DependsOn, b.label("and")))...)

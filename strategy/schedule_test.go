@@ -122,8 +122,11 @@ func TestScheduleProperties(t *testing.T) {
 					if strings.HasPrefix(pointer[ind], "/decisions/agreed/") {
 						agreed++
 					}
-					if act.Deadline != dl {
+					if act.Deadline > dl || act.Deadline == "" {
 						t.Errorf("%s closes %s, due before %s, but carries the deadline %q", act.ID, ind, dl, act.Deadline)
+					}
+					if act.Deadline < dl {
+						continue // an earlier deadline of its own (an instrument's expiry) governs
 					}
 					if act.End < dl[:7] {
 						met++
