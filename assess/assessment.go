@@ -159,6 +159,10 @@ type Agreed struct {
 	Target    int       `json:"target,omitempty"`
 	Rationale string    `json:"rationale"`
 	Dissent   []Dissent `json:"dissent,omitempty"`
+	// Deadline, when set, is the date (YYYY-MM-DD) by which the room
+	// wants the indicator's target reached: the actions that close it
+	// end before it, or the plan says that they cannot.
+	Deadline string `json:"deadline,omitempty"`
 }
 
 // Dissent is a respondent's recorded disagreement with an agreed level.
@@ -172,6 +176,11 @@ type PriorityOverride struct {
 	Indicator string `json:"indicator"`
 	Rank      int    `json:"rank"`
 	Reason    string `json:"reason"`
+	// Deadline, when set, is the date (YYYY-MM-DD) before which the
+	// actions that close the indicator must be done. The plan pulls them
+	// and their prerequisites forward to meet it, and warns when they
+	// cannot.
+	Deadline string `json:"deadline,omitempty"`
 }
 
 // Rating is an answer on the scale: a level from 1 up, NotApplicable or

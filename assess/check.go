@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ncskit/ncskit/problem"
 )
@@ -112,6 +113,7 @@ func Check(m *Model, a *Assessment) problem.List {
 		if strings.TrimSpace(d.Rationale) == "" {
 			p.add(dp+"/rationale", "an agreed level needs a rationale")
 		}
+		checkDeadline(&p, dp+"/deadline", d.Deadline, a.Session.Date)
 		for j, ds := range d.Dissent {
 			p.long(func() string { return ptr("decisions", "agreed", i, "dissent", j, "note") }, "text", ds.Note, MaxText)
 			if _, ok := respIndex[ds.Respondent]; !ok {
@@ -177,6 +179,7 @@ func Check(m *Model, a *Assessment) problem.List {
 		if strings.TrimSpace(o.Reason) == "" {
 			p.add(op+"/reason", "a priority override needs a reason")
 		}
+		checkDeadline(&p, op+"/deadline", o.Deadline, a.Session.Date)
 	}
 	checkFacts(&p, m, a, checkStakeholder)
 	p.list.Sort()
@@ -303,4 +306,25 @@ func outside(l, max int) string {
 		return fmt.Sprintf("%d is below the lowest level (1)", l)
 	}
 	return ""
+}
+
+// checkDeadline reports a decision's deadline that is not a calendar date
+// written YYYY-MM-DD, or that falls on or before the session date: a
+// deadline already passed when it was set cannot be planned for.
+func checkDeadline(p *problems, at, deadline, session string) {
+	if deadline == "" {
+		return
+	}
+	d, err := time.Parse("2006-01-02", deadline)
+	if err != nil {
+		if len(deadline) == 10 && partialDate(deadline) {
+			p.add(at, "%q is not a calendar date", deadline)
+		} else {
+			p.add(at, "expected a date as YYYY-MM-DD, got %q", deadline)
+		}
+		return
+	}
+	if s, err := time.Parse("2006-01-02", session); err == nil && !d.After(s) {
+		p.add(at, "the deadline %s is not after the session date (%s)", deadline, session)
+	}
 }

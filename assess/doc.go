@@ -100,6 +100,12 @@
 // The computed rank and the reason stay on record; an override that puts an
 // indicator above its own prerequisite is noted in its reason.
 //
+// A priority override or an agreed level may carry a deadline
+// (YYYY-MM-DD, after the session date): the date before which the
+// actions that close the indicator must be done. Scoring does not use
+// it; the strategy's schedule pulls those actions and their
+// prerequisites forward to meet it, and says so when it cannot.
+//
 // # Country facts
 //
 // A level says how far a capability has come, not which instrument

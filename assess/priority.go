@@ -40,6 +40,9 @@ type Override struct {
 	Rank     int    `json:"rank"`
 	Computed int    `json:"computed"` // the rank before the override; 0 when the indicator had no gap
 	Reason   string `json:"reason"`
+	// Deadline is the date (YYYY-MM-DD) before which the actions that
+	// close the indicator must be done; empty when none was set.
+	Deadline string `json:"deadline,omitempty"`
 }
 
 // CostFactors adjust the priority score for the cost of closing a gap:
@@ -187,7 +190,7 @@ func applyOverrides(m *Model, a *Assessment, res *Result, list []*Priority, warn
 		} else {
 			computed = p.Rank
 		}
-		p.Override = &Override{Rank: ov.Rank, Computed: computed, Reason: ov.Reason}
+		p.Override = &Override{Rank: ov.Rank, Computed: computed, Reason: ov.Reason, Deadline: ov.Deadline}
 		p.Reason += "; moved to rank " + strconv.Itoa(ov.Rank) + " by the facilitator: " + strings.TrimRight(strings.TrimSpace(ov.Reason), ".")
 		pos := min(ov.Rank-1, len(rest))
 		rest = slices.Insert(rest, pos, p)

@@ -25,7 +25,7 @@ func (b *builder) annexActionPlan() {
 			desc += " " + a.Note
 		}
 		rows = append(rows, []string{a.ID, a.Title, desc, strings.Join(a.Indicators, ", "), a.Lead.Name,
-			a.Start + " → " + a.End, cost, strings.Join(a.Funding, "; "), deps})
+			b.dates(a), cost, strings.Join(a.Funding, "; "), deps})
 	}
 	b.table("actions", b.text("table.actionsCaption"),
 		b.labels("col.action", "col.title", "col.description", "col.closes", "col.lead", "col.dates", "col.cost", "col.funding", "col.dependsOn"),

@@ -61,6 +61,8 @@ func Build(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template,
 	b := newBuilder(m, a, r, t, lib, opts)
 	b.plan()
 	b.roles()
+	b.schedule()
+	b.kpis()
 	b.document()
 	if b.err != nil {
 		return nil, b.err
@@ -93,6 +95,8 @@ type builder struct {
 	kindSummary  string     // what the draft is, as the summary says it
 	spans        []Span
 	thinPillars  []*assess.PillarScore // pillars below PartialEvidenceBelow
+	slots        []slot                // the schedule, in months of the period, per action
+	understaffed []int                 // actions that need more people than their lead has
 }
 
 // deferral is a gap that no library action addresses, with the reason.
@@ -296,4 +300,37 @@ func joinList(items []string, and string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
+}
+
+// Warnings returns what the plan drawn from a scored assessment cannot do
+// as the assessment asks — a facilitator's deadline that no schedule
+// meets — as Build would report them in Draft.Warnings, without writing
+// the document. The template is the one Choose picks from the profile.
+// The score command and the workbook add them to the scoring warnings.
+func Warnings(m *assess.Model, a *assess.Assessment, r *assess.Result, o *Options) ([]assess.Warning, error) {
+	if m == nil || a == nil || r == nil {
+		return nil, errors.New("strategy.Warnings: model, assessment and result are required")
+	}
+	t, err := DefaultTemplate(Choose(a.Profile))
+	if err != nil {
+		return nil, err
+	}
+	var opts Options
+	if o != nil {
+		opts = *o
+	}
+	lib := opts.Library
+	if lib == nil {
+		if lib, err = DefaultLibrary(); err != nil {
+			return nil, err
+		}
+	}
+	b := newBuilder(m, a, r, t, lib, opts)
+	b.plan()
+	b.roles()
+	b.schedule()
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.d.Warnings, nil
 }

@@ -68,9 +68,44 @@
 // # Sequencing, roles and KPIs
 //
 // Actions are numbered per pillar in priority order (GOV-01, …). Each
-// starts no earlier than its horizon allows (quick 0, medium 3, long 12
-// months) and after the actions it depends on; its horizon is then set
-// from its end month. Role archetypes map to the first stakeholder that
+// starts no earlier than its horizon allows (quick 0, medium 3, long 24
+// months, or earlier if a long action would not otherwise fit in the
+// period), after the actions it depends on, and when its lead has room
+// for it; its horizon is then set from its end month.
+//
+// Capacity: a lead carries at most Capacity actions at once — one per
+// post plus one, at least 1, counting the filled posts the assessment
+// records for it (facts.staff, the latest year, units added up), else
+// the established ones; DefaultCapacity (3) when none are recorded. A
+// directorate of two posts drives three actions at once. Waiting actions
+// take the next free place month by month: first those a facilitator's
+// deadline waits for, earliest deadline first, then by priority. An
+// action that needs more people at once than its lead has posts (a
+// three-person rota for a team of two: the library's "people") is a
+// finding in the implementation chapter.
+//
+// Deadlines: a priority override or an agreed level may carry a deadline,
+// and an action that renews or hands over a recorded instrument is due
+// before the instrument expires; a fact-finding action queues as if due
+// in its first months. The actions that close a deadline's indicator,
+// and their prerequisites, may
+// start in the first month whatever their horizon and go first in their
+// leads' queues; while a lead has such work still to start, other work
+// leaves it one place free. An action that cannot end before the
+// deadline's month is a warning (Draft.Warnings, code WarnDeadline) that
+// says why: the deadline comes before the period, the set-up or the
+// prerequisites take too long, or the lead is full. Warnings gives the
+// same warnings without the document, for the score command and the
+// workbook.
+//
+// Recurrent work: a recurrent action is set up over its months (Start to
+// End), then goes on every year to the end of the period (Ongoing, from
+// OngoingFrom) as routine business that takes no place in its lead's
+// capacity. Its recurrent cost starts in the first budget year after its
+// set-up; the resourcing chapter states that cost per year against the
+// active recurrent budget lines the assessment records, and the increase.
+//
+// Role archetypes map to the first stakeholder that
 // fills them; an archetype nobody fills becomes a role gap, as does a
 // point of contact without a deputy. Each action has one KPI whose
 // baseline is the consolidated level of the indicator it serves first and

@@ -147,9 +147,9 @@ func (b *builder) implementation() {
 	b.para(b.text("implementation.intro"))
 	for _, h := range []string{"quick", "medium", "long"} {
 		var items []string
-		for _, a := range b.d.Actions {
-			if a.Horizon == h {
-				items = append(items, fmt.Sprintf("%s %s (%s → %s; %s)", a.ID, a.Title, a.Start, a.End, a.Lead.Name))
+		for i, a := range b.d.Actions {
+			if a.Horizon == h && b.slots[i].end <= b.months {
+				items = append(items, fmt.Sprintf("%s %s (%s; %s)", a.ID, a.Title, b.dates(a), a.Lead.Name))
 			}
 		}
 		if len(items) == 0 {
@@ -158,8 +158,12 @@ func (b *builder) implementation() {
 		b.sectionHeading(b.term(b.t.common.Horizons, h), "horizon-"+h)
 		b.list(false, items...)
 	}
+	b.beyondSection()
 	b.add(Chart{Type: "timeline", Title: b.label("chart.timeline"), Spans: b.spans, Max: float64(b.months),
 		Caption: b.text("chart.timelineCaption")})
+	b.deadlineSection()
+	b.capacitySection()
+	b.yearsSection()
 	var deps []string
 	for _, a := range b.d.Actions {
 		if len(a.DependsOn) > 0 {
@@ -224,6 +228,7 @@ func (b *builder) resourcing() {
 	}
 	rows = append(rows, []string{b.label("total"), strconv.Itoa(len(b.d.Actions)), money(b.totalCost(false)), money(b.totalCost(true))})
 	b.table("budget", b.text("table.budgetCaption"), b.labels("col.pillar", "col.actions", "col.oneOff", "col.recurrent"), []float64{3, 1, 1.5, 1.5}, rows)
+	b.recurrentCosts()
 	b.para(b.text("resourcing.funding"))
 	if share := b.donorShare(); share > 0 {
 		b.para(b.text("summary.donors", "donorShare", strconv.Itoa(share)))

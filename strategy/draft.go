@@ -24,6 +24,9 @@ type Draft struct {
 	KPIs       []KPI          `json:"kpis"`
 	Roles      Roles          `json:"roles"`
 	Labels     Labels         `json:"labels"`
+	// Warnings are what the plan could not do as the assessment asks:
+	// a facilitator's deadline that no schedule can meet.
+	Warnings []assess.Warning `json:"warnings,omitempty"`
 }
 
 // Meta is the document-control block: what the draft is, its status, and
@@ -141,32 +144,41 @@ type Action struct {
 	Mode      string `json:"mode"`      // what it does to what exists: one of Modes
 	// Instrument is the ID of the recorded instrument the action acts on
 	// (renews, revives, brings into force…), if any.
-	Instrument  string       `json:"instrument,omitempty"`
-	Pillar      string       `json:"pillar"`
-	Area        string       `json:"area"`
-	Objective   string       `json:"objective"`
-	Title       string       `json:"title"`
-	Description string       `json:"description"`
-	Milestone   string       `json:"milestone"`
-	Indicators  []string     `json:"indicators"` // the gaps it closes
-	Priority    int          `json:"priority"`   // the best rank among its indicators
-	Horizon     string       `json:"horizon"`    // quick, medium or long
-	Start       string       `json:"start"`      // YYYY-MM
-	End         string       `json:"end"`        // YYYY-MM
-	Lead        Assignment   `json:"lead"`
-	Responsible []Assignment `json:"responsible"`
-	Consulted   []Assignment `json:"consulted"`
-	Informed    []Assignment `json:"informed"`
-	Weight      int          `json:"weight"` // share of its pillar's effort, percent
-	CostBand    string       `json:"costBand"`
-	Recurrent   bool         `json:"recurrent"`
-	Funding     []string     `json:"funding"`
-	DependsOn   []string     `json:"dependsOn"` // action IDs
-	ITU         []string     `json:"itu"`
-	CARICOM     []string     `json:"caricom"`
-	MinimumPath bool         `json:"minimumPath"` // part of the minimum viable path
-	Note        string       `json:"note,omitempty"`
-	Status      string       `json:"status"` // "Not started" in a new draft
+	Instrument  string   `json:"instrument,omitempty"`
+	Pillar      string   `json:"pillar"`
+	Area        string   `json:"area"`
+	Objective   string   `json:"objective"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Milestone   string   `json:"milestone"`
+	Indicators  []string `json:"indicators"` // the gaps it closes
+	Priority    int      `json:"priority"`   // the best rank among its indicators
+	Horizon     string   `json:"horizon"`    // quick, medium or long
+	Start       string   `json:"start"`      // YYYY-MM
+	End         string   `json:"end"`        // YYYY-MM: the last month of its set-up
+	// Ongoing says that the action is recurrent work that goes on, from
+	// OngoingFrom (YYYY-MM, the month after End) to the end of the period.
+	Ongoing     bool   `json:"ongoing,omitempty"`
+	OngoingFrom string `json:"ongoingFrom,omitempty"`
+	// Deadline is the facilitator's deadline (YYYY-MM-DD) on an indicator
+	// the action closes; DeadlineMissed says that it ends in or after the
+	// deadline's month.
+	Deadline       string       `json:"deadline,omitempty"`
+	DeadlineMissed bool         `json:"deadlineMissed,omitempty"`
+	Lead           Assignment   `json:"lead"`
+	Responsible    []Assignment `json:"responsible"`
+	Consulted      []Assignment `json:"consulted"`
+	Informed       []Assignment `json:"informed"`
+	Weight         int          `json:"weight"` // share of its pillar's effort, percent
+	CostBand       string       `json:"costBand"`
+	Recurrent      bool         `json:"recurrent"`
+	Funding        []string     `json:"funding"`
+	DependsOn      []string     `json:"dependsOn"` // action IDs
+	ITU            []string     `json:"itu"`
+	CARICOM        []string     `json:"caricom"`
+	MinimumPath    bool         `json:"minimumPath"` // part of the minimum viable path
+	Note           string       `json:"note,omitempty"`
+	Status         string       `json:"status"` // "Not started" in a new draft
 }
 
 // Assignment is a role archetype mapped to the country's stakeholder that
@@ -327,6 +339,9 @@ type Span struct {
 	Group string `json:"group"` // the horizon label
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Ongoing says that the work goes on after End to the end of the
+	// period: renderers draw the bar on with an open end.
+	Ongoing bool `json:"ongoing,omitempty"`
 }
 
 // Callout is a boxed finding, note or warning.

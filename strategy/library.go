@@ -59,6 +59,9 @@ type LibraryAction struct {
 	Informed    []string `json:"informed"`
 	Horizon     string   `json:"horizon"`
 	Months      int      `json:"months"`
+	// People is the least number of people the lead must put on the
+	// action at once, such as a rota; 0 when it does not matter.
+	People      int      `json:"people,omitempty"`
 	Cost        string   `json:"cost"`
 	Recurrent   bool     `json:"recurrent"`
 	Funding     []string `json:"funding"`

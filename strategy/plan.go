@@ -147,9 +147,7 @@ func (b *builder) plan() {
 			}
 		}
 	}
-	b.schedule()
 	b.weights()
-	b.kpis()
 	b.priorityRows()
 }
 
@@ -159,64 +157,6 @@ func termNames(b *builder, list []Term, ids []string) []string {
 		out[i] = b.term(list, id)
 	}
 	return out
-}
-
-// earliest is the first month an action of each horizon starts, so that
-// the plan does not put every action in the first month.
-var earliest = map[string]int{"quick": 0, "medium": 3, "long": 12}
-
-// schedule sets every action's start and end: no earlier than its
-// horizon allows and after the actions it depends on. The horizon is then
-// set from the end month: quick wins end within 12 months, medium-term
-// actions within 36, long-term ones later.
-func (b *builder) schedule() {
-	index := map[string]int{}
-	for i, a := range b.d.Actions {
-		index[a.ID] = i
-	}
-	end := make([]int, len(b.d.Actions))
-	done := make([]bool, len(b.d.Actions))
-	var visit func(i int) int
-	visit = func(i int) int {
-		if done[i] {
-			return end[i]
-		}
-		done[i] = true // dependencies are acyclic (checked in the library)
-		a := &b.d.Actions[i]
-		la := b.lib.Action(a.LibraryID)
-		start := earliest[la.Horizon]
-		for _, d := range a.DependsOn {
-			start = max(start, visit(index[d]))
-		}
-		e := start + la.Months
-		if e > b.months {
-			e = b.months
-			if start >= b.months {
-				start = b.months - 1
-			}
-			a.Note = joinNotes(a.Note, b.text("plan.beyondPeriod"))
-		}
-		a.Start, a.End = b.month(start), b.month(e-1)
-		switch {
-		case e <= 12:
-			a.Horizon = "quick"
-		case e <= 36:
-			a.Horizon = "medium"
-		default:
-			a.Horizon = "long"
-		}
-		end[i] = e
-		return e
-	}
-	for i := range b.d.Actions {
-		visit(i)
-	}
-	b.spans = make([]Span, len(b.d.Actions))
-	for i, a := range b.d.Actions {
-		la := b.lib.Action(a.LibraryID)
-		b.spans[i] = Span{Label: a.ID + " " + a.Title, Group: b.term(b.t.common.Horizons, a.Horizon),
-			Start: end[i] - min(la.Months, end[i]), End: end[i]}
-	}
 }
 
 func joinNotes(a, b string) string {
@@ -278,7 +218,8 @@ func (b *builder) weights() {
 	}
 }
 
-// kpis derives one KPI per action: the library's measure, with the
+// kpis derives one KPI per action, once the actions are scheduled and
+// their leads assigned: the library's measure, with the
 // baseline level from the assessment and yearly targets up to the target
 // level of the indicator it serves first.
 func (b *builder) kpis() {
@@ -298,6 +239,7 @@ func (b *builder) kpis() {
 			TargetYear: endYear,
 			Frequency:  b.label("freq." + la.KPI.Frequency),
 			Source:     la.KPI.Source.In(b.lang),
+			Owner:      a.Lead.Name,
 		}
 		if is.Level > 0 {
 			k.BaselineText = fmt.Sprintf("%s (%s): %s", b.levelName(is.Level), b.a.Session.Date[:4], in.Levels[is.Level-1].In(b.lang))

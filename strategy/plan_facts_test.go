@@ -145,9 +145,10 @@ func TestIslandStrategyClosedByAdoption(t *testing.T) {
 			}
 		}
 	}
-	// The progress indicators start at once instead of after the plan.
+	// The progress indicators no longer wait for the plan (when they
+	// start is then up to their lead's capacity).
 	if a := want(t, d, "formalise", "Set strategy indicators with baselines and a six-monthly progress report"); a != nil {
-		if len(a.DependsOn) > 0 || a.Start != "2027-01" {
+		if len(a.DependsOn) > 0 {
 			t.Errorf("%s starts %s after %v", a.ID, a.Start, a.DependsOn)
 		}
 	}
@@ -217,7 +218,9 @@ func TestStrategyInForce(t *testing.T) {
 		t.Errorf("got %q, %s, %s", d.Meta.Title, d.Meta.Kind, d.Meta.Period)
 	}
 	for _, a := range d.Actions {
-		if a.End > "2030-12" {
+		// Work the leads cannot set up in time is listed as beyond the
+		// period, not hidden.
+		if a.End > "2030-12" && !strings.Contains(a.Note, "beyond the period") {
 			t.Errorf("%s ends %s, after the strategy in force", a.ID, a.End)
 		}
 		if ownDrafting.MatchString(a.Title) {

@@ -90,9 +90,6 @@ func (b *builder) roles() {
 			}
 		}
 	}
-	for i := range b.d.KPIs {
-		b.d.KPIs[i].Owner = b.d.Actions[i].Lead.Name
-	}
 
 	roles := &b.d.Roles
 	for _, s := range b.a.Stakeholders {

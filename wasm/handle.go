@@ -16,6 +16,7 @@ import (
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/render/markdown"
 	"github.com/ncskit/ncskit/schemas"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 // function is one entry of the bridge's protocol: a name on the global
@@ -255,7 +256,7 @@ func runScore(req []byte) ([]byte, error) {
 		if err != nil {
 			out.Problems = problem.From(err)
 		} else {
-			out.Result = res
+			out.Result = withPlanWarnings(a, res)
 		}
 	}
 	return marshal(out)
@@ -279,9 +280,19 @@ func runRescore(req []byte) ([]byte, error) {
 	if err != nil {
 		out.Problems = problem.From(err)
 	} else {
-		out.Result = res
+		out.Result = withPlanWarnings(&a, res)
 	}
 	return marshal(out)
+}
+
+// withPlanWarnings adds to the scoring warnings what the plan drawn from
+// the assessment cannot do, such as a deadline it cannot meet, as
+// "ncskit score" does, so that the results screen shows it.
+func withPlanWarnings(a *assess.Assessment, res *assess.Result) *assess.Result {
+	if ws, err := strategy.Warnings(assess.Default(), a, res, nil); err == nil {
+		res.Warnings = append(res.Warnings, ws...)
+	}
+	return res
 }
 
 // readInput reads an assessment, or a session file wrapping one, and

@@ -287,6 +287,13 @@ func TestScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The plan's warnings come after the scoring ones, as in "ncskit
+	// score": the example's deadline cannot be met.
+	plan, err := strategy.Warnings(assess.Default(), a, res, nil)
+	if err != nil || len(plan) == 0 || plan[0].Code != strategy.WarnDeadline || plan[0].Pointer != "/decisions/priorityOverrides/0/deadline" {
+		t.Fatalf("plan warnings %v, %v; want the example's missed deadline first", plan, err)
+	}
+	res.Warnings = append(res.Warnings, plan...)
 	want, _ := marshal(res)
 	for _, req := range [][]byte{data, wrap(t, data, nil)} {
 		out, err := handle("score", req)

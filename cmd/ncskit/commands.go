@@ -11,6 +11,7 @@ import (
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 func runModel(e *env, args []string) error {
@@ -134,6 +135,13 @@ func runScore(e *env, args []string) error {
 	res, err := assess.Score(m, a)
 	if err != nil {
 		return problem.From(err).In(name)
+	}
+	// A deadline the plan cannot meet is a warning of the scores too: the
+	// room sees it while the decision can still change. A plan that
+	// cannot be drawn (a custom model the action library does not fit)
+	// has no deadlines to miss.
+	if ws, err := strategy.Warnings(m, a, res, &strategy.Options{Lang: *lang}); err == nil {
+		res.Warnings = append(res.Warnings, ws...)
 	}
 	if *format == "json" {
 		return writeJSON(e.stdout, res)

@@ -141,7 +141,8 @@ func barsSVG(c strategy.Chart) (string, float64, float64) {
 }
 
 // timelineSVG draws one bar per span across the period, shaded by group,
-// with a grid line per year.
+// with a grid line per year; recurrent work goes on after its bar as a
+// dashed line with an arrow to the end of the period.
 func timelineSVG(c strategy.Chart) (string, float64, float64) {
 	const w, left, rowH = 760.0, 300.0, 14.0
 	months := c.Max
@@ -175,6 +176,13 @@ func timelineSVG(c strategy.Chart) (string, float64, float64) {
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" text-anchor="end" dominant-baseline="middle">%s</text>`, f(left-6), f(y+rowH/2-1), esc(label))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s</title></rect>`,
 			f(left+float64(s.Start)*scale), f(y), f(math.Max(2, float64(s.End-s.Start)*scale)), f(rowH-3), fill, esc(s.Label+" — "+s.Group))
+		if s.Ongoing && float64(s.End) < months {
+			// Recurrent work goes on to the end of the period: a thin
+			// line with an arrow, open at the end.
+			x0, x1, mid := left+float64(s.End)*scale, left+months*scale, y+(rowH-3)/2
+			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="4 2"/>`, f(x0), f(mid), f(x1-4), f(mid), fill)
+			fmt.Fprintf(&b, `<path d="M%s %sL%s %sL%s %sZ" fill="%s"/>`, f(x1-5), f(mid-3.5), f(x1), f(mid), f(x1-5), f(mid+3.5), fill)
+		}
 	}
 	b.WriteString("</svg>\n")
 	return b.String(), w, h

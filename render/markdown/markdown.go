@@ -150,6 +150,9 @@ func spanRows(d *strategy.Draft, spans []strategy.Span) [][]string {
 	rows := make([][]string, len(spans))
 	for i, s := range spans {
 		rows[i] = []string{s.Label, fmt.Sprintf("%s: %d–%d", s.Group, s.Start, s.End)}
+		if s.Ongoing {
+			rows[i][1] += ", " + d.Labels.Get("chart.ongoing") + " →"
+		}
 	}
 	return rows
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -136,7 +138,8 @@ func groupSpans(spans []strategy.Span) []spanGroup {
 }
 
 // timeline draws the spans as a Gantt chart grouped by horizon, with the
-// years of the period across the top.
+// years of the period across the top; recurrent work goes on after its
+// bar as a dashed line with an arrow to the end of the period.
 func (e *encoder) timeline(c strategy.Chart) {
 	rc := &rowChart{top: chartMax(c), axisH: 5.5}
 	label := style{size: 6.8, color: ink}
@@ -202,6 +205,9 @@ func (e *encoder) timeline(c strategy.Chart) {
 			a, b := float64(min(s.Start, s.End)), float64(max(s.Start, s.End))
 			x0, x1 := xAt(a), xAt(b)
 			e.barFill([]int{0, 2, 1}[g%3], x0, top+(h-2.8)/2, max(x1-x0, 0.8), 2.8)
+			if s.Ongoing && b < rc.top {
+				e.ongoing(x1, xAt(rc.top), top+h/2)
+			}
 			e.draw(rule)
 			e.f.SetLineWidth(0.1)
 			e.f.Line(e.left, top+h, e.right, top+h)
@@ -210,4 +216,16 @@ func (e *encoder) timeline(c strategy.Chart) {
 	}
 	e.chartCaption(c.Caption)
 	e.y += paraGap
+}
+
+// ongoing draws recurrent work that goes on from x0 to the end of the
+// period at x1: a dashed line ending in an arrow, open at the end.
+func (e *encoder) ongoing(x0, x1, y float64) {
+	e.draw(accent)
+	e.f.SetLineWidth(0.5)
+	e.f.SetDashPattern([]float64{1.2, 0.8}, 0)
+	e.f.Line(x0, y, x1-1.4, y)
+	e.f.SetDashPattern([]float64{}, 0)
+	e.fill(accent)
+	e.f.Polygon([]fpdf.PointType{{X: x1 - 1.6, Y: y - 1}, {X: x1, Y: y}, {X: x1 - 1.6, Y: y + 1}}, "F")
 }

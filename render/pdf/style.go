@@ -381,7 +381,7 @@ func cleanBlock(b strategy.Block) strategy.Block {
 		v.Series = series
 		spans := make([]strategy.Span, len(v.Spans))
 		for i, s := range v.Spans {
-			spans[i] = strategy.Span{Label: clean(s.Label), Group: oneLine(clean(s.Group)), Start: s.Start, End: s.End}
+			spans[i] = strategy.Span{Label: clean(s.Label), Group: oneLine(clean(s.Group)), Start: s.Start, End: s.End, Ongoing: s.Ongoing}
 		}
 		v.Spans = spans
 		return v

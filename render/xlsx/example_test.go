@@ -48,7 +48,7 @@ func ExampleEncode() {
 		log.Fatal(err)
 	}
 	fmt.Println(strings.Join(f.GetSheetList(), ", "))
-	status, _ := f.GetCellValue("Action plan", "Y2")
+	status, _ := f.GetCellValue("Action plan", "Z2")
 	fmt.Println(status)
 	// Output:
 	// Summary, Assessment, Gaps, Priorities, Action plan, Indicators, RACI, Points of contact, Role gaps, Budget, Timeline, Lists

@@ -71,8 +71,8 @@ func TestLibreOffice(t *testing.T) {
 			a := d.Actions[0]
 			want(t, plan, "A2", a.ID)
 			want(t, plan, "D2", a.Title)
-			want(t, plan, "K2", a.Lead.Name)
-			want(t, plan, "Y2", a.Status)
+			want(t, plan, "L2", a.Lead.Name)
+			want(t, plan, "Z2", a.Status)
 			checkBudget(t, d, sheet("budget"), plan)
 			checkProgress(t, d, sum)
 			checkTimeline(t, d, sheet("timeline"))
@@ -194,7 +194,7 @@ func checkBudget(t *testing.T, d *strategy.Draft, budget, plan [][]string) {
 		if len(a.Funding) > 0 {
 			add(a.Funding[0], a)
 		}
-		wantNum(t, plan, "U"+strconv.Itoa(i+2), mid[a.CostBand])
+		wantNum(t, plan, "V"+strconv.Itoa(i+2), mid[a.CostBand])
 	}
 	total := d.Labels.Get("total")
 	var all sums
@@ -270,11 +270,19 @@ func checkTimeline(t *testing.T, d *strategy.Draft, tl [][]string) {
 		if row[0] != a.ID {
 			t.Fatalf("Timeline row %d: %q, want %s", i+3, row[0], a.ID)
 		}
+		// Set-up quarters are marked ■, the quarters of ongoing
+		// recurrent work after it →, the others are empty.
 		from, to := quarter(a.Start), quarter(a.End)
-		for q := 0; q+6 < len(row); q++ {
-			on := row[q+6] != ""
-			if on != (q >= from && q <= to) {
-				t.Errorf("Timeline %s quarter %d: marked %v (start %s, end %s)", a.ID, q+1, on, a.Start, a.End)
+		for q := 0; q+7 < len(row); q++ {
+			want := ""
+			switch {
+			case q >= from && q <= to:
+				want = "■"
+			case a.Ongoing && q >= quarter(a.OngoingFrom):
+				want = "→"
+			}
+			if got := row[q+7]; got != want {
+				t.Errorf("Timeline %s quarter %d: %q, want %q (start %s, end %s, ongoing from %q)", a.ID, q+1, got, want, a.Start, a.End, a.OngoingFrom)
 			}
 		}
 		if got := row[5]; got != a.Status {

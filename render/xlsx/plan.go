@@ -24,6 +24,7 @@ func (e *encoder) planColumns() []column {
 		{"minimum", "xlsx.col.minimumPath", 8.5, s.text},
 		{"start", "xlsx.col.start", 8.5, s.month},
 		{"end", "xlsx.col.end", 8.5, s.month},
+		{"ongoing", "xlsx.col.ongoingFrom", 8.5, s.month},
 		{"milestone", "milestone", 30, s.text},
 		{"lead", "col.lead", 22, s.text},
 		{"responsible", "col.support", 22, s.text},
@@ -99,6 +100,9 @@ func (e *encoder) actionPlan() {
 		}
 		e.month(sh, e.pc("start"), r, a.Start, false)
 		e.month(sh, e.pc("end"), r, a.End, true)
+		if a.Ongoing {
+			e.month(sh, e.pc("ongoing"), r, a.OngoingFrom, false)
+		}
 		put("milestone", a.Milestone)
 		put("lead", e.who(a.Lead))
 		put("responsible", e.whoAll(a.Responsible))

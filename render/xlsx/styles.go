@@ -14,8 +14,8 @@ type styles struct {
 	title, subtitle, section, label, value, note int
 	quarter                                      int
 	// conditional formats (dxf)
-	raci                            map[string]int
-	running, completedRun, delayRun int
+	raci                                        map[string]int
+	running, completedRun, delayRun, ongoingRun int
 }
 
 const (
@@ -100,6 +100,7 @@ func (e *encoder) newStyles() styles {
 		"I": cond("F2F2F2", "404040", false),
 	}
 	s.running = cond(colRunning, colRunning, false)
+	s.ongoingRun = cond("BDD7EE", colRunning, false)
 	s.completedRun = cond("A6A6A6", "A6A6A6", false)
 	s.delayRun = cond("C00000", "FFFFFF", true)
 	return s

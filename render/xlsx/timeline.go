@@ -49,7 +49,8 @@ func yearOf(ym string) int {
 // looked up in the action plan by action ID, and each quarter cell is a
 // formula that marks the quarters the action runs in; conditional
 // formatting fills them — dark while planned or running, grey once
-// completed, red with a white mark when delayed — so the view follows the
+// completed, red with a white mark when delayed, light with an arrow for
+// recurrent work that goes on after its set-up — so the view follows the
 // plan as it is updated.
 func (e *encoder) timeline() {
 	sh := e.name["timeline"]
@@ -61,6 +62,7 @@ func (e *encoder) timeline() {
 		{"start", "xlsx.col.start", 9, s.month},
 		{"end", "xlsx.col.end", 9, s.month},
 		{"status", "col.status", 12, s.text},
+		{"ongoing", "xlsx.col.ongoingFrom", 9, s.month},
 	}
 	const hr = 2
 	e.header(sh, cols, hr, 1)
@@ -102,6 +104,7 @@ func (e *encoder) timeline() {
 		e.formula(sh, 4, r, "IFERROR("+match("start", r)+`,"")`)
 		e.formula(sh, 5, r, "IFERROR("+match("end", r)+`,"")`)
 		e.formula(sh, 6, r, "IFERROR("+match("status", r)+`&"","")`)
+		e.formula(sh, 7, r, "IFERROR(IF("+match("ongoing", r)+`="","",`+match("ongoing", r)+`),"")`)
 		rs := itoa(r)
 		for j, q := range qs {
 			from := "DATE(" + itoa(q.y) + "," + itoa(3*q.q-2) + ",1)"
@@ -109,7 +112,8 @@ func (e *encoder) timeline() {
 			if q.q == 4 {
 				to = "DATE(" + itoa(q.y+1) + ",1,1)"
 			}
-			e.formula(sh, first+j, r, "IF(AND(ISNUMBER($D"+rs+"),ISNUMBER($E"+rs+"),$D"+rs+"<"+to+",$E"+rs+">="+from+`),"■","")`)
+			e.formula(sh, first+j, r, "IF(AND(ISNUMBER($D"+rs+"),ISNUMBER($E"+rs+"),$D"+rs+"<"+to+",$E"+rs+">="+from+`),"■",`+
+				"IF(AND(ISNUMBER($G"+rs+"),$G"+rs+"<"+to+`),"→",""))`)
 		}
 		r = e.next(sh, r, 1, a.ID)
 	}
@@ -121,6 +125,7 @@ func (e *encoder) timeline() {
 		rules := []excelize.ConditionalFormatOptions{
 			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.l("xlsx.status.delayed")) + ")", Format: &s.delayRun, StopIfTrue: true},
 			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.l("xlsx.status.completed")) + ")", Format: &s.completedRun, StopIfTrue: true},
+			{Type: "formula", Criteria: tl + `="→"`, Format: &s.ongoingRun, StopIfTrue: true},
 			{Type: "formula", Criteria: on, Format: &s.running},
 		}
 		e.check(e.f.SetConditionalFormat(sh, tl+":"+cell(lastCol, last), rules))

@@ -1,5 +1,6 @@
 // screens/priorities.js: the ranked priorities with their reasons; the
-// facilitator pins an indicator to a rank, with a reason.
+// facilitator pins an indicator to a rank, with a reason and, when the
+// room sets one, a deadline.
 
 import { h, fill, field, setError, announce } from '../dom.js';
 import { app, change, go, lang, limits } from '../app.js';
@@ -53,7 +54,7 @@ function overrideCell(p) {
   if (editing === p.indicator) return overrideForm(p);
   if (p.override) {
     return h('div', {},
-      h('p', { text: `Pinned at ${p.override.rank} (computed ${p.override.computed || 'none'}); the reason is in "Why".` }),
+      h('p', { text: `Pinned at ${p.override.rank} (computed ${p.override.computed || 'none'})${p.override.deadline ? `, due before ${p.override.deadline}` : ''}; the reason is in "Why".` }),
       h('button', { type: 'button', text: 'Remove', 'aria-label': `Remove the override of ${p.indicator}`, on: { click: () => {
         const i = overrideIndex(a, p.indicator);
         change({ what: 'override', pointer: `/decisions/priorityOverrides/${i}`, indicator: p.indicator, note: 'override removed' },
@@ -69,6 +70,10 @@ function overrideForm(p) {
   const total = app.result.priorities.length;
   const rank = h('input', { type: 'number', id: 'ov-rank', min: 1, max: total, step: 1, value: p.rank });
   const reason = h('textarea', { id: 'ov-reason', rows: 3, maxLength: limits().text });
+  // The deadline is optional: the date before which the actions that
+  // close the indicator must be done. The plan meets it or warns.
+  const current = (a.decisions.priorityOverrides || []).find((o) => o.indicator === p.indicator);
+  const deadline = h('input', { type: 'date', id: 'ov-deadline', value: (current && current.deadline) || '' });
   return h('form', {
     class: 'override', novalidate: true,
     on: { submit: (e) => {
@@ -78,8 +83,14 @@ function overrideForm(p) {
       const bad = !Number.isInteger(n) || n < 1 ? 'A whole number, 1 or more.' : taken ? `Rank ${n} is already pinned to ${taken.indicator}.` : '';
       setError(rank, bad);
       setError(reason, reason.value.trim() ? '' : 'Say why the room ranks it so.');
-      if (bad || !reason.value.trim()) return;
+      const due = deadline.value;
+      const session = a.session.date || '';
+      const badDue = due && !/^\d{4}-\d{2}-\d{2}$/.test(due) ? 'A date, as YYYY-MM-DD.'
+        : due && session && due <= session ? `A deadline comes after the session (${session}).` : '';
+      setError(deadline, badDue);
+      if (bad || badDue || !reason.value.trim()) return;
       const o = { indicator: p.indicator, rank: n, reason: reason.value.trim() };
+      if (due) o.deadline = due;
       const i = overrideIndex(a, p.indicator);
       const list = a.decisions.priorityOverrides || [];
       editing = '';
@@ -91,7 +102,7 @@ function overrideForm(p) {
         });
       announce(`${p.indicator} pinned at rank ${n}`);
     } },
-  }, field('Rank', rank), field('Reason', reason),
+  }, field('Rank', rank), field('Reason', reason), field('Deadline (optional)', deadline, 'The date before which the actions must be done.'),
   h('button', { type: 'submit', text: 'Pin' }), ' ',
   h('button', { type: 'button', text: 'Cancel', on: { click: () => { editing = ''; draw(); } } }));
 }

@@ -130,7 +130,7 @@ function warnings(r) {
   for (const w of r.warnings) counts.set(w.code, (counts.get(w.code) || 0) + 1);
   const names = {
     unassessed: 'not yet answered', unknown: 'unknown', disagreement: 'disagreements to resolve', 'missing-target': 'without a target',
-    capped: 'capped (one person)', 'donor-funded': 'donor-funded', 'model-version': 'model version', override: 'priority overrides',
+    capped: 'capped (one person)', 'donor-funded': 'donor-funded', 'model-version': 'model version', override: 'priority overrides', deadline: 'deadlines at risk',
   };
   const important = r.warnings.filter((w) => w.code !== 'unassessed');
   return h('section', { class: 'panel', 'aria-labelledby': 'h-warn' },
