@@ -125,7 +125,11 @@ type Action struct {
 	Mode      string `json:"mode"`      // what it does to what exists: one of Modes
 	// Instrument is the ID of the recorded instrument the action acts on
 	// (renews, revives, brings into force…), if any.
-	Instrument  string       `json:"instrument,omitempty"`
+	Instrument string `json:"instrument,omitempty"`
+	// Designates is the role archetype whose holder the action designates:
+	// a library action that does so, or one Build adds for a role that
+	// leads actions but that no stakeholder fills ("designate:ROLE").
+	Designates  string       `json:"designates,omitempty"`
 	Pillar      string       `json:"pillar"`
 	Area        string       `json:"area"`
 	Objective   string       `json:"objective"`
@@ -226,7 +230,7 @@ type Contact struct {
 // RoleGap is a finding about roles: an archetype nobody fills, or a
 // designated contact without a deputy.
 type RoleGap struct {
-	Kind    string `json:"kind"` // "unfilled-role" or "no-deputy"
+	Kind    string `json:"kind"` // "unfilled-role", "no-deputy", "no-contact", "not-represented", "sector-duty" or "operators-by-association"
 	Role    string `json:"role"`
 	Finding string `json:"finding"`
 }
