@@ -70,11 +70,53 @@
 // Actions are numbered per pillar in priority order (GOV-01, …). Each
 // starts no earlier than its horizon allows (quick 0, medium 3, long 12
 // months) and after the actions it depends on; its horizon is then set
-// from its end month. Role archetypes map to the first stakeholder that
-// fills them; an archetype nobody fills becomes a role gap, as does a
-// point of contact without a deputy. Each action has one KPI whose
+// from its end month. Roles are described below. Each action has one KPI whose
 // baseline is the consolidated level of the indicator it serves first and
 // whose yearly targets rise to the target level.
+//
+// # Roles
+//
+// Each action names role archetypes of the model (lead, responsible,
+// consulted, informed); Build maps each to a stakeholder of the country.
+// When several stakeholders fill an archetype, the one the profile's
+// leadMinistry names (by name or ID) wins; else the one that owns the most
+// live instruments of the country's facts (not repealed, lapsed, expired
+// or dormant) on the action's indicators; else the first in assessment
+// order. leadMinistry is the political owner of the strategy; the lead
+// agency is the stakeholder holding lead-cyber-agency. When the two
+// differ (a ministry over an agency), the agency leads the lead-agency
+// actions and the ministry owns the strategy; when the ministry also holds
+// the role, it is both.
+//
+// An archetype that leads an action of the plan but that no stakeholder
+// fills is designated first: by a library action that designates it
+// (marked "designates", such as the Cabinet decision mandating a lead
+// agency) or, when none is in the plan, by a quick designation action that
+// Build adds (library ID "designate:ROLE", three months, in the area of
+// the lead agency). It takes the priority of the first action it unblocks,
+// every action the role leads depends on it, and it is led by the
+// political owner: the stakeholder leadMinistry names, else the holder of
+// cabinet-office, else of ict-ministry, else the cabinet-office role
+// itself. The governance chapter and the summary then say that the
+// lead-agency role is open instead of naming an institution.
+//
+// A library action marked "sectorDuty" (the security and
+// incident-notification duties of a sector, its protocols with operators)
+// is led by a sector regulator of its responsible list that the country
+// has (financial, telecommunications, energy and water), preferring one
+// that owns an instrument on its indicators; the library's lead becomes
+// responsible. With no such regulator the library's lead (the lead agency)
+// leads it and a "sector-duty" finding says so.
+//
+// The role gaps are findings: a designated contact without a deputy; an
+// expected contact nobody holds; an archetype nobody fills, with the
+// actions it leads and the action that designates it; a business
+// association that holds the operators' role (it cannot commit the
+// operators). The institutions every government has (cabinet office,
+// parliament, finance and planning ministries, public service commission,
+// public procurement) are not missing when no stakeholder holds them, only
+// absent from the assessment: they make one "not-represented" finding that
+// lists the actions needing each, rather than one finding apiece.
 //
 // Build is deterministic: the same inputs give the same draft.
 package strategy

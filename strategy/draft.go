@@ -227,8 +227,11 @@ type Contact struct {
 	Deputy      string `json:"deputy"` // "" when there is none: a role gap
 }
 
-// RoleGap is a finding about roles: an archetype nobody fills, or a
-// designated contact without a deputy.
+// RoleGap is a finding about roles: an archetype nobody fills, a
+// designated contact without a deputy or an expected one nobody holds,
+// institutions of government absent from the assessment, a sector duty
+// without its regulator, or a business association standing in for the
+// operators of critical infrastructure.
 type RoleGap struct {
 	Kind    string `json:"kind"` // "unfilled-role", "no-deputy", "no-contact", "not-represented", "sector-duty" or "operators-by-association"
 	Role    string `json:"role"`
