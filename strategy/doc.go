@@ -94,8 +94,9 @@
 // agency) or, when none is in the plan, by a quick designation action that
 // Build adds (library ID "designate:ROLE", three months, in the area of
 // the lead agency). It takes the priority of the first action it unblocks,
-// every action the role leads depends on it, and it is led by the
-// political owner: the stakeholder leadMinistry names, else the holder of
+// and every action the role leads depends on it. An added designation,
+// and a library one whose own lead role is open, is led by the political
+// owner: the stakeholder leadMinistry names, else the holder of
 // cabinet-office, else of ict-ministry, else the cabinet-office role
 // itself. The governance chapter and the summary then say that the
 // lead-agency role is open instead of naming an institution.

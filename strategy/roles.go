@@ -203,7 +203,7 @@ func (b *builder) roles() {
 		}
 		leadRole, fallback := b.leadRole(la, a.Indicators)
 		lead := b.assign(leadRole, a.Indicators...)
-		if lead.Gap && isDesignation(la) {
+		if isDesignation(la) && (lead.Gap || strings.HasPrefix(la.ID, designationPrefix)) {
 			lead = b.owner()
 		}
 		a.Lead, _ = take(lead)
