@@ -212,9 +212,13 @@
 //
 // An assessment records the model ID and version it was made with. Model
 // versions follow semantic versioning: a minor or patch release may add
-// indicators or reword text but never removes, renames or renumbers an
-// indicator ID, so an older assessment scores with a "model-version"
-// warning and the new indicators show as unassessed. A major release may
+// indicators or role archetypes or reword text but never removes, renames
+// or renumbers an indicator or role ID, so an older assessment scores with
+// a "model-version" warning and the new indicators show as unassessed.
+// Version 1.1.0 added the archetypes cabinet-office, finance-ministry,
+// planning-ministry, public-service-commission, public-procurement,
+// parliament and utilities-regulator; a 1.0.0 assessment needs no
+// migration. A major release may
 // rename or retire indicators; it then lists them under "migrations"
 // (from major version, renamed IDs, retired IDs). Check refuses an
 // assessment from another major version; Migrate rewrites it.

@@ -17,7 +17,7 @@ func ExampleDefault() {
 	in := m.Indicator("IRC.MAN.1")
 	fmt.Println(in.ID, in.Title.In("en"))
 	// Output:
-	// ncskit-cicte 1.0.0 55 indicators
+	// ncskit-cicte 1.1.0 55 indicators
 	// GOV Strategy, policy and governance (5 areas)
 	// IRC Incident-response capability (5 areas)
 	// CAP Technical training and exercises (4 areas)

@@ -10,7 +10,7 @@ import (
 	"github.com/ncskit/ncskit/load"
 )
 
-// TestMigrate migrates the small-island example, made with model 1.0.0,
+// TestMigrate migrates the small-island example, made with model 1.1.0,
 // to a version 2 of the model that renamed one indicator and retired
 // another, as a bare assessment and inside a session file.
 func TestMigrate(t *testing.T) {
@@ -37,7 +37,7 @@ func TestMigrate(t *testing.T) {
 			}
 			if a.Model.Version != "2.0.0" || len(notes) != 3 ||
 				!strings.HasPrefix(notes[0], "GOV.OLD.1 is now GOV.STR.1 (answer of ") ||
-				!strings.HasPrefix(notes[1], "dropped the answer of ") || notes[2] != "model version 1.0.0 → 2.0.0" {
+				!strings.HasPrefix(notes[1], "dropped the answer of ") || notes[2] != "model version 1.1.0 → 2.0.0" {
 				t.Errorf("version %s, notes %q", a.Model.Version, notes)
 			}
 			// A file in the wrong shape is refused at its place, before any change.
@@ -65,12 +65,12 @@ func TestMigrate(t *testing.T) {
 	}
 	// A later minor version of the same major is compatible: nothing is
 	// migrated down.
-	a, notes, err := load.Migrate("new.json", bytes.Replace(validAssessment(t), []byte(`"version": "1.0.0"`), []byte(`"version": "1.1.0"`), 1), assess.Default())
-	if err != nil || len(notes) != 0 || a.Model.Version != "1.1.0" {
-		t.Errorf("a 1.1.0 file against model 1.0.0: %v, notes %q, version %s", err, notes, a.Model.Version)
+	a, notes, err := load.Migrate("new.json", bytes.Replace(validAssessment(t), []byte(`"version": "1.1.0"`), []byte(`"version": "1.2.0"`), 1), assess.Default())
+	if err != nil || len(notes) != 0 || a.Model.Version != "1.2.0" {
+		t.Errorf("a 1.2.0 file against model 1.1.0: %v, notes %q, version %s", err, notes, a.Model.Version)
 	}
 	// No migration path: a located problem.
-	_, _, err = load.Migrate("old.json", bytes.Replace(old, []byte(`"version": "1.0.0"`), []byte(`"version": "0.3.0"`), 1), &m2)
+	_, _, err = load.Migrate("old.json", bytes.Replace(old, []byte(`"version": "1.1.0"`), []byte(`"version": "0.3.0"`), 1), &m2)
 	if want := "old.json: /model: no migration from version 0.3.0 of model ncskit-cicte to version 2.0.0"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

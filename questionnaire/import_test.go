@@ -153,7 +153,7 @@ func TestImportProblems(t *testing.T) {
 			return []*questionnaire.Filled{r}
 		}, `r-gov-1.xlsx: GOV!D5: conflicts with the answer of respondent "r-gov-1" to GOV.STR.1 at /responses/0 of small-island.json (level 2 there, 3 here); nothing was replaced`},
 		{"another model", otherModel, func(t *testing.T) []*questionnaire.Filled { return nil },
-			"small-island.json: /model: the assessment was made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.0.0"},
+			"small-island.json: /model: the assessment was made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.1.0"},
 		{"too many respondents", crowded, func(t *testing.T) []*questionnaire.Filled {
 			return []*questionnaire.Filled{filled(t, "new.xlsx", "New Person", "MDT", nil, nil)}
 		}, "small-island.json: /respondents: the import would make 501 respondents; the limit is 500"},

@@ -77,7 +77,7 @@ func TestLibreOffice(t *testing.T) {
 		{"IRC", "A14", "IRC.SA.1"},
 		{"OUT", "I3", "Evidence and comments"},
 		{"ncskit", "B2", "ncskit-cicte"},
-		{"ncskit", "B3", "1.0.0"},
+		{"ncskit", "B3", "1.1.0"},
 		{"ncskit", "D3", "3 - Defined"},
 	} {
 		if got, err := g.GetCellValue(c.sheet, c.cell); err != nil || got != c.want {

@@ -128,7 +128,7 @@ func TestMergeProblems(t *testing.T) {
 		a := example(t)
 		a.Model.Version = "2.0.0"
 		err := questionnaire.Merge(m, a)
-		want := "/model: the assessment was made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.0.0"
+		want := "/model: the assessment was made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.1.0"
 		if err == nil || err.Error() != want {
 			t.Errorf("got  %v\nwant %s", err, want)
 		}

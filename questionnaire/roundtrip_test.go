@@ -140,7 +140,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if got.Name != "Ana Pérez-Smith" || got.Organisation != "=Ministry of Tests" || got.Title != "+1 Director" ||
 		got.Contact != "@ana" || got.Date != "2026-10-14" || got.RespondentID != "" || got.Lang != "en" ||
-		got.Model != (assess.ModelRef{ID: "ncskit-cicte", Version: "1.0.0"}) {
+		got.Model != (assess.ModelRef{ID: "ncskit-cicte", Version: "1.1.0"}) {
 		t.Errorf("respondent: got %q %q %q %q %q %q %q %v", got.Name, got.Organisation, got.Title, got.Contact, got.Date, got.RespondentID, got.Lang, got.Model)
 	}
 	byID := map[string]questionnaire.Answer{}

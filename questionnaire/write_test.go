@@ -83,7 +83,7 @@ func TestWriteErrors(t *testing.T) {
 		{questionnaire.Options{Lang: "de"}, `no questionnaire text in language "de" (available: en, es, fr)`},
 		{questionnaire.Options{Prefill: a}, "a pre-filled questionnaire needs the ID of the respondent whose answers it holds"},
 		{questionnaire.Options{Prefill: a, Respondent: "r-nobody"}, `the assessment to pre-fill from has no respondent "r-nobody"`},
-		{questionnaire.Options{Prefill: other, Respondent: "r-gov-1"}, "the assessment to pre-fill from was made with model other 1.0.0, not ncskit-cicte 1.0.0"},
+		{questionnaire.Options{Prefill: other, Respondent: "r-gov-1"}, "the assessment to pre-fill from was made with model other 1.0.0, not ncskit-cicte 1.1.0"},
 		{questionnaire.Options{Respondent: "no spaces"}, `respondent ID "no spaces" is not an ID: use letters, digits, '.', '_' and '-' (at most 64)`},
 		{questionnaire.Options{Prefill: long, Respondent: long.Responses[0].Respondent}, "GOV!I5: the text is 32768 characters long; a cell holds at most 32767"},
 	}

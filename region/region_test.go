@@ -387,7 +387,7 @@ func TestRefused(t *testing.T) {
 	}
 	got := l.Error()
 	for _, want := range []string{
-		"examples/larger-state.json: /model: made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.0.0",
+		"examples/larger-state.json: /model: made with model ncskit-cicte 2.0.0, not ncskit-cicte 1.1.0",
 		"copy.json: /session/date: Corallia was assessed on 2026-10-14 in examples/small-island.json too",
 	} {
 		if !strings.Contains(got, want) {

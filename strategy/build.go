@@ -89,10 +89,11 @@ type builder struct {
 	section      int
 	annex        int
 	deferred     []deferral
-	closed       []deferral // gaps that adopting the draft closes
-	months       int        // length of the period in months
-	kindName     string     // what the draft is, as document control says it
-	kindSummary  string     // what the draft is, as the summary says it
+	closed       []deferral        // gaps that adopting the draft closes
+	months       int               // length of the period in months
+	kindName     string            // what the draft is, as document control says it
+	kindSummary  string            // what the draft is, as the summary says it
+	designated   map[string]string // role → library ID of the action that designates its holder
 	spans        []Span
 	thinPillars  []*assess.PillarScore // pillars below PartialEvidenceBelow
 	slots        []slot                // the schedule, in months of the period, per action

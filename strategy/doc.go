@@ -86,10 +86,10 @@
 //
 // Deadlines: a priority override or an agreed level may carry a deadline,
 // and an action that renews or hands over a recorded instrument is due
-// before the instrument expires; a fact-finding action queues as if due
-// in its first months. The actions that close a deadline's indicator,
-// and their prerequisites, may
-// start in the first month whatever their horizon and go first in their
+// before the instrument expires; a fact-finding action, and one that
+// designates the holder of a role, queues as if due in its first months.
+// The actions that close a deadline's indicator, and their prerequisites,
+// may start in the first month whatever their horizon and go first in their
 // leads' queues; while a lead has such work still to start, other work
 // leaves it one place free. An action that cannot end before the
 // deadline's month is a warning (Draft.Warnings, code WarnDeadline) that
@@ -105,9 +105,7 @@
 // set-up; the resourcing chapter states that cost per year against the
 // active recurrent budget lines the assessment records, and the increase.
 //
-// Role archetypes map to the first stakeholder that
-// fills them; an archetype nobody fills becomes a role gap, as does a
-// point of contact without a deputy. Each action has one KPI whose
+// Roles are described below. Each action has one KPI whose
 // baseline is the consolidated level of the indicator it serves first and
 // whose yearly targets rise to the target level.
 //
@@ -124,6 +122,51 @@
 // consultation record and the evidence annex follows the session's method:
 // a desk review cites each level's published source and date where a
 // workshop names the person and institution that gave it.
+//
+// # Roles
+//
+// Each action names role archetypes of the model (lead, responsible,
+// consulted, informed); Build maps each to a stakeholder of the country.
+// When several stakeholders fill an archetype, the one the profile's
+// leadMinistry names (by name or ID) wins; else the one that owns the most
+// live instruments of the country's facts (not repealed, lapsed, expired
+// or dormant) on the action's indicators; else the first in assessment
+// order. leadMinistry is the political owner of the strategy; the lead
+// agency is the stakeholder holding lead-cyber-agency. When the two
+// differ (a ministry over an agency), the agency leads the lead-agency
+// actions and the ministry owns the strategy; when the ministry also holds
+// the role, it is both.
+//
+// An archetype that leads an action of the plan but that no stakeholder
+// fills is designated first: by a library action that designates it
+// (marked "designates", such as the Cabinet decision mandating a lead
+// agency) or, when none is in the plan, by a quick designation action that
+// Build adds (library ID "designate:ROLE", three months, in the area of
+// the lead agency). It takes the priority of the first action it unblocks,
+// and every action the role leads depends on it. An added designation,
+// and a library one whose own lead role is open, is led by the political
+// owner: the stakeholder leadMinistry names, else the holder of
+// cabinet-office, else of ict-ministry, else the cabinet-office role
+// itself. The governance chapter and the summary then say that the
+// lead-agency role is open instead of naming an institution.
+//
+// A library action marked "sectorDuty" (the security and
+// incident-notification duties of a sector, its protocols with operators)
+// is led by a sector regulator of its responsible list that the country
+// has (financial, telecommunications, energy and water), preferring one
+// that owns an instrument on its indicators; the library's lead becomes
+// responsible. With no such regulator the library's lead (the lead agency)
+// leads it and a "sector-duty" finding says so.
+//
+// The role gaps are findings: a designated contact without a deputy; an
+// expected contact nobody holds; an archetype nobody fills, with the
+// actions it leads and the action that designates it; a business
+// association that holds the operators' role (it cannot commit the
+// operators). The institutions every government has (cabinet office,
+// parliament, finance and planning ministries, public service commission,
+// public procurement) are not missing when no stakeholder holds them, only
+// absent from the assessment: they make one "not-represented" finding that
+// lists the actions needing each, rather than one finding apiece.
 //
 // Build is deterministic: the same inputs give the same draft.
 package strategy

@@ -90,10 +90,13 @@ func (b *builder) summary() {
 		b.para(b.text("summary.quickWins"))
 		b.list(false, quick...)
 	}
-	if b.leadAgencyName() == b.a.Profile.LeadMinistry {
+	switch lead := b.leadAgencyName(); lead {
+	case "":
+		b.para(b.text("summary.governanceOpen"))
+	case b.a.Profile.LeadMinistry:
 		b.para(b.text("summary.governanceSame"))
-	} else {
-		b.para(b.text("summary.governance", "lead", b.leadAgencyName()))
+	default:
+		b.para(b.text("summary.governance", "lead", lead))
 	}
 	b.para(b.text("summary.resourcing", "actions", strconv.Itoa(len(b.d.Actions)),
 		"oneOff", money(b.totalCost(false)), "recurrent", money(b.totalCost(true))))
@@ -140,11 +143,14 @@ func (b *builder) topAreas(n int) []string {
 	return out
 }
 
+// leadAgencyName returns the name of the stakeholder that holds the
+// lead-agency role (see holders), or "" when none does: the role is then
+// open, and the draft says so rather than naming another institution.
 func (b *builder) leadAgencyName() string {
-	if l := b.byRole["lead-cyber-agency"]; len(l) > 0 {
+	if l := b.holders(leadAgencyRole, nil); len(l) > 0 {
 		return l[0].Name
 	}
-	return b.a.Profile.LeadMinistry
+	return ""
 }
 
 func (b *builder) introduction() {

@@ -45,17 +45,28 @@ func (b *builder) principles() {
 
 func (b *builder) governance() {
 	b.chapterHeading(b.label("ch.governance"), "governance")
-	b.para(b.text("governance.intro", "lead", b.leadAgencyName()))
+	b.para(b.text("governance.intro"))
 	b.sectionHeading(b.label("sec.structure"), "structure")
-	b.para(b.text("governance.structure", "lead", b.leadAgencyName(), "csirt", b.assign("csirt").Name))
+	if lead := b.leadAgencyName(); lead != "" {
+		b.para(b.text("governance.structure", "lead", lead, "csirt", b.assign("csirt").Name))
+	} else {
+		text := b.text("governance.structureOpen", "csirt", b.assign("csirt").Name)
+		if des := b.actionOf(b.designated[leadAgencyRole]); des != "" {
+			text += " " + b.text("governance.designationAction", "designation", des)
+		}
+		b.para(text)
+	}
 	b.para(b.text("governance.rhythm"))
 	b.sectionHeading(b.label("sec.roles"), "roles")
 	var rows [][]string
 	for _, r := range b.m.Roles {
-		as := b.assign(r.ID)
-		holder := as.Name
-		if as.Gap {
-			holder = b.label("unfilled")
+		holder := b.label("unfilled")
+		if list := b.holders(r.ID, nil); len(list) > 0 {
+			names := make([]string, len(list))
+			for i, s := range list {
+				names[i] = s.Name
+			}
+			holder = strings.Join(names, "; ")
 		}
 		rows = append(rows, []string{r.Name.In(b.lang), holder, b.text("governance.role." + r.ID)})
 	}

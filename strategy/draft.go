@@ -144,7 +144,11 @@ type Action struct {
 	Mode      string `json:"mode"`      // what it does to what exists: one of Modes
 	// Instrument is the ID of the recorded instrument the action acts on
 	// (renews, revives, brings into force…), if any.
-	Instrument  string   `json:"instrument,omitempty"`
+	Instrument string `json:"instrument,omitempty"`
+	// Designates is the role archetype whose holder the action designates:
+	// a library action that does so, or one Build adds for a role that
+	// leads actions but that no stakeholder fills ("designate:ROLE").
+	Designates  string   `json:"designates,omitempty"`
 	Pillar      string   `json:"pillar"`
 	Area        string   `json:"area"`
 	Objective   string   `json:"objective"`
@@ -251,10 +255,13 @@ type Contact struct {
 	Deputy      string `json:"deputy"` // "" when there is none: a role gap
 }
 
-// RoleGap is a finding about roles: an archetype nobody fills, or a
-// designated contact without a deputy.
+// RoleGap is a finding about roles: an archetype nobody fills, a
+// designated contact without a deputy or an expected one nobody holds,
+// institutions of government absent from the assessment, a sector duty
+// without its regulator, or a business association standing in for the
+// operators of critical infrastructure.
 type RoleGap struct {
-	Kind    string `json:"kind"` // "unfilled-role" or "no-deputy"
+	Kind    string `json:"kind"` // "unfilled-role", "no-deputy", "no-contact", "not-represented", "sector-duty" or "operators-by-association"
 	Role    string `json:"role"`
 	Finding string `json:"finding"`
 }

@@ -3,6 +3,7 @@ package strategy
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -53,7 +54,14 @@ type LibraryAction struct {
 		Frequency string      `json:"frequency"`
 		Source    assess.Text `json:"source"`
 	} `json:"kpi"`
-	Lead        string   `json:"lead"`
+	Lead string `json:"lead"`
+	// SectorDuty marks a duty that falls on each sector's regulator: the
+	// action is led by a sector regulator of its responsible list where
+	// the country has one.
+	SectorDuty bool `json:"sectorDuty,omitempty"`
+	// Designates names the role archetype whose holder the action
+	// designates (a mandate for the lead agency, the CSIRT function).
+	Designates  string   `json:"designates,omitempty"`
 	Responsible []string `json:"responsible"`
 	Consulted   []string `json:"consulted"`
 	Informed    []string `json:"informed"`
@@ -207,6 +215,14 @@ func (l *Library) check(m *assess.Model) []string {
 				bad(a, "role %q appears twice in its RACI", r)
 			}
 			seen[r] = true
+		}
+		if a.Designates != "" {
+			if _, ok := m.Role(a.Designates); !ok {
+				bad(a, "designates unknown role archetype %q", a.Designates)
+			}
+		}
+		if a.SectorDuty && !slices.ContainsFunc(a.Responsible, func(r string) bool { return sectorRegulators[r] }) {
+			bad(a, "a sector duty needs a sector regulator among its responsible roles")
 		}
 		if limit, ok := horizons[a.Horizon]; !ok {
 			bad(a, "horizon %q is not quick, medium or long", a.Horizon)

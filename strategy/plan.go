@@ -15,13 +15,6 @@ import (
 func (b *builder) plan() {
 	b.scoreRows()
 	b.indicatorRows()
-	type pick struct {
-		lib        *LibraryAction
-		instrument *assess.Instrument
-		indicators []string
-		rank       int
-		note       string
-	}
 	var picks []*pick
 	byLib := map[string]*pick{}
 	fs := b.facts()
@@ -98,6 +91,7 @@ func (b *builder) plan() {
 	for _, ff := range b.factFinding(len(b.r.Priorities)) {
 		picks = append(picks, &pick{lib: ff.lib, indicators: []string{ff.indicator}, rank: ff.rank})
 	}
+	picks = b.designate(picks)
 	// Actions are numbered per pillar in priority order.
 	counters := map[string]int{}
 	idOf := map[string]string{}
@@ -109,7 +103,7 @@ func (b *builder) plan() {
 		idOf[pk.lib.ID] = id
 		la := pk.lib
 		a := Action{
-			ID: id, LibraryID: la.ID, Mode: la.Mode, Pillar: pillar, Area: la.Area,
+			ID: id, LibraryID: la.ID, Mode: la.Mode, Designates: la.Designates, Pillar: pillar, Area: la.Area,
 			Objective:   b.actionText(la, la.Objective, pk.instrument),
 			Title:       b.actionText(la, la.Title, pk.instrument),
 			Description: b.actionText(la, la.Description, pk.instrument),
@@ -147,8 +141,18 @@ func (b *builder) plan() {
 			}
 		}
 	}
+	b.linkDesignations(idOf)
 	b.weights()
 	b.priorityRows()
+}
+
+// pick is a library action chosen for the plan, with the gaps it closes.
+type pick struct {
+	lib        *LibraryAction
+	instrument *assess.Instrument
+	indicators []string
+	rank       int
+	note       string
 }
 
 func termNames(b *builder, list []Term, ids []string) []string {

@@ -177,8 +177,9 @@ func (b *builder) schedule() {
 			b.bind(i, s.due.month, slots, index)
 		}
 		// Finding out a level nobody could rate comes first: the rest
-		// of the plan may depend on the answer.
-		if a.Mode == "fact-finding" {
+		// of the plan may depend on the answer. So does naming the
+		// holder of a role: the actions that role leads wait for it.
+		if a.Mode == "fact-finding" || a.Designates != "" {
 			b.bind(i, factFindingMonths, slots, index)
 		}
 	}

@@ -267,7 +267,12 @@ func criticalEnd(t *testing.T, d *strategy.Draft, id string) string {
 		for _, dep := range a.DependsOn {
 			start = max(start, end(dep))
 		}
-		return start + lib.Action(a.LibraryID).Months
+		if la := lib.Action(a.LibraryID); la != nil {
+			return start + la.Months
+		}
+		// An action Build adds (a designation) is not in the library:
+		// its set-up is the span it was given.
+		return start + months(t, a.End, d.Meta.StartYear) - months(t, a.Start, d.Meta.StartYear) + 1
 	}
 	e := end(id) - 1
 	return fmt.Sprintf("%04d-%02d", d.Meta.StartYear+e/12, e%12+1)

@@ -148,10 +148,10 @@ func TestMigrate(t *testing.T) {
 	if len(m.Problems) != 0 || m.Assessment == nil || len(m.Notes) != 0 || m.Assessment.Model.Version != assess.Default().Version {
 		t.Errorf("migrate of a current file: %+v", m)
 	}
-	old := bytes.Replace(data, []byte(`"version": "1.0.0"`), []byte(`"version": "0.3.0"`), 1)
+	old := bytes.Replace(data, []byte(`"version": "1.1.0"`), []byte(`"version": "0.3.0"`), 1)
 	m = Migrated{}
 	call(t, "migrate", old, &m)
-	if m.Assessment != nil || len(m.Problems) != 1 || m.Problems[0].String() != "/model: no migration from version 0.3.0 of model ncskit-cicte to version 1.0.0" {
+	if m.Assessment != nil || len(m.Problems) != 1 || m.Problems[0].String() != "/model: no migration from version 0.3.0 of model ncskit-cicte to version 1.1.0" {
 		t.Errorf("migrate of an old file: %+v", m)
 	}
 }
