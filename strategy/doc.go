@@ -73,11 +73,13 @@
 // period), after the actions it depends on, and when its lead has room
 // for it; its horizon is then set from its end month.
 //
-// Capacity: a lead carries at most Capacity actions at once — one per
-// post plus one, at least 1, counting the filled posts the assessment
-// records for it (facts.staff, the latest year, units added up), else
-// the established ones; DefaultCapacity (3) when none are recorded. A
-// directorate of two posts drives three actions at once. Waiting actions
+// Capacity: a lead carries at most Capacity actions at once, counting
+// the filled posts the assessment records for it (facts.staff, the latest
+// year, units added up), else the established ones: one per post plus one
+// for a team of up to four, then one more for every five further posts,
+// at most MaxCapacity (12); DefaultCapacity (3) when none are recorded. A
+// directorate of two posts drives three actions at once, a CSIRT of 38
+// eleven, an agency of 112 twelve. Waiting actions
 // take the next free place month by month: first those a facilitator's
 // deadline waits for, earliest deadline first, then by priority. An
 // action that needs more people at once than its lead has posts (a

@@ -15,7 +15,8 @@ const DefaultCapacity = 3
 
 // Capacity returns how many actions the stakeholder with the given ID can
 // lead at once, from the posts the assessment records for it
-// (facts.staff): one action per post plus one, at least 1. Posts are the
+// (facts.staff): one action per post plus one for a small team, fewer
+// per post in a large body (capacityOf), at least 1. Posts are the
 // filled posts of each record, else its established posts, added over
 // the units recorded for the latest year. known is false, and the
 // capacity DefaultCapacity, when no post of the stakeholder is recorded.
@@ -45,7 +46,23 @@ func Capacity(a *assess.Assessment, stakeholder string) (capacity, posts int, kn
 	if !known {
 		return DefaultCapacity, 0, false
 	}
-	return max(posts+1, 1), posts, true
+	return capacityOf(posts), posts, true
+}
+
+// MaxCapacity is the most actions one lead carries at once, whatever its
+// size: each needs an owner among its managers, and a management team
+// follows about a dozen projects before they go unwatched.
+const MaxCapacity = 12
+
+// capacityOf is the capacity of a lead with the given posts: one action
+// per post plus one for a team of up to four, then one more for every
+// five further posts (most posts of a large body run operations, not
+// projects), up to MaxCapacity.
+func capacityOf(posts int) int {
+	if posts <= 4 {
+		return max(posts+1, 1)
+	}
+	return min(5+(posts-4)/5, MaxCapacity)
 }
 
 // earliest is the first month an action of each horizon may start, so

@@ -40,7 +40,25 @@ func capacity(a *assess.Assessment, stakeholder string) int {
 	if !known {
 		return 3
 	}
-	return max(posts+1, 1)
+	if posts <= 4 {
+		return max(posts+1, 1)
+	}
+	return min(5+(posts-4)/5, 12)
+}
+
+// TestCapacity checks the documented examples of the capacity rule: a
+// small team drives one action per post plus one, a large body one more
+// for every five further posts, never more than twelve.
+func TestCapacity(t *testing.T) {
+	for _, c := range []struct{ posts, want int }{{0, 1}, {1, 2}, {2, 3}, {4, 5}, {6, 5}, {9, 6}, {38, 11}, {112, 12}, {5000, 12}} {
+		a := &assess.Assessment{Facts: &assess.Facts{Staff: []assess.Staffing{{Stakeholder: "x", Year: 2026, Filled: &c.posts}}}}
+		if got, posts, known := strategy.Capacity(a, "x"); got != c.want || posts != c.posts || !known {
+			t.Errorf("Capacity with %d filled posts = %d (posts %d, known %v), want %d", c.posts, got, posts, known, c.want)
+		}
+	}
+	if got, _, known := strategy.Capacity(&assess.Assessment{}, "x"); got != strategy.DefaultCapacity || known {
+		t.Errorf("Capacity with no staff record = %d (known %v), want the default %d", got, known, strategy.DefaultCapacity)
+	}
 }
 
 // months returns the month index of "YYYY-MM" from January of year.
