@@ -13,7 +13,8 @@ import (
 // TestWorkbookDeadline opens the small-island example, whose rank-1
 // override carries a deadline the plan cannot meet: the priorities screen
 // shows the deadline and the results screen the warning (with the
-// renewal of the shared-service MoU, due before it expires). A new pin with a
+// renewal of the shared-service MoU, due before it expires, and the
+// campaign the donor programme pays for, due before it ends). A new pin with a
 // deadline before the session is refused; one with a later deadline is
 // kept in the session beside its reason.
 func TestWorkbookDeadline(t *testing.T) {
@@ -25,7 +26,7 @@ func TestWorkbookDeadline(t *testing.T) {
 	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
 
 	s.goTo("results")
-	s.wait("the deadline warning", `/\b2 deadlines at risk/.test(document.getElementById('h-warn').parentElement.textContent)`)
+	s.wait("the deadline warning", `/\b3 deadlines at risk/.test(document.getElementById('h-warn').parentElement.textContent)`)
 	if got := s.text("#h-warn + p + details"); !strings.Contains(got, "IRC-01") || !strings.Contains(got, "2027-06-01") {
 		s.fatalf("the warnings do not name the late action and its deadline: %q", got)
 	}
