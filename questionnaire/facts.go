@@ -201,16 +201,7 @@ func (b *builder) holderName(id string) string {
 // writeFactLists writes the facts sheet's drop-down lists on the hidden
 // sheet.
 func (b *builder) writeFactLists() error {
-	for _, l := range factLists(b.lang, b.holderNames()) {
-		for i, item := range l.items {
-			b.set(metaSheet, fmt.Sprintf("%s%d", l.column, i+1), item, 0)
-		}
-		ref := fmt.Sprintf("%s!$%s$1:$%s$%d", metaSheet, l.column, l.column, len(l.items))
-		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: l.name, RefersTo: ref}); err != nil {
-			return err
-		}
-	}
-	return b.err
+	return b.writeLists(factLists(b.lang, b.holderNames()))
 }
 
 // writeFacts fills the facts sheet: a title, how to fill it in, and one

@@ -339,7 +339,13 @@ func (b *builder) writeMeta() error {
 		}
 	}
 	lv, tg, pm, cf, yn := lists(b.m, b.lang)
-	for _, l := range []list{lv, tg, pm, cf, yn} {
+	return b.writeLists([]list{lv, tg, pm, cf, yn})
+}
+
+// writeLists writes drop-down lists on the hidden sheet, each in its
+// column under its defined name.
+func (b *builder) writeLists(ls []list) error {
+	for _, l := range ls {
 		for i, item := range l.items {
 			b.set(metaSheet, fmt.Sprintf("%s%d", l.column, i+1), item, 0)
 		}
