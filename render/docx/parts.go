@@ -170,13 +170,18 @@ func clip(s string, n int) string {
 func (e *encoder) header(p page) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:hdr ` + nsW + ` ` + nsR + `><w:p><w:pPr><w:pStyle w:val="Header"/><w:tabs><w:tab w:val="clear" w:pos="4513"/><w:tab w:val="clear" w:pos="9026"/><w:tab w:val="right" w:pos="` + strconv.Itoa(p.textWidth()) + `"/></w:tabs></w:pPr>`)
-	run(&b, "", clip(oneLine(e.d.Meta.Title), p.textWidth()/160))
+	// One line: the markings shortened to 40 characters each, the title
+	// to what is left (a character of the header takes about 150 twips).
+	class := clip(oneLine(e.d.Meta.Classification), 40)
+	draft := clip(oneLine(e.d.Labels.Get("r.draft")), 40)
+	room := p.textWidth()/150 - len([]rune(class)) - len([]rune(draft)) - 8
+	run(&b, "", clip(oneLine(e.d.Meta.Title), max(room, 12)))
 	run(&b, "", "\t")
-	if c := oneLine(e.d.Meta.Classification); c != "" {
-		run(&b, classificationRun(c), " "+c+" ")
+	if class != "" {
+		run(&b, classificationRun(class), " "+class+" ")
 		run(&b, "", " ")
 	}
-	run(&b, draftRun, " "+oneLine(e.d.Labels.Get("r.draft"))+" ")
+	run(&b, draftRun, " "+draft+" ")
 	b.WriteString(`</w:p></w:hdr>`)
 	return b.String()
 }

@@ -89,7 +89,7 @@ func (e *encoder) styles() string {
 			rPr = `<w:b/>`
 		}
 		style("paragraph", "TOC"+s, "toc "+s, "Normal", "Normal", `<w:uiPriority w:val="39"/><w:unhideWhenUsed/>`,
-			`<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="`+tw+`"/></w:tabs><w:spacing w:before="`+strconv.Itoa(60-30*min(n, 1))+`" w:after="40"/><w:ind w:left="`+strconv.Itoa(ind)+`"/>`, rPr)
+			`<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="`+tw+`"/></w:tabs><w:spacing w:before="`+strconv.Itoa(50*(1-min(n, 1)))+`" w:after="20"/><w:ind w:left="`+strconv.Itoa(ind)+`"/>`, rPr)
 	}
 	style("paragraph", "Header", "header", "Normal", "", `<w:uiPriority w:val="99"/><w:unhideWhenUsed/>`,
 		`<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="BFBFBF"/></w:pBdr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>`, muted+size(15))
