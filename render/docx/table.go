@@ -169,6 +169,9 @@ func longColumns(t strategy.Table) []int {
 func (e *encoder) grid(t strategy.Table, cols, long []int, width int) {
 	ws := widths(t, cols, width)
 	raci := t.Role == "raci"
+	if raci && len(cols) > 1 {
+		ws = raciWidths(t, len(cols), width)
+	}
 	b := &e.body
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>` +
 		`<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
@@ -261,6 +264,24 @@ func (e *encoder) detail(t strategy.Table, r []string, long []int, ws []int) {
 		b.WriteString(`</w:p>`)
 	}
 	b.WriteString(`</w:tc></w:tr>`)
+}
+
+// raciWidths gives the RACI matrix's first column the width of its
+// longest action ID (and of its head), bold at 7.5 points, and shares the
+// rest equally among the n-1 institutions.
+func raciWidths(t strategy.Table, n, width int) []int {
+	longest := utf8.RuneCountInString(t.Columns[0])
+	for _, r := range t.Rows {
+		longest = max(longest, utf8.RuneCountInString(r[0]))
+	}
+	first := min(max(longest*105+220, 600), width/4)
+	ws := make([]int, n)
+	ws[0] = first
+	for i := 1; i < n; i++ {
+		ws[i] = (width - first) / (n - 1)
+	}
+	ws[n-1] += width - first - (width-first)/(n-1)*(n-1)
+	return ws
 }
 
 // cellFormat is how a cell looks.
