@@ -104,8 +104,8 @@ func (e *encoder) styles() string {
 	style("paragraph", "TableText", "Table Text", "Normal", "", q, `<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>`, size(15))
 	style("paragraph", "TableHeading", "Table Heading", "TableText", "", q, `<w:keepNext/>`, `<w:b/><w:bCs/><w:color w:val="FFFFFF"/>`)
 	style("paragraph", "AfterTable", "After Table", "Normal", "Normal", "", `<w:spacing w:after="60" w:line="120" w:lineRule="exact"/>`, size(8))
-	style("paragraph", "Figure", "Figure", "Normal", "Small", q, `<w:keepNext/><w:jc w:val="center"/><w:spacing w:after="60"/>`, "")
-	style("paragraph", "CoverMarking", "Cover Marking", "Normal", "Normal", "", `<w:jc w:val="right"/><w:spacing w:after="2400"/>`, size(18))
+	style("paragraph", "Figure", "Figure", "Normal", "Small", q, `<w:keepNext/><w:spacing w:after="60"/><w:jc w:val="center"/>`, "")
+	style("paragraph", "CoverMarking", "Cover Marking", "Normal", "Normal", "", `<w:spacing w:after="2400"/><w:jc w:val="right"/>`, size(18))
 	style("paragraph", "CoverCountry", "Cover Country", "Normal", "Title", "", `<w:spacing w:after="120"/>`, `<w:b/>`+muted+size(28))
 	style("paragraph", "CoverFact", "Cover Fact", "Normal", "", "",
 		`<w:pBdr><w:top w:val="single" w:sz="4" w:space="3" w:color="BFBFBF"/></w:pBdr><w:tabs><w:tab w:val="left" w:pos="2268"/></w:tabs><w:spacing w:after="60"/>`, size(20))
