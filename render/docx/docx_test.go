@@ -499,3 +499,25 @@ func BenchmarkEncode(b *testing.B) {
 		})
 	}
 }
+
+// A RACI header too long to show whole loses its longer remarks, never
+// its acronyms, and never becomes empty.
+func TestDropRemarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"CSIRT-SOL, Equipo Nacional (national CSIRT, hosted by ANCS) de Respuesta": "CSIRT-SOL, Equipo Nacional de Respuesta",
+		"Agencia Nacional de Ciberseguridad (ANCS)":                                "Agencia Nacional de Ciberseguridad (ANCS)",
+		"(only a remark here)": "(only a remark here)",
+		"unclosed (remark":     "unclosed (remark",
+		"a (b (c d) e) f":      "a f",
+	} {
+		if got := dropRemarks(in); got != want {
+			t.Errorf("dropRemarks(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d := drafttest.Draft(t, "larger-state")
+	p, _ := parts(t, encode(t, d, nil))
+	doc := p["word/document.xml"]
+	if !strings.Contains(doc, ">CSIRT-SOL, Equipo Nacional de Respuesta a Incidentes de Seguridad Informática<") {
+		t.Error("the RACI header keeps the long remark of the national CSIRT's name")
+	}
+}

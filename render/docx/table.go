@@ -183,12 +183,16 @@ func (e *encoder) grid(t strategy.Table, cols, long []int, width int) {
 	// The header row, repeated on every page.
 	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 	if raci {
-		b.WriteString(`<w:trHeight w:val="2800" w:hRule="atLeast"/>`)
+		b.WriteString(`<w:trHeight w:val="3400" w:hRule="atLeast"/>`)
 	}
 	b.WriteString(`<w:tblHeader/></w:trPr>`)
 	for i, c := range cols {
+		head := t.Columns[c]
 		vertical := raci && c > 0
-		e.cell(ws[i], t.Columns[c], cellFormat{style: "TableHeading", fill: headFill, vertical: vertical})
+		if vertical && utf8.RuneCountInString(head) > longHead {
+			head = dropRemarks(head)
+		}
+		e.cell(ws[i], head, cellFormat{style: "TableHeading", fill: headFill, vertical: vertical})
 	}
 	b.WriteString(`</w:tr>`)
 
@@ -368,4 +372,43 @@ func numericColumn(rows [][]string, c int) bool {
 		seen = true
 	}
 	return seen
+}
+
+// longHead is the longest institution's name a RACI matrix's upright
+// header shows whole; a longer one loses its longer parenthetical remarks
+// (as in the PDF draft), which the header row would cut off.
+const longHead = 60
+
+// dropRemarks removes parenthesised remarks that hold a space, keeping
+// acronyms such as "(ANCS)".
+func dropRemarks(s string) string {
+	var b strings.Builder
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			if depth == 0 {
+				b.WriteString(s[start:i])
+				start = i
+			}
+			depth++
+		case ')':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth == 0 {
+				if remark := s[start : i+1]; !strings.Contains(remark, " ") {
+					b.WriteString(remark)
+				}
+				start = i + 1
+			}
+		}
+	}
+	b.WriteString(s[start:]) // an unclosed remark stays
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if out == "" {
+		return s
+	}
+	return out
 }
