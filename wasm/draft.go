@@ -27,7 +27,7 @@ type DraftRequest struct {
 	// Session is a session file, in place of Assessment. Its assessment is
 	// drafted, with the session's template unless Template names one.
 	Session json.RawMessage `json:"session,omitempty"`
-	// Format is one of html, json, md, pdf and xlsx.
+	// Format is one of docx, html, json, md, pdf and xlsx.
 	Format string `json:"format"`
 	// Lang is the language of the draft; "" means the session's language.
 	Lang string `json:"lang,omitempty"`

@@ -83,7 +83,7 @@ func TestWorkbookDraftInBrowser(t *testing.T) {
 		s.fatalf("export status = %q", got)
 	}
 	// The other formats, from the keyboard: focus a button, press Enter.
-	for _, f := range []string{"html", "md", "json"} {
+	for _, f := range []string{"docx", "html", "md", "json"} {
 		s.do("focus "+f, chromedp.Focus(chromedp.CSS(fmt.Sprintf(`#screen .downloads button[data-format=%q]`, f))))
 		s.key(kb.Enter)
 		got[f] = s.readDownload("corallia-2026-10-14-strategy-draft." + f)
@@ -106,7 +106,7 @@ func TestWorkbookDraftInBrowser(t *testing.T) {
 	if err := json.Unmarshal(saved, &file); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"pdf", "xlsx", "html", "md", "json"} {
+	for _, f := range []string{"pdf", "xlsx", "docx", "html", "md", "json"} {
 		if want := cliDraft(t, file.Assessment, f, file.Template, ""); !bytes.Equal(got[f], want) {
 			t.Errorf("%s from the page: %d bytes; ncskit draft --template %s: %d bytes, and they differ", f, len(got[f]), file.Template, len(want))
 		}

@@ -49,7 +49,7 @@ func draftRequest(t testing.TB, r map[string]any) []byte {
 func TestDraft(t *testing.T) {
 	data := readExample(t, "small-island.json")
 	session := wrap(t, data, func(s map[string]any) { s["template"] = "national" })
-	formats := []string{"html", "json", "md", "pdf", "xlsx"}
+	formats := []string{"docx", "html", "json", "md", "pdf", "xlsx"}
 	if testing.Short() {
 		formats = []string{"md", "pdf"}
 	}
@@ -113,8 +113,8 @@ func TestDraftErrors(t *testing.T) {
 		req  map[string]any
 		want string
 	}{
-		{map[string]any{"assessment": raw}, "draft: format is required: html, json, md, pdf, xlsx"},
-		{map[string]any{"assessment": raw, "format": "docx"}, `draft: format "docx" is not one of html, json, md, pdf, xlsx`},
+		{map[string]any{"assessment": raw}, "draft: format is required: docx, html, json, md, pdf, xlsx"},
+		{map[string]any{"assessment": raw, "format": "odt"}, `draft: format "odt" is not one of docx, html, json, md, pdf, xlsx`},
 		{map[string]any{"assessment": raw, "format": "md", "lang": "English"}, `draft: lang "English" is not a language code such as en, es or pt-BR`},
 		{map[string]any{"format": "md"}, "draft: give either an assessment or a session, not both or neither"},
 		{map[string]any{"assessment": raw, "session": raw, "format": "md"}, "draft: give either an assessment or a session, not both or neither"},

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/render/docx"
 	"github.com/ncskit/ncskit/render/html"
 	"github.com/ncskit/ncskit/render/markdown"
 	"github.com/ncskit/ncskit/render/pdf"
@@ -37,10 +38,11 @@ var encoders = map[string]func(w io.Writer, d *strategy.Draft) error{
 	"json": writeJSON,
 	"xlsx": func(w io.Writer, d *strategy.Draft) error { return xlsx.Encode(w, d, nil) },
 	"pdf":  func(w io.Writer, d *strategy.Draft) error { return pdf.Encode(w, d, nil) },
+	"docx": func(w io.Writer, d *strategy.Draft) error { return docx.Encode(w, d, nil) },
 }
 
-// Formats returns the names of the draft formats, sorted: html, json, md,
-// pdf, xlsx.
+// Formats returns the names of the draft formats, sorted: docx, html,
+// json, md, pdf, xlsx.
 func Formats() []string {
 	var f []string
 	for k := range encoders {

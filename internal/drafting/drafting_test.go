@@ -14,7 +14,7 @@ import (
 )
 
 func TestMake(t *testing.T) {
-	if got := drafting.Formats(); !slices.Equal(got, []string{"html", "json", "md", "pdf", "xlsx"}) {
+	if got := drafting.Formats(); !slices.Equal(got, []string{"docx", "html", "json", "md", "pdf", "xlsx"}) {
 		t.Errorf("formats %q", got)
 	}
 	data, err := os.ReadFile("../../examples/larger-state.json")
@@ -51,7 +51,7 @@ func TestMake(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(js, []byte("{\n  \"meta\": {")) || !bytes.HasSuffix(js, []byte("}\n")) {
 		t.Errorf("json draft: %v %.20q", err, js)
 	}
-	if _, err := drafting.Make(m, a, tm, &drafting.Options{Format: "docx"}); err == nil || err.Error() != `unknown draft format "docx" (known: html, json, md, pdf, xlsx)` {
+	if _, err := drafting.Make(m, a, tm, &drafting.Options{Format: "odt"}); err == nil || err.Error() != `unknown draft format "odt" (known: docx, html, json, md, pdf, xlsx)` {
 		t.Errorf("error %v", err)
 	}
 	if _, err := drafting.Template("global", a.Profile); err == nil {

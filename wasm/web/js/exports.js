@@ -12,6 +12,7 @@ import { slug } from './session.js';
 export const formats = [
   { id: 'pdf', label: 'PDF', about: 'the strategy document to print and circulate', type: 'application/pdf' },
   { id: 'xlsx', label: 'Excel (XLSX)', about: 'action plan, RACI, KPIs and budget to edit', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { id: 'docx', label: 'Word (DOCX)', about: 'the strategy to rewrite with tracked changes and comments', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   { id: 'html', label: 'HTML', about: 'one page for a browser, Word or LibreOffice', type: 'text/html' },
   { id: 'md', label: 'Markdown', about: 'plain text for version control', type: 'text/markdown' },
   { id: 'json', label: 'JSON', about: 'the draft document for other programs', type: 'application/json' },
