@@ -126,23 +126,10 @@ func newPDFDoc(r *Report, total int) (*pdfDoc, error) {
 		f.SetLang(r.Language)
 	}
 	d := &pdfDoc{f: f, r: r, total: total, w: w, h: h, left: pdfMargin, right: w - pdfMargin, bottom: h - pdfBottom}
-	d.marking = typeset.Clean(r.marking())
+	d.marking = typeset.Clean(r.Marking())
 	f.SetHeaderFunc(d.header)
 	f.SetFooterFunc(d.footer)
 	return d, nil
-}
-
-// marking is what the head of every page says of the report's
-// classification, as the page and the workbook say it.
-func (r *Report) marking() string {
-	if r.Anonymised {
-		return r.l("h.anonymised")
-	}
-	m := r.l("h.restricted")
-	if r.Classification != "" {
-		m = r.Classification + " · " + m
-	}
-	return m
 }
 
 func isLangTag(s string) bool {

@@ -196,13 +196,7 @@ func (x *xlsxWriter) page(sheet string) {
 	landscape, wide, tall, fit := "landscape", 1, 0, true
 	x.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
 	x.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	marking := x.r.l("h.anonymised")
-	if !x.r.Anonymised {
-		marking = x.r.l("h.restricted")
-		if x.r.Classification != "" {
-			marking = x.r.Classification + " · " + marking
-		}
-	}
+	marking := x.r.Marking()
 	x.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: "&C&\"-,Bold\"" + headerText(marking, 200),
 		OddFooter: "&L" + headerText(x.r.l("h.title")+" · "+sheet, 100) + "&R&P / &N",

@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"github.com/ncskit/ncskit/assess"
-	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/region"
 )
@@ -156,31 +155,5 @@ func readOne(e *env, name string, m *assess.Model) (region.Input, error) {
 	if err != nil {
 		return region.Input{}, err
 	}
-	in, err := load.AssessmentOrSession(name, data, m)
-	if err == nil {
-		return region.Input{Name: name, Assessment: in.Assessment}, nil
-	}
-	if !versionProblem(err) {
-		return region.Input{}, err
-	}
-	a, notes, merr := load.Migrate(name, data, m)
-	if merr != nil {
-		return region.Input{}, err
-	}
-	return region.Input{Name: name, Assessment: a, Migrated: notes}, nil
-}
-
-// versionProblem reports whether err holds a problem with the model
-// version of an assessment, which a migration may cure.
-func versionProblem(err error) bool {
-	var l problem.List
-	if !errors.As(err, &l) {
-		return false
-	}
-	for _, p := range l {
-		if p.At == "/model/version" || p.At == "/assessment/model/version" {
-			return true
-		}
-	}
-	return false
+	return region.ReadInput(name, data, m)
 }
