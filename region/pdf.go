@@ -26,15 +26,18 @@ func EncodePDF(w io.Writer, r *Report) (err error) {
 		}
 	}()
 	tables := r.tables()
-	// The first pass counts the pages for "page X of Y"; the footers take
-	// no room, so the second lays out the same pages.
+	layouts := make([]*pdfTable, len(tables))
+	// The first pass only lays out, drawing nothing, to count the pages
+	// for "page X of Y"; the footers take no room, so the second draws the
+	// same pages. Both use the same table layouts.
 	total := 0
 	for pass := 0; pass < 2; pass++ {
 		d, err := newPDFDoc(r, total)
 		if err != nil {
 			return err
 		}
-		d.render(tables)
+		d.dry = pass == 0
+		d.render(tables, layouts)
 		if err := d.f.Error(); err != nil {
 			return fmt.Errorf("region: pdf: %w", err)
 		}
@@ -102,6 +105,8 @@ type pdfDoc struct {
 	left, right, bottom float64
 	y                   float64
 	cur                 pstyle
+	// dry is set in the pass that only counts the pages: nothing is drawn.
+	dry bool
 }
 
 func newPDFDoc(r *Report, total int) (*pdfDoc, error) {
@@ -156,7 +161,7 @@ func (d *pdfDoc) setStyle(s pstyle) {
 
 // text draws one line whose line box of height lh starts at top.
 func (d *pdfDoc) text(x, top, lh float64, s string, st pstyle) {
-	if s == "" {
+	if s == "" || d.dry {
 		return
 	}
 	d.setStyle(st)
@@ -168,6 +173,10 @@ func (d *pdfDoc) draw(c rgb) { d.f.SetDrawColor(c.r, c.g, c.b) }
 
 // header draws the marking, centred, in a box, and a rule.
 func (d *pdfDoc) header() {
+	d.y = pdfTop
+	if d.dry {
+		return
+	}
 	st := markStyle
 	if d.r.Anonymised {
 		st.color = pdfAccent
@@ -183,11 +192,13 @@ func (d *pdfDoc) header() {
 	d.draw(pdfRule)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, top+lh+3, d.right, top+lh+3)
-	d.y = pdfTop
 }
 
 // footer draws the report's title and "page X of Y".
 func (d *pdfDoc) footer() {
+	if d.dry {
+		return
+	}
 	top := d.h - 9.0
 	lh := lineH(runStyle)
 	d.draw(pdfRule)
@@ -209,13 +220,17 @@ func (d *pdfDoc) full() float64 { return d.bottom - pdfTop }
 // room reports whether h more millimetres fit on the page.
 func (d *pdfDoc) room(h float64) bool { return d.y+h <= d.bottom+0.01 }
 
-// render draws the title and every table under its heading.
-func (d *pdfDoc) render(tables []table) {
+// render draws the title and every table under its heading; layouts
+// keeps the layout of each table for the next pass.
+func (d *pdfDoc) render(tables []table, layouts []*pdfTable) {
 	d.newPage()
 	d.paragraph(d.r.l("h.title"), titleStyle, 0)
 	d.paragraph(fmt.Sprintf(d.r.l("h.subtitle"), len(d.r.States)), subStyle, 4)
 	for i, t := range tables {
-		pt := d.layout(t, i == 0)
+		if layouts[i] == nil {
+			layouts[i] = d.layout(t, i == 0)
+		}
+		pt := layouts[i]
 		title := typeset.Clean(t.title)
 		if i > 0 {
 			// A heading stays with its note and the first rows.
@@ -298,6 +313,9 @@ func (d *pdfDoc) legend() {
 
 // swatch fills a heat-map box of shade i (-2: no level, hatched).
 func (d *pdfDoc) swatch(x, y, w, h float64, i int) {
+	if d.dry {
+		return
+	}
 	d.draw(pdfRule)
 	d.f.SetLineWidth(0.15)
 	if i >= 0 {

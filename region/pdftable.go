@@ -259,6 +259,10 @@ func (d *pdfDoc) table(pt *pdfTable) {
 }
 
 func (d *pdfDoc) headRow(pt *pdfTable) {
+	if d.dry {
+		d.y += pt.headH
+		return
+	}
 	x := d.left
 	d.draw(pdfRule)
 	d.fill(pdfTint)
@@ -277,6 +281,10 @@ func (d *pdfDoc) headRow(pt *pdfTable) {
 // rowSegment draws lines from to to of every cell of row.
 func (d *pdfDoc) rowSegment(pt *pdfTable, row pdfRow, from, to int) {
 	h := float64(to-from)*pt.lh + 2*padY
+	if d.dry {
+		d.y += h
+		return
+	}
 	x := d.left
 	for c, pc := range row.cells {
 		w := pt.widths[c]
