@@ -108,6 +108,15 @@ func TestWorkbookRegion(t *testing.T) {
 		s.fatalf("axe-core on the Region screen: %v", vs)
 	}
 	s.do("restricted again", chromedp.Click(chromedp.ID("region-anonymise")))
+	s.wait("the restricted view", `document.getElementById('region-marking').textContent.startsWith('TLP:AMBER')`)
+	s.do("projector", chromedp.Click(chromedp.ID("projector")))
+	s.wait("the projector", `document.documentElement.classList.contains('projector')`)
+	s.do("show the heat map", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-key="s.heat"]').scrollIntoView()`))
+	s.shot("region-projector")
+	if vs := s.axe(src); len(vs) > 0 {
+		s.fatalf("axe-core on the Region screen, projector: %v", vs)
+	}
+	s.do("projector off", chromedp.Click(chromedp.ID("projector")))
 
 	// A file that is not an assessment stops the comparison, by name.
 	junk := filepath.Join(dir, "minutes.json")
