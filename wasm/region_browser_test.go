@@ -65,6 +65,11 @@ func TestWorkbookRegion(t *testing.T) {
 	if n := evalJS[int](s, `document.querySelectorAll('#region-view td.rh').length`); n < 40 {
 		s.fatalf("%d shaded cells", n)
 	}
+	// Every shared gap has its programme, read as a record.
+	if n, m := evalJS[int](s, `document.querySelectorAll('[data-key="s.programmes"] ol.region-records > li').length`),
+		evalJS[int](s, `document.querySelectorAll('[data-key="s.gaps"] tbody tr').length`); n == 0 || n != m {
+		s.fatalf("%d programmes for %d shared gaps", n, m)
+	}
 	// The directory lists the state with no designated contact first.
 	if first := evalJS[string](s, `document.querySelector('[data-key="s.directory"] tbody tr td').textContent`); first != "República de Istmara" {
 		s.fatalf("the directory starts with %q", first)

@@ -183,6 +183,14 @@ function part(t, i) {
   const children = [h('h2', { id: `${id}-h`, text: t.title })];
   if (t.note) children.push(h('p', { class: 'hint', text: t.note }));
   if (heat) children.push(legend());
+  if (t.key === 's.programmes') {
+    // A proposal is a record of long texts: one card each reads better on
+    // a screen than a table wider than it.
+    children.push(h('ol', { class: 'region-records' }, t.rows.map((row) => h('li', {},
+      h('h3', { text: `${row[0].text}: ${row[1].text}` }),
+      h('dl', {}, row.slice(2).flatMap((c, k) => (c.text ? [h('dt', { text: t.head[k + 2] }), h('dd', { text: c.text })] : [])))))));
+    return h('section', { class: 'panel region-part', id, dataset: { key: t.key } }, children);
+  }
   if (t.key === 's.notes') {
     children.push(h('ul', {}, t.rows.map((row) => h('li', { text: row[0].text }))));
     return h('section', { class: 'panel region-part', id, dataset: { key: t.key } }, children);
