@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ncskit/ncskit/internal/xlsxtext"
 	"github.com/ncskit/ncskit/questionnaire"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/xuri/excelize/v2"
@@ -238,7 +239,7 @@ func edit(f *excelize.File, line string) error {
 // read as such an escape.
 func excelText(s string) string {
 	var b strings.Builder
-	for _, r := range escapeX(s) {
+	for _, r := range xlsxtext.Escape(s) {
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
 			fmt.Fprintf(&b, "_x%04X_", r)
 		} else {

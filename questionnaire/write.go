@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/xlsxtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -273,7 +273,7 @@ func (b *builder) set(sheet, cell, s string, style int) {
 		return
 	}
 	if s != "" {
-		b.err = b.f.SetCellStr(sheet, cell, escapeX(s))
+		b.err = xlsxtext.Set(b.f, sheet, cell, s)
 	}
 	if b.err == nil && style != 0 {
 		b.err = b.f.SetCellStyle(sheet, cell, cell, style)
@@ -298,20 +298,6 @@ func (b *builder) rich(sheet, cell string, runs []excelize.RichTextRun, style in
 		b.err = b.f.SetCellStyle(sheet, cell, cell, style)
 	}
 }
-
-// escapeX protects text that looks like an escaped character of the XLSX
-// format ("_x0041_" stands for "A") by escaping its underscore as
-// "_x005F_", as Excel does. excelize v2.11.1's SetCellStr computes this
-// escape but stores the unescaped text, so that "_x0041_" would read back
-// as "A"; its SetCellRichText escapes correctly.
-func escapeX(s string) string {
-	if !strings.Contains(s, "_x") {
-		return s
-	}
-	return xEscape.ReplaceAllString(s, "_x005F$0")
-}
-
-var xEscape = regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
 
 // maxCellChars is the most characters a spreadsheet cell holds.
 const maxCellChars = 32767

@@ -37,7 +37,13 @@ func reportCPU(b *testing.B, cpu time.Duration) {
 }
 
 // BenchmarkRegionXLSX encodes the same report as a workbook.
-func BenchmarkRegionXLSX(b *testing.B) {
+func BenchmarkRegionXLSX(b *testing.B) { benchEncode(b, EncodeXLSX) }
+
+// BenchmarkRegionPDF encodes the same report as a PDF document.
+func BenchmarkRegionPDF(b *testing.B) { benchEncode(b, EncodePDF) }
+
+// benchEncode builds the report of BenchmarkRegion once and times enc.
+func benchEncode(b *testing.B, enc func(io.Writer, *Report) error) {
 	m := assess.Default()
 	g := generate(b, m, genSet{states: 35, rounds: 3, respondents: 30, seed: 1, partial: true})
 	r, err := Build(m, nil, g.inputs, nil)
@@ -47,7 +53,7 @@ func BenchmarkRegionXLSX(b *testing.B) {
 	b.ReportAllocs()
 	cpu := cpuTime()
 	for b.Loop() {
-		if err := EncodeXLSX(io.Discard, r); err != nil {
+		if err := enc(io.Discard, r); err != nil {
 			b.Fatal(err)
 		}
 	}

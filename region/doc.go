@@ -3,7 +3,7 @@
 // points of contact.
 //
 //	r, err := region.Build(assess.Default(), nil, inputs, &region.Options{Anonymise: true})
-//	err = region.EncodeHTML(w, r) // or EncodeJSON, EncodeXLSX, EncodeVCard
+//	err = region.EncodeHTML(w, r) // or EncodeJSON, EncodePDF, EncodeXLSX, EncodeVCard
 //
 // Each Input is one assessment of one state (a round); rounds of the same
 // state are recognised by profile.iso3166, or by the country's name when
@@ -98,7 +98,10 @@
 //
 // EncodeHTML writes one self-contained page (no script, a
 // Content-Security-Policy that allows only inline styles, every text
-// escaped). EncodeXLSX writes a workbook with a sheet per part, the
+// escaped). EncodePDF writes the same tables for print, A4 landscape,
+// each page marked at its head and numbered of the total at its foot;
+// a heat-map cell shows its figures as text on its shade, and a legend
+// names the shades. EncodeXLSX writes a workbook with a sheet per part, the
 // Directory sheet among them; text is always written as text, never a
 // formula, and the bytes are the same on every run (document properties
 // dated by the latest session). EncodeVCard writes the directory as

@@ -21,13 +21,9 @@ func EncodeHTML(w io.Writer, r *Report) error {
 	p("<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", esc(title), pageCSS)
 	p("<header>\n")
 	if r.Anonymised {
-		p("<p class=\"marking public\">%s</p>\n", esc(r.l("h.anonymised")))
+		p("<p class=\"marking public\">%s</p>\n", esc(r.Marking()))
 	} else {
-		marking := r.l("h.restricted")
-		if r.Classification != "" {
-			marking = r.Classification + " · " + marking
-		}
-		p("<p class=\"marking\">%s</p>\n", esc(marking))
+		p("<p class=\"marking\">%s</p>\n", esc(r.Marking()))
 	}
 	p("<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n</header>\n<main>\n", esc(title), esc(fmt.Sprintf(r.l("h.subtitle"), len(r.States))))
 	for i, t := range r.tables() {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/internal/xlsxtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -195,13 +196,7 @@ func (x *xlsxWriter) page(sheet string) {
 	landscape, wide, tall, fit := "landscape", 1, 0, true
 	x.check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
 	x.check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	marking := x.r.l("h.anonymised")
-	if !x.r.Anonymised {
-		marking = x.r.l("h.restricted")
-		if x.r.Classification != "" {
-			marking = x.r.Classification + " · " + marking
-		}
-	}
+	marking := x.r.Marking()
 	x.check(f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: "&C&\"-,Bold\"" + headerText(marking, 200),
 		OddFooter: "&L" + headerText(x.r.l("h.title")+" · "+sheet, 100) + "&R&P / &N",
@@ -235,7 +230,7 @@ func (x *xlsxWriter) str(sheet string, col, row int, s string, style int) {
 		s = string(r) + "… (cut: the JSON report has the whole text)"
 	}
 	if s != "" {
-		x.check(x.f.SetCellStr(sheet, ref, escapeX(s)))
+		x.check(xlsxtext.Set(x.f, sheet, ref, s))
 	}
 	x.check(x.f.SetCellStyle(sheet, ref, ref, style))
 }
@@ -275,33 +270,4 @@ func colName(c int) string {
 func cellName(c, r int) string {
 	n, _ := excelize.CoordinatesToCellName(c, r)
 	return n
-}
-
-// escapeX protects text that looks like an escaped character of the XLSX
-// format ("_x0041_" stands for "A") by escaping its underscore as
-// "_x005F_", as render/xlsx does: excelize stores the text unescaped.
-func escapeX(s string) string {
-	if !strings.Contains(s, "_x") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if isEscape(s[i:]) {
-			b.WriteString("_x005F")
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isEscape(s string) bool {
-	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
-		return false
-	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }

@@ -59,6 +59,18 @@
 //     version of the model → {"problems", "assessment", "notes"}: the
 //     assessment rewritten for this model with a note per change, as
 //     "ncskit migrate" writes it, or the problems that stop it.
+//   - region: {"files": [{"name", "text"}], "anonymise", "key",
+//     "minStates", "lang"} with the text of each state's assessment or
+//     session file (older versions of the model are migrated, as
+//     "ncskit region" does) → {"problems", "title", "subtitle",
+//     "marking", "anonymised", "states", "legend", "tables"}: the tables
+//     of the regional report as data (region.Report.View), for the page
+//     to lay out, or every problem of every file with no tables.
+//   - regionReport: the same request with "format" (pdf, xlsx, html, json
+//     or vcf) → a Uint8Array: the regional report, byte for byte what
+//     "ncskit region" writes for the same files (vcf: its --contacts
+//     directory). Files with problems reject the promise with every
+//     problem, one per line.
 //
 // The logic is in handle, plain Go tested natively and under node
 // (GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...);

@@ -44,6 +44,8 @@ func init() {
 		{name: "questionnaire", binary: true, run: runQuestionnaire},
 		{name: "import", run: runImport},
 		{name: "migrate", run: runMigrate},
+		{name: "region", run: runRegion},
+		{name: "regionReport", binary: true, run: runRegionReport},
 	}
 }
 

@@ -12,7 +12,7 @@
 //	        [--prefill ASSESSMENT.json --respondent ID] [--facts]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
-//	ncskit region FILE... --format json|html|xlsx -o OUT [--contacts FILE.vcf]
+//	ncskit region FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf]
 //	        [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]
 //	ncskit migrate FILE -o OUT [--model MODEL.json]
 //	ncskit workbook -o FILE

@@ -5,16 +5,15 @@ import (
 	"errors"
 
 	"github.com/ncskit/ncskit/assess"
-	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/problem"
 	"github.com/ncskit/ncskit/region"
 )
 
 // regionFormats are the formats of ncskit region --format.
-var regionFormats = []string{"json", "html", "xlsx"}
+var regionFormats = []string{"json", "html", "xlsx", "pdf"}
 
 func runRegion(e *env, args []string) error {
-	spec := cmdSpec{"FILE... --format json|html|xlsx -o OUT [--contacts FILE.vcf] [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]",
+	spec := cmdSpec{"FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf] [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]",
 		"Compare the assessments of many states: a heat map of progress against\n" +
 			"target per state and area, the spread of the states on every pillar and\n" +
 			"area, the gaps most states share with a regional programme proposed for\n" +
@@ -31,7 +30,7 @@ func runRegion(e *env, args []string) error {
 			"--contacts writes the directory as vCard 4.0 for a phone or address\n" +
 			"book; -o may then be left out. OUT may be - for standard output." + outputHelp}
 	fs := newFlags("region")
-	format := fs.String("format", "", "output `format`: json, html or xlsx")
+	format := fs.String("format", "", "output `format`: pdf, xlsx, html or json")
 	out := fs.String("o", "", "write the report to `file` (- for standard output)")
 	contacts := fs.String("contacts", "", "write the points-of-contact directory as vCard 4.0 to `file`")
 	anonymise := fs.Bool("anonymise", false, "show states by code and leave out names of persons and institutions and evidence")
@@ -51,7 +50,7 @@ func runRegion(e *env, args []string) error {
 	case *out == "" && *contacts == "":
 		return usagef("-o OUT is required (- for standard output), unless --contacts is given")
 	case *out != "" && *format == "":
-		return usagef("--format is required: json, html or xlsx")
+		return usagef("--format is required: pdf, xlsx, html or json")
 	case *out == "" && *format != "":
 		return usagef("--format needs -o OUT")
 	case *minStates < 0:
@@ -104,6 +103,8 @@ func runRegion(e *env, args []string) error {
 			err = region.EncodeHTML(&buf, rep)
 		case "xlsx":
 			err = region.EncodeXLSX(&buf, rep)
+		case "pdf":
+			err = region.EncodePDF(&buf, rep)
 		}
 		if err != nil {
 			return err
@@ -154,31 +155,5 @@ func readOne(e *env, name string, m *assess.Model) (region.Input, error) {
 	if err != nil {
 		return region.Input{}, err
 	}
-	in, err := load.AssessmentOrSession(name, data, m)
-	if err == nil {
-		return region.Input{Name: name, Assessment: in.Assessment}, nil
-	}
-	if !versionProblem(err) {
-		return region.Input{}, err
-	}
-	a, notes, merr := load.Migrate(name, data, m)
-	if merr != nil {
-		return region.Input{}, err
-	}
-	return region.Input{Name: name, Assessment: a, Migrated: notes}, nil
-}
-
-// versionProblem reports whether err holds a problem with the model
-// version of an assessment, which a migration may cure.
-func versionProblem(err error) bool {
-	var l problem.List
-	if !errors.As(err, &l) {
-		return false
-	}
-	for _, p := range l {
-		if p.At == "/model/version" || p.At == "/assessment/model/version" {
-			return true
-		}
-	}
-	return false
+	return region.ReadInput(name, data, m)
 }

@@ -15,10 +15,11 @@
 // cover's field names) are the draft's Labels, so the document follows
 // the draft's language.
 //
-// Text is set in DejaVu Sans, embedded (fonts/README.md says how the
-// subset was made and under which licence). Any text is safe: line breaks
-// and tabs are normalised, control characters dropped, and characters the
-// font lacks are replaced by U+FFFD.
+// Text is set in DejaVu Sans, embedded, measured and wrapped by
+// internal/typeset (its fonts/README.md says how the subset was made and
+// under which licence). Any text is safe: line breaks and tabs are
+// normalised, control characters dropped, and characters the font lacks
+// are replaced by U+FFFD.
 //
 // The table of contents is built in two passes: the first lays out the
 // document and records the page of every heading and the page count; the

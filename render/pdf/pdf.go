@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -36,7 +37,7 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) (err error) {
 	if err != nil {
 		return err
 	}
-	if _, err := loadFaces(); err != nil {
+	if err := typeset.Load(); err != nil {
 		return err
 	}
 	doc, err := prepare(d)
@@ -180,10 +181,7 @@ const (
 
 func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (*encoder, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	f.AddUTF8FontFromBytes(family, "", regularTTF)
-	f.AddUTF8FontFromBytes(family, "B", boldTTF)
-	f.SetFont(family, "", 10) // fpdf reports a bad font here, not when adding it
-	if err := f.Error(); err != nil {
+	if err := typeset.AddFonts(f); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	f.SetAutoPageBreak(false, 0)

@@ -17,6 +17,7 @@ import (
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/internal/tooltest"
+	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -387,7 +388,7 @@ func TestBlockTypes(t *testing.T) {
 }
 
 func TestClean(t *testing.T) {
-	if _, err := loadFaces(); err != nil {
+	if err := typeset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ in, want string }{
@@ -404,8 +405,8 @@ func TestClean(t *testing.T) {
 		{"€ → ↔ ≤ ≥ ✓ • – —", "€ → ↔ ≤ ≥ ✓ • – —"},
 		{"(((", "((("},
 	} {
-		if got := clean(c.in); got != c.want {
-			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
+		if got := typeset.Clean(c.in); got != c.want {
+			t.Errorf("typeset.Clean(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -416,13 +417,13 @@ func FuzzWrap(f *testing.F) {
 	f.Add(strings.Repeat("x", 200)+" a-b-c/d", 5.0)
 	f.Add("e\u0301\n\n\t中文 😀", 0.1)
 	f.Fuzz(func(t *testing.T, s string, w float64) {
-		if _, err := loadFaces(); err != nil {
+		if err := typeset.Load(); err != nil {
 			t.Fatal(err)
 		}
 		if math.IsNaN(w) || w < 0.1 || w > 1000 {
 			return
 		}
-		s = clean(s)
+		s = typeset.Clean(s)
 		lines := wrap(s, w, body)
 		for _, l := range lines {
 			if width(l, body) > w && len([]rune(l)) > 1 {

@@ -3,8 +3,8 @@ package pdf
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -56,7 +56,7 @@ func (e *encoder) setStyle(s style) {
 		if s.bold {
 			b = "B"
 		}
-		e.f.SetFont(family, b, s.size)
+		e.f.SetFont(typeset.Family, b, s.size)
 		e.f.SetTextColor(s.color.r, s.color.g, s.color.b)
 		e.font = s
 	}
@@ -65,46 +65,27 @@ func (e *encoder) setStyle(s style) {
 func (e *encoder) fill(c rgb) { e.f.SetFillColor(c.r, c.g, c.b) }
 func (e *encoder) draw(c rgb) { e.f.SetDrawColor(c.r, c.g, c.b) }
 
-// width is the width of s in millimetres in style st, computed from the
-// font's own widths as fpdf does.
-func width(s string, st style) float64 {
-	return st.mm(ems(s, st))
+// font is the typeface of s, for measuring.
+func (st style) font() typeset.Font { return typeset.Font{Bold: st.bold, Size: st.size} }
+
+// width is the width of s in millimetres in style st.
+func width(s string, st style) float64 { return typeset.Width(s, st.font()) }
+
+// wrap breaks s into lines no wider than w (see typeset.Wrap).
+func wrap(s string, w float64, st style) []string { return typeset.Wrap(s, w, st.font()) }
+
+// wrapIndent is wrap with the first line shorter by indent, to follow a
+// label.
+func wrapIndent(s string, w, indent float64, st style) []string {
+	return typeset.WrapIndent(s, w, indent, st.font())
 }
 
-// runeWidth is the width of r in millimetres in style st.
-func runeWidth(r rune, st style) float64 {
-	return st.mm(em(r, faceOf(st)))
-}
+// ellipsize shortens s to fit w, ending it with an ellipsis.
+func ellipsize(s string, w float64, st style) string { return typeset.Ellipsize(s, w, st.font()) }
 
-// ems is the width of s in thousandths of the font size.
-func ems(s string, st style) int {
-	fc := faceOf(st)
-	n := 0
-	for _, r := range s {
-		n += em(r, fc)
-	}
-	return n
-}
-
-// em is the width of r in thousandths of the font size.
-func em(r rune, fc *face) int {
-	if r < 0x80 {
-		return int(fc.ascii[r])
-	}
-	return int(fc.width[r])
-}
-
-func faceOf(st style) *face {
-	if st.bold {
-		return faces[1]
-	}
-	return faces[0]
-}
-
-// mm converts a width in thousandths of the font size to millimetres.
-// Widths are added in these integer units, so that the width of a piece of
-// text is the same however it was cut.
-func (st style) mm(n int) float64 { return float64(n) * st.size * ptToMM / 1000 }
+// clip wraps s to w and keeps at most n lines, the last ellipsized when
+// text was cut.
+func clip(s string, w float64, st style, n int) []string { return typeset.Clip(s, w, st.font(), n) }
 
 // text draws one line of text whose line box starts at top, with the
 // baseline placed to centre the capitals in a line of height lh.
@@ -130,153 +111,6 @@ func (e *encoder) textCenter(x, top, lh float64, s string, st style) {
 	e.text(x-width(s, st)/2, top, lh, s, st)
 }
 
-// wrap breaks s into lines no wider than w: at spaces, and inside a word
-// only when the word alone is wider than a line (after a hyphen or slash
-// when there is one). "\n" starts a new line.
-func wrap(s string, w float64, st style) []string {
-	return wrapIndent(s, w, 0, st)
-}
-
-// wrapIndent is wrap with the first line shorter by indent, to follow a
-// label.
-func wrapIndent(s string, w, indent float64, st style) []string {
-	var lines []string
-	for para := range strings.SplitSeq(s, "\n") {
-		lines = wrapPara(lines, para, w, indent, st)
-		indent = 0
-	}
-	return lines
-}
-
-// wrapPara appends the lines of one paragraph. It measures each word once
-// and then only the piece it takes off a word too long for a line, so
-// that its time grows with the length of the text, however long its
-// words.
-func wrapPara(lines []string, para string, w, indent float64, st style) []string {
-	space := width(" ", st)
-	var line strings.Builder
-	lineW := indent
-	empty := true
-	for _, word := range units(para) {
-		n := ems(word, st)
-		ww := st.mm(n)
-		if !empty && lineW+space+ww <= w {
-			line.WriteByte(' ')
-			line.WriteString(word)
-			lineW += space + ww
-			continue
-		}
-		if !empty {
-			lines = append(lines, line.String())
-			line.Reset()
-			lineW = 0
-		}
-		if empty && lineW > 0 && ww > w-lineW && ww <= w {
-			lines = append(lines, "") // the word fits a whole line, not the rest of the first
-			lineW = 0
-		}
-		for ww > w-lineW {
-			head, tail, hn := breakWord(word, w-lineW, st)
-			lines = append(lines, head)
-			word, n = tail, n-hn
-			ww = st.mm(n)
-			lineW = 0
-		}
-		line.WriteString(word)
-		lineW += ww
-		empty = false
-	}
-	return append(lines, line.String())
-}
-
-// units splits a paragraph into the pieces wrapping keeps whole: words,
-// with a lone arrow or dash joined to the word before it, so that
-// "2027-07 → 2027-12" never leaves the arrow alone on a line.
-func units(para string) []string {
-	var out, unit []string
-	flush := func() {
-		if len(unit) > 0 {
-			out = append(out, strings.Join(unit, " "))
-			unit = unit[:0]
-		}
-	}
-	for word := range strings.SplitSeq(para, " ") {
-		switch {
-		case word == "":
-		case len(unit) > 0 && glue(word):
-			unit = append(unit, word)
-		default:
-			flush()
-			unit = append(unit, word)
-		}
-	}
-	flush()
-	return out
-}
-
-func glue(word string) bool {
-	switch word {
-	case "→", "←", "↔", "⇒", "⇔", "–", "—", "-", "=", "×", "+", "&":
-		return true
-	}
-	return false
-}
-
-// breakWord splits a word wider than w into a head that fits and the
-// rest, after the last hyphen or slash that fits in the second half of
-// the line, else at the last character that fits. The head has at least
-// one character, so that wrapping always advances. n is the width of the
-// head in thousandths of the font size. breakWord reads no further into
-// the word than one character past the line.
-func breakWord(word string, w float64, st style) (head, tail string, n int) {
-	fc := faceOf(st)
-	fit, soft := 0, 0
-	fitN, softN, acc := 0, 0, 0
-	for i, r := range word {
-		acc += em(r, fc)
-		if st.mm(acc) > w && fit > 0 {
-			break
-		}
-		fit, fitN = i+utf8.RuneLen(r), acc
-		if (r == '-' || r == '/') && st.mm(acc) > w/2 {
-			soft, softN = fit, acc
-		}
-	}
-	if soft > 0 && soft < len(word) {
-		fit, fitN = soft, softN
-	}
-	return word[:fit], word[fit:], fitN
-}
-
-// ellipsize shortens s to fit w, ending it with an ellipsis.
-func ellipsize(s string, w float64, st style) string {
-	if width(s, st) <= w {
-		return s
-	}
-	limit := w - width("…", st)
-	acc, cut := 0.0, 0
-	for i, r := range s {
-		acc += runeWidth(r, st)
-		if acc > limit {
-			break
-		}
-		cut = i + utf8.RuneLen(r)
-	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
-}
-
-// clip wraps s to w and keeps at most n lines, the last ellipsized when
-// text was cut.
-func clip(s string, w float64, st style, n int) []string {
-	lines := wrap(s, w, st)
-	if len(lines) <= n {
-		return lines
-	}
-	lines = lines[:n]
-	lines[n-1] = ellipsize(lines[n-1]+" …", w, st)
-	return lines
-}
-
 // oneLine turns line breaks into spaces, for headings and titles.
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
@@ -288,11 +122,11 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 	m := &c.Meta
 	for _, p := range []*string{&m.Title, &m.Subtitle, &m.Country, &m.Period, &m.Version, &m.Status,
 		&m.Approval, &m.Date, &m.Classification, &m.Author, &m.Generator, &m.AssessmentDate, &m.NextReview} {
-		*p = clean(*p)
+		*p = typeset.Clean(*p)
 	}
 	m.Title, m.Country, m.Classification = oneLine(m.Title), oneLine(m.Country), oneLine(m.Classification)
 	for k, v := range d.Labels {
-		c.Labels[k] = oneLine(clean(v))
+		c.Labels[k] = oneLine(typeset.Clean(v))
 	}
 	c.Blocks = make([]strategy.Block, 0, len(d.Blocks))
 	for i, b := range d.Blocks {
@@ -354,16 +188,16 @@ func deref(b strategy.Block) strategy.Block {
 func cleanBlock(b strategy.Block) strategy.Block {
 	switch v := b.(type) {
 	case strategy.Heading:
-		v.Number, v.Text = oneLine(clean(v.Number)), oneLine(clean(v.Text))
+		v.Number, v.Text = oneLine(typeset.Clean(v.Number)), oneLine(typeset.Clean(v.Text))
 		return v
 	case strategy.Paragraph:
-		v.Text = clean(v.Text)
+		v.Text = typeset.Clean(v.Text)
 		return v
 	case strategy.List:
 		v.Items = cleanAll(v.Items)
 		return v
 	case strategy.Table:
-		v.Caption = clean(v.Caption)
+		v.Caption = typeset.Clean(v.Caption)
 		v.Columns = cleanAll(v.Columns)
 		rows := make([][]string, len(v.Rows))
 		for i, r := range v.Rows {
@@ -372,21 +206,21 @@ func cleanBlock(b strategy.Block) strategy.Block {
 		v.Rows = rows
 		return v
 	case strategy.Chart:
-		v.Title, v.Caption = clean(v.Title), clean(v.Caption)
+		v.Title, v.Caption = typeset.Clean(v.Title), typeset.Clean(v.Caption)
 		v.Labels = cleanAll(v.Labels)
 		series := make([]strategy.Series, len(v.Series))
 		for i, s := range v.Series {
-			series[i] = strategy.Series{Name: oneLine(clean(s.Name)), Values: s.Values, Missing: s.Missing}
+			series[i] = strategy.Series{Name: oneLine(typeset.Clean(s.Name)), Values: s.Values, Missing: s.Missing}
 		}
 		v.Series = series
 		spans := make([]strategy.Span, len(v.Spans))
 		for i, s := range v.Spans {
-			spans[i] = strategy.Span{Label: clean(s.Label), Group: oneLine(clean(s.Group)), Start: s.Start, End: s.End, Ongoing: s.Ongoing}
+			spans[i] = strategy.Span{Label: typeset.Clean(s.Label), Group: oneLine(typeset.Clean(s.Group)), Start: s.Start, End: s.End, Ongoing: s.Ongoing}
 		}
 		v.Spans = spans
 		return v
 	case strategy.Callout:
-		v.Title, v.Text = clean(v.Title), clean(v.Text)
+		v.Title, v.Text = typeset.Clean(v.Title), typeset.Clean(v.Text)
 		return v
 	case strategy.PageBreak:
 		return v
@@ -397,7 +231,7 @@ func cleanBlock(b strategy.Block) strategy.Block {
 func cleanAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = clean(s)
+		out[i] = typeset.Clean(s)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -147,7 +148,7 @@ func tableLines(t strategy.Table, w []float64, st style) float64 {
 
 // lineCount is len(wrap(s, w, st)), without building the lines.
 func lineCount(s string, w float64, st style) int {
-	if isPlain(s) && width(s, st) <= w {
+	if typeset.IsPlain(s) && width(s, st) <= w {
 		return 1
 	}
 	return len(wrap(s, w, st))
@@ -169,7 +170,7 @@ func longestLine(s string, st style) float64 {
 func longestWord(s string, st style) float64 {
 	best := 0.0
 	for para := range strings.SplitSeq(s, "\n") {
-		for _, word := range units(para) {
+		for _, word := range typeset.Units(para) {
 			best = max(best, pieceWidth(word, st))
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ncskit/ncskit/internal/typeset"
 )
 
 // longToken is n bytes of text without a space: evidence pasted from a
@@ -36,7 +38,7 @@ func shortWords(n int) string {
 // words: every line fits the box, and the lines are the input in order
 // with nothing lost but the spaces at which lines break.
 func TestWrapLong(t *testing.T) {
-	if _, err := loadFaces(); err != nil {
+	if err := typeset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	const size = 1 << 20
@@ -88,7 +90,7 @@ func rebuild(s string, lines []string) (pos int, ok bool) {
 // BenchmarkWrapLongToken wraps 1 MB of text without a space in a table
 // column: the cost must grow with the length of the text, not its square.
 func BenchmarkWrapLongToken(b *testing.B) {
-	if _, err := loadFaces(); err != nil {
+	if err := typeset.Load(); err != nil {
 		b.Fatal(err)
 	}
 	s := longToken(1 << 20)

@@ -1,14 +1,15 @@
 package xlsx
 
 import (
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/ncskit/ncskit/internal/xlsxtext"
 )
 
 // Every piece of text the workbook shows in a cell goes through text:
 // written as a string, never a formula; escaped so that spreadsheet
-// programs show it as written (see escapeX); and, when it is longer than
+// programs show it as written (see xlsxtext.Escape); and, when it is longer than
 // a cell holds, cut into pieces that continue in other cells, each piece
 // marked so that a reader can follow it.
 //
@@ -113,7 +114,7 @@ func (e *encoder) spillRight(sheet string) {
 
 // set writes one cell's text, escaped.
 func (e *encoder) set(sheet string, col, row int, s string) {
-	e.check(e.f.SetCellStr(sheet, cell(col, row), escapeX(s)))
+	e.check(xlsxtext.Set(e.f, sheet, cell(col, row), s))
 	e.touch(sheet, col, row)
 }
 
@@ -164,7 +165,8 @@ func (e *encoder) pieces(s string) []string {
 // cut returns the length in bytes of the longest head of s that takes at
 // most room UTF-16 code units once escaped, ended after a line break or a
 // space when one falls in its second half. It cuts neither a character
-// nor an escape sequence, and takes at least one of them.
+// nor the head "_xHHHH" of an escape sequence (see unit), and takes at
+// least one of them.
 func cut(s string, room int) int {
 	used, i, nl, sp := 0, 0, 0, 0
 	for i < len(s) {
@@ -192,11 +194,13 @@ func cut(s string, room int) int {
 }
 
 // unit returns the size in bytes of the first character of s, or of the
-// escape sequence it opens, and how many UTF-16 code units it takes in a
-// cell once escaped.
+// head "_xHHHH" of the escape sequence it opens, and how many UTF-16 code
+// units it takes in a cell once escaped. The closing underscore is a unit
+// of its own, as it may open the next sequence: "_x0041_x0042_" takes
+// 12 + 12 + 1 units ("_x005F_x0041_x005F_x0042_").
 func unit(s string) (size, units int) {
-	if isEscape(s) {
-		return 7, 13 // "_x0041_" is written "_x005F_x0041_"
+	if xlsxtext.IsEscape(s) {
+		return 6, 12 // "_x0041" is written "_x005F_x0041"
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	if n := utf16.RuneLen(r); n > 0 {
@@ -214,45 +218,4 @@ func cellLen(s string) int {
 		s = s[size:]
 	}
 	return n
-}
-
-// escapeX protects text that looks like an escaped character of the XLSX
-// format ("_x0041_" stands for "A") by escaping its underscore as
-// "_x005F_", as Excel does. excelize v2.11.1's SetCellStr computes this
-// escape but stores the unescaped text, so that "_x0041_" would show as
-// "A" in Excel and LibreOffice. (questionnaire.escapeX does the same for
-// the questionnaire.)
-func escapeX(s string) string {
-	var b strings.Builder
-	from := 0
-	for i := 0; i+7 <= len(s); i++ {
-		if isEscape(s[i:]) {
-			if from == 0 {
-				b.Grow(len(s) + 6)
-			}
-			b.WriteString(s[from:i])
-			b.WriteString("_x005F")
-			from = i
-			i += 6 // past the sequence: escapes do not overlap
-		}
-	}
-	if b.Len() == 0 {
-		return s
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
-
-// isEscape reports whether s opens with an escape sequence of the XLSX
-// format: "_x", four hexadecimal digits and "_".
-func isEscape(s string) bool {
-	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
-		return false
-	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }

@@ -749,7 +749,7 @@ export function render() {
     const active = b.dataset.screen === scr.id;
     if (active) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
-    b.disabled = !app.session && b.dataset.screen !== 'sessions';
+    b.disabled = !app.session && app.screens.some((x) => x.id === b.dataset.screen && x.needsSession);
   }
   document.getElementById('session-title').textContent = app.session ? app.session.name : 'No session open';
   document.title = app.session ? `${app.session.name} — ncskit workbook` : 'ncskit workbook';

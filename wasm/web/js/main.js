@@ -16,6 +16,7 @@ import { screen as results } from './screens/results.js';
 import { screen as priorities } from './screens/priorities.js';
 import { screen as roles } from './screens/roles.js';
 import { screen as draft } from './screens/draft.js';
+import { screen as region } from './screens/region.js';
 
 const root = document.documentElement;
 const boot = document.getElementById('boot');
@@ -134,6 +135,7 @@ async function main() {
   const engineAt = performance.now();
   // A feature shows only when this build of the engine offers it.
   if (engine.has('draft')) app.screens.push(draft);
+  if (engine.has('region')) app.screens.push(region);
   const store = await storing;
   shell();
   readHash();

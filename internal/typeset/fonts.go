@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	_ "embed"
@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-pdf/fpdf"
 )
 
 // The fonts are DejaVu Sans and DejaVu Sans Bold, subset once to Latin
@@ -24,7 +26,9 @@ var (
 	boldTTF []byte
 )
 
-const family = "DejaVu"
+// Family is the name under which AddFonts registers the fonts with fpdf;
+// "" selects the regular weight and "B" the bold one.
+const Family = "DejaVu"
 
 // face is what the layout needs to know of a font file: which characters
 // it has and how wide they are, in thousandths of the font size, rounded
@@ -71,7 +75,7 @@ func has(r rune) bool {
 	return r >= 0 && r < 0x10000 && covered[r/64]&(1<<(r%64)) != 0
 }
 
-var errFont = errors.New("pdf: embedded font is malformed")
+var errFont = errors.New("typeset: embedded font is malformed")
 
 // parseFace reads the cmap, head, hhea and hmtx tables of a TrueType font.
 func parseFace(b []byte) (*face, error) {
@@ -214,14 +218,14 @@ func cmap12(t []byte) (map[rune]uint16, error) {
 	return m, nil
 }
 
-// clean makes any string safe to draw with the embedded fonts: invalid
+// Clean makes any string safe to draw with the embedded fonts: invalid
 // UTF-8, control and format characters go, line breaks become "\n", tabs
 // spaces, decomposed accents are composed, and characters the fonts lack
 // become the replacement character. fpdf indexes its width table by
 // character and encodes only the Basic Multilingual Plane, so nothing else
 // may reach it.
-func clean(s string) string {
-	if isPlain(s) || isClean(s) {
+func Clean(s string) string {
+	if IsPlain(s) || isClean(s) {
 		return s
 	}
 	out := make([]rune, 0, len(s))
@@ -258,7 +262,7 @@ func clean(s string) string {
 	return string(out)
 }
 
-// isClean reports whether clean would leave s as it is.
+// isClean reports whether Clean would leave s as it is.
 func isClean(s string) bool {
 	for i, r := range s {
 		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
@@ -274,12 +278,31 @@ func isClean(s string) bool {
 	return true
 }
 
-// isPlain reports whether s is printable ASCII, the common case.
-func isPlain(s string) bool {
+// IsPlain reports whether s is printable ASCII, the common case.
+func IsPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7E {
 			return false
 		}
 	}
 	return true
+}
+
+// Load parses the embedded fonts, once; it fails only if they are
+// malformed. The measuring functions need it to have succeeded.
+func Load() error {
+	_, err := loadFaces()
+	return err
+}
+
+// AddFonts loads the fonts and registers them with f under Family, and
+// selects the regular face: fpdf reports a bad font only then.
+func AddFonts(f *fpdf.Fpdf) error {
+	if err := Load(); err != nil {
+		return err
+	}
+	f.AddUTF8FontFromBytes(Family, "", regularTTF)
+	f.AddUTF8FontFromBytes(Family, "B", boldTTF)
+	f.SetFont(Family, "", 10)
+	return f.Error()
 }
