@@ -82,13 +82,18 @@ func (e *encoder) contents() {
 		}
 		e.body.WriteString(`<w:hyperlink w:anchor="` + bm + `" w:history="1">`)
 		run(&e.body, "", headingText(h))
-		e.body.WriteString(`</w:hyperlink></w:p>`)
+		e.body.WriteString(`</w:hyperlink>`)
+		// The field ends in the last entry's paragraph: an empty
+		// paragraph of its own would spill onto a blank page when the
+		// contents fill theirs, before the chapter's page break.
+		if n == len(heads) {
+			e.body.WriteString(end)
+		}
+		e.body.WriteString(`</w:p>`)
 	}
 	if n == 0 {
 		e.body.WriteString(`<w:p>` + field + end + `</w:p>`)
-		return
 	}
-	e.body.WriteString(`<w:p>` + end + `</w:p>`)
 }
 
 // bookmark names the bookmark of the i-th heading (from 1), which the

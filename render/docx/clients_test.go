@@ -104,6 +104,19 @@ func TestLibreOffice(t *testing.T) {
 					t.Errorf("the text lacks %q", want)
 				}
 			}
+			// No page is blank: each holds more than its running header
+			// and footer (three lines each).
+			for i, page := range strings.Split(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"), "\f") {
+				lines := 0
+				for _, l := range strings.Split(page, "\n") {
+					if strings.TrimSpace(l) != "" {
+						lines++
+					}
+				}
+				if i < pages && lines <= 6 {
+					t.Errorf("page %d holds only its header and footer:\n%s", i+1, page)
+				}
+			}
 			second := flat(tool(t, "pdftotext", "-enc", "UTF-8", "-f", "3", "-l", "3", path, "-"))
 			for _, want := range []string{d.Meta.Classification, d.Labels.Get("r.draft"),
 				fmt.Sprintf("%s 3 %s %d", d.Labels.Get("r.page"), d.Labels.Get("r.of"), pages)} {
