@@ -16,10 +16,12 @@ import (
 
 func runModel(e *env, args []string) error {
 	spec := cmdSpec{"[--lang L] [--format json|md]",
-		"Print the default maturity model. The JSON form is a complete model file:\n" +
-			"edit a copy and pass it to 'ncskit score --model'."}
+		"Print the default maturity model. The Markdown form is a reference in\n" +
+			"the language --lang; the JSON form is a complete model file with every\n" +
+			"language: edit a copy and pass it to 'ncskit score --model'."}
 	fs := newFlags("model")
-	lang := fs.String("lang", "en", "`language` of the Markdown text; untranslated text falls back to English")
+	m := assess.Default()
+	lang := fs.String("lang", "en", "`language` of the Markdown text: "+strings.Join(m.Languages, ", "))
 	format := fs.String("format", "json", "output `format`: json or md")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -31,7 +33,9 @@ func runModel(e *env, args []string) error {
 	if err := oneOf("format", *format, "json", "md"); err != nil {
 		return err
 	}
-	m := assess.Default()
+	if err := oneOf("lang", *lang, m.Languages...); err != nil {
+		return err
+	}
 	if *format == "md" {
 		return markdown.EncodeModel(e.stdout, m, *lang)
 	}
