@@ -116,7 +116,7 @@ func runScore(e *env, args []string) error {
 	fs := newFlags("score")
 	format := fs.String("format", "text", "output `format`: text or json")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
-	lang := fs.String("lang", "en", "`language` of the names in the text output; untranslated text falls back to English")
+	lang := fs.String("lang", "en", "`language` of the names of pillars, areas, indicators and levels in the text output: one of the model's languages")
 	top := fs.Int("top", 10, "how many priorities the text output lists: `n`, or 0 for all (JSON lists all)")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -134,6 +134,9 @@ func runScore(e *env, args []string) error {
 	name := pos[0]
 	m, a, err := loadAssessment(e, *modelFile, name)
 	if err != nil {
+		return err
+	}
+	if err := oneOf("lang", *lang, m.Languages...); err != nil {
 		return err
 	}
 	res, err := assess.Score(m, a)
