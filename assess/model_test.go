@@ -74,24 +74,6 @@ func TestDefaultModelContent(t *testing.T) {
 	}
 }
 
-// TestTranslations reports, per language, the texts of the default model
-// that have no translation. English must be complete; the other languages
-// are reported until they are.
-func TestTranslations(t *testing.T) {
-	m := assess.Default()
-	for _, lang := range []string{"en", "es", "fr", "pt"} {
-		missing := assess.MissingText(m, lang)
-		switch {
-		case len(missing) == 0:
-			t.Logf("%s: complete", lang)
-		case lang == "en":
-			t.Errorf("en: %d texts missing, first: %s", len(missing), strings.Join(missing[:min(5, len(missing))], ", "))
-		default:
-			t.Logf("%s: %d texts not yet translated (first: %s)", lang, len(missing), missing[0])
-		}
-	}
-}
-
 func TestLoadModelErrors(t *testing.T) {
 	base := string(mustRead(t, "testdata/score/model.json"))
 	tests := []struct {

@@ -49,52 +49,77 @@ func (t Text) MarshalJSON() ([]byte, error) {
 	return json.Marshal(map[string]string(t))
 }
 
-// MissingText returns the JSON pointers of the model's texts that have no
-// entry in language lang, in model order.
-func MissingText(m *Model, lang string) []string {
-	var out []string
-	check := func(t Text, pointer string) {
-		if t != nil && t[lang] == "" {
-			out = append(out, pointer)
+// TextAt is one of a model's texts with the JSON pointer of its place in
+// the model file (pillars inline).
+type TextAt struct {
+	At   string
+	Text Text
+}
+
+// Texts returns every text of the model that a person reads, in model
+// order: name and summary, the scale, provision modes, roles, target
+// profiles, framework names, and every pillar, area and indicator text.
+func (m *Model) Texts() []TextAt {
+	var out []TextAt
+	add := func(t Text, pointer string) {
+		if t != nil {
+			out = append(out, TextAt{pointer, t})
 		}
 	}
-	check(m.Name, "/name")
-	check(m.Summary, "/summary")
+	add(m.Name, "/name")
+	add(m.Summary, "/summary")
 	for i, l := range m.Scale.Levels {
-		check(l.Name, ptr("scale", "levels", i, "name"))
-		check(l.Meaning, ptr("scale", "levels", i, "meaning"))
+		add(l.Name, ptr("scale", "levels", i, "name"))
+		add(l.Meaning, ptr("scale", "levels", i, "meaning"))
 	}
-	check(m.Scale.NotApplicable.Name, "/scale/notApplicable/name")
-	check(m.Scale.Unknown.Name, "/scale/unknown/name")
+	add(m.Scale.NotApplicable.Name, "/scale/notApplicable/name")
+	add(m.Scale.NotApplicable.Meaning, "/scale/notApplicable/meaning")
+	add(m.Scale.Unknown.Name, "/scale/unknown/name")
+	add(m.Scale.Unknown.Meaning, "/scale/unknown/meaning")
 	for _, list := range []struct {
 		name  string
 		terms []Term
 	}{{"provisionModes", m.ProvisionModes}, {"roles", m.Roles}} {
 		for i, tm := range list.terms {
-			check(tm.Name, ptr(list.name, i, "name"))
-			check(tm.Meaning, ptr(list.name, i, "meaning"))
+			add(tm.Name, ptr(list.name, i, "name"))
+			add(tm.Meaning, ptr(list.name, i, "meaning"))
 		}
 	}
 	for i, tp := range m.TargetProfiles {
-		check(tp.Name, ptr("targetProfiles", i, "name"))
-		check(tp.Meaning, ptr("targetProfiles", i, "meaning"))
+		add(tp.Name, ptr("targetProfiles", i, "name"))
+		add(tp.Meaning, ptr("targetProfiles", i, "meaning"))
+	}
+	for i, f := range m.Frameworks {
+		add(f.Name, ptr("frameworks", i, "name"))
 	}
 	for pi, p := range m.Pillars {
-		check(p.Name, ptr("pillars", pi, "name"))
-		check(p.Summary, ptr("pillars", pi, "summary"))
+		add(p.Name, ptr("pillars", pi, "name"))
+		add(p.Summary, ptr("pillars", pi, "summary"))
 		for ai, a := range p.Areas {
 			ap := ptr("pillars", pi, "areas", ai)
-			check(a.Name, ap+"/name")
-			check(a.Summary, ap+"/summary")
+			add(a.Name, ap+"/name")
+			add(a.Summary, ap+"/summary")
 			for ii, in := range a.Indicators {
 				ip := ap + ptr("indicators", ii)
-				check(in.Title, ip+"/title")
-				check(in.Question, ip+"/question")
-				check(in.Evidence, ip+"/evidence")
+				add(in.Title, ip+"/title")
+				add(in.Question, ip+"/question")
+				add(in.Evidence, ip+"/evidence")
 				for li, l := range in.Levels {
-					check(l, ip+ptr("levels", li))
+					add(l, ip+ptr("levels", li))
 				}
 			}
+		}
+	}
+	return out
+}
+
+// MissingText returns the JSON pointers of the model's texts (see
+// Model.Texts) that have no entry in language lang, in model order.
+func MissingText(m *Model, lang string) []string {
+	var out []string
+	for _, t := range m.Texts() {
+		if t.Text[lang] == "" {
+			out = append(out, t.At)
 		}
 	}
 	return out

@@ -34,6 +34,10 @@ type Options struct {
 	// of the plan, a refresh when that strategy ends within that year,
 	// else a strategy.
 	Kind string
+	// Untranslated is the percentage of the draft's text that falls back
+	// to English because it is not yet translated into Lang; when it is
+	// above 0 the cover's subtitle says so.
+	Untranslated int
 }
 
 // Kinds are the kinds of draft (Options.Kind).
@@ -202,6 +206,9 @@ func (b *builder) meta() {
 	}
 	b.d.Labels["classification"] = b.a.Session.Classification
 	b.evidenceMeta()
+	if b.o.Untranslated > 0 {
+		b.d.Meta.Subtitle += " " + b.text("meta.untranslated", "share", strconv.Itoa(b.o.Untranslated))
+	}
 }
 
 // text expands the template text for key with the draft's variables and

@@ -30,6 +30,8 @@ type DraftRequest struct {
 	// Format is one of docx, html, json, md, pdf and xlsx.
 	Format string `json:"format"`
 	// Lang is the language of the draft; "" means the session's language.
+	// Text not yet translated into it is in English, and the draft's
+	// cover states its share.
 	Lang string `json:"lang,omitempty"`
 	// Template is an embedded template (small-island-state, national);
 	// "" means the session's, else the one the profile suggests.
@@ -78,7 +80,11 @@ func runDraft(req []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("draft: %v", err)
 	}
-	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang})
+	// The workbook drafts in the session's language even where the
+	// draft's text is not yet translated (the CLI asks for
+	// --partial-language): the untranslated text is in English and the
+	// cover of the preview says how much of it there is.
+	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang, PartialLanguage: true})
 	var scoring problem.List
 	switch {
 	case errors.As(err, &scoring):

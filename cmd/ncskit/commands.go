@@ -16,10 +16,12 @@ import (
 
 func runModel(e *env, args []string) error {
 	spec := cmdSpec{"[--lang L] [--format json|md]",
-		"Print the default maturity model. The JSON form is a complete model file:\n" +
-			"edit a copy and pass it to 'ncskit score --model'."}
+		"Print the default maturity model. The Markdown form is a reference in\n" +
+			"the language --lang; the JSON form is a complete model file with every\n" +
+			"language: edit a copy and pass it to 'ncskit score --model'."}
 	fs := newFlags("model")
-	lang := fs.String("lang", "en", "`language` of the Markdown text; untranslated text falls back to English")
+	m := assess.Default()
+	lang := fs.String("lang", "en", "`language` of the Markdown text: "+strings.Join(m.Languages, ", "))
 	format := fs.String("format", "json", "output `format`: json or md")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -31,7 +33,9 @@ func runModel(e *env, args []string) error {
 	if err := oneOf("format", *format, "json", "md"); err != nil {
 		return err
 	}
-	m := assess.Default()
+	if err := oneOf("lang", *lang, m.Languages...); err != nil {
+		return err
+	}
 	if *format == "md" {
 		return markdown.EncodeModel(e.stdout, m, *lang)
 	}
@@ -112,7 +116,7 @@ func runScore(e *env, args []string) error {
 	fs := newFlags("score")
 	format := fs.String("format", "text", "output `format`: text or json")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
-	lang := fs.String("lang", "en", "`language` of the names in the text output; untranslated text falls back to English")
+	lang := fs.String("lang", "en", "`language` of the names of pillars, areas, indicators and levels in the text output: one of the model's languages")
 	top := fs.Int("top", 10, "how many priorities the text output lists: `n`, or 0 for all (JSON lists all)")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -130,6 +134,9 @@ func runScore(e *env, args []string) error {
 	name := pos[0]
 	m, a, err := loadAssessment(e, *modelFile, name)
 	if err != nil {
+		return err
+	}
+	if err := oneOf("lang", *lang, m.Languages...); err != nil {
 		return err
 	}
 	res, err := assess.Score(m, a)

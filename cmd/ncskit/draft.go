@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -19,7 +20,7 @@ import (
 func formats() []string { return drafting.Formats() }
 
 func runDraft(e *env, args []string) error {
-	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
+	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L [--partial-language]] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
 		"Build a national cyber-security strategy draft from an assessment: the\n" +
 			"baseline, vision, governance and roles, objectives per pillar, an action\n" +
 			"plan with owners, dates, cost bands and KPIs, and the annexes. The\n" +
@@ -27,12 +28,17 @@ func runDraft(e *env, args []string) error {
 			"unless --template names one or gives a template file. When the\n" +
 			"assessment records a strategy in force for the first year of the plan,\n" +
 			"the draft is an implementation plan for the rest of its period (or a\n" +
-			"refresh when it ends that year); --kind chooses instead. OUT may be -\n" +
-			"for standard output." + outputHelp}
+			"refresh when it ends that year); --kind chooses instead. The draft is\n" +
+			"in --lang, else the session's language: one in which the draft's text\n" +
+			"is not complete (today any but English) exits 2 unless\n" +
+			"--partial-language accepts English where a translation is missing; the\n" +
+			"share of English is then on standard error and on the cover. OUT may\n" +
+			"be - for standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
-	lang := fs.String("lang", "", "`language` of the draft; untranslated text falls back to English (default: the session's language)")
+	lang := fs.String("lang", "", "`language` of the draft (default: the session's language); a language the draft's text is not complete in is refused")
+	partial := fs.Bool("partial-language", false, "draft in a language whose text is not complete: untranslated text is in English, and standard error and the cover say how much")
 	tmpl := fs.String("template", "", "template `name` (small-island-state, national) or a template file")
 	kind := fs.String("kind", "", "`kind` of draft: "+strings.Join(strategy.Kinds, ", ")+" (default: chosen from the facts)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
@@ -74,15 +80,26 @@ func runDraft(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind})
+	draft, in, err := drafting.MakeIn(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind, PartialLanguage: *partial})
 	var scoring problem.List
-	if errors.As(err, &scoring) {
+	var notTranslated *drafting.LanguageError
+	switch {
+	case errors.As(err, &scoring):
 		return scoring.In(name)
-	}
-	if err != nil {
+	case errors.As(err, &notTranslated):
+		return usagef("%v; choose one of them with --lang, or pass --partial-language to draft in %s with the untranslated text in English",
+			err, drafting.Name(in.Lang))
+	case err != nil:
 		return err
 	}
-	return writeOutput(e, *out, draft)
+	if err := writeOutput(e, *out, draft); err != nil {
+		return err
+	}
+	if in.English > 0 {
+		fmt.Fprintf(e.stderr, "ncskit draft: %d%% of the text of this draft is in English: %d of the %d texts it uses from the model, the template and the action library are not yet translated into %s; the cover says so\n",
+			in.Percent(), in.English, in.Texts, drafting.Name(in.Lang))
+	}
+	return nil
 }
 
 // templateFor returns the embedded template named by spec, the template

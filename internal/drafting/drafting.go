@@ -62,6 +62,11 @@ type Options struct {
 	// Kind is what the draft is: "" (chosen from the facts), "strategy",
 	// "implementation-plan" or "refresh" (see strategy.Options).
 	Kind string
+	// PartialLanguage accepts a language in which the draft's text is not
+	// complete (see Languages): the untranslated text is in English, and
+	// the cover says how much. Without it such a language is refused
+	// with a *LanguageError.
+	PartialLanguage bool
 }
 
 // Template returns the embedded template with the given ID, or when id is
@@ -98,21 +103,60 @@ func Encode(w io.Writer, format string, d *strategy.Draft) error {
 
 // Make scores a, builds its draft with template t and encodes it in
 // o.Format: the bytes "ncskit draft" writes. Scoring problems come back as
-// an problem.List; any other error means the draft could not be
-// built or written.
+// an problem.List; a language the draft is not complete in, without
+// o.PartialLanguage, as a *LanguageError; any other error means the draft
+// could not be built or written.
 func Make(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Options) ([]byte, error) {
+	out, _, err := MakeIn(m, a, t, o)
+	return out, err
+}
+
+// MakeIn is Make that also says how far the draft is written in its
+// language: o.Lang, else the session's language, else English.
+func MakeIn(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Options) ([]byte, *Language, error) {
 	if _, ok := encoders[o.Format]; !ok {
-		return nil, fmt.Errorf("unknown draft format %q (known: %s)", o.Format, strings.Join(Formats(), ", "))
+		return nil, nil, fmt.Errorf("unknown draft format %q (known: %s)", o.Format, strings.Join(Formats(), ", "))
 	}
-	d, err := build(m, a, t, &strategy.Options{Lang: o.Lang, Kind: o.Kind})
+	lang, err := language(m, a, t, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	so := strategy.Options{Lang: lang.Lang, Kind: o.Kind}
+	if !lang.Complete() {
+		if !o.PartialLanguage {
+			return nil, lang, &LanguageError{lang}
+		}
+		if lang.Texts, lang.English, err = measure(m, a, t, so); err != nil {
+			return nil, lang, err
+		}
+		so.Untranslated = lang.Percent()
+	}
+	d, err := build(m, a, t, &so)
+	if err != nil {
+		return nil, lang, err
 	}
 	var buf bytes.Buffer
 	if err := Encode(&buf, o.Format, d); err != nil {
+		return nil, lang, err
+	}
+	return buf.Bytes(), lang, nil
+}
+
+// language resolves the language of the draft and the languages it could
+// be complete in.
+func language(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Options) (*Language, error) {
+	avail, err := Languages(m, t)
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	l := &Language{Lang: o.Lang, Available: avail}
+	if l.Lang == "" {
+		l.Lang, l.FromSession = a.Session.Language, true
+	}
+	if l.Lang == "" {
+		l.Lang, l.FromSession = "en", false
+	}
+	return l, nil
 }
 
 // writeJSON writes the draft as "ncskit draft --format json" always has:

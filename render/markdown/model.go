@@ -19,10 +19,39 @@ func EncodeModel(w io.Writer, m *assess.Model, lang string) error {
 	return bw.Flush()
 }
 
+// modelLabels are the words of the model reference that are not the
+// model's own text.
+var modelLabels = map[string]assess.Text{
+	"version":     {"en": "Model `{id}`, version {version}.", "es": "Modelo `{id}`, versión {version}.", "fr": "Modèle `{id}`, version {version}."},
+	"scale":       {"en": "Scale", "es": "Escala", "fr": "Échelle"},
+	"level":       {"en": "Level", "es": "Nivel", "fr": "Niveau"},
+	"see":         {"en": "What you would see", "es": "Lo que se observaría", "fr": "Ce que l'on observerait"},
+	"evidence":    {"en": "Evidence:", "es": "Evidencia:", "fr": "Éléments de preuve\u00a0:"},
+	"lead":        {"en": "Lead:", "es": "Responsable:", "fr": "Chef de file\u00a0:"},
+	"support":     {"en": "Support:", "es": "Apoyo:", "fr": "Appui\u00a0:"},
+	"weight":      {"en": "Weight", "es": "Peso", "fr": "Poids"},
+	"urgency":     {"en": "urgency", "es": "urgencia", "fr": "urgence"},
+	"cost":        {"en": "cost", "es": "costo", "fr": "coût"},
+	"cost.low":    {"en": "low", "es": "bajo", "fr": "faible"},
+	"cost.medium": {"en": "medium", "es": "medio", "fr": "moyen"},
+	"cost.high":   {"en": "high", "es": "alto", "fr": "élevé"},
+	"depends":     {"en": "Depends on:", "es": "Depende de:", "fr": "Dépend de\u00a0:"},
+	"crosswalk":   {"en": "Crosswalk:", "es": "Correspondencias:", "fr": "Correspondances\u00a0:"},
+}
+
+// label returns the label key in lang, or key itself when there is none
+// (a cost level a custom model invented).
+func label(key, lang string) string {
+	if t, ok := modelLabels[key]; ok {
+		return t.In(lang)
+	}
+	return strings.TrimPrefix(key, "cost.")
+}
+
 func writeModel(w io.Writer, m *assess.Model, lang string) {
-	fmt.Fprintf(w, "# %s\n\nModel `%s`, version %s.\n\n%s\n\n", m.Name.In(lang), m.ID, m.Version, m.Summary.In(lang))
-	fmt.Fprintln(w, "## Scale")
-	fmt.Fprintln(w)
+	version := strings.NewReplacer("{id}", m.ID, "{version}", m.Version).Replace(label("version", lang))
+	fmt.Fprintf(w, "# %s\n\n%s\n\n%s\n\n", m.Name.In(lang), version, m.Summary.In(lang))
+	fmt.Fprintf(w, "## %s\n\n", label("scale", lang))
 	for _, l := range m.Scale.Levels {
 		fmt.Fprintf(w, "- **%d %s** — %s\n", l.Level, l.Name.In(lang), l.Meaning.In(lang))
 	}
@@ -41,17 +70,17 @@ func writeModel(w io.Writer, m *assess.Model, lang string) {
 
 func writeIndicator(w io.Writer, m *assess.Model, in *assess.Indicator, lang string) {
 	fmt.Fprintf(w, "#### %s %s\n\n*%s*\n\n", in.ID, in.Title.In(lang), in.Question.In(lang))
-	fmt.Fprintln(w, "| Level | What you would see |\n|---|---|")
+	fmt.Fprintf(w, "| %s | %s |\n|---|---|\n", label("level", lang), label("see", lang))
 	for i, d := range in.Levels {
 		fmt.Fprintf(w, "| %d %s | %s |\n", i+1, m.Scale.Name(i+1, lang), strings.ReplaceAll(d.In(lang), "|", "\\|"))
 	}
-	fmt.Fprintf(w, "\n**Evidence:** %s\n\n", in.Evidence.In(lang))
-	fmt.Fprintf(w, "**Lead:** %s. **Support:** %s.  \n", roleNames(m, in.Lead, lang), roleNames(m, in.Support, lang))
-	fmt.Fprintf(w, "**Weight** %d, **urgency** %d, **cost** %s.", in.Weight, in.Urgency, in.Cost)
+	fmt.Fprintf(w, "\n**%s** %s\n\n", label("evidence", lang), in.Evidence.In(lang))
+	fmt.Fprintf(w, "**%s** %s. **%s** %s.  \n", label("lead", lang), roleNames(m, in.Lead, lang), label("support", lang), roleNames(m, in.Support, lang))
+	fmt.Fprintf(w, "**%s** %d, **%s** %d, **%s** %s.", label("weight", lang), in.Weight, label("urgency", lang), in.Urgency, label("cost", lang), label("cost."+in.Cost, lang))
 	if len(in.DependsOn) > 0 {
-		fmt.Fprintf(w, " **Depends on:** %s.", strings.Join(in.DependsOn, ", "))
+		fmt.Fprintf(w, " **%s** %s.", label("depends", lang), strings.Join(in.DependsOn, ", "))
 	}
-	fmt.Fprintf(w, "  \n**Crosswalk:** %s\n\n", "`"+strings.Join(in.Crosswalk, "`, `")+"`")
+	fmt.Fprintf(w, "  \n**%s** %s\n\n", label("crosswalk", lang), "`"+strings.Join(in.Crosswalk, "`, `")+"`")
 }
 
 func roleNames(m *assess.Model, ids []string, lang string) string {
