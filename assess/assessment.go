@@ -37,17 +37,25 @@ type ModelRef struct {
 
 // Profile describes the country.
 type Profile struct {
-	Country          string         `json:"country"`
-	ISO3166          string         `json:"iso3166"`
-	Region           string         `json:"region"`
-	SmallIslandState bool           `json:"smallIslandState"`
-	Population       int64          `json:"population"`
-	Languages        []string       `json:"languages"`
-	LeadMinistry     string         `json:"leadMinistry"`
-	Framing          string         `json:"framing"`
-	Sectors          []string       `json:"sectors,omitempty"`
-	TargetProfile    string         `json:"targetProfile,omitempty"`
-	Targets          map[string]int `json:"targets,omitempty"`
+	Country          string `json:"country"`
+	ISO3166          string `json:"iso3166"`
+	Region           string `json:"region"`
+	SmallIslandState bool   `json:"smallIslandState"`
+	// LegalTradition is "common-law" or "civil-law"; "" means common law
+	// in the Caribbean and civil law elsewhere. It decides how a draft is
+	// adopted and published, and the words for the institutions.
+	LegalTradition string `json:"legalTradition,omitempty"`
+	// Gazette is the name of the official journal in which the country
+	// publishes its laws and decrees ("Diario Oficial", "La Gaceta");
+	// "" means the usual name for the legal tradition.
+	Gazette       string         `json:"gazette,omitempty"`
+	Population    int64          `json:"population"`
+	Languages     []string       `json:"languages"`
+	LeadMinistry  string         `json:"leadMinistry"`
+	Framing       string         `json:"framing"`
+	Sectors       []string       `json:"sectors,omitempty"`
+	TargetProfile string         `json:"targetProfile,omitempty"`
+	Targets       map[string]int `json:"targets,omitempty"`
 }
 
 // Framings are the ways a country frames cyber security, which shape who

@@ -82,6 +82,7 @@ type builder struct {
 	lib  *Library
 	o    Options
 	lang string
+	reg  Register // how the draft words things for the country
 	vars map[string]string
 	d    *Draft
 	err  error
@@ -110,7 +111,8 @@ type deferral struct {
 }
 
 func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template, lib *Library, o Options) *builder {
-	b := &builder{m: m, a: a, r: r, t: t, lib: lib, o: o, d: &Draft{}}
+	b := &builder{m: m, a: a, r: r, t: t, o: o, d: &Draft{}, reg: RegisterOf(a.Profile)}
+	b.lib = lib.worded(b.reg)
 	b.lang = o.Lang
 	if b.lang == "" {
 		b.lang = a.Session.Language
@@ -171,6 +173,7 @@ func (b *builder) meta() {
 		"facilitator":  orDash(b.a.Session.Facilitator),
 		"reviewers":    b.reviewers(),
 		"sources":      strconv.Itoa(b.sourceCount()),
+		"gazette":      b.gazette(),
 	}
 	b.kindName = b.kindText(kind, sif)
 	b.kindSummary = b.text(summaryKeys[kind], b.strategyPairs(sif)...)
@@ -215,7 +218,7 @@ func (b *builder) meta() {
 // the extra name-value pairs given. A missing key or an unresolved
 // placeholder is recorded as the build error.
 func (b *builder) text(key string, pairs ...string) string {
-	raw, ok := b.t.raw(key, b.lang)
+	raw, ok := b.t.raw(key, b.lang, b.reg)
 	if !ok {
 		b.fail(fmt.Errorf("template %s: no text for %q", b.t.ID, key))
 		return ""

@@ -131,17 +131,25 @@ func (a *LibraryAction) checkConditions(m *assess.Model) []string {
 			bad("closedByDraft: unknown kind of draft %q", k)
 		}
 	}
-	if first != nil && first.AnyIndicator && (len(a.When) != 1 || a.Band != "any" || a.Mode != "renew" && a.Mode != "handover") {
-		bad("anyIndicator is for the only when condition of a renew or handover action of band any")
+	if first != nil && first.AnyIndicator && (len(a.When) != 1 || a.Band != "any" || !slices.Contains([]string{"renew", "handover", "statutory"}, a.Mode)) {
+		bad("anyIndicator is for the only when condition of a renew, handover or statutory action of band any")
 	}
-	if a.Band == "any" && len(a.When) == 0 {
+	if a.Band == "any" && len(a.When) == 0 && !a.Always {
 		bad("band any needs a when condition")
 	}
-	for _, tx := range []assess.Text{a.Title, a.Objective, a.Description, a.Milestone} {
+	if a.Always && (a.Band != "any" || a.Mode == "create" || a.firstInstrumentTest() != nil && a.firstInstrumentTest().AnyIndicator) {
+		bad("an action for every plan (always) has band any, does not create, and acts on no instrument chosen by anyIndicator")
+	}
+	texts := []assess.Text{a.Title, a.Objective, a.Description, a.Milestone}
+	for _, v := range a.Variants {
+		texts = append(texts, v.Title, v.Objective, v.Description, v.Milestone)
+	}
+	for _, tx := range texts {
 		for ph := range placeholders(tx) {
 			switch {
+			case ph == "gazette": // the country's official journal, always known
 			case !slices.Contains(actionVars, ph):
-				bad("unknown placeholder {%s} (an action can use {name}, {reference}, {expires})", ph)
+				bad("unknown placeholder {%s} (an action can use {name}, {reference}, {expires}, {gazette})", ph)
 			case first == nil:
 				bad("placeholder {%s} needs a when condition on an instrument", ph)
 			case ph == "expires" && first.ExpiresWithin == 0:

@@ -82,12 +82,12 @@ func (b *builder) designation(role string, n int) *LibraryAction {
 		return nil
 	}
 	text := func(key string) assess.Text {
-		if _, ok := b.t.raw(key+"."+role, b.lang); ok {
+		if _, ok := b.t.raw(key+"."+role, b.lang, b.reg); ok {
 			key += "." + role
 		}
 		return assess.Text{b.lang: b.text(key, "role", b.roleName(role), "meaning", b.roleMeaning(role), "count", strconv.Itoa(n))}
 	}
-	la := &LibraryAction{
+	la := &LibraryAction{expanded: true,
 		ID:          designationPrefix + role,
 		Area:        indicator[:len(indicator)-2],
 		Indicators:  []string{indicator},

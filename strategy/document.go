@@ -68,6 +68,7 @@ func orDash(s string) string {
 func (b *builder) foreword() {
 	b.chapterHeading(b.label("ch.foreword"), "foreword")
 	b.para(b.mtext("foreword.placeholder"))
+	b.forewordFacts()
 }
 
 func (b *builder) summary() {
@@ -75,6 +76,7 @@ func (b *builder) summary() {
 	b.evidenceSummary()
 	b.leadPara(b.text("summary.vision"))
 	b.para(b.kindSummary)
+	b.summaryFacts()
 	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
 	b.para(b.text("summary.prioritiesIntro"))
 	b.list(true, b.topAreas(5)...)
@@ -161,6 +163,7 @@ func (b *builder) introduction() {
 	} else {
 		b.para(b.text("intro.purpose"))
 	}
+	b.introFacts()
 	b.sectionHeading(b.label("sec.method"), "method")
 	b.para(b.mtext("intro.method", "coverage", strconv.Itoa(b.r.Coverage.Percent)))
 	b.para(b.text("intro.scale"))
@@ -178,9 +181,10 @@ func (b *builder) context() {
 	b.sectionHeading(b.label("sec.profile"), "digital-profile")
 	b.para(b.text("context.profile"))
 	b.para(b.text("context.framing." + b.a.Profile.Framing))
-	b.sectionHeading(b.label("sec.threats"), "threats")
-	b.para(b.text("context.threats"))
-	b.para(b.text("context.hazards"))
+	b.existsToday()
+	b.recentIncidents()
+	b.threats()
+	b.previousStrategy()
 	b.sectionHeading(b.label("sec.baseline"), "baseline")
 	b.para(b.mtext("context.baselineIntro"))
 	b.radarChart()

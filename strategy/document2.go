@@ -17,6 +17,7 @@ func (b *builder) vision() {
 		goals = append(goals, b.text("vision.goal."+p.ID, "target", b.levelName(p.Target), "current", b.levelName(p.Achieved)))
 	}
 	b.list(true, goals...)
+	b.visionFacts()
 }
 
 // leadPrinciple is the principle that leads the list for each framing of
@@ -33,7 +34,7 @@ func (b *builder) principles() {
 	first := leadPrinciple[b.a.Profile.Framing]
 	var items []string
 	for _, p := range b.t.common.Principles {
-		item := p.Title.In(b.lang) + ". " + p.Text.In(b.lang)
+		item := p.Title.In(b.lang) + ". " + b.principleText(p)
 		if p.ID == first {
 			items = append([]string{item}, items...)
 		} else {
@@ -41,11 +42,13 @@ func (b *builder) principles() {
 		}
 	}
 	b.list(false, items...)
+	b.principleFacts()
 }
 
 func (b *builder) governance() {
 	b.chapterHeading(b.label("ch.governance"), "governance")
 	b.para(b.text("governance.intro"))
+	b.governanceFacts()
 	b.sectionHeading(b.label("sec.structure"), "structure")
 	if lead := b.leadAgencyName(); lead != "" {
 		b.para(b.text("governance.structure", "lead", lead, "csirt", b.assign("csirt").Name))
@@ -96,10 +99,11 @@ func (b *builder) pillars() {
 	for _, p := range b.r.Pillars {
 		pl := b.m.Pillar(p.ID)
 		b.sectionHeading(p.ID+" — "+pl.Name.In(b.lang), "pillar-"+strings.ToLower(p.ID))
-		b.para(pl.Summary.In(b.lang))
+		b.para(b.pillarSummary(p.ID, pl.Summary))
 		b.para(b.text("pillars.status", "achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.2f", p.Progress),
 			"target", b.levelName(p.Target)))
 		b.pillarEvidence(p)
+		b.pillarBuildsOn(p.ID)
 		// One objective per area: that of the area's highest-priority
 		// action, in model order.
 		var objectives []string
@@ -156,6 +160,7 @@ func horizonShort(b *builder, h string) string { return b.term(b.t.common.Horizo
 func (b *builder) implementation() {
 	b.chapterHeading(b.label("ch.implementation"), "implementation")
 	b.para(b.text("implementation.intro"))
+	b.implementationFacts()
 	for _, h := range []string{"quick", "medium", "long"} {
 		var items []string
 		for i, a := range b.d.Actions {
@@ -312,6 +317,7 @@ func money(v float64) string {
 func (b *builder) monitoring() {
 	b.chapterHeading(b.label("ch.monitoring"), "monitoring")
 	b.para(b.text("monitoring.intro"))
+	b.monitoringFacts()
 	var rows [][]string
 	for _, k := range b.d.KPIs {
 		rows = append(rows, []string{k.ID, k.Name, k.BaselineText, k.TargetText, k.Frequency, k.Source, k.Owner})
@@ -333,6 +339,7 @@ func (b *builder) review() {
 	b.para(b.text("review.schedule", "nextReview", b.d.Meta.NextReview))
 	b.list(false, b.text("review.trigger.incident"), b.text("review.trigger.law"), b.text("review.trigger.government"),
 		b.text("review.trigger.reassessment"))
+	b.reviewFacts()
 }
 
 func (b *builder) consultation() {
@@ -360,6 +367,7 @@ func (b *builder) consultation() {
 	if len(rows) > 0 {
 		b.table("consultation", b.mtext("table.consultationCaption"), b.labels("col.person", "col.title", "col.organisation", "col.pillars"), []float64{1.6, 1.8, 2.4, 1}, rows)
 	}
+	b.consultationFacts()
 	b.para(b.mtext("consultation.next"))
 }
 

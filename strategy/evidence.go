@@ -148,7 +148,7 @@ func mostlyLow(low, assessed int) bool { return assessed > 0 && 2*low > assessed
 // when the template has one, else the key itself.
 func (b *builder) mtext(key string, pairs ...string) string {
 	if m := b.a.Session.MethodOf(); m != assess.MethodWorkshop {
-		if _, ok := b.t.raw(key+"."+m, b.lang); ok {
+		if _, ok := b.t.raw(key+"."+m, b.lang, b.reg); ok {
 			return b.text(key+"."+m, pairs...)
 		}
 	}

@@ -20,10 +20,14 @@ func (b *builder) facts() *facts {
 // never expanded again.
 func (b *builder) actionText(la *LibraryAction, t assess.Text, in *assess.Instrument) string {
 	s := t.In(b.lang)
-	vars := instrumentVars(in)
-	if vars == nil {
+	if la.expanded {
 		return s
 	}
+	vars := instrumentVars(in)
+	if vars == nil {
+		vars = map[string]string{}
+	}
+	vars["gazette"] = b.vars["gazette"]
 	out, err := expand(s, vars)
 	if err != nil {
 		b.fail(fmt.Errorf("action %s: %w", la.ID, err))
@@ -91,7 +95,7 @@ func (b *builder) factFinding(after int) []factFinding {
 // by the lead of the area's main action (its first low-band action for
 // the template), else by the lead agency.
 func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryAction {
-	la := &LibraryAction{
+	la := &LibraryAction{expanded: true,
 		ID: area + ".ff" + in.ID[strings.LastIndexByte(in.ID, '.')+1:], Area: area, Indicators: []string{in.ID},
 		Band: "any", Mode: "fact-finding", Lead: "lead-cyber-agency", Horizon: "quick", Months: factFindingMonths,
 		Cost: "A", Funding: []string{"national-budget"},
@@ -118,10 +122,11 @@ type expiry struct {
 	rank       int
 }
 
-// expiring returns the library's generic renewal and handover actions
-// (band any, an anyIndicator condition) for every agreement or donor
-// programme that ends within their reach and that no action of the plan
-// acts on yet: the action closes the gaps the instrument bears on, else
+// expiring returns the library's generic actions on instruments (band
+// any, an anyIndicator condition) for every instrument they fit that no
+// action of the plan acts on yet — the renewal of an agreement or the
+// handover of a donor programme that ends within their reach, the passage
+// of a pending bill: the action closes the gaps the instrument bears on, else
 // the action's own indicators, and ranks with the best of them.
 func (b *builder) expiring(fs *facts, used map[string]bool, after int) []expiry {
 	rank := map[string]int{}
@@ -143,6 +148,14 @@ func (b *builder) expiring(fs *facts, used map[string]bool, after int) []expiry 
 				if r, ok := rank[id]; ok {
 					ex.indicators = append(ex.indicators, id)
 					ex.rank = min(ex.rank, r)
+				}
+			}
+			if len(ex.indicators) == 0 && la.Mode == "statutory" {
+				// A pending bill serves what it bears on.
+				for _, id := range in.Indicators {
+					if is := b.r.Indicator(id); is != nil && is.Target >= 1 {
+						ex.indicators = append(ex.indicators, id)
+					}
 				}
 			}
 			if len(ex.indicators) == 0 {

@@ -77,6 +77,20 @@ type LibraryAction struct {
 	ITU         []string `json:"itu"`
 	CARICOM     []string `json:"caricom"`
 	MinimumPath bool     `json:"minimumPath"`
+	// Profile limits the action to the countries whose register it
+	// matches (a framing, a legal tradition); nil means every country.
+	Profile *When `json:"profile,omitempty"`
+	// Always puts the action in every plan it fits, whatever the gaps:
+	// the actions a framing or the inclusion of women and underserved
+	// groups calls for.
+	Always bool `json:"always,omitempty"`
+	// Variants word the action for registers: the first that matches
+	// replaces the texts it gives.
+	Variants []ActionVariant `json:"variants,omitempty"`
+
+	// expanded marks an action Build derives (a designation, a
+	// fact-finding action), whose texts are already expanded.
+	expanded bool
 }
 
 // For reports whether the action applies to template id.
@@ -253,6 +267,16 @@ func (l *Library) check(m *assess.Model) []string {
 		for _, x := range a.CARICOM {
 			if !caricomAreas[x] {
 				bad(a, "unknown CARICOM plan area %q", x)
+			}
+		}
+		if a.Profile != nil {
+			for _, p := range a.Profile.check() {
+				bad(a, "profile: %s", p)
+			}
+		}
+		for i, v := range a.Variants {
+			for _, p := range v.When.check() {
+				bad(a, "variant %d: %s", i, p)
 			}
 		}
 		for _, tx := range []assess.Text{a.Title, a.Objective, a.Description, a.Milestone, a.KPI.Name, a.KPI.Source} {

@@ -71,7 +71,7 @@ func TestLibraryModesAndConditions(t *testing.T) {
 		{"placeholder without an instrument", func(a map[string]any) { a["title"] = map[string]any{"en": "Renew the {name}"} },
 			"GOV.LEAD.a1: placeholder {name} needs a when condition on an instrument"},
 		{"unknown placeholder", func(a map[string]any) { a["title"] = map[string]any{"en": "Mandate the lead agency of {country}"} },
-			"GOV.LEAD.a1: unknown placeholder {country} (an action can use {name}, {reference}, {expires})"},
+			"GOV.LEAD.a1: unknown placeholder {country} (an action can use {name}, {reference}, {expires}, {gazette})"},
 		{"renew without an expiry", func(a map[string]any) {
 			a["mode"] = "renew"
 			a["when"] = cond(`[{"instrument": {"kinds": ["agreement"], "statuses": ["in-force"]}}]`)
@@ -87,7 +87,18 @@ func TestLibraryModesAndConditions(t *testing.T) {
 			`GOV.LEAD.a1: closedByDraft: unknown kind of draft "white-paper"`},
 		{"anyIndicator outside a renewal", func(a map[string]any) {
 			a["when"] = cond(`[{"instrument": {"kinds": ["agreement"], "statuses": ["in-force"], "anyIndicator": true}}]`)
-		}, "GOV.LEAD.a1: anyIndicator is for the only when condition of a renew or handover action of band any"},
+		}, "GOV.LEAD.a1: anyIndicator is for the only when condition of a renew, handover or statutory action of band any"},
+		{"always with a level band", func(a map[string]any) { a["always"] = true },
+			"GOV.LEAD.a1: an action for every plan (always) has band any, does not create, and acts on no instrument chosen by anyIndicator"},
+		{"a variant for an unknown tradition", func(a map[string]any) {
+			a["variants"] = []any{map[string]any{"when": map[string]any{"legal": []string{"roman-law"}}, "title": map[string]any{"en": "By decree"}}}
+		}, `GOV.LEAD.a1: variant 0: unknown legal tradition "roman-law" in a variant's when`},
+		{"a profile for an unknown framing", func(a map[string]any) {
+			a["profile"] = map[string]any{"framing": []string{"growth"}}
+		}, `GOV.LEAD.a1: profile: unknown framing "growth" in a variant's when`},
+		{"a variant with an unknown placeholder", func(a map[string]any) {
+			a["variants"] = []any{map[string]any{"when": map[string]any{"legal": []string{"civil-law"}}, "title": map[string]any{"en": "By decree of {president}"}}}
+		}, "GOV.LEAD.a1: unknown placeholder {president}"},
 		{"fact-finding in the library", func(a map[string]any) { a["mode"] = "fact-finding" },
 			"GOV.LEAD.a1: mode fact-finding is for the actions Build derives from unknown levels"},
 	}

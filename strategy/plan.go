@@ -25,7 +25,7 @@ func (b *builder) plan() {
 		var waiting *LibraryAction // an action that fits but waits for its other indicators
 		var waitingOn *assess.Instrument
 		for _, la := range b.lib.Actions {
-			if la.Band != band && la.Band != "any" || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
+			if la.Band != band && la.Band != "any" || la.Always || !la.For(b.t.ID) || !slices.Contains(la.Indicators, p.Indicator) {
 				continue
 			}
 			if t := la.firstInstrumentTest(); t != nil && t.AnyIndicator {
@@ -87,6 +87,9 @@ func (b *builder) plan() {
 	}
 	for _, ex := range b.expiring(fs, used, len(b.r.Priorities)) {
 		picks = append(picks, &pick{lib: ex.lib, instrument: ex.in, indicators: ex.indicators, rank: ex.rank})
+	}
+	for _, st := range b.standing(fs, len(b.r.Priorities)) {
+		picks = append(picks, &pick{lib: st.lib, instrument: st.in, indicators: st.indicators, rank: st.rank})
 	}
 	for _, ff := range b.factFinding(len(b.r.Priorities)) {
 		picks = append(picks, &pick{lib: ff.lib, indicators: []string{ff.indicator}, rank: ff.rank})

@@ -30,6 +30,10 @@ type Template struct {
 	Description assess.Text            `json:"description,omitempty"`
 	PeriodYears int                    `json:"periodYears"`
 	Text        map[string]assess.Text `json:"text"`
+	// Variants word a text key for registers (legal tradition, region,
+	// size, framing): the first variant that matches the draft's register
+	// replaces the key's text.
+	Variants map[string][]Variant `json:"variants,omitempty"`
 
 	common *Common
 }
@@ -40,6 +44,7 @@ type Template struct {
 type Common struct {
 	Labels     map[string]assess.Text `json:"labels"`
 	Text       map[string]assess.Text `json:"text"`
+	Variants   map[string][]Variant   `json:"variants,omitempty"`
 	Funding    []Term                 `json:"funding"`
 	CostBands  []CostBand             `json:"costBands"`
 	Horizons   []Term                 `json:"horizons"`
@@ -49,6 +54,9 @@ type Common struct {
 	Provisions []Term                 `json:"provisions"`
 	Principles []Principle            `json:"principles"`
 	Glossary   []Principle            `json:"glossary"`
+	// SectorThreats say what most threatens each kind of sector, for the
+	// threats section of a draft.
+	SectorThreats []SectorThreat `json:"sectorThreats"`
 }
 
 // Term is a named item of a vocabulary.
@@ -70,6 +78,8 @@ type Principle struct {
 	ID    string      `json:"id,omitempty"`
 	Title assess.Text `json:"title"`
 	Text  assess.Text `json:"text"`
+	// Variants word the text for registers (see Variant).
+	Variants []Variant `json:"variants,omitempty"`
 }
 
 //go:embed templates/*.json actions/*.json
@@ -149,6 +159,28 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 			}
 		}
 	}
+	for _, k := range slices.Sorted(maps.Keys(t.Variants)) {
+		at := problem.Pointer("variants", k)
+		common, ok := c.Text[k]
+		if !ok {
+			p.AddHint(at, suggestKey(c.Text, k), "unknown text key %q", k)
+			continue
+		}
+		allowed := placeholders(common)
+		for _, g := range globalVars {
+			allowed[g] = true
+		}
+		for i, v := range t.Variants[k] {
+			for _, msg := range v.When.check() {
+				p.Add(at+"/"+strconv.Itoa(i)+"/when", "%s", msg)
+			}
+			for ph := range placeholders(v.Text) {
+				if !allowed[ph] {
+					p.AddHint(at+"/"+strconv.Itoa(i)+"/text", "placeholders this text can use: "+list(allowed), "unknown placeholder {%s}", ph)
+				}
+			}
+		}
+	}
 	if len(p) > 0 {
 		return nil, p.In(name)
 	}
@@ -195,7 +227,7 @@ func distance(a, b string) int {
 // from the profile, the session and the template (see builder.vars).
 var globalVars = []string{"country", "leadMinistry", "startYear", "endYear", "horizonYear", "period", "years",
 	"sessionDate", "place", "population", "stakeholders", "respondents", "responses", "indicators", "model",
-	"sectors", "midYear", "facilitator", "reviewers", "sources"}
+	"sectors", "midYear", "facilitator", "reviewers", "sources", "gazette"}
 
 // placeholders returns the set of {name} placeholders in every language
 // of t.
@@ -241,10 +273,17 @@ var loadCommon = sync.OnceValues(func() (*Common, error) {
 	return &c, nil
 })
 
-// raw returns the template's text for key in lang: the template's own
-// override, else the common text.
-func (t *Template) raw(key, lang string) (string, bool) {
+// raw returns the template's text for key in lang as register r words
+// it: the template's own variant for r, else its override, else the
+// common variant for r, else the common text.
+func (t *Template) raw(key, lang string, r Register) (string, bool) {
+	if s, ok := variantFor(t.Variants[key], r); ok {
+		return s.In(lang), true
+	}
 	if s, ok := t.Text[key]; ok {
+		return s.In(lang), true
+	}
+	if s, ok := variantFor(t.common.Variants[key], r); ok {
 		return s.In(lang), true
 	}
 	if s, ok := t.common.Text[key]; ok {

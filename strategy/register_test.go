@@ -1,0 +1,490 @@
+package strategy_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/drafttest"
+	"github.com/ncskit/ncskit/strategy"
+)
+
+// chapter is the text of one numbered chapter of a draft's body.
+type chapter struct {
+	heading string
+	texts   []string
+}
+
+// bodyChapters returns the numbered chapters of a draft (1 to 13: the
+// body, not the document control or the annexes), each with the text of
+// its blocks.
+func bodyChapters(d *strategy.Draft) []chapter {
+	var out []chapter
+	in := false
+	for _, bl := range d.Blocks {
+		if h, ok := bl.(strategy.Heading); ok && h.Level == 1 {
+			_, err := strconv.Atoi(h.Number)
+			in = err == nil
+			if in {
+				out = append(out, chapter{heading: h.Number + " " + h.Text})
+			}
+			continue
+		}
+		if !in {
+			continue
+		}
+		c := &out[len(out)-1]
+		switch x := bl.(type) {
+		case strategy.Heading:
+			c.texts = append(c.texts, x.Text)
+		case strategy.Paragraph:
+			c.texts = append(c.texts, x.Text)
+		case strategy.List:
+			c.texts = append(c.texts, x.Items...)
+		case strategy.Callout:
+			c.texts = append(c.texts, x.Title, x.Text)
+		case strategy.Table:
+			c.texts = append(c.texts, x.Caption)
+			for _, r := range x.Rows {
+				c.texts = append(c.texts, r...)
+			}
+		case strategy.Chart:
+			c.texts = append(c.texts, x.Title, x.Caption)
+		}
+	}
+	return out
+}
+
+// caribbeanWords are the words that belong to Caribbean, Commonwealth
+// profiles only.
+var caribbeanWords = regexp.MustCompile(`(?i)hurricane|caricom|island|cabinet|permanent secretar|director of public prosecutions|official gazette`)
+
+// quoted returns the texts a draft quotes rather than writes: every text
+// of the model (indicator titles and level descriptors, areas, pillars,
+// roles, the scale) and every free text of the assessment (names of
+// institutions and instruments, notes), longest first.
+func quoted(m *assess.Model, a *assess.Assessment) []string {
+	var out []string
+	add := func(ts ...assess.Text) {
+		for _, t := range ts {
+			if s := t.In("en"); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	for _, l := range m.Scale.Levels {
+		add(l.Name, l.Meaning)
+	}
+	for _, r := range m.Roles {
+		add(r.Name, r.Meaning)
+	}
+	for _, p := range m.Pillars {
+		add(p.Name, p.Summary)
+		for _, ar := range p.Areas {
+			add(ar.Name)
+			for _, in := range ar.Indicators {
+				add(in.Title, in.Question, in.Evidence)
+				add(in.Levels...)
+			}
+		}
+	}
+	for _, s := range a.Stakeholders {
+		out = append(out, s.Name)
+	}
+	for _, r := range a.Respondents {
+		out = append(out, r.Name, r.Title)
+	}
+	if a.Facts != nil {
+		for _, in := range a.Facts.Instruments {
+			out = append(out, in.Name, in.Reference, in.Note)
+		}
+		for _, c := range a.Facts.Incidents {
+			out = append(out, c.Note)
+		}
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// civilProfile returns the small island's assessment moved to a civil-law
+// South American republic of five million people, without the CARICOM
+// contact and network that only a Caribbean state would have.
+func civilProfile(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(drafttest.ExamplesDir(), "small-island.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	p := v["profile"].(map[string]any)
+	p["region"], p["smallIslandState"], p["population"] = "south-america", false, 5100000
+	p["legalTradition"], p["framing"] = "civil-law", "inclusion-education"
+	p["targetProfile"] = "larger-state"
+	var contacts []any
+	for _, c := range v["pointsOfContact"].([]any) {
+		if c.(map[string]any)["function"] != "caricom-cyber" {
+			contacts = append(contacts, c)
+		}
+	}
+	v["pointsOfContact"] = contacts
+	f := v["facts"].(map[string]any)
+	var networks []any
+	for _, n := range f["networks"].([]any) {
+		if n.(map[string]any)["network"] != "caricom-impacs" {
+			networks = append(networks, n)
+		}
+	}
+	f["networks"] = networks
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestCivilLawWording checks that a civil-law state outside the Caribbean
+// never reads hurricanes, islands, CARICOM, Cabinet, permanent
+// secretaries, the Director of Public Prosecutions or the Official
+// Gazette in the text the draft writes: the larger state, the desk review
+// and a generated profile. Text the draft quotes from the model or from
+// the assessment is masked and only counted.
+func TestCivilLawWording(t *testing.T) {
+	m := assess.Default()
+	cases := map[string]func() (*assess.Assessment, *assess.Result){
+		"larger-state": func() (*assess.Assessment, *assess.Result) { return drafttest.Assessment(t, "larger-state") },
+		"desk-review":  func() (*assess.Assessment, *assess.Result) { return drafttest.Assessment(t, "desk-review") },
+		"generated": func() (*assess.Assessment, *assess.Result) {
+			return drafttest.Parse(t, "generated.json", civilProfile(t))
+		},
+	}
+	for _, name := range []string{"larger-state", "desk-review", "generated"} {
+		a, r := cases[name]()
+		if reg := strategy.RegisterOf(a.Profile); reg.Legal != strategy.CivilLaw || reg.Region == "caribbean" {
+			t.Fatalf("%s: register %+v, want a civil-law state outside the Caribbean", name, reg)
+		}
+		d := drafttest.Build(t, a, r)
+		q := quoted(m, a)
+		inQuotes := 0
+		for _, c := range bodyChapters(d) {
+			for _, s := range c.texts {
+				for _, x := range q {
+					if strings.Contains(s, x) {
+						inQuotes += len(caribbeanWords.FindAllString(x, -1)) * strings.Count(s, x)
+						s = strings.ReplaceAll(s, x, "…")
+					}
+				}
+				for _, w := range caribbeanWords.FindAllString(s, -1) {
+					t.Errorf("%s, chapter %s: %q in %q", name, c.heading, w, s)
+				}
+			}
+		}
+		t.Logf("%s: %d Caribbean words inside text quoted from the model or the assessment", name, inQuotes)
+		if !strings.Contains(d.Meta.Approval, "decree") || !strings.Contains(d.Meta.Approval, "Diario Oficial") {
+			t.Errorf("%s: approving instrument %q, want a decree published in the Diario Oficial", name, d.Meta.Approval)
+		}
+	}
+}
+
+// TestCommonLawWording checks that the small island keeps its register:
+// adoption by Cabinet and publication in the Official Gazette.
+func TestCommonLawWording(t *testing.T) {
+	d := drafttest.Draft(t, "small-island")
+	if !strings.Contains(d.Meta.Approval, "Cabinet") || !strings.Contains(d.Meta.Approval, "Official Gazette") {
+		t.Errorf("approving instrument %q, want a Cabinet decision published in the Official Gazette", d.Meta.Approval)
+	}
+}
+
+// TestGazetteFromProfile checks that a profile naming its official
+// journal gets it.
+func TestGazetteFromProfile(t *testing.T) {
+	a, r := drafttest.Assessment(t, "desk-review")
+	a.Profile.Gazette = "La Gaceta"
+	d := drafttest.Build(t, a, r)
+	if !strings.Contains(d.Meta.Approval, "La Gaceta") {
+		t.Errorf("approving instrument %q, want La Gaceta", d.Meta.Approval)
+	}
+}
+
+// factTokens are the strings by which a draft names the country's facts:
+// the names and references of its instruments, its incident counts and
+// its budget amounts.
+func factTokens(a *assess.Assessment) []string {
+	var out []string
+	if a.Facts == nil {
+		return nil
+	}
+	for _, in := range a.Facts.Instruments {
+		out = append(out, in.Name)
+		if in.Reference != "" {
+			out = append(out, in.Reference)
+		}
+	}
+	for _, c := range a.Facts.Incidents {
+		out = append(out, fmt.Sprintf("%s incidents in %d", thousands(c.Handled), c.Year))
+	}
+	return out
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// TestFactsInEveryChapter checks that every chapter of the body names at
+// least one of the country's facts when the assessment records any.
+func TestFactsInEveryChapter(t *testing.T) {
+	for _, name := range drafttest.Examples {
+		a, r := drafttest.Assessment(t, name)
+		tokens := factTokens(a)
+		if len(tokens) == 0 {
+			t.Fatalf("%s records no facts", name)
+		}
+		d := drafttest.Build(t, a, r)
+		var counts []string
+		for _, c := range bodyChapters(d) {
+			n := 0
+			for _, s := range c.texts {
+				for _, tok := range tokens {
+					n += strings.Count(s, tok)
+				}
+			}
+			if n == 0 {
+				t.Errorf("%s: chapter %s names none of the country's facts", name, c.heading)
+			}
+			counts = append(counts, fmt.Sprintf("%s: %d", c.heading, n))
+		}
+		t.Logf("%s: facts named per chapter: %s", name, strings.Join(counts, "; "))
+	}
+}
+
+// proseSentences returns the sentences of a draft's body prose
+// (paragraphs, list items and callouts of chapters 1-13) with the names
+// of the country, its institutions, instruments and sectors replaced by
+// N and every number by #.
+func proseSentences(d *strategy.Draft, a *assess.Assessment) []string {
+	names := []string{a.Profile.Country, a.Profile.LeadMinistry}
+	names = append(names, a.Profile.Sectors...)
+	for _, s := range a.Stakeholders {
+		names = append(names, s.Name)
+	}
+	for _, p := range a.PointsOfContact {
+		names = append(names, p.Person)
+	}
+	if a.Facts != nil {
+		for _, in := range a.Facts.Instruments {
+			names = append(names, in.Name, in.Reference)
+		}
+	}
+	names = slices.DeleteFunc(names, func(s string) bool { return s == "" })
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	num := regexp.MustCompile(`\d+([.,]\d+)*`)
+	split := regexp.MustCompile(`[.;:!?]\s+`)
+	var out []string
+	in := false
+	for _, bl := range d.Blocks {
+		var texts []string
+		switch x := bl.(type) {
+		case strategy.Heading:
+			if x.Level == 1 {
+				_, err := strconv.Atoi(x.Number)
+				in = err == nil
+			}
+		case strategy.Paragraph:
+			texts = []string{x.Text}
+		case strategy.List:
+			texts = x.Items
+		case strategy.Callout:
+			texts = []string{x.Text}
+		}
+		if !in {
+			continue
+		}
+		for _, t := range texts {
+			for _, n := range names {
+				t = strings.ReplaceAll(t, n, "N")
+			}
+			t = num.ReplaceAllString(t, "#")
+			for _, s := range split.Split(t, -1) {
+				if s = strings.TrimSpace(s); len(strings.Fields(s)) >= 4 {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// overlap is the share of the sentences of a that also occur in b.
+func overlap(a, b []string) float64 {
+	set := map[string]bool{}
+	for _, s := range b {
+		set[s] = true
+	}
+	n := 0
+	for _, s := range a {
+		if set[s] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// maxOverlap is the most the body prose of the two examples may share,
+// sentence for sentence, in either direction.
+const maxOverlap = 0.20
+
+// TestExamplesDoNotShareProse measures how much of the body prose of the
+// small island's and the larger state's drafts is the same sentence for
+// sentence once names and numbers are masked: two countries with
+// different facts, legal traditions and sizes should not read alike.
+func TestExamplesDoNotShareProse(t *testing.T) {
+	a1, r1 := drafttest.Assessment(t, "small-island")
+	a2, r2 := drafttest.Assessment(t, "larger-state")
+	s1 := proseSentences(drafttest.Build(t, a1, r1), a1)
+	s2 := proseSentences(drafttest.Build(t, a2, r2), a2)
+	o1, o2 := overlap(s1, s2), overlap(s2, s1)
+	t.Logf("sentences of the small island's body also in the larger state's: %.1f %% of %d", 100*o1, len(s1))
+	t.Logf("sentences of the larger state's body also in the small island's: %.1f %% of %d", 100*o2, len(s2))
+	if o := max(o1, o2); o >= maxOverlap {
+		t.Errorf("the two drafts share %.1f %% of their body prose, want under %.0f %%", 100*o, 100*maxOverlap)
+	}
+}
+
+// TestProfileActions checks that the framing, the inclusion of women and
+// the pending bills recorded in the facts each bring their own actions.
+func TestProfileActions(t *testing.T) {
+	want := map[string][]string{
+		// rights and democracy: oversight of powers and incident data, elections
+		"larger-state": {"GOV.LAW.a16", "IRC.CRI.a11", "CAP.WF.a9", "OUT.TRU.a8", "GOV.LAW.a15"},
+		// inclusion and education: bursaries, accessible reporting
+		"desk-review": {"CAP.EDU.a8", "OUT.TRU.a9", "CAP.WF.a9", "OUT.TRU.a8", "GOV.LAW.a15"},
+		// economy and infrastructure: cost of incidents, firms' baseline
+		"small-island": {"GOV.CI.a10", "OUT.BUS.a8", "CAP.WF.a9", "OUT.TRU.a8"},
+	}
+	notWant := map[string][]string{
+		"larger-state": {"CAP.EDU.a8", "OUT.BUS.a8", "GOV.CI.a10"},
+		"desk-review":  {"GOV.LAW.a16", "IRC.CRI.a11", "GOV.CI.a10"},
+		"small-island": {"GOV.LAW.a16", "IRC.CRI.a11", "CAP.EDU.a8", "OUT.TRU.a9"},
+	}
+	for _, name := range drafttest.Examples {
+		a, r := drafttest.Assessment(t, name)
+		d := drafttest.Build(t, a, r)
+		got := map[string]strategy.Action{}
+		for _, ac := range d.Actions {
+			got[ac.LibraryID] = ac
+		}
+		for _, id := range want[name] {
+			if _, ok := got[id]; !ok {
+				t.Errorf("%s: no action %s", name, id)
+			}
+		}
+		for _, id := range notWant[name] {
+			if _, ok := got[id]; ok {
+				t.Errorf("%s: action %s does not fit its framing", name, id)
+			}
+		}
+		// Gender actions measure by sex.
+		for _, k := range d.KPIs {
+			if ac := got["CAP.WF.a9"]; k.Action == ac.ID && !strings.Contains(k.Name, "women") {
+				t.Errorf("%s: KPI of the gender action is %q", name, k.Name)
+			}
+			if ac := got["OUT.TRU.a8"]; k.Action == ac.ID && !strings.Contains(k.Name, "by sex and age group") {
+				t.Errorf("%s: KPI of the online-violence action is %q", name, k.Name)
+			}
+		}
+		// Every pending bill has an action that names it.
+		for _, in := range a.Facts.Instruments {
+			if in.Kind != "bill" || in.Status == "lapsed" {
+				continue
+			}
+			if !slices.ContainsFunc(d.Actions, func(ac strategy.Action) bool { return strings.Contains(ac.Title, in.Name) }) {
+				t.Errorf("%s: no action names the pending %s", name, in.Name)
+			}
+		}
+	}
+}
+
+// TestRegister checks how a profile sets the register and how a variant's
+// conditions match it.
+func TestRegister(t *testing.T) {
+	for _, c := range []struct {
+		p    assess.Profile
+		want strategy.Register
+	}{
+		{assess.Profile{Region: "caribbean", SmallIslandState: true, Framing: "economy-infrastructure"},
+			strategy.Register{Region: "caribbean", Legal: strategy.CommonLaw, Size: "small-island", Framing: "economy-infrastructure"}},
+		{assess.Profile{Region: "caribbean", LegalTradition: "civil-law"},
+			strategy.Register{Region: "caribbean", Legal: strategy.CivilLaw, Size: "larger"}},
+		{assess.Profile{Region: "south-america"}, strategy.Register{Region: "south-america", Legal: strategy.CivilLaw, Size: "larger"}},
+		{assess.Profile{Region: "central-america", LegalTradition: "common-law"},
+			strategy.Register{Region: "central-america", Legal: strategy.CommonLaw, Size: "larger"}},
+	} {
+		if got := strategy.RegisterOf(c.p); got != c.want {
+			t.Errorf("RegisterOf(%+v) = %+v, want %+v", c.p, got, c.want)
+		}
+	}
+	r := strategy.Register{Region: "south-america", Legal: strategy.CivilLaw, Size: "larger", Framing: "rights-democracy"}
+	for w, want := range map[*strategy.When]bool{
+		{}:                              true,
+		{Legal: []string{"civil-law"}}:  true,
+		{Legal: []string{"common-law"}}: false,
+		{Region: []string{"caribbean", "south-america"}, Framing: []string{"rights-democracy"}}: true,
+		{Region: []string{"south-america"}, Size: []string{"small-island"}}:                     false,
+	} {
+		if got := w.Matches(r); got != want {
+			t.Errorf("%+v.Matches(%+v) = %v, want %v", *w, r, got, want)
+		}
+	}
+}
+
+// TestTemplateVariants checks that a template's variants are checked
+// like its text, and chosen by the country's register.
+func TestTemplateVariants(t *testing.T) {
+	bad := `{"id": "x", "version": "1.0.0", "name": {"en": "X"}, "periodYears": 5, "text": {},
+		"variants": {"meta.aproval": [{"when": {"legal": ["civil-law"]}, "text": {"en": "By decree"}}],
+		"intro.scope": [{"when": {"legal": ["roman-law"]}, "text": {"en": "{nope}"}}]}}`
+	_, err := strategy.ParseTemplate("x.json", []byte(bad))
+	if err == nil {
+		t.Fatal("a template with a bad variant parsed")
+	}
+	for _, want := range []string{"/variants/meta.aproval", "meta.approval", "/variants/intro.scope/0/when", "roman-law", "{nope}"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	good := `{"id": "x", "version": "1.0.0", "name": {"en": "X"}, "periodYears": 5, "text": {},
+		"variants": {"meta.approval": [{"when": {"region": ["south-america"]}, "text": {"en": "Adopted by decree of the President of {country}"}}]}}`
+	tp, err := strategy.ParseTemplate("x.json", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"larger-state": "Adopted by decree of the President of República de Solandía",
+		"desk-review":  "To be adopted by executive decree and published in the Diario Oficial",
+		"small-island": "To be approved by Cabinet decision and published in the Official Gazette",
+	} {
+		a, r := drafttest.Assessment(t, name)
+		d, err := strategy.Build(assess.Default(), a, r, tp, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meta.Approval != want {
+			t.Errorf("%s: approval %q, want %q", name, d.Meta.Approval, want)
+		}
+	}
+}
