@@ -53,8 +53,18 @@ func sourceTexts(m *assess.Model, t *strategy.Template, lib *strategy.Library) [
 	for _, tx := range m.Texts() {
 		texts = append(texts, tx.Text)
 	}
-	texts = append(texts, t.Texts()...)
-	return append(texts, lib.Texts()...)
+	// A text empty in every language (an optional text left out, or a
+	// default that gives way to the model's text unless a register has
+	// its own) is absent, not untranslated.
+	for _, tx := range slices.Concat(t.Texts(), lib.Texts()) {
+		for _, s := range tx {
+			if s != "" {
+				texts = append(texts, tx)
+				break
+			}
+		}
+	}
+	return texts
 }
 
 func complete(texts []assess.Text, lang string) bool {
