@@ -19,7 +19,7 @@ import (
 func formats() []string { return drafting.Formats() }
 
 func runDraft(e *env, args []string) error {
-	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
+	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--part brief|strategy|plan|all] [--names] [--lang L] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
 		"Build a national cyber-security strategy draft from an assessment: the\n" +
 			"baseline, vision, governance and roles, objectives per pillar, an action\n" +
 			"plan with owners, dates, cost bands and KPIs, and the annexes. The\n" +
@@ -27,8 +27,12 @@ func runDraft(e *env, args []string) error {
 			"unless --template names one or gives a template file. When the\n" +
 			"assessment records a strategy in force for the first year of the plan,\n" +
 			"the draft is an implementation plan for the rest of its period (or a\n" +
-			"refresh when it ends that year); --kind chooses instead. OUT may be -\n" +
-			"for standard output." + outputHelp}
+			"refresh when it ends that year); --kind chooses instead. The draft is\n" +
+			"three documents: a Cabinet brief, the strategy for adoption (public,\n" +
+			"TLP:CLEAR, naming no person) and the implementation plan with its\n" +
+			"annexes (restricted); --part writes one of them, by default all three\n" +
+			"in one file. The plan attributes the evidence to institutions unless\n" +
+			"--names is given. OUT may be - for standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
@@ -36,6 +40,8 @@ func runDraft(e *env, args []string) error {
 	tmpl := fs.String("template", "", "template `name` (small-island-state, national) or a template file")
 	kind := fs.String("kind", "", "`kind` of draft: "+strings.Join(strategy.Kinds, ", ")+" (default: chosen from the facts)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
+	part := fs.String("part", strategy.PartAll, "the `document` to write: "+strings.Join(append(slices.Clone(strategy.Parts), strategy.PartAll), ", "))
+	names := fs.Bool("names", false, "name the people behind the evidence in the implementation plan (default: institutions only)")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
 		return err
@@ -51,6 +57,9 @@ func runDraft(e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("-o OUT is required (- for standard output)")
+	}
+	if *part != strategy.PartAll && !slices.Contains(strategy.Parts, *part) {
+		return usagef("--part must be one of %s, not %q", strings.Join(append(slices.Clone(strategy.Parts), strategy.PartAll), ", "), *part)
 	}
 	if *kind != "" && !slices.Contains(strategy.Kinds, *kind) {
 		return usagef("--kind must be one of %s, not %q", strings.Join(strategy.Kinds, ", "), *kind)
@@ -74,7 +83,7 @@ func runDraft(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind})
+	draft, err := drafting.Make(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind, Part: *part, Names: *names})
 	var scoring problem.List
 	if errors.As(err, &scoring) {
 		return scoring.In(name)

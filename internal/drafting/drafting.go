@@ -62,6 +62,13 @@ type Options struct {
 	// Kind is what the draft is: "" (chosen from the facts), "strategy",
 	// "implementation-plan" or "refresh" (see strategy.Options).
 	Kind string
+	// Part is the document of the draft to write: "brief", "strategy",
+	// "plan", or "all" or "" for the three in one file (see
+	// strategy.Select).
+	Part string
+	// Names keeps the names of the people behind the evidence in the
+	// plan (see strategy.Options).
+	Names bool
 }
 
 // Template returns the embedded template with the given ID, or when id is
@@ -104,8 +111,11 @@ func Make(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Option
 	if _, ok := encoders[o.Format]; !ok {
 		return nil, fmt.Errorf("unknown draft format %q (known: %s)", o.Format, strings.Join(Formats(), ", "))
 	}
-	d, err := build(m, a, t, &strategy.Options{Lang: o.Lang, Kind: o.Kind})
+	d, err := build(m, a, t, &strategy.Options{Lang: o.Lang, Kind: o.Kind, Names: o.Names})
 	if err != nil {
+		return nil, err
+	}
+	if d, err = strategy.Select(d, o.Part); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer

@@ -22,18 +22,39 @@ func (e *encoder) para(style, s string) {
 // the document facts, the note on the evidence and the owner.
 func (e *encoder) cover() {
 	m := e.d.Meta
+	e.partCover(strategy.Part{Title: m.Title, Subtitle: m.Subtitle, Classification: m.Classification})
+}
+
+// part begins one of the documents of a draft on a new page, with its
+// own cover and marking. The running header and footer of a Word section
+// carry the draft's marking, the highest of its documents.
+func (e *encoder) part(p strategy.Part) {
+	if e.parts > 0 {
+		e.pageBreak()
+	}
+	e.parts++
+	e.partCover(p)
+	if e.parts == 1 {
+		e.contents() // of the whole file, after its first cover
+	}
+	e.pageBreak()
+}
+
+// partCover writes a cover with the marking, title and subtitle of p.
+func (e *encoder) partCover(p strategy.Part) {
+	m := e.d.Meta
 	l := e.d.Labels
 	e.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="CoverMarking"/></w:pPr>`)
-	if m.Classification != "" {
-		run(&e.body, classificationRun(m.Classification), " "+oneLine(m.Classification)+" ")
+	if p.Classification != "" {
+		run(&e.body, classificationRun(p.Classification), " "+oneLine(p.Classification)+" ")
 		run(&e.body, "", " ")
 	}
 	run(&e.body, draftRun, " "+oneLine(l.Get("r.draft"))+" ")
 	e.body.WriteString(`</w:p>`)
 	e.para("CoverCountry", m.Country)
-	e.para("Title", m.Title)
-	if m.Subtitle != "" {
-		e.para("Subtitle", m.Subtitle)
+	e.para("Title", p.Title)
+	if p.Subtitle != "" {
+		e.para("Subtitle", p.Subtitle)
 	}
 	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
 		if kv[1] == "" {

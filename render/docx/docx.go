@@ -106,11 +106,14 @@ type encoder struct {
 	landscape bool
 	// ids numbers drawing objects and bookmarks.
 	ids int
+	// parts counts the documents of the draft begun (Part blocks).
+	parts int
 }
 
 // renderers dispatch on block kind; every kind of strategy.BlockKinds has
 // an entry (see the tests).
 var renderers = map[string]func(e *encoder, b strategy.Block) error{
+	"part":      func(e *encoder, b strategy.Block) error { e.part(b.(strategy.Part)); return nil },
 	"heading":   func(e *encoder, b strategy.Block) error { e.heading(b.(strategy.Heading)); return nil },
 	"paragraph": func(e *encoder, b strategy.Block) error { e.paragraph(b.(strategy.Paragraph)); return nil },
 	"list":      func(e *encoder, b strategy.Block) error { e.list(b.(strategy.List)); return nil },
@@ -134,6 +137,10 @@ func Kinds() []string {
 // pointer.
 func deref(b strategy.Block) strategy.Block {
 	switch v := b.(type) {
+	case *strategy.Part:
+		if v != nil {
+			return *v
+		}
 	case *strategy.Heading:
 		if v != nil {
 			return *v
@@ -170,8 +177,10 @@ func deref(b strategy.Block) strategy.Block {
 
 // document writes the body: the cover, the contents and the blocks.
 func (e *encoder) document() error {
-	e.cover()
-	e.contents()
+	if len(strategy.PartsOf(e.d)) == 0 {
+		e.cover()
+		e.contents()
+	}
 	for i, b := range e.d.Blocks {
 		b = deref(b)
 		if b == nil {
