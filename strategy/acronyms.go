@@ -25,7 +25,7 @@ type acronym struct {
 // already shows its short form, else the name with the short form in
 // brackets.
 func (a acronym) definition() string {
-	if strings.Contains(a.name, "("+a.short+")") || strings.HasPrefix(a.name, a.short+", ") {
+	if strings.Contains(a.name, "("+a.short+")") || strings.HasPrefix(a.name, a.short) {
 		return a.name
 	}
 	return a.name + " (" + a.short + ")"
@@ -36,7 +36,9 @@ var shortID = regexp.MustCompile(`^[a-z]{2,6}$`)
 // shortForm finds the short form of an institution's name: a leading
 // word in capitals before a comma ("CoralCIRT, National …"), else a
 // one-word name in brackets ("… (ANCS)"), else the stakeholder's ID in
-// capitals when it is a short word ("mdt" → "MDT"); "" when there is none.
+// capitals when it is a short word ("mdt" → "MDT"), else the name up to
+// its first comma or bracket when that leaves out a long qualifier
+// ("Fiscalía General de la Nación, Unidad …"); "" when there is none.
 func shortForm(name, id string) string {
 	if i := strings.Index(name, ", "); i > 0 && !strings.ContainsRune(name[:i], ' ') && capitals(name[:i]) >= 2 {
 		return name[:i]
@@ -58,6 +60,9 @@ func shortForm(name, id string) string {
 	}
 	if shortID.MatchString(id) {
 		return strings.ToUpper(id)
+	}
+	if i := strings.IndexAny(name, ",("); i > 0 && len(name)-i >= 10 && strings.Count(strings.TrimSpace(name[:i]), " ") >= 1 {
+		return strings.TrimSpace(name[:i])
 	}
 	return ""
 }
@@ -203,9 +208,9 @@ func shorten(blocks []Block, list []acronym) map[string]bool {
 	return used
 }
 
-// quoting are the tables whose cells cite documents and evidence as
+// quoting are the tables whose cells cite published documents as
 // written: their words are kept.
-var quoting = map[string]bool{"sources": true, "assessment": true}
+var quoting = map[string]bool{"sources": true}
 
 // eachText calls f on every piece of running text of blocks, in reading
 // order: paragraphs, list items, table captions, heads and cells,

@@ -315,3 +315,12 @@ func (b *builder) warningByID(w assess.Warning) string {
 	}
 	return w.Message
 }
+
+// progressText writes a progress figure, "—" where nothing is assessed:
+// a pillar or area without a level has no progress, not a progress of 0.
+func progressText(assessed int, progress float64) string {
+	if assessed == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", progress)
+}

@@ -242,7 +242,7 @@ func (b *builder) scoresTable() {
 		if s.Kind == "area" {
 			name = "  " + name
 		}
-		rows = append(rows, []string{name, b.levelName(s.Achieved), fmt.Sprintf("%.2f", s.Progress),
+		rows = append(rows, []string{name, b.levelName(s.Achieved), progressText(s.Assessed, s.Progress),
 			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total), lowText(s)})
 	}
 	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed", "col.lowConfidence"),

@@ -302,7 +302,7 @@ func (b *builder) monitoring() {
 	var pillarRows [][]string
 	for _, p := range b.r.Pillars {
 		pillarRows = append(pillarRows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), b.levelName(p.Achieved),
-			fmt.Sprintf("%.2f", p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
+			progressText(p.Coverage.Assessed, p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
 	}
 	b.table("pillar-kpis", b.text("table.pillarKpiCaption"), b.labels("col.pillar", "col.baselineAchieved", "col.baselineProgress", "col.targetAchieved", "col.targetProgress"),
 		[]float64{3, 1.5, 1.2, 1.5, 1.2}, pillarRows)
@@ -350,6 +350,9 @@ func (b *builder) pillarBars() {
 	cur := Series{Name: b.label("current")}
 	tgt := Series{Name: b.label("target")}
 	for _, p := range b.r.Pillars {
+		if p.Coverage.Assessed == 0 {
+			cur.Missing = append(cur.Missing, len(c.Labels))
+		}
 		c.Labels = append(c.Labels, p.ID+" "+b.m.Pillar(p.ID).Name.In(b.lang))
 		cur.Values = append(cur.Values, p.Progress)
 		tgt.Values = append(tgt.Values, p.TargetProgress)

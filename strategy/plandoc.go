@@ -52,7 +52,7 @@ func (b *builder) cardRows(a Action, k KPI) [][]string {
 		{b.label("col.lead"), a.Lead.Name},
 	}
 	if s := supporting(a); s != "" {
-		rows = append(rows, []string{b.label("xlsx.raci.R"), s})
+		rows = append(rows, []string{b.label("col.support"), s})
 	}
 	rows = append(rows,
 		[]string{b.label("col.dates"), b.dates(a)},

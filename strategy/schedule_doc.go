@@ -337,7 +337,7 @@ func (b *builder) beyondSection() {
 	var items []string
 	for i, a := range b.d.Actions {
 		if b.slots[i].end > b.months {
-			items = append(items, fmt.Sprintf("%s %s (%s; %s)", a.ID, a.Title, b.dates(a), a.Lead.Name))
+			items = append(items, fmt.Sprintf("%s (%s; %s)", a.ID, b.dates(a), a.Lead.Name))
 		}
 	}
 	if len(items) == 0 {

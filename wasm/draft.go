@@ -34,6 +34,9 @@ type DraftRequest struct {
 	// Template is an embedded template (small-island-state, national);
 	// "" means the session's, else the one the profile suggests.
 	Template string `json:"template,omitempty"`
+	// Part is the document to write: brief, strategy, plan, or all (the
+	// default) for the three in one file.
+	Part string `json:"part,omitempty"`
 }
 
 func runDraft(req []byte) ([]byte, error) {
@@ -78,7 +81,7 @@ func runDraft(req []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("draft: %v", err)
 	}
-	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang})
+	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang, Part: r.Part})
 	var scoring problem.List
 	switch {
 	case errors.As(err, &scoring):

@@ -151,7 +151,11 @@ func (e *encoder) chart(c strategy.Chart) {
 		for i, l := range c.Labels {
 			r := []string{l}
 			for _, s := range c.Series {
-				r = append(r, fmt.Sprintf("%.2f", s.Values[i]))
+				if s.IsMissing(i) {
+					r = append(r, "—")
+				} else {
+					r = append(r, fmt.Sprintf("%.2f", s.Values[i]))
+				}
 			}
 			rows = append(rows, r)
 		}
