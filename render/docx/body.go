@@ -25,14 +25,20 @@ func (e *encoder) cover() {
 	e.partCover(strategy.Part{Title: m.Title, Subtitle: m.Subtitle, Classification: m.Classification})
 }
 
-// part begins one of the documents of a draft on a new page, with its
-// own cover and marking. The running header and footer of a Word section
-// carry the draft's marking, the highest of its documents.
+// part begins one of the documents of a draft in a section of its own,
+// with its own cover, and a running header and footer with its title
+// and marking.
 func (e *encoder) part(p strategy.Part) {
 	if e.parts > 0 {
-		e.pageBreak()
+		e.breakSection(e.page)
 	}
 	e.parts++
+	e.run = len(e.runs)
+	if e.parts == 1 {
+		e.run = 0
+		e.runs = e.runs[:0]
+	}
+	e.runs = append(e.runs, runningHead{p.Title, p.Classification})
 	e.partCover(p)
 	if e.parts == 1 {
 		e.contents() // of the whole file, after its first cover
@@ -184,10 +190,11 @@ func (e *encoder) pageBreak() {
 // sectPr is the properties of a section on page p. Every section starts
 // on a new page.
 func (e *encoder) sectPr(p page) string {
-	hdr, ftr := "rIdHeader1", "rIdFooter1"
+	h, f := headerName("Header", e.run, p.landscape), headerName("Footer", e.run, p.landscape)
+	hdr, ftr := "rId"+h, "rId"+f
 	orient := ""
 	if p.landscape {
-		hdr, ftr, orient = "rIdHeader2", "rIdFooter2", ` w:orient="landscape"`
+		orient = ` w:orient="landscape"`
 	}
 	s := `<w:sectPr><w:headerReference w:type="default" r:id="` + hdr + `"/><w:footerReference w:type="default" r:id="` + ftr + `"/>`
 	return s + fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`,

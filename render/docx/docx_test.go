@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -522,5 +523,34 @@ func TestDropRemarks(t *testing.T) {
 	// acronym, also in the RACI header.
 	if !strings.Contains(doc, ">CSIRT-SOL<") {
 		t.Error("the RACI header keeps the long remark of the national CSIRT's name")
+	}
+}
+
+// TestPartMarkings gives each document of a draft its own section, whose
+// running header and footer carry its title and marking: the public
+// strategy's pages never show the plan's restricted marking, nor the
+// reverse.
+func TestPartMarkings(t *testing.T) {
+	d := drafttest.Draft(t, "small-island")
+	p, _ := parts(t, encode(t, d, nil))
+	doc := p["word/document.xml"]
+	for i, part := range strategy.PartsOf(d) {
+		n := strconv.Itoa(2*i + 1)
+		if !strings.Contains(doc, `r:id="rIdHeader`+n+`"`) {
+			t.Errorf("no section of the %s refers to header%s.xml", part.ID, n)
+		}
+		for _, f := range []string{"word/header" + n + ".xml", "word/footer" + n + ".xml"} {
+			if !strings.Contains(p[f], ">"+part.Classification) && !strings.Contains(p[f], " "+part.Classification+" ") {
+				t.Errorf("%s of the %s lacks %s", f, part.ID, part.Classification)
+			}
+			for _, other := range strategy.PartsOf(d) {
+				if other.Classification != part.Classification && strings.Contains(p[f], other.Classification) {
+					t.Errorf("%s of the %s carries %s", f, part.ID, other.Classification)
+				}
+			}
+		}
+		if !strings.Contains(p["word/header"+n+".xml"], part.Title[:12]) {
+			t.Errorf("header%s.xml lacks the title of the %s", n, part.ID)
+		}
 	}
 }
