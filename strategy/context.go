@@ -352,12 +352,14 @@ func (b *builder) keyFacts() []string {
 	return out
 }
 
-// pillarFacts names the instruments that bear on a pillar's indicators.
+// pillarFacts names the instruments that bear on a pillar's indicators,
+// by name only: "What exists today" has said what each is, and the
+// pillars do not say it again.
 func (b *builder) pillarFacts(pillar string) []string {
 	var out []string
 	for _, in := range b.instruments() {
 		if slices.ContainsFunc(in.Indicators, func(id string) bool { return strings.HasPrefix(id, pillar+".") }) {
-			out = append(out, b.instrumentLine(in))
+			out = append(out, instrumentName(in))
 		}
 	}
 	if pillar == "IRC" {

@@ -267,7 +267,7 @@ type RoleGap struct {
 }
 
 // Block is one element of the document body. The concrete types are
-// Heading, Paragraph, List, Table, Chart, Callout and PageBreak.
+// Part, Heading, Paragraph, List, Table, Chart, Callout and PageBreak.
 type Block interface {
 	Kind() string
 }
@@ -371,7 +371,7 @@ func (Callout) Kind() string   { return "callout" }
 func (PageBreak) Kind() string { return "pagebreak" }
 
 // BlockKinds lists every block kind, for renderers' completeness tests.
-var BlockKinds = []Block{Heading{}, Paragraph{}, List{}, Table{}, Chart{}, Callout{}, PageBreak{}}
+var BlockKinds = []Block{Part{}, Heading{}, Paragraph{}, List{}, Table{}, Chart{}, Callout{}, PageBreak{}}
 
 // MarshalJSON writes the blocks with a "kind" field.
 func (d Draft) MarshalJSON() ([]byte, error) {
@@ -423,6 +423,8 @@ func (d *Draft) UnmarshalJSON(data []byte) error {
 		}
 		var b Block
 		switch k.Kind {
+		case "part":
+			b = &Part{}
 		case "heading":
 			b = &Heading{}
 		case "paragraph":
@@ -451,6 +453,8 @@ func (d *Draft) UnmarshalJSON(data []byte) error {
 
 func deref(b Block) Block {
 	switch v := b.(type) {
+	case *Part:
+		return *v
 	case *Heading:
 		return *v
 	case *Paragraph:

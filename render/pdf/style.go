@@ -149,6 +149,10 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 // deref turns a pointer to a block into the block; nil stays nil.
 func deref(b strategy.Block) strategy.Block {
 	switch v := b.(type) {
+	case *strategy.Part:
+		if v != nil {
+			return *v
+		}
 	case *strategy.Heading:
 		if v != nil {
 			return *v
@@ -187,6 +191,10 @@ func deref(b strategy.Block) strategy.Block {
 // or nil for any other type.
 func cleanBlock(b strategy.Block) strategy.Block {
 	switch v := b.(type) {
+	case strategy.Part:
+		v.ID, v.Title, v.Classification = typeset.Clean(v.ID), oneLine(typeset.Clean(v.Title)), oneLine(typeset.Clean(v.Classification))
+		v.Subtitle = typeset.Clean(v.Subtitle)
+		return v
 	case strategy.Heading:
 		v.Number, v.Text = oneLine(typeset.Clean(v.Number)), oneLine(typeset.Clean(v.Text))
 		return v
