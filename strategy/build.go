@@ -254,7 +254,12 @@ func (b *builder) text(key string, pairs ...string) string {
 	return s
 }
 
+// label returns the label key in the draft's language, as the register
+// words it when the common template has a variant for it.
 func (b *builder) label(key string) string {
+	if l, ok := variantFor(b.t.common.Variants[key], b.reg); ok {
+		return l.In(b.lang)
+	}
 	if l, ok := b.t.common.Labels[key]; ok {
 		return l.In(b.lang)
 	}

@@ -213,3 +213,30 @@ func TestCabinet(t *testing.T) {
 		t.Errorf("the brief lists %d actions, want 10", n-1)
 	}
 }
+
+// TestBriefRegister checks that the brief speaks to the body that
+// decides: a civil-law state's brief goes to the Council of Ministers
+// and never says Cabinet, a common-law island's stays a Cabinet brief.
+func TestBriefRegister(t *testing.T) {
+	for _, c := range []struct {
+		example, title string
+		cabinet        bool
+	}{
+		{"larger-state", "Brief to the Council of Ministers", false},
+		{"desk-review", "Brief to the Council of Ministers", false},
+		{"small-island", "Cabinet brief", true},
+	} {
+		md, drafts := parts(t, drafttest.Draft(t, c.example))
+		brief := md["brief"]
+		if got := drafts["brief"].Meta.Title; got != c.title {
+			t.Errorf("%s: the brief is titled %q, want %q", c.example, got, c.title)
+		}
+		if has := strings.Contains(brief, "Cabinet"); has != c.cabinet {
+			t.Errorf("%s: the brief says Cabinet: %v, want %v:\n%s", c.example, has, c.cabinet, brief)
+		}
+		summary := section(md["strategy"], "## 2 Executive summary", "## 3 ")
+		if has := strings.Contains(summary, "Cabinet"); has != c.cabinet {
+			t.Errorf("%s: the executive summary says Cabinet: %v, want %v", c.example, has, c.cabinet)
+		}
+	}
+}
