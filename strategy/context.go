@@ -149,7 +149,13 @@ func (b *builder) networkLine() string {
 		if n.Network != "other" {
 			name = b.label("network." + n.Network)
 		}
-		parts = append(parts, b.text("fact.network."+n.Status, "network", name))
+		line := b.text("fact.network."+n.Status, "network", name)
+		// Several teams of one country may stand differently in one
+		// network: say whose standing each is.
+		if n.Stakeholder != "" {
+			line = b.who(n.Stakeholder) + ": " + line
+		}
+		parts = append(parts, line)
 	}
 	return strings.Join(parts, "; ")
 }
