@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -90,7 +91,7 @@ func (e *encoder) partCover(p strategy.Part) {
 func (e *encoder) contents() {
 	var heads []strategy.Heading
 	for _, b := range e.d.Blocks {
-		if h, ok := deref(b).(strategy.Heading); ok {
+		if h, ok := docshape.Deref(b).(strategy.Heading); ok {
 			heads = append(heads, h)
 		}
 	}

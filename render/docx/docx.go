@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -151,48 +152,6 @@ func Kinds() []string {
 	return out
 }
 
-// deref returns the value of a block given as a pointer, nil for a nil
-// pointer.
-func deref(b strategy.Block) strategy.Block {
-	switch v := b.(type) {
-	case *strategy.Part:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Heading:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Paragraph:
-		if v != nil {
-			return *v
-		}
-	case *strategy.List:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Table:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Chart:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Callout:
-		if v != nil {
-			return *v
-		}
-	case *strategy.PageBreak:
-		if v != nil {
-			return *v
-		}
-	default:
-		return b
-	}
-	return nil
-}
-
 // document writes the body: the cover, the contents and the blocks.
 func (e *encoder) document() error {
 	if len(strategy.PartsOf(e.d)) == 0 {
@@ -200,7 +159,7 @@ func (e *encoder) document() error {
 		e.contents()
 	}
 	for i, b := range e.d.Blocks {
-		b = deref(b)
+		b = docshape.Deref(b)
 		if b == nil {
 			return fmt.Errorf("docx: /blocks/%d: no block", i)
 		}

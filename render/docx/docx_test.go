@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/internal/golden"
 	"github.com/ncskit/ncskit/strategy"
@@ -512,8 +513,8 @@ func TestDropRemarks(t *testing.T) {
 		"unclosed (remark":     "unclosed (remark",
 		"a (b (c d) e) f":      "a f",
 	} {
-		if got := dropRemarks(in); got != want {
-			t.Errorf("dropRemarks(%q) = %q, want %q", in, got, want)
+		if got := docshape.DropRemarks(in); got != want {
+			t.Errorf("docshape.DropRemarks(%q) = %q, want %q", in, got, want)
 		}
 	}
 	d := drafttest.Draft(t, "larger-state")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -130,7 +131,7 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 	}
 	c.Blocks = make([]strategy.Block, 0, len(d.Blocks))
 	for i, b := range d.Blocks {
-		b = deref(b)
+		b = docshape.Deref(b)
 		if b == nil {
 			return nil, fmt.Errorf("pdf: /blocks/%d: no block", i)
 		}
@@ -144,47 +145,6 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 		c.Blocks = append(c.Blocks, b)
 	}
 	return c, nil
-}
-
-// deref turns a pointer to a block into the block; nil stays nil.
-func deref(b strategy.Block) strategy.Block {
-	switch v := b.(type) {
-	case *strategy.Part:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Heading:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Paragraph:
-		if v != nil {
-			return *v
-		}
-	case *strategy.List:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Table:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Chart:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Callout:
-		if v != nil {
-			return *v
-		}
-	case *strategy.PageBreak:
-		if v != nil {
-			return *v
-		}
-	default:
-		return b
-	}
-	return nil
 }
 
 // cleanBlock returns a clean copy of a block of the draft model's types,
