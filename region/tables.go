@@ -32,6 +32,9 @@ type cell struct {
 	text  string
 	num   *float64
 	shade int
+	// figures marks a text made of numbers ("2.33 / 3"), whose decimal
+	// point follows the report's language like a number's.
+	figures bool
 }
 
 func txt(s string) cell { return cell{text: s, shade: -1} }
@@ -41,6 +44,28 @@ func num(x float64) cell {
 }
 
 func count(n int) cell { return num(float64(n)) }
+
+func figures(s string) cell { return cell{text: s, shade: -1, figures: true} }
+
+// decimalComma lists the languages that write 2,5 for 2.5.
+var decimalComma = map[string]bool{"es": true, "fr": true, "pt": true}
+
+// localise writes the decimal point of every number and figure the way
+// the report's language does. Numbers keep their value for the workbook.
+func (r *Report) localise(ts []table) {
+	if !decimalComma[r.Language] {
+		return
+	}
+	for _, t := range ts {
+		for _, row := range t.rows {
+			for i := range row {
+				if row[i].num != nil || row[i].figures {
+					row[i].text = strings.ReplaceAll(row[i].text, ".", ",")
+				}
+			}
+		}
+	}
+}
 
 // heat returns the shade of a shortfall.
 func heat(c Cell) int {
@@ -73,7 +98,9 @@ func (r *Report) tables() []table {
 	for _, n := range r.Notes {
 		notes.rows = append(notes.rows, []cell{txt(n)})
 	}
-	return append(ts, notes)
+	ts = append(ts, notes)
+	r.localise(ts)
+	return ts
 }
 
 func (r *Report) l(k string) string { return text(r.Language, k) }
@@ -132,7 +159,7 @@ func heatCell(c Cell) cell {
 	if !c.Assessed {
 		return cell{shade: -2}
 	}
-	return cell{text: fmt.Sprintf("%.2f / %g", c.Progress, c.TargetProgress), shade: heat(c)}
+	return cell{text: fmt.Sprintf("%.2f / %g", c.Progress, c.TargetProgress), shade: heat(c), figures: true}
 }
 
 func (r *Report) heatTable() table {
@@ -274,7 +301,7 @@ func (r *Report) progressTables() []table {
 			if s.Change != nil {
 				ch = num(*s.Change)
 			}
-			series.rows = append(series.rows, []cell{txt(name), txt(s.ID), txt(strings.Join(sp.Dates, " → ")), txt(strings.Join(vals, " → ")), ch})
+			series.rows = append(series.rows, []cell{txt(name), txt(s.ID), txt(strings.Join(sp.Dates, " → ")), figures(strings.Join(vals, " → ")), ch})
 		}
 		var moved []string
 		for _, c := range sp.Indicators {
