@@ -1,0 +1,52 @@
+package strategy
+
+import (
+	"maps"
+	"slices"
+	"testing"
+)
+
+// TestCommonVariants: every register variant of the common text words a
+// key the common text has, selects by known registers, and uses only the
+// placeholders the key's own text may use. A misspelt key would never be
+// chosen and nothing else would say so.
+func TestCommonVariants(t *testing.T) {
+	c, err := loadCommon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Variants) == 0 {
+		t.Fatal("the common text has no variants")
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Variants)) {
+		text, ok := c.Text[k]
+		if !ok {
+			t.Errorf("variants/%s: no such text key", k)
+			continue
+		}
+		allowed := placeholders(text)
+		for _, g := range globalVars {
+			allowed[g] = true
+		}
+		for i, v := range c.Variants[k] {
+			for _, msg := range v.When.check() {
+				t.Errorf("variants/%s/%d/when: %s", k, i, msg)
+			}
+			if len(v.When.Legal)+len(v.When.Region)+len(v.When.Size)+len(v.When.Framing) == 0 {
+				t.Errorf("variants/%s/%d: a variant with an empty when hides the text for every register", k, i)
+			}
+			for ph := range placeholders(v.Text) {
+				if !allowed[ph] {
+					t.Errorf("variants/%s/%d: unknown placeholder {%s}", k, i, ph)
+				}
+			}
+		}
+	}
+	for i, p := range c.Principles {
+		for j, v := range p.Variants {
+			for _, msg := range v.When.check() {
+				t.Errorf("principles/%d/variants/%d/when: %s", i, j, msg)
+			}
+		}
+	}
+}
