@@ -18,27 +18,13 @@ func TestCommonVariants(t *testing.T) {
 	if len(c.Variants) == 0 {
 		t.Fatal("the common text has no variants")
 	}
+	for _, p := range c.checkVariants(c.Variants) {
+		t.Error(p)
+	}
 	for _, k := range slices.Sorted(maps.Keys(c.Variants)) {
-		text, ok := c.Text[k]
-		if !ok {
-			t.Errorf("variants/%s: no such text key", k)
-			continue
-		}
-		allowed := placeholders(text)
-		for _, g := range globalVars {
-			allowed[g] = true
-		}
 		for i, v := range c.Variants[k] {
-			for _, msg := range v.When.check() {
-				t.Errorf("variants/%s/%d/when: %s", k, i, msg)
-			}
 			if len(v.When.Legal)+len(v.When.Region)+len(v.When.Size)+len(v.When.Framing) == 0 {
 				t.Errorf("variants/%s/%d: a variant with an empty when hides the text for every register", k, i)
-			}
-			for ph := range placeholders(v.Text) {
-				if !allowed[ph] {
-					t.Errorf("variants/%s/%d: unknown placeholder {%s}", k, i, ph)
-				}
 			}
 		}
 	}
