@@ -18,10 +18,14 @@ import (
 var translated = []string{"es", "fr"}
 
 // mustBeComplete are the places (prefixes of DataText.Where) whose texts
-// every language of translated must have. The action library joins the
-// list ("actions/") once its translations are folded; its KPI texts are
-// translated later still (see kpiTexts).
-var mustBeComplete = []string{"templates/"}
+// every language of translated must have, except those whose place
+// contains one of notYetComplete. The action library joins the list
+// ("actions/") once its translations are checked; its KPI texts are
+// translated later still.
+var (
+	mustBeComplete = []string{"templates/"}
+	notYetComplete = []string{kpiTexts}
+)
 
 // kpiTexts marks the library's KPI texts, which are reported apart.
 const kpiTexts = "/kpi/"
@@ -163,7 +167,7 @@ func TestTranslationsComplete(t *testing.T) {
 	notKPI := func(w string) bool { return !isKPI(w) }
 	library := []string{"actions/"}
 	for _, lang := range translated {
-		for _, d := range missing(texts, lang, mustBeComplete, nil) {
+		for _, d := range missing(texts, lang, mustBeComplete, notYetComplete) {
 			t.Errorf("%s: %s: no text (en: %s)", lang, d.Where(), d.Text["en"])
 		}
 		var kpis []strategy.DataText
