@@ -3,6 +3,7 @@ package progress
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +27,7 @@ func num(x float64) *float64 { return &x }
 // measured returns the small island's draft with the measure of a KPI
 // filled in on three KPIs (one falling: a time to triage; one without
 // a baseline) and one outcome indicator, as the KPI fields of a draft
-// carry them.
+// carry them, and its first two actions serving one objective.
 func measured(t testing.TB) *strategy.Draft {
 	d := drafttest.Draft(t, "small-island")
 	y0 := d.Meta.StartYear
@@ -46,6 +47,12 @@ func measured(t testing.TB) *strategy.Draft {
 	out := strategy.KPI{ID: "OUT-1", Name: "Share of critical-infrastructure operators meeting the baseline", Objectives: []string{"GOV-O1"}}
 	set(&out, "%", num(10), 20, 35, 50, 65, 80)
 	d.Outcomes = []strategy.KPI{out}
+	// Two actions of unequal weight serve one objective.
+	if a, b := &d.Actions[0], &d.Actions[1]; a.Pillar == b.Pillar && a.Weight != b.Weight {
+		b.Objective = a.Objective
+	} else {
+		t.Fatalf("the first two actions: %s %d%%, %s %d%%", a.ID, a.Weight, b.ID, b.Weight)
+	}
 	return d
 }
 
@@ -365,5 +372,47 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(err)
 		}
 		Compute(w)
+	}
+}
+
+// TestEncode renders the report of two reviews as JSON, HTML and PDF:
+// the same bytes twice, the HTML escaping text from the workbook, the PDF
+// a PDF.
+func TestEncode(t *testing.T) {
+	d := measured(t)
+	rows := twoPeriods(d)
+	rows[3][6] = `<script>alert("x")</script> & more`
+	w, err := Read("f.xlsx", fill(t, encode(t, d), d, rows, edits(d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []struct {
+		name string
+		f    func(io.Writer, *Report) error
+	}{{"json", EncodeJSON}, {"html", EncodeHTML}, {"pdf", EncodePDF}} {
+		var a, b bytes.Buffer
+		if err := enc.f(&a, Compute(w)); err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.f(&b, Compute(w)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: not the same bytes twice", enc.name)
+		}
+		s := a.String()
+		switch enc.name {
+		case "html":
+			if strings.Contains(s, "<script>") || !strings.Contains(s, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more") {
+				t.Error("html: the comment is not escaped")
+			}
+			if !strings.Contains(s, "Late actions") || !strings.Contains(s, d.KPIs[1].Action) {
+				t.Error("html: no late action")
+			}
+		case "pdf":
+			if !strings.HasPrefix(s, "%PDF-") {
+				t.Errorf("pdf: starts %q", s[:min(len(s), 8)])
+			}
+		}
 	}
 }

@@ -13,7 +13,7 @@
 //	        [--prefill ASSESSMENT.json --respondent ID] [--facts]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
-//	ncskit progress FOLLOWUP.xlsx --format html|json -o OUT
+//	ncskit progress FOLLOWUP.xlsx --format pdf|html|json -o OUT
 //	ncskit region FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf]
 //	        [--anonymise] [--key TEXT] [--min-states N] [--plan DRAFT.json]... [--model MODEL.json]
 //	        [--lang L]
@@ -112,7 +112,7 @@ func init() {
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
 		{"questionnaire", "write the respondents' questionnaire workbook (XLSX)", runQuestionnaire},
 		{"import", "read filled questionnaires back into an assessment", runImport},
-		{"progress", "read a filled follow-up workbook and report the progress of the plan (HTML, JSON)", runProgress},
+		{"progress", "read a filled follow-up workbook and report the progress of the plan (PDF, HTML, JSON)", runProgress},
 		{"region", "compare the assessments of many states: heat map, shared gaps, progress, contacts", runRegion},
 		{"migrate", "migrate an assessment made with an earlier major version of the model", runMigrate},
 		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},

@@ -7,13 +7,13 @@ import (
 )
 
 // progressFormats are the formats of ncskit progress --format.
-var progressFormats = []string{"json", "html"}
+var progressFormats = []string{"json", "html", "pdf"}
 
 // followupInput is a filled follow-up workbook.
 var followupInput = inputKind{"a follow-up workbook", followup.MaxSize}
 
 func runProgress(e *env, args []string) error {
-	spec := cmdSpec{"FOLLOWUP.xlsx --format html|json -o OUT",
+	spec := cmdSpec{"FOLLOWUP.xlsx --format pdf|html|json -o OUT",
 		"Read a filled follow-up workbook (the Excel draft of 'ncskit draft\n" +
 			"--format xlsx', with reports on its Reporting sheet) and write the\n" +
 			"progress report: progress by pillar and objective, weighted by the\n" +
@@ -26,7 +26,7 @@ func runProgress(e *env, args []string) error {
 			"when there is one. FOLLOWUP.xlsx may be - for standard input, OUT - for\n" +
 			"standard output." + outputHelp}
 	fs := newFlags("progress")
-	format := fs.String("format", "", "output `format`: html or json")
+	format := fs.String("format", "", "output `format`: pdf, html or json")
 	out := fs.String("o", "", "write the report to `file` (- for standard output)")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -40,7 +40,7 @@ func runProgress(e *env, args []string) error {
 	case *out == "":
 		return usagef("-o OUT is required (- for standard output)")
 	case *format == "":
-		return usagef("--format is required: html or json")
+		return usagef("--format is required: pdf, html or json")
 	}
 	if err := oneOf("format", *format, progressFormats...); err != nil {
 		return err
@@ -66,6 +66,8 @@ func runProgress(e *env, args []string) error {
 		err = followup.EncodeJSON(&buf, rep)
 	case "html":
 		err = followup.EncodeHTML(&buf, rep)
+	case "pdf":
+		err = followup.EncodePDF(&buf, rep)
 	}
 	if err != nil {
 		return err
