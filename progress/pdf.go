@@ -22,7 +22,8 @@ func EncodePDF(w io.Writer, rep *Report) error {
 	f.SetCatalogSort(true)
 	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	f.SetTitle(typeset.Clean("Progress report: "+rep.Title), true)
+	t := func(key string, args ...string) string { return text(rep.Language, key, args...) }
+	f.SetTitle(typeset.Clean(t("title")+": "+rep.Title), true)
 	f.SetCreator("ncskit", true)
 	f.SetMargins(12, 12, 12)
 	f.SetAutoPageBreak(true, 14)
@@ -31,28 +32,28 @@ func EncodePDF(w io.Writer, rep *Report) error {
 		f.SetY(-10)
 		f.SetFont(typeset.Family, "", 8)
 		f.SetTextColor(64, 64, 64)
-		f.CellFormat(0, 4, typeset.Clean(rep.Country+" · "+rep.Title)+" · page "+strconv.Itoa(f.PageNo())+" of {nb}", "", 0, "C", false, 0, "")
+		f.CellFormat(0, 4, typeset.Clean(rep.Country+" · "+rep.Title)+" · "+t("page")+" "+strconv.Itoa(f.PageNo())+" "+t("of")+" {nb}", "", 0, "C", false, 0, "")
 	})
 	f.AddPage()
 	p := &pdf{f: f}
 	f.SetFont(typeset.Family, "B", 16)
 	f.SetTextColor(0x1f, 0x38, 0x64)
-	f.CellFormat(0, 9, "Progress report", "", 1, "L", false, 0, "")
-	asOf := "No report has been entered yet."
+	f.CellFormat(0, 9, t("title"), "", 1, "L", false, 0, "")
+	asOf := t("none")
 	if rep.AsOf != "" {
-		asOf = "As of the reporting period " + rep.AsOf + ", from " + strconv.Itoa(rep.Reports) + " reports."
+		asOf = t("asOf", "period", rep.AsOf, "n", strconv.Itoa(rep.Reports))
 	}
-	p.para(rep.Country + " · " + rep.Title + " · version " + rep.Version)
-	p.para(asOf + " Progress of the whole plan: " + pct(rep.Overall) + ".")
+	p.para(rep.Country + " · " + rep.Title + " · " + t("version") + " " + rep.Version)
+	p.para(asOf + " " + t("overall") + " " + pct(rep.Overall) + ".")
 
-	p.section("Progress by pillar")
+	p.section(t("s.pillars"))
 	rows := [][]string{}
 	for _, x := range rep.Pillars {
 		rows = append(rows, []string{x.Pillar, strconv.Itoa(x.Objectives), strconv.Itoa(x.Actions), fnum(x.Weight), pct(x.Progress)})
 	}
-	p.table([]string{"Pillar", "Objectives", "Actions", "Objective weights", "Weighted progress"}, []float64{40, 40, 40, 50, 50}, rows)
+	p.table(heads(t, "pillar", "objectives", "actions", "objectiveWeights", "weightedProgress"), []float64{40, 40, 40, 50, 50}, rows)
 
-	p.section("Late actions")
+	p.section(t("s.late"))
 	rows = nil
 	for _, a := range rep.Actions {
 		if a.Late {
@@ -60,12 +61,12 @@ func EncodePDF(w io.Writer, rep *Report) error {
 		}
 	}
 	if len(rows) == 0 {
-		p.para("No action is late.")
+		p.para(t("noLate"))
 	} else {
-		p.table([]string{"Action", "Title", "End", "Status", "Progress", "Comment"}, []float64{20, 90, 20, 28, 20, 95}, rows)
+		p.table(heads(t, "action", "title", "end", "status", "progress", "comment"), []float64{20, 90, 20, 28, 20, 95}, rows)
 	}
 
-	p.section("Indicators off track or at risk")
+	p.section(t("s.off"))
 	rows = nil
 	for _, k := range rep.Indicators {
 		if k.Light == "atRisk" || k.Light == "offTrack" {
@@ -80,29 +81,29 @@ func EncodePDF(w io.Writer, rep *Report) error {
 		}
 	}
 	if len(rows) == 0 {
-		p.para("No indicator is off track or at risk.")
+		p.para(t("noOff"))
 	} else {
-		p.table([]string{"KPI", "Indicator", "Unit", "Baseline", "Latest", "Target", "Light"}, []float64{26, 105, 25, 22, 22, 22, 51}, rows)
+		p.table(heads(t, "kpi", "indicator", "unit", "baseline", "latest", "target", "light"), []float64{26, 105, 25, 22, 22, 22, 51}, rows)
 	}
 
-	p.section("Spending against plan (" + rep.Currency + "; " + fnum(rep.Rate) + " per US$)")
+	p.section(t("s.spending") + " (" + rep.Currency + "; " + fnum(rep.Rate) + " " + t("perUSD") + ")")
 	rows = nil
 	for _, s := range rep.Spending {
 		rows = append(rows, []string{strconv.Itoa(s.Year), money(s.Planned), money(s.Secured), money(s.Pledged), money(s.Gap), money(s.Spent), money(s.PlannedUSD), money(s.SpentUSD)})
 	}
-	p.table([]string{"Year", "Planned", "Secured", "Pledged", "Not yet funded", "Spent", "Planned (US$)", "Spent (US$)"}, []float64{19, 34, 34, 34, 34, 34, 42, 42}, rows)
+	p.table(heads(t, "year", "planned", "secured", "pledged", "gap", "spent", "plannedUSD", "spentUSD"), []float64{19, 34, 34, 34, 34, 34, 42, 42}, rows)
 	rows = nil
 	for _, s := range rep.ByFunding {
 		rows = append(rows, []string{s.Funding, money(s.Planned), money(s.Secured), money(s.Pledged), money(s.Gap), money(s.Spent)})
 	}
-	p.table([]string{"Funding source", "Planned", "Secured", "Pledged", "Not yet funded", "Spent"}, []float64{103, 34, 34, 34, 34, 34}, rows)
+	p.table(heads(t, "funding", "planned", "secured", "pledged", "gap", "spent"), []float64{103, 34, 34, 34, 34, 34}, rows)
 
-	p.section("Latest status of every action")
+	p.section(t("s.actions"))
 	rows = nil
 	for _, a := range rep.Actions {
 		rows = append(rows, []string{a.ID, a.Pillar, a.Title, a.Period, a.Status, pct(a.Progress), a.Comment})
 	}
-	p.table([]string{"Action", "Pillar", "Title", "Period", "Status", "Progress", "Comment"}, []float64{20, 14, 95, 20, 28, 20, 76}, rows)
+	p.table(heads(t, "action", "pillar", "title", "period", "status", "progress", "comment"), []float64{20, 14, 95, 20, 28, 20, 76}, rows)
 	if err := f.Error(); err != nil {
 		return err
 	}
@@ -199,3 +200,12 @@ func val(p *float64) string {
 }
 
 func money(x float64) string { return funcs["money"].(func(float64) string)(x) }
+
+// heads returns the column heads of keys ("col." + key).
+func heads(t func(string, ...string) string, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = t("col." + k)
+	}
+	return out
+}

@@ -20,11 +20,17 @@ func EncodeJSON(w io.Writer, rep *Report) error {
 // against plan and the latest status of every action. Text from the
 // workbook is escaped.
 func EncodeHTML(w io.Writer, rep *Report) error {
-	return page.Execute(w, rep)
+	p, err := page.Clone()
+	if err != nil {
+		return err
+	}
+	p.Funcs(template.FuncMap{"t": func(key string, args ...string) string { return text(rep.Language, key, args...) }})
+	return p.Execute(w, rep)
 }
 
 var funcs = template.FuncMap{
-	"pct": func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" },
+	"itoa": strconv.Itoa,
+	"pct":  func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" },
 	"money": func(x float64) string {
 		s := strconv.FormatFloat(x, 'f', 0, 64)
 		neg := strings.HasPrefix(s, "-")
@@ -82,13 +88,13 @@ var funcs = template.FuncMap{
 	},
 }
 
-var page = template.Must(template.New("progress").Funcs(funcs).Parse(`<!DOCTYPE html>
+var page = template.Must(template.New("progress").Funcs(funcs).Funcs(template.FuncMap{"t": func(string, ...string) string { return "" }}).Parse(`<!DOCTYPE html>
 <html lang="{{.Language}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Progress report{{if .Title}}: {{.Title}}{{end}}</title>
+<title>{{t "title"}}{{if .Title}}: {{.Title}}{{end}}</title>
 <style>
 body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#1a1a1a;line-height:1.4}
 h1{color:#1f3864;font-size:1.6em;margin-bottom:.2em}
@@ -105,48 +111,48 @@ td.n{text-align:right;white-space:nowrap}
 </style>
 </head>
 <body>
-<h1>Progress report</h1>
-<p class="meta">{{if .Country}}{{.Country}} · {{end}}{{if .Title}}{{.Title}}{{end}}{{if .Version}} · version {{.Version}}{{end}}<br>
-{{if .AsOf}}As of the reporting period {{.AsOf}}, from {{.Reports}} reports.{{else}}No report has been entered yet.{{end}}
-Progress of the whole plan: <strong>{{pct .Overall}}</strong>.</p>
+<h1>{{t "title"}}</h1>
+<p class="meta">{{if .Country}}{{.Country}} · {{end}}{{if .Title}}{{.Title}}{{end}}{{if .Version}} · {{t "version"}} {{.Version}}{{end}}<br>
+{{if .AsOf}}{{t "asOf" "period" .AsOf "n" (itoa .Reports)}}{{else}}{{t "none"}}{{end}}
+{{t "overall"}} <strong>{{pct .Overall}}</strong>.</p>
 
-<h2>Progress by pillar</h2>
+<h2>{{t "s.pillars"}}</h2>
 <table>
-<tr><th>Pillar</th><th>Objectives</th><th>Actions</th><th>Objective weights</th><th>Weighted progress</th><th></th></tr>
+<tr><th>{{t "col.pillar"}}</th><th>{{t "col.objectives"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.objectiveWeights"}}</th><th>{{t "col.weightedProgress"}}</th><th></th></tr>
 {{range .Pillars}}<tr><td>{{.Pillar}}</td><td class="n">{{.Objectives}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td><td><div class="bar"><span style="width:{{bar .Progress}}%"></span></div></td></tr>
 {{end}}</table>
 
-<h2>Progress by objective</h2>
+<h2>{{t "s.objectives"}}</h2>
 <table>
-<tr><th>ID</th><th>Objective</th><th>Actions</th><th>Weight</th><th>Weighted progress</th></tr>
+<tr><th>{{t "col.id"}}</th><th>{{t "col.objective"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.weight"}}</th><th>{{t "col.weightedProgress"}}</th></tr>
 {{range .Objectives}}<tr><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
 {{end}}</table>
 
-<h2>Late actions</h2>
+<h2>{{t "s.late"}}</h2>
 {{with late .}}<table>
-<tr><th>Action</th><th>Title</th><th>End</th><th>Status</th><th>Progress</th><th>Comment</th></tr>
+<tr><th>{{t "col.action"}}</th><th>{{t "col.title"}}</th><th>{{t "col.end"}}</th><th>{{t "col.status"}}</th><th>{{t "col.progress"}}</th><th>{{t "col.comment"}}</th></tr>
 {{range .}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.End}}</td><td>{{.Status}}</td><td class="n">{{pct .Progress}}</td><td>{{.Comment}}</td></tr>
-{{end}}</table>{{else}}<p>No action is late.</p>{{end}}
+{{end}}</table>{{else}}<p>{{t "noLate"}}</p>{{end}}
 
-<h2>Indicators off track or at risk</h2>
+<h2>{{t "s.off"}}</h2>
 {{$rep := .}}{{with off .}}<table>
-<tr><th>KPI</th><th>Indicator</th><th>Unit</th><th>Baseline</th><th>Latest actual</th><th>Target of its year</th><th>Traffic light</th></tr>
+<tr><th>{{t "col.kpi"}}</th><th>{{t "col.indicator"}}</th><th>{{t "col.unit"}}</th><th>{{t "col.baseline"}}</th><th>{{t "col.latest"}}</th><th>{{t "col.target"}}</th><th>{{t "col.light"}}</th></tr>
 {{range .}}<tr><td>{{.ID}}</td><td>{{.Name}}</td><td>{{.Unit}}</td><td class="n">{{val .Baseline}}</td><td class="n">{{val .Latest}}</td><td class="n">{{val (target .)}}</td><td class="{{.Light}}">{{label $rep .Light}}</td></tr>
-{{end}}</table>{{else}}<p>No indicator is off track or at risk.</p>{{end}}
+{{end}}</table>{{else}}<p>{{t "noOff"}}</p>{{end}}
 
-<h2>Spending against plan ({{.Currency}}; {{.Rate}} per US$)</h2>
+<h2>{{t "s.spending"}} ({{.Currency}}; {{.Rate}} {{t "perUSD"}})</h2>
 <table>
-<tr><th>Year</th><th>Planned</th><th>Secured</th><th>Pledged</th><th>Not yet funded</th><th>Spent</th><th>Planned (US$)</th><th>Spent (US$)</th></tr>
+<tr><th>{{t "col.year"}}</th><th>{{t "col.planned"}}</th><th>{{t "col.secured"}}</th><th>{{t "col.pledged"}}</th><th>{{t "col.gap"}}</th><th>{{t "col.spent"}}</th><th>{{t "col.plannedUSD"}}</th><th>{{t "col.spentUSD"}}</th></tr>
 {{range .Spending}}<tr><td>{{.Year}}</td><td class="n">{{money .Planned}}</td><td class="n">{{money .Secured}}</td><td class="n">{{money .Pledged}}</td><td class="n">{{money .Gap}}</td><td class="n">{{money .Spent}}</td><td class="n">{{money .PlannedUSD}}</td><td class="n">{{money .SpentUSD}}</td></tr>
 {{end}}</table>
 <table>
-<tr><th>Funding source</th><th>Planned</th><th>Secured</th><th>Pledged</th><th>Not yet funded</th><th>Spent</th></tr>
+<tr><th>{{t "col.funding"}}</th><th>{{t "col.planned"}}</th><th>{{t "col.secured"}}</th><th>{{t "col.pledged"}}</th><th>{{t "col.gap"}}</th><th>{{t "col.spent"}}</th></tr>
 {{range .ByFunding}}<tr><td>{{.Funding}}</td><td class="n">{{money .Planned}}</td><td class="n">{{money .Secured}}</td><td class="n">{{money .Pledged}}</td><td class="n">{{money .Gap}}</td><td class="n">{{money .Spent}}</td></tr>
 {{end}}</table>
 
-<h2>Latest status of every action</h2>
+<h2>{{t "s.actions"}}</h2>
 <table>
-<tr><th>Action</th><th>Pillar</th><th>Title</th><th>Period</th><th>Status</th><th>Progress</th><th>Comment</th></tr>
+<tr><th>{{t "col.action"}}</th><th>{{t "col.pillar"}}</th><th>{{t "col.title"}}</th><th>{{t "col.period"}}</th><th>{{t "col.status"}}</th><th>{{t "col.progress"}}</th><th>{{t "col.comment"}}</th></tr>
 {{range .Actions}}<tr><td>{{.ID}}</td><td>{{.Pillar}}</td><td>{{.Title}}</td><td>{{.Period}}</td><td>{{.Status}}</td><td class="n">{{pct .Progress}}</td><td>{{.Comment}}</td></tr>
 {{end}}</table>
 </body>
