@@ -29,7 +29,7 @@ func readGlossary(t *testing.T, lang string) *glossary.Glossary {
 // TestGlossary checks that the translations of the model use the
 // glossary: for every entry whose English term appears in an English
 // text, the translation of that text uses the entry's term or one of its
-// declared forms. Both glossaries have the same English entries.
+// declared forms. Every glossary has the same English entries.
 func TestGlossary(t *testing.T) {
 	m := assess.Default()
 	var english []string

@@ -11,11 +11,11 @@ import (
 
 // complete are the languages in which every text of the default model
 // must be written; others are reported until they are.
-var complete = []string{"en", "es", "fr"}
+var complete = []string{"en", "es", "fr", "pt"}
 
 // TestTranslations fails on any text of the default model that is missing
-// or empty in English, Spanish or French, and reports how much of the
-// other languages is still missing.
+// or empty in English, Spanish, French or Portuguese, and on a language the
+// model lists without its being checked here.
 func TestTranslations(t *testing.T) {
 	m := assess.Default()
 	for _, lang := range complete {
@@ -35,9 +35,6 @@ func TestTranslations(t *testing.T) {
 		if !slices.Contains(complete, lang) {
 			t.Errorf("the model lists %s among its languages, but it is not checked as complete", lang)
 		}
-	}
-	if missing := assess.MissingText(m, "pt"); len(missing) > 0 {
-		t.Logf("pt: %d of %d texts not yet translated", len(missing), len(m.Texts()))
 	}
 }
 

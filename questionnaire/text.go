@@ -30,7 +30,7 @@ func mustCatalogue(data []byte) map[string]assess.Text {
 // Languages returns the languages the questionnaire's own text is written
 // in, in code order: the values Options.Lang accepts.
 func Languages() []string {
-	return []string{"en", "es", "fr"}
+	return []string{"en", "es", "fr", "pt"}
 }
 
 func supported(lang string) bool { return slices.Contains(Languages(), lang) }

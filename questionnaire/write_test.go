@@ -29,6 +29,7 @@ func TestGolden(t *testing.T) {
 		{"blank-en", nil},
 		{"blank-es", &questionnaire.Options{Lang: "es"}},
 		{"blank-fr", &questionnaire.Options{Lang: "fr"}},
+		{"blank-pt", &questionnaire.Options{Lang: "pt"}},
 		{"prefilled-en", &questionnaire.Options{Prefill: example(t), Respondent: "r-irc-1"}},
 	}
 	for _, c := range cases {
@@ -80,7 +81,7 @@ func TestWriteErrors(t *testing.T) {
 		o    questionnaire.Options
 		want string
 	}{
-		{questionnaire.Options{Lang: "de"}, `no questionnaire text in language "de" (available: en, es, fr)`},
+		{questionnaire.Options{Lang: "de"}, `no questionnaire text in language "de" (available: en, es, fr, pt)`},
 		{questionnaire.Options{Prefill: a}, "a pre-filled questionnaire needs the ID of the respondent whose answers it holds"},
 		{questionnaire.Options{Prefill: a, Respondent: "r-nobody"}, `the assessment to pre-fill from has no respondent "r-nobody"`},
 		{questionnaire.Options{Prefill: other, Respondent: "r-gov-1"}, "the assessment to pre-fill from was made with model other 1.0.0, not ncskit-cicte 1.1.0"},

@@ -161,7 +161,7 @@ func TestQuestionnaire(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ req, want string }{
-		{`{"lang":"de"}`, `questionnaire: lang "de" is not offered; use en, es, fr`},
+		{`{"lang":"de"}`, `questionnaire: lang "de" is not offered; use en, es, fr, pt`},
 		{`{"format":"pdf"}`, `questionnaire: format "pdf" is not offered; use xlsx`},
 	} {
 		_, err := handle("questionnaire", []byte(tc.req))

@@ -22,21 +22,21 @@ func EncodeModel(w io.Writer, m *assess.Model, lang string) error {
 // modelLabels are the words of the model reference that are not the
 // model's own text.
 var modelLabels = map[string]assess.Text{
-	"version":     {"en": "Model `{id}`, version {version}.", "es": "Modelo `{id}`, versión {version}.", "fr": "Modèle `{id}`, version {version}."},
-	"scale":       {"en": "Scale", "es": "Escala", "fr": "Échelle"},
-	"level":       {"en": "Level", "es": "Nivel", "fr": "Niveau"},
-	"see":         {"en": "What you would see", "es": "Lo que se observaría", "fr": "Ce que l'on observerait"},
-	"evidence":    {"en": "Evidence:", "es": "Evidencia:", "fr": "Éléments de preuve\u00a0:"},
-	"lead":        {"en": "Lead:", "es": "Responsable:", "fr": "Chef de file\u00a0:"},
-	"support":     {"en": "Support:", "es": "Apoyo:", "fr": "Appui\u00a0:"},
-	"weight":      {"en": "Weight", "es": "Peso", "fr": "Poids"},
-	"urgency":     {"en": "urgency", "es": "urgencia", "fr": "urgence"},
-	"cost":        {"en": "cost", "es": "costo", "fr": "coût"},
-	"cost.low":    {"en": "low", "es": "bajo", "fr": "faible"},
-	"cost.medium": {"en": "medium", "es": "medio", "fr": "moyen"},
-	"cost.high":   {"en": "high", "es": "alto", "fr": "élevé"},
-	"depends":     {"en": "Depends on:", "es": "Depende de:", "fr": "Dépend de\u00a0:"},
-	"crosswalk":   {"en": "Crosswalk:", "es": "Correspondencias:", "fr": "Correspondances\u00a0:"},
+	"version":     {"en": "Model `{id}`, version {version}.", "es": "Modelo `{id}`, versión {version}.", "fr": "Modèle `{id}`, version {version}.", "pt": "Modelo `{id}`, versão {version}."},
+	"scale":       {"en": "Scale", "es": "Escala", "fr": "Échelle", "pt": "Escala"},
+	"level":       {"en": "Level", "es": "Nivel", "fr": "Niveau", "pt": "Nível"},
+	"see":         {"en": "What you would see", "es": "Lo que se observaría", "fr": "Ce que l'on observerait", "pt": "O que se observaria"},
+	"evidence":    {"en": "Evidence:", "es": "Evidencia:", "fr": "Éléments de preuve\u00a0:", "pt": "Evidências:"},
+	"lead":        {"en": "Lead:", "es": "Responsable:", "fr": "Chef de file\u00a0:", "pt": "Responsável:"},
+	"support":     {"en": "Support:", "es": "Apoyo:", "fr": "Appui\u00a0:", "pt": "Apoio:"},
+	"weight":      {"en": "Weight", "es": "Peso", "fr": "Poids", "pt": "Peso"},
+	"urgency":     {"en": "urgency", "es": "urgencia", "fr": "urgence", "pt": "urgência"},
+	"cost":        {"en": "cost", "es": "costo", "fr": "coût", "pt": "custo"},
+	"cost.low":    {"en": "low", "es": "bajo", "fr": "faible", "pt": "baixo"},
+	"cost.medium": {"en": "medium", "es": "medio", "fr": "moyen", "pt": "médio"},
+	"cost.high":   {"en": "high", "es": "alto", "fr": "élevé", "pt": "alto"},
+	"depends":     {"en": "Depends on:", "es": "Depende de:", "fr": "Dépend de\u00a0:", "pt": "Depende de:"},
+	"crosswalk":   {"en": "Crosswalk:", "es": "Correspondencias:", "fr": "Correspondances\u00a0:", "pt": "Correspondências:"},
 }
 
 // label returns the label key in lang, or key itself when there is none

@@ -9,25 +9,34 @@ import (
 	"github.com/ncskit/ncskit/strategy"
 )
 
-// TestSpanishFrench checks that Spanish and French come out of the PDF's
-// fonts as they went in, by a pdftotext round trip: every accented
-// letter, the inverted marks, œ, the guillemets and the narrow no-break
-// space French puts before ; : ? ! and inside « », and the model's own
-// Spanish and French text.
-func TestSpanishFrench(t *testing.T) {
+// TestSpanishFrenchPortuguese checks that Spanish, French and Portuguese
+// come out of the PDF's fonts as they went in, by a pdftotext round trip:
+// every accented letter, the inverted marks, œ, the Portuguese tildes
+// (ã õ) and cedilla, the guillemets and the narrow no-break space French
+// puts before ; : ? ! and inside « », and the model's own Spanish, French
+// and Portuguese text.
+func TestSpanishFrenchPortuguese(t *testing.T) {
 	m := assess.Default()
 	in := m.Indicator("GOV.STR.1")
 	letters := "árbol éxito índice óptimo único niño pingüino ¿Qué? ¡Sí! Ángel Évora Íñigo Óscar Úrsula Ñandú Ümlaut " +
 		"déjà château garçon élève fête Noël île maïs hôtel où sûr cœur Œuvre Ça"
+	portuguese := "ação órgãos informações põe você também àquela às pôde avô têm ônibus pública saúde " +
+		"São Tomé Ângela Ângulo Ótimo Ênfase Índice Úteis Àquele ÃÕÇ ÂÊÔ ÁÉÍÓÚ À"
 	nnbsp := "«\u202fle Gouvernement\u202f» a-t-il adopté\u202f?"
 	samples := []string{
 		letters,
+		portuguese,
 		nnbsp,
 		in.Question.In("es"),
 		in.Question.In("fr"),
 		m.Pillar("GOV").Name.In("es"),
 		m.Pillar("OUT").Name.In("fr"),
 		m.Indicator("IRC.OPS.4").Title.In("es"),
+		in.Question.In("pt"),
+		m.Pillar("OUT").Name.In("pt"),
+		m.Indicator("GOV.RES.1").Title.In("pt"),
+		m.Indicator("GOV.LEAD.4").Title.In("pt"),
+		m.Indicator("OUT.PPP.2").Title.In("pt"),
 	}
 	d := drafttest.Draft(t, "small-island")
 	var blocks []strategy.Block

@@ -36,7 +36,7 @@ function render(root) {
 }
 
 // questionnaireLanguages are the languages the questionnaire is written in.
-export const questionnaireLanguages = [['en', 'English'], ['es', 'Español'], ['fr', 'Français']];
+export const questionnaireLanguages = [['en', 'English'], ['es', 'Español'], ['fr', 'Français'], ['pt', 'Português']];
 
 // questionnaireSection hands out the blank questionnaire and brings the
 // filled ones back in, when this build of the engine offers them.
