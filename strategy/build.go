@@ -117,6 +117,8 @@ type builder struct {
 	understaffed []int                 // actions that need more people than their lead has
 	part         string                // the document being written (see Parts)
 	partStart    int                   // the index of its Part block
+	dataAction   string                // the ID of the action that measures missing baselines
+	noBaseline   []string              // the KPIs whose baselines it measures
 }
 
 // deferral is a gap that no library action addresses, with the reason.

@@ -107,9 +107,8 @@ func (b *builder) designation(role string, n int) *LibraryAction {
 		CARICOM:     []string{"sustainable-capacity"},
 		MinimumPath: true,
 	}
-	la.KPI.Name = text("designate.kpi")
-	la.KPI.Frequency = "quarterly"
-	la.KPI.Source = text("designate.kpiSource")
+	la.KPI = derivedMeasure(text("designate.kpi"), text("designate.kpiSource"), text("kpi.designateRule"), nil,
+		cabinetOfficeRole, "kpi.from.designation", 100)
 	return la
 }
 

@@ -89,7 +89,9 @@
 // Deadlines: a priority override or an agreed level may carry a deadline,
 // and an action that renews or hands over a recorded instrument is due
 // before the instrument expires; a fact-finding action, and one that
-// designates the holder of a role, queues as if due in its first months.
+// designates the holder of a role, queues as if due in its first months,
+// and the action that measures the missing baselines as if due within
+// the first year.
 // The actions that close a deadline's indicator, and their prerequisites,
 // may start in the first month whatever their horizon and go first in their
 // leads' queues; while a lead has such work still to start, other work
@@ -107,9 +109,38 @@
 // set-up; the resourcing chapter states that cost per year against the
 // active recurrent budget lines the assessment records, and the increase.
 //
-// Roles are described below. Each action has one KPI whose
-// baseline is the consolidated level of the indicator it serves first and
-// whose yearly targets rise to the target level.
+// Roles are described below.
+//
+// # Indicators
+//
+// Each action has one KPI, measured as its library entry says (Measure):
+// a type (input, output, outcome, impact), a unit (a count of something
+// named, a share, time, money), a counting rule, a data source and the
+// institution that holds it (its role resolved as leads are), a
+// frequency and the breakdowns it reports (sex, age, region, sector).
+// Its baseline comes from the assessment's facts where the measure names
+// one: the incidents handled in the latest year recorded, the filled
+// posts or the vacancy rate of the institutions that fill a role, the
+// active budget lines, the networks the country's teams belong to, or
+// zero when the indicator it serves is at the lowest level. Without one
+// the KPI has no data, and the plan gets one fact-finding action that
+// measures every missing baseline within the first year and names the
+// KPIs (DataAction points to it). Its numeric targets run in equal steps
+// for each year up to the end of the action: from the baseline (by the
+// measure's change, or to its target value) when there is one, else from
+// the measure's starting value to its target value; counts of people
+// and things scale with the population. Beside the measure, the KPI
+// keeps the maturity track of the indicator it serves: its consolidated
+// level and the level for each year up to the target level.
+//
+// The strategy has 8-12 outcome indicators (Draft.Outcomes), defined in
+// the common template with the same measures and tied to the goals of
+// its vision (G-GOV, one per pillar) and the objectives of its pillars
+// (O-GOV.STR, one per area the plan acts on) that Draft.Objectives lists;
+// some apply to small island states or larger states only. The
+// strategy's monitoring chapter shows them with their baselines and
+// yearly targets; the implementation plan shows every KPI and outcome
+// indicator with how it is counted and who holds its data.
 //
 // # Evidence and method
 //

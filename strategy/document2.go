@@ -14,7 +14,9 @@ func (b *builder) vision() {
 	b.para(b.text("vision.goalsIntro"))
 	var goals []string
 	for _, p := range b.r.Pillars {
-		goals = append(goals, b.text("vision.goal."+p.ID, "target", b.goalTo(p), "current", b.goalFrom(p)))
+		for _, o := range b.objectivesOf(p.ID, false) {
+			goals = append(goals, o.ID+": "+o.Text)
+		}
 	}
 	b.list(true, goals...)
 	b.visionFacts()
@@ -88,16 +90,10 @@ func (b *builder) pillars() {
 		b.para(b.pillarHeadline(p))
 		b.pillarEvidence(p)
 		b.pillarBuildsOn(p.ID)
-		// One objective per area: that of the area's highest-priority
-		// action, in model order.
+		// One objective per area the plan acts on (see objectives).
 		var objectives []string
-		for _, ar := range pl.Areas {
-			for _, a := range b.d.Actions {
-				if a.Area == ar.ID {
-					objectives = append(objectives, ar.Name.In(b.lang)+": "+a.Objective)
-					break
-				}
-			}
+		for _, o := range b.objectivesOf(p.ID, true) {
+			objectives = append(objectives, o.ID+" "+o.Text)
 		}
 		var rows [][]string
 		for _, a := range b.d.Actions {
@@ -302,9 +298,10 @@ func money(v float64) string {
 
 func (b *builder) monitoring() {
 	b.chapterHeading(b.label("ch.monitoring"), "monitoring")
-	b.para(b.text("monitoring.summary", "kpis", strconv.Itoa(len(b.d.KPIs))))
+	b.para(b.text("kpi.monitoring.summary", "kpis", strconv.Itoa(len(b.d.KPIs))))
 	b.monitoringFacts()
 	b.para(b.text("monitoring.rhythm"))
+	b.outcomeTable()
 	var pillarRows [][]string
 	for _, p := range b.r.Pillars {
 		pillarRows = append(pillarRows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), b.levelName(p.Achieved),

@@ -23,8 +23,11 @@ type Draft struct {
 	Actions    []Action       `json:"actions"`
 	KPIs       []KPI          `json:"kpis"`
 	Outcomes   []KPI          `json:"outcomes,omitempty"` // the strategy's outcome indicators
-	Roles      Roles          `json:"roles"`
-	Labels     Labels         `json:"labels"`
+	// Objectives are the strategy's goals and objectives with the IDs by
+	// which outcome indicators (KPI.Objectives) refer to them.
+	Objectives []Objective `json:"objectives,omitempty"`
+	Roles      Roles       `json:"roles"`
+	Labels     Labels      `json:"labels"`
 	// Warnings are what the plan could not do as the assessment asks:
 	// a facilitator's deadline that no schedule can meet.
 	Warnings []assess.Warning `json:"warnings,omitempty"`
@@ -136,6 +139,16 @@ type PriorityRow struct {
 	Reason    string   `json:"reason"`
 	Override  string   `json:"override,omitempty"` // the facilitator's reason, when overridden
 	Actions   []string `json:"actions"`            // IDs of the actions that address it
+}
+
+// Objective is a goal of the strategy's vision (one per pillar, ID
+// "G-GOV") or an objective of a pillar (one per area the plan acts on, ID
+// "O-GOV.STR"), as the strategy document numbers them.
+type Objective struct {
+	ID     string `json:"id"`
+	Pillar string `json:"pillar"`
+	Area   string `json:"area,omitempty"` // empty for a goal
+	Text   string `json:"text"`
 }
 
 // Action is one line of the action plan.

@@ -110,7 +110,8 @@ func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryA
 		"evidence", strings.TrimRight(in.Evidence.In(b.lang), ". ")}
 	text := func(key string) assess.Text { return assess.Text{b.lang: b.text("plan.factFinding."+key, pairs...)} }
 	la.Title, la.Objective, la.Description, la.Milestone = text("title"), text("objective"), text("description"), text("milestone")
-	la.KPI.Name, la.KPI.Source, la.KPI.Frequency = text("kpi"), text("source"), "quarterly"
+	measure := func(key string) assess.Text { return assess.Text{b.lang: b.text("kpi.factFinding."+key, pairs...)} }
+	la.KPI = derivedMeasure(text("kpi"), text("source"), measure("rule"), measure("counted"), la.Lead, "kpi.from.factFinding", 1)
 	return la
 }
 

@@ -49,12 +49,9 @@ type LibraryAction struct {
 	Objective     assess.Text `json:"objective"`
 	Description   assess.Text `json:"description"`
 	Milestone     assess.Text `json:"milestone"`
-	KPI           struct {
-		Name      assess.Text `json:"name"`
-		Frequency string      `json:"frequency"`
-		Source    assess.Text `json:"source"`
-	} `json:"kpi"`
-	Lead string `json:"lead"`
+	// KPI is the measure of the action's key performance indicator.
+	KPI  Measure `json:"kpi"`
+	Lead string  `json:"lead"`
 	// SectorDuty marks a duty that falls on each sector's regulator: the
 	// action is led by a sector regulator of its responsible list where
 	// the country has one.
@@ -251,8 +248,8 @@ func (l *Library) check(m *assess.Model) []string {
 				bad(a, "unknown funding source %q", f)
 			}
 		}
-		if !frequencies[a.KPI.Frequency] {
-			bad(a, "unknown KPI frequency %q", a.KPI.Frequency)
+		for _, p := range a.KPI.check(m) {
+			bad(a, "kpi/%s", p)
 		}
 		for _, d := range a.DependsOn {
 			if l.byID[d] == nil {

@@ -120,3 +120,66 @@ func TestLibraryModesAndConditions(t *testing.T) {
 		})
 	}
 }
+
+// TestLibraryMeasures pins the library's checks of a KPI's measure: each
+// problem is refused at the action and the field of its kpi object.
+func TestLibraryMeasures(t *testing.T) {
+	kpi := func(a map[string]any) map[string]any { return a["kpi"].(map[string]any) }
+	tests := []struct {
+		name string
+		edit func(k map[string]any)
+		want string // "" for a valid library
+	}{
+		{"valid", func(k map[string]any) {}, ""},
+		{"unknown type", func(k map[string]any) { k["type"] = "result" },
+			`GOV.LEAD.a1: kpi/type: unknown KPI type "result" (known: input, output, outcome, impact)`},
+		{"no type", func(k map[string]any) { delete(k, "type") }, `GOV.LEAD.a1: kpi/type: unknown KPI type ""`},
+		{"unknown unit kind", func(k map[string]any) { k["unit"] = "kg" },
+			`GOV.LEAD.a1: kpi/unit: unknown unit kind "kg" (known: count, percent, points, minutes, hours, days, months, money)`},
+		{"count without what it counts", func(k map[string]any) { delete(k, "counted") },
+			"GOV.LEAD.a1: kpi/counted: a count says in English what it counts"},
+		{"share that counts", func(k map[string]any) {
+			k["unit"] = "percent"
+			k["target"] = cond(`{"direction": "up", "from": 0, "to": 80}`)
+		},
+			"GOV.LEAD.a1: kpi/counted: only a count names what it counts"},
+		{"no counting rule", func(k map[string]any) { delete(k, "rule") }, "GOV.LEAD.a1: kpi/rule: missing English counting rule"},
+		{"unknown source owner", func(k map[string]any) { k["sourceOwner"] = "statistics-office" },
+			`GOV.LEAD.a1: kpi/sourceOwner: unknown role archetype "statistics-office"`},
+		{"unknown breakdown", func(k map[string]any) { k["disaggregation"] = []string{"sex", "income"} },
+			`GOV.LEAD.a1: kpi/disaggregation/1: unknown breakdown "income" (known: sex, age, region, sector)`},
+		{"unknown fact", func(k map[string]any) { k["baseline"] = cond(`{"fact": "gdp"}`) },
+			`GOV.LEAD.a1: kpi/baseline/fact: unknown fact "gdp" (known: incidents, posts-filled, vacancy-rate, budget, networks, absent)`},
+		{"role for a fact without one", func(k map[string]any) { k["baseline"] = cond(`{"fact": "incidents", "role": "csirt"}`) },
+			"GOV.LEAD.a1: kpi/baseline/role: only the facts posts-filled and vacancy-rate name a role"},
+		{"budget as a count", func(k map[string]any) { k["baseline"] = cond(`{"fact": "budget"}`) },
+			"GOV.LEAD.a1: kpi/baseline/fact: the fact budget does not give a value in the unit count"},
+		{"unknown direction", func(k map[string]any) { k["target"] = cond(`{"direction": "sideways", "from": 0, "to": 2}`) },
+			`GOV.LEAD.a1: kpi/target/direction: direction "sideways" is not up or down`},
+		{"up that ends lower", func(k map[string]any) { k["target"] = cond(`{"direction": "up", "from": 4, "to": 2}`) },
+			"GOV.LEAD.a1: kpi/target/to: a target that goes up ends above where it starts (4)"},
+		{"scale of a share", func(k map[string]any) {
+			k["unit"] = "percent"
+			delete(k, "counted")
+			k["target"] = cond(`{"direction": "up", "from": 0, "to": 80, "scale": "population"}`)
+		}, `GOV.LEAD.a1: kpi/target/scale: scale "population" is not population, for a count or money`},
+		{"unknown frequency", func(k map[string]any) { k["frequency"] = "daily" }, `GOV.LEAD.a1: kpi/frequency: unknown KPI frequency "daily"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := baseAction(t)
+			tc.edit(kpi(a))
+			data, err := json.Marshal(map[string]any{"pillar": "GOV", "actions": []any{a}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = strategy.LoadLibrary(fstest.MapFS{"actions/gov.json": {Data: data}}, "actions", assess.Default())
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("got %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}

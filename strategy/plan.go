@@ -94,6 +94,13 @@ func (b *builder) plan() {
 	for _, ff := range b.factFinding(len(b.r.Priorities)) {
 		picks = append(picks, &pick{lib: ff.lib, indicators: []string{ff.indicator}, rank: ff.rank})
 	}
+	last := 0
+	for _, pk := range picks {
+		last = max(last, pk.rank)
+	}
+	if pk := b.baselinePick(picks, last); pk != nil {
+		picks = append(picks, pk)
+	}
 	picks = b.designate(picks)
 	// Actions are numbered per pillar in priority order.
 	counters := map[string]int{}
@@ -145,6 +152,7 @@ func (b *builder) plan() {
 		}
 	}
 	b.linkDesignations(idOf)
+	b.describeBaselines()
 	b.weights()
 	b.priorityRows()
 }
@@ -226,41 +234,54 @@ func (b *builder) weights() {
 }
 
 // kpis derives one KPI per action, once the actions are scheduled and
-// their leads assigned: the library's measure, with the
-// baseline level from the assessment and yearly targets up to the target
-// level of the indicator it serves first.
+// their leads assigned: the library's measure with its baseline from the
+// assessment's facts (or the action that measures it) and numeric targets
+// for each year up to the end of the action, beside the maturity level
+// of the indicator it serves first, from the assessment's level towards
+// the target level.
 func (b *builder) kpis() {
 	for i := range b.d.Actions {
 		a := &b.d.Actions[i]
 		la := b.lib.Action(a.LibraryID)
 		is := b.r.Indicator(a.Indicators[0])
-		in := b.m.Indicator(is.ID)
 		endYear := year(a.End)
 		k := KPI{
-			ID:         fmt.Sprintf("KPI-%s", a.ID),
+			ID:         kpiID(a.ID),
 			Action:     a.ID,
 			Indicator:  is.ID,
 			Name:       la.KPI.Name.In(b.lang),
-			Baseline:   is.Level,
-			Target:     is.Target,
 			TargetYear: endYear,
 			Frequency:  b.label("freq." + la.KPI.Frequency),
 			Source:     la.KPI.Source.In(b.lang),
 			Owner:      a.Lead.Name,
 		}
-		if is.Level > 0 {
-			k.BaselineText = fmt.Sprintf("%s (%s): %s", b.levelName(is.Level), b.a.Session.Date[:4], in.Levels[is.Level-1].In(b.lang))
-		} else {
-			k.BaselineText = b.text("plan.baselineUnknown")
-		}
-		k.TargetText = fmt.Sprintf("%s (%d): %s", b.levelName(is.Target), endYear, in.Levels[is.Target-1].In(b.lang))
-		from := max(is.Level, 1)
-		n := endYear - b.d.Meta.StartYear + 1
-		for y := 0; y < n; y++ {
-			lv := from + int(math.Round(float64((is.Target-from)*(y+1))/float64(n)))
-			k.Yearly = append(k.Yearly, YearTarget{Year: b.d.Meta.StartYear + y, Level: lv})
+		b.levelTrack(&k, is)
+		if bl := b.measure(&k, &la.KPI, is.ID); bl.value == nil {
+			k.DataAction = b.dataAction
 		}
 		b.d.KPIs = append(b.d.KPIs, k)
+	}
+	b.objectives()
+	b.outcomes()
+}
+
+// levelTrack sets the maturity track of a KPI beside its measure: the
+// indicator's level in the assessment, its target level by k.TargetYear,
+// both in the model's words, and the level for each year up to then.
+func (b *builder) levelTrack(k *KPI, is *assess.IndicatorScore) {
+	in := b.m.Indicator(is.ID)
+	k.Baseline, k.Target = is.Level, is.Target
+	if is.Level > 0 {
+		k.BaselineText = fmt.Sprintf("%s (%s): %s", b.levelName(is.Level), b.a.Session.Date[:4], in.Levels[is.Level-1].In(b.lang))
+	} else {
+		k.BaselineText = b.text("plan.baselineUnknown")
+	}
+	k.TargetText = fmt.Sprintf("%s (%d): %s", b.levelName(is.Target), k.TargetYear, in.Levels[is.Target-1].In(b.lang))
+	from := max(is.Level, 1)
+	n := k.TargetYear - b.d.Meta.StartYear + 1
+	for y := 0; y < n; y++ {
+		lv := from + int(math.Round(float64((is.Target-from)*(y+1))/float64(n)))
+		k.Yearly = append(k.Yearly, YearTarget{Year: b.d.Meta.StartYear + y, Level: lv})
 	}
 }
 

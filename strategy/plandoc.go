@@ -65,7 +65,11 @@ func (b *builder) cardRows(a Action, k KPI) [][]string {
 		rows = append(rows, []string{b.label("sec.deadlines"), a.Deadline})
 	}
 	if k.ID != "" {
-		rows = append(rows, []string{b.label("col.kpi"), k.ID + " " + k.Name + " — " + k.TargetText})
+		rows = append(rows,
+			[]string{b.label("col.kpi"), k.ID + " " + k.Name + " (" + unitCell(k) + ")"},
+			[]string{b.label("col.baseline"), b.baselineCell(k, false)},
+			[]string{b.label("kpi.col.yearlyTargets"), targetsCell(k)},
+			[]string{b.label("kpi.col.maturity"), b.levelCell(k)})
 	}
 	return rows
 }
@@ -122,13 +126,13 @@ func (b *builder) planSchedule() {
 // planIndicators is the table of every action's KPI.
 func (b *builder) planIndicators() {
 	b.chapterHeading(b.label("ch.monitoring"), "plan-kpis")
-	b.para(b.text("monitoring.intro"))
-	var rows [][]string
-	for _, k := range b.d.KPIs {
-		rows = append(rows, []string{k.ID, k.Name, k.BaselineText, k.TargetText, k.Frequency, k.Source, k.Owner})
+	b.para(b.text("kpi.monitoring.intro"))
+	cols := b.labels("col.kpi", "col.measure", "kpi.col.unitType", "col.baseline", "kpi.col.yearlyTargets", "kpi.col.maturity", "kpi.col.sourceOwner")
+	widths := []float64{0.9, 3, 1, 1.7, 1.5, 1.4, 1.9}
+	b.table("kpis", b.text("table.kpiCaption"), cols, widths, b.kpiRows(b.d.KPIs))
+	if len(b.d.Outcomes) > 0 {
+		b.table("outcome-measures", b.text("kpi.table.planOutcomeCaption"), cols, widths, b.kpiRows(b.d.Outcomes))
 	}
-	b.table("kpis", b.text("table.kpiCaption"), b.labels("col.kpi", "col.measure", "col.baseline", "col.targetLevel", "col.frequency", "col.source", "col.owner"),
-		[]float64{1, 2.2, 2.4, 2.4, 1, 1.8, 1.4}, rows)
 }
 
 // planRoles is the RACI matrix, the points of contact with their deputies

@@ -196,7 +196,12 @@ func (b *builder) schedule() {
 		// Finding out a level nobody could rate comes first: the rest
 		// of the plan may depend on the answer. So does naming the
 		// holder of a role: the actions that role leads wait for it.
-		if a.Mode == "fact-finding" || a.Designates != "" {
+		// So does measuring the baselines of the indicators, within the
+		// first year: the first yearly report needs them.
+		switch {
+		case a.LibraryID == baselinesID:
+			b.bind(i, baselineMonths, slots, index)
+		case a.Mode == "fact-finding" || a.Designates != "":
 			b.bind(i, factFindingMonths, slots, index)
 		}
 	}

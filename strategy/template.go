@@ -57,6 +57,8 @@ type Common struct {
 	// SectorThreats say what most threatens each kind of sector, for the
 	// threats section of a draft.
 	SectorThreats []SectorThreat `json:"sectorThreats"`
+	// Outcomes are the strategy's outcome indicators.
+	Outcomes []Outcome `json:"outcomes"`
 }
 
 // Term is a named item of a vocabulary.
@@ -285,6 +287,9 @@ var loadCommon = sync.OnceValues(func() (*Common, error) {
 	var c Common
 	if err := decodeStrict(data, &c); err != nil {
 		return nil, fmt.Errorf("templates/common.json: %w", err)
+	}
+	if probs := checkOutcomes(c.Outcomes, assess.Default()); len(probs) > 0 {
+		return nil, fmt.Errorf("templates/common.json: %s", strings.Join(probs, "; "))
 	}
 	return &c, nil
 })
