@@ -15,7 +15,7 @@ import (
 
 // translated are the languages the draft's text is translated into, each
 // with the glossary of the model (assess/glossary/LANG.json).
-var translated = []string{"es", "fr"}
+var translated = []string{"es", "fr", "pt"}
 
 // mustBeComplete are the places (prefixes of DataText.Where) whose texts
 // every language of translated must have, except those whose place

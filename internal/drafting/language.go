@@ -113,8 +113,8 @@ func (e *LanguageError) Error() string {
 	if e.FromSession {
 		asked = "the session asks for a draft in " + Name(e.Lang)
 	}
-	return fmt.Sprintf("%s, but a draft's text is complete only in %s: the strategy templates and the action library are not yet translated",
-		asked, names(e.Available))
+	return fmt.Sprintf("%s, but a draft's text is complete only in %s: the model, the template or the action library is not translated into %s",
+		asked, names(e.Available), Name(e.Lang))
 }
 
 // languageNames are the English names of the languages of the region.
