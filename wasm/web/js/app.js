@@ -216,6 +216,7 @@ export async function save() {
       const s = app.session;
       if (!s) break;
       const sent = capture(s);
+      latest = { capture: sent, session: s, edits, logLength: s.log.length };
       const rev = newRev();
       try {
         // put copies the session before it returns, so later changes wait
@@ -383,10 +384,21 @@ const undoStack = []; // {patches, seq, label}: the changes to undo, latest last
 const redoStack = [];
 const historyLimit = 500;
 
+// latest is the last capture save made, with what it was made of: a
+// change made next starts from it rather than copying the assessment
+// once more (captures are never changed).
+let latest = null;
+
+// current returns a capture of s as it is now.
+function current(s) {
+  const l = latest;
+  return l && l.session === s && l.edits === edits && l.logLength === s.log.length ? l.capture : capture(s);
+}
+
 function commit(entries, mutate, redoing = false) {
   const t0 = performance.now();
   const s = app.session;
-  const before = unlogged || capture(s);
+  const before = unlogged || current(s);
   const logged = s.log.length;
   edits++;
   mutate(s.assessment, s);
