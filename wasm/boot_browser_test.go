@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,8 +20,28 @@ func TestWorkbookBootTiming(t *testing.T) {
 	if os.Getenv("NCSKIT_MEASURE") != "1" {
 		t.Skip("a measurement, not a test: set NCSKIT_MEASURE=1 to run it")
 	}
-	html := workbook(t)
-	s := newTab(t, html, "boot.html")
+	pages := []struct {
+		name string
+		html []byte
+	}{{"this workbook", workbook(t)}}
+	// NCSKIT_MEASURE_OTHER names another workbook file (an older build) to
+	// load in turn with this one, so that both see the same machine.
+	if other := os.Getenv("NCSKIT_MEASURE_OTHER"); other != "" {
+		data, err := os.ReadFile(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, struct {
+			name string
+			html []byte
+		}{other, data})
+	}
+	s := newTab(t, pages[0].html, "boot.html")
+	for i, p := range pages[1:] {
+		if err := os.WriteFile(filepath.Join(s.dir, fmt.Sprintf("other-%d.html", i)), p.html, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Each phase as ms since the previous one, from the page's marks:
 	// main module running, then in the worker the payload decoded, the
 	// engine compiled and instantiated, Go started, the first call, and
@@ -32,19 +53,29 @@ func TestWorkbookBootTiming(t *testing.T) {
 	names := []string{"navigation → main module", "worker: decode payload", "worker: compile and instantiate",
 		"worker: Go start-up", "worker: first info call", "navigation → ready"}
 	const loads = 10
-	var runs [][]float64
+	runs := make([][][]float64, len(pages))
+	first := s.pageURL
 	for i := 0; i < loads; i++ {
-		s.open()
-		runs = append(runs, evalJS[[]float64](s, phasesJS))
-		s.do("blank", chromedp.Navigate("about:blank"))
-	}
-	var b strings.Builder
-	for k, name := range names {
-		var v []float64
-		for _, r := range runs {
-			v = append(v, r[k])
+		for k := range pages {
+			s.pageURL = first
+			if k > 0 {
+				s.pageURL = strings.TrimSuffix(first, "boot.html") + fmt.Sprintf("other-%d.html", k-1)
+			}
+			s.open()
+			runs[k] = append(runs[k], evalJS[[]float64](s, phasesJS))
+			s.do("blank", chromedp.Navigate("about:blank"))
 		}
-		fmt.Fprintf(&b, "\n  %-34s median %6.0f ms, slowest %6.0f ms", name, quantile(v, 0.5), quantile(v, 1))
 	}
-	t.Logf("%d loads of a %.2f MB page:%s", loads, float64(len(html))/1e6, b.String())
+	s.pageURL = first
+	for k, p := range pages {
+		var b strings.Builder
+		for j, name := range names {
+			var v []float64
+			for _, r := range runs[k] {
+				v = append(v, r[j])
+			}
+			fmt.Fprintf(&b, "\n  %-34s median %6.0f ms, slowest %6.0f ms", name, quantile(v, 0.5), quantile(v, 1))
+		}
+		t.Logf("%s: %d loads of a %.2f MB page:%s", p.name, loads, float64(len(p.html))/1e6, b.String())
+	}
 }
