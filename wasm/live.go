@@ -98,7 +98,7 @@ func scoreLive() ([]byte, error) {
 	if err != nil {
 		out.Problems = problem.From(err)
 	} else {
-		out.Result = res
+		out.Result = withPlanWarnings(live.a, res)
 	}
 	return marshal(out)
 }
