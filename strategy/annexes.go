@@ -7,47 +7,10 @@ import (
 	"strings"
 )
 
-func (b *builder) annexActionPlan() {
-	b.annexHeading(b.label("annex.actionPlan"), "annex-action-plan")
-	b.para(b.text("annex.actionPlanIntro"))
-	var rows [][]string
-	for _, a := range b.d.Actions {
-		deps := "—"
-		if len(a.DependsOn) > 0 {
-			deps = strings.Join(a.DependsOn, ", ")
-		}
-		cost := a.CostBand + " " + b.label("oneOff")
-		if a.Recurrent {
-			cost = a.CostBand + " " + b.label("perYear")
-		}
-		desc := a.Description + " " + b.label("milestone") + ": " + a.Milestone
-		if a.Note != "" {
-			desc += " " + a.Note
-		}
-		rows = append(rows, []string{a.ID, a.Title, desc, strings.Join(a.Indicators, ", "), a.Lead.Name,
-			b.dates(a), cost, strings.Join(a.Funding, "; "), deps})
-	}
-	b.table("actions", b.text("table.actionsCaption"),
-		b.labels("col.action", "col.title", "col.description", "col.closes", "col.lead", "col.dates", "col.cost", "col.funding", "col.dependsOn"),
-		[]float64{0.8, 1.8, 4, 1, 1.4, 1.3, 0.9, 1.4, 0.9}, rows)
-	b.sectionHeading(b.label("sec.raci"), "raci")
-	b.para(b.text("annex.raciIntro"))
-	raci := b.d.Roles.RACI
-	cols := append([]string{b.label("col.action")}, raci.Columns...)
-	widths := []float64{1}
-	for range raci.Columns {
-		widths = append(widths, 1)
-	}
-	var rrows [][]string
-	for i, id := range raci.Actions {
-		rrows = append(rrows, append([]string{id}, raci.Cells[i]...))
-	}
-	b.table("raci", b.text("table.raciCaption"), cols, widths, rrows)
-}
-
 func (b *builder) annexAssessment() {
 	b.annexHeading(b.label("annex.assessment"), "annex-assessment")
 	b.para(b.mtext("annex.assessmentIntro"))
+	b.assessmentFindings()
 	for _, p := range b.r.Pillars {
 		var rows [][]string
 		for _, row := range b.d.Indicators {

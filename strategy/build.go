@@ -38,6 +38,17 @@ type Options struct {
 	// to English because it is not yet translated into Lang; when it is
 	// above 0 the cover's subtitle says so.
 	Untranslated int
+	// Classifications overrides the marking of a document of the draft,
+	// keyed by part ID (see Parts): by default the strategy is for public
+	// release (PublicMarking) and the brief and the plan carry the
+	// session's marking when it is a restricted one, else
+	// RestrictedMarking.
+	Classifications map[string]string
+	// Names keeps the names of the people behind the evidence in the
+	// implementation plan's assessment annex; by default each response is
+	// attributed to its institution only. The brief and the strategy
+	// never name a person.
+	Names bool
 }
 
 // Kinds are the kinds of draft (Options.Kind).
@@ -68,6 +79,7 @@ func Build(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template,
 	b.schedule()
 	b.kpis()
 	b.document()
+	b.acronyms()
 	if b.err != nil {
 		return nil, b.err
 	}
@@ -103,6 +115,8 @@ type builder struct {
 	thinPillars  []*assess.PillarScore // pillars below PartialEvidenceBelow
 	slots        []slot                // the schedule, in months of the period, per action
 	understaffed []int                 // actions that need more people than their lead has
+	part         string                // the document being written (see Parts)
+	partStart    int                   // the index of its Part block
 }
 
 // deferral is a gap that no library action addresses, with the reason.
@@ -195,7 +209,7 @@ func (b *builder) meta() {
 		Approval:       b.text("meta.approval"),
 		Date:           b.a.Session.Date,
 		NextReview:     fmt.Sprintf("%d-12-31", start),
-		Classification: b.a.Session.Classification,
+		Classification: b.markings()[PartPlan],
 		Language:       b.lang,
 		Author:         b.a.Profile.LeadMinistry,
 		Template:       Ref{ID: b.t.ID, Version: b.t.Version},
@@ -207,7 +221,7 @@ func (b *builder) meta() {
 	for k, v := range b.t.common.Labels {
 		b.d.Labels[k] = v.In(b.lang)
 	}
-	b.d.Labels["classification"] = b.a.Session.Classification
+	b.d.Labels["classification"] = b.d.Meta.Classification
 	b.evidenceMeta()
 	if b.o.Untranslated > 0 {
 		b.d.Meta.Subtitle += " " + b.text("meta.untranslated", "share", strconv.Itoa(b.o.Untranslated))
@@ -240,7 +254,12 @@ func (b *builder) text(key string, pairs ...string) string {
 	return s
 }
 
+// label returns the label key in the draft's language, as the register
+// words it when the common template has a variant for it.
 func (b *builder) label(key string) string {
+	if l, ok := variantFor(b.t.common.Variants[key], b.reg); ok {
+		return l.In(b.lang)
+	}
 	if l, ok := b.t.common.Labels[key]; ok {
 		return l.In(b.lang)
 	}

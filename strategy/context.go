@@ -149,7 +149,13 @@ func (b *builder) networkLine() string {
 		if n.Network != "other" {
 			name = b.label("network." + n.Network)
 		}
-		parts = append(parts, b.text("fact.network."+n.Status, "network", name))
+		line := b.text("fact.network."+n.Status, "network", name)
+		// Several teams of one country may stand differently in one
+		// network: say whose standing each is.
+		if n.Stakeholder != "" {
+			line = b.who(n.Stakeholder) + ": " + line
+		}
+		parts = append(parts, line)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -352,12 +358,14 @@ func (b *builder) keyFacts() []string {
 	return out
 }
 
-// pillarFacts names the instruments that bear on a pillar's indicators.
+// pillarFacts names the instruments that bear on a pillar's indicators,
+// by name only: "What exists today" has said what each is, and the
+// pillars do not say it again.
 func (b *builder) pillarFacts(pillar string) []string {
 	var out []string
 	for _, in := range b.instruments() {
 		if slices.ContainsFunc(in.Indicators, func(id string) bool { return strings.HasPrefix(id, pillar+".") }) {
-			out = append(out, b.instrumentLine(in))
+			out = append(out, instrumentName(in))
 		}
 	}
 	if pillar == "IRC" {

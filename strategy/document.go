@@ -8,11 +8,17 @@ import (
 	"strings"
 )
 
-// document lays out the draft's sections in the order of a regional
+// document lays out the three documents of the draft. The Cabinet brief
+// first; then the strategy for adoption, in the order of a regional
 // strategy: document control, foreword, summary, introduction, context,
 // vision, principles, governance, pillars, implementation, resourcing,
-// monitoring, review, consultation record, then the annexes.
+// monitoring and review; then the implementation plan: the action cards,
+// the schedule, the indicators, the roles and contacts, the consultation
+// record, and the annexes.
 func (b *builder) document() {
+	b.startPart(PartBrief)
+	b.brief()
+	b.startPart(PartStrategy)
 	b.documentControl()
 	b.foreword()
 	b.summary()
@@ -26,8 +32,12 @@ func (b *builder) document() {
 	b.resourcing()
 	b.monitoring()
 	b.review()
+	b.startPart(PartPlan)
+	b.planCards()
+	b.planSchedule()
+	b.planIndicators()
+	b.planRoles()
 	b.consultation()
-	b.annexActionPlan()
 	b.annexAssessment()
 	b.annexPriorities()
 	b.annexCoverage()
@@ -49,7 +59,7 @@ func (b *builder) documentControl() {
 		{b.label("dc.owner"), mt.Author},
 		{b.label("dc.date"), mt.Date},
 		{b.label("dc.nextReview"), mt.NextReview},
-		{b.label("dc.classification"), orDash(mt.Classification)},
+		{b.label("dc.classification"), orDash(b.markings()[b.part])},
 		{b.label("dc.basis"), b.mtext("dc.basis", "model", b.m.Name.In(b.lang), "modelVersion", b.m.Version)},
 		{b.label("dc.template"), b.t.Name.In(b.lang) + " " + b.t.Version},
 		{b.label("dc.generator"), mt.Generator},
@@ -74,7 +84,7 @@ func (b *builder) foreword() {
 func (b *builder) summary() {
 	b.chapterHeading(b.label("ch.summary"), "executive-summary")
 	b.evidenceSummary()
-	b.leadPara(b.text("summary.vision"))
+	b.leadPara(b.text("vision.statement"))
 	b.para(b.kindSummary)
 	b.summaryFacts()
 	b.para(b.text("summary.baseline", "baseline", b.baselineSentence()))
@@ -85,12 +95,11 @@ func (b *builder) summary() {
 	sort.SliceStable(byPriority, func(i, j int) bool { return byPriority[i].Priority < byPriority[j].Priority })
 	for _, a := range byPriority {
 		if a.Horizon == "quick" && len(quick) < 6 {
-			quick = append(quick, fmt.Sprintf("%s — %s (%s, %s)", a.ID, a.Title, a.Lead.Name, b.label("by")+" "+a.End))
+			quick = append(quick, a.ID)
 		}
 	}
 	if len(quick) > 0 {
-		b.para(b.text("summary.quickWins"))
-		b.list(false, quick...)
+		b.para(b.text("summary.quickWinIDs", "ids", joinList(quick, b.label("and"))))
 	}
 	switch lead := b.leadAgencyName(); lead {
 	case "":
@@ -100,8 +109,7 @@ func (b *builder) summary() {
 	default:
 		b.para(b.text("summary.governance", "lead", lead))
 	}
-	b.para(b.text("summary.resourcing", "actions", strconv.Itoa(len(b.d.Actions)),
-		"oneOff", money(b.totalCost(false)), "recurrent", money(b.totalCost(true))))
+	b.cabinetSummary()
 	if share := b.donorShare(); share > 0 {
 		b.para(b.text("summary.donors", "donorShare", strconv.Itoa(share)))
 	}
@@ -110,12 +118,18 @@ func (b *builder) summary() {
 	}
 }
 
-// baselineSentence describes each pillar's achieved level and progress.
+// baselineSentence describes each pillar's progress against its target,
+// with the level of its weakest indicator.
 func (b *builder) baselineSentence() string {
 	var parts []string
 	for _, p := range b.r.Pillars {
-		parts = append(parts, b.text("summary.pillarLevel", "pillar", b.m.Pillar(p.ID).Name.In(b.lang),
-			"achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.1f", p.Progress), "target", strconv.Itoa(p.Target)))
+		name := b.m.Pillar(p.ID).Name.In(b.lang)
+		if p.Coverage.Assessed == 0 {
+			parts = append(parts, b.text("summary.pillarUnassessed", "pillar", name))
+			continue
+		}
+		parts = append(parts, b.text("summary.pillarLevel", "pillar", name,
+			"achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.1f", p.Progress), "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress)))
 	}
 	return joinList(parts, b.label("and"))
 }
@@ -232,7 +246,7 @@ func (b *builder) scoresTable() {
 		if s.Kind == "area" {
 			name = "  " + name
 		}
-		rows = append(rows, []string{name, b.levelName(s.Achieved), fmt.Sprintf("%.2f", s.Progress),
+		rows = append(rows, []string{name, b.levelName(s.Achieved), progressText(s.Assessed, s.Progress),
 			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total), lowText(s)})
 	}
 	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed", "col.lowConfidence"),
@@ -280,6 +294,9 @@ func (b *builder) strengthsText() string {
 }
 
 func (b *builder) disagreementText() {
+	if b.public() {
+		return // vulnerability detail: the plan's assessment annex has it
+	}
 	var open, settled []string
 	for _, row := range b.d.Indicators {
 		if !row.Disagreement {
@@ -330,12 +347,15 @@ func (b *builder) provisionText() {
 	if len(donor) > 0 {
 		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", joinList(donor, b.label("and"))))
 	}
-	if len(capped) > 0 {
+	if len(capped) > 0 && !b.public() { // a vulnerability: the plan's only
 		b.callout("finding", b.label("callout.personDependent"), b.mtext("context.capped", "list", joinList(capped, b.label("and"))))
 	}
 }
 
 func (b *builder) dataGapText() {
+	if b.public() {
+		return // vulnerability detail: the plan's assessment annex has it
+	}
 	var gaps []string
 	for _, row := range b.d.Indicators {
 		if row.Level == 0 && row.Status != b.label("status.n/a") {

@@ -14,7 +14,7 @@ func (b *builder) vision() {
 	b.para(b.text("vision.goalsIntro"))
 	var goals []string
 	for _, p := range b.r.Pillars {
-		goals = append(goals, b.text("vision.goal."+p.ID, "target", b.levelName(p.Target), "current", b.levelName(p.Achieved)))
+		goals = append(goals, b.text("vision.goal."+p.ID, "target", b.goalTo(p), "current", b.goalFrom(p)))
 	}
 	b.list(true, goals...)
 	b.visionFacts()
@@ -74,22 +74,7 @@ func (b *builder) governance() {
 		rows = append(rows, []string{r.Name.In(b.lang), holder, b.text("governance.role." + r.ID)})
 	}
 	b.table("roles", b.text("table.rolesCaption"), b.labels("col.role", "col.holder", "col.responsibility"), []float64{1.4, 1.6, 3}, rows)
-	b.sectionHeading(b.label("sec.contacts"), "contacts")
-	b.para(b.text("governance.contacts"))
-	var crow [][]string
-	for _, c := range b.d.Roles.Contacts {
-		crow = append(crow, []string{c.Label, c.Person, c.Stakeholder, orDash(c.Deputy)})
-	}
-	if len(crow) > 0 {
-		b.table("contacts", "", b.labels("col.function", "col.person", "col.organisation", "col.deputy"), []float64{2, 1.5, 2, 2}, crow)
-	}
-	if len(b.d.Roles.Gaps) > 0 {
-		b.sectionHeading(b.label("sec.roleGaps"), "role-gaps")
-		b.para(b.text("governance.gapsIntro", "count", strconv.Itoa(len(b.d.Roles.Gaps))))
-		for _, g := range b.d.Roles.Gaps {
-			b.callout("finding", g.Role, g.Finding)
-		}
-	}
+	b.para(b.text("governance.contactsInPlan"))
 }
 
 func (b *builder) pillars() {
@@ -100,8 +85,7 @@ func (b *builder) pillars() {
 		pl := b.m.Pillar(p.ID)
 		b.sectionHeading(p.ID+" — "+pl.Name.In(b.lang), "pillar-"+strings.ToLower(p.ID))
 		b.para(b.pillarSummary(p.ID, pl.Summary))
-		b.para(b.text("pillars.status", "achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.2f", p.Progress),
-			"target", b.levelName(p.Target)))
+		b.para(b.pillarHeadline(p))
 		b.pillarEvidence(p)
 		b.pillarBuildsOn(p.ID)
 		// One objective per area: that of the area's highest-priority
@@ -157,52 +141,54 @@ func supporting(a Action) string {
 
 func horizonShort(b *builder, h string) string { return b.term(b.t.common.Horizons, h) }
 
+// implementation is the strategy's chapter on implementation: the
+// actions of each horizon by ID, the plan year by year and the minimum
+// viable path; the implementation plan holds the dates, leads,
+// dependencies and capacity.
 func (b *builder) implementation() {
 	b.chapterHeading(b.label("ch.implementation"), "implementation")
-	b.para(b.text("implementation.intro"))
+	b.para(b.text("implementation.summary"))
 	b.implementationFacts()
+	var rows [][]string
+	beyond := 0
 	for _, h := range []string{"quick", "medium", "long"} {
-		var items []string
+		var ids []string
 		for i, a := range b.d.Actions {
-			if a.Horizon == h && b.slots[i].end <= b.months {
-				items = append(items, fmt.Sprintf("%s %s (%s; %s)", a.ID, a.Title, b.dates(a), a.Lead.Name))
+			switch {
+			case b.slots[i].end > b.months:
+				if h == "quick" {
+					beyond++
+				}
+			case a.Horizon == h:
+				ids = append(ids, a.ID)
 			}
 		}
-		if len(items) == 0 {
-			continue
+		if len(ids) > 0 {
+			rows = append(rows, []string{b.term(b.t.common.Horizons, h), strconv.Itoa(len(ids)), strings.Join(ids, ", ")})
 		}
-		b.sectionHeading(b.term(b.t.common.Horizons, h), "horizon-"+h)
-		b.list(false, items...)
 	}
-	b.beyondSection()
-	b.add(Chart{Type: "timeline", Title: b.label("chart.timeline"), Spans: b.spans, Max: float64(b.months),
-		Caption: b.text("chart.timelineCaption")})
-	b.deadlineSection()
-	b.capacitySection()
+	if beyond > 0 {
+		var ids []string
+		for i, a := range b.d.Actions {
+			if b.slots[i].end > b.months {
+				ids = append(ids, a.ID)
+			}
+		}
+		rows = append(rows, []string{b.label("sec.beyond"), strconv.Itoa(beyond), strings.Join(ids, ", ")})
+	}
+	b.table("horizons", "", b.labels("col.horizon", "col.actions", "col.actionIDs"), []float64{1.6, 0.6, 4}, rows)
 	b.yearsSection()
-	var deps []string
-	for _, a := range b.d.Actions {
-		if len(a.DependsOn) > 0 {
-			deps = append(deps, b.text("implementation.dependency", "action", a.ID+" "+a.Title, "after", joinList(a.DependsOn, b.label("and"))))
-		}
-	}
-	if len(deps) > 0 {
-		b.sectionHeading(b.label("sec.dependencies"), "dependencies")
-		b.para(b.text("implementation.dependencies"))
-		b.list(false, deps...)
-	}
 	b.sectionHeading(b.label("sec.minimumPath"), "minimum-path")
 	mp := b.minimumPath()
 	if len(mp) == 0 {
 		b.para(b.text("implementation.noMinimumPath"))
 		return
 	}
-	b.para(b.text("implementation.minimumPath"))
-	var items []string
-	for _, a := range mp {
-		items = append(items, fmt.Sprintf("%s %s — %s %s, %s", a.ID, a.Title, b.label("costBand"), a.CostBand, a.Lead.Name))
+	ids := make([]string, len(mp))
+	for i, a := range mp {
+		ids[i] = a.ID
 	}
-	b.list(true, items...)
+	b.para(b.text("implementation.minimumPath") + " " + b.text("implementation.minimumPathIDs", "ids", joinList(ids, b.label("and"))))
 }
 
 // minimumPath returns the actions on the minimum viable path: those the
@@ -316,19 +302,13 @@ func money(v float64) string {
 
 func (b *builder) monitoring() {
 	b.chapterHeading(b.label("ch.monitoring"), "monitoring")
-	b.para(b.text("monitoring.intro"))
+	b.para(b.text("monitoring.summary", "kpis", strconv.Itoa(len(b.d.KPIs))))
 	b.monitoringFacts()
-	var rows [][]string
-	for _, k := range b.d.KPIs {
-		rows = append(rows, []string{k.ID, k.Name, k.BaselineText, k.TargetText, k.Frequency, k.Source, k.Owner})
-	}
-	b.table("kpis", b.text("table.kpiCaption"), b.labels("col.kpi", "col.measure", "col.baseline", "col.targetLevel", "col.frequency", "col.source", "col.owner"),
-		[]float64{1, 2.2, 2.4, 2.4, 1, 1.8, 1.4}, rows)
 	b.para(b.text("monitoring.rhythm"))
 	var pillarRows [][]string
 	for _, p := range b.r.Pillars {
 		pillarRows = append(pillarRows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), b.levelName(p.Achieved),
-			fmt.Sprintf("%.2f", p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
+			progressText(p.Coverage.Assessed, p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
 	}
 	b.table("pillar-kpis", b.text("table.pillarKpiCaption"), b.labels("col.pillar", "col.baselineAchieved", "col.baselineProgress", "col.targetAchieved", "col.targetProgress"),
 		[]float64{3, 1.5, 1.2, 1.5, 1.2}, pillarRows)
@@ -378,6 +358,9 @@ func (b *builder) pillarBars() {
 	cur := Series{Name: b.label("current")}
 	tgt := Series{Name: b.label("target")}
 	for _, p := range b.r.Pillars {
+		if p.Coverage.Assessed == 0 {
+			cur.Missing = append(cur.Missing, len(c.Labels))
+		}
 		c.Labels = append(c.Labels, p.ID+" "+b.m.Pillar(p.ID).Name.In(b.lang))
 		cur.Values = append(cur.Values, p.Progress)
 		tgt.Values = append(tgt.Values, p.TargetProgress)

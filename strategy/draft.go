@@ -22,6 +22,7 @@ type Draft struct {
 	Priorities []PriorityRow  `json:"priorities"`
 	Actions    []Action       `json:"actions"`
 	KPIs       []KPI          `json:"kpis"`
+	Outcomes   []KPI          `json:"outcomes,omitempty"` // the strategy's outcome indicators
 	Roles      Roles          `json:"roles"`
 	Labels     Labels         `json:"labels"`
 	// Warnings are what the plan could not do as the assessment asks:
@@ -197,12 +198,15 @@ type Assignment struct {
 	Gap         bool   `json:"gap"`
 }
 
-// KPI is a key performance indicator of an action, with its baseline from
-// the assessment and yearly targets towards the target level.
+// KPI is a key performance indicator: of an action (Action set), or of the
+// strategy as a whole (an outcome indicator, Objectives set). It carries a
+// measure (unit, counting rule, source and its owner, baseline value) and
+// yearly numeric targets; the maturity levels of the indicator it serves
+// stay beside it as the assessment's measure.
 type KPI struct {
 	ID           string       `json:"id"`
-	Action       string       `json:"action"`
-	Indicator    string       `json:"indicator"`
+	Action       string       `json:"action,omitempty"`
+	Indicator    string       `json:"indicator,omitempty"`
 	Name         string       `json:"name"`
 	Baseline     int          `json:"baseline"` // the consolidated level, 0 when unknown
 	BaselineText string       `json:"baselineText"`
@@ -213,12 +217,37 @@ type KPI struct {
 	Frequency    string       `json:"frequency"`
 	Source       string       `json:"source"`
 	Owner        string       `json:"owner"`
+
+	// Type is input, output, outcome or impact; TypeName its label.
+	Type     string `json:"type,omitempty"`
+	TypeName string `json:"typeName,omitempty"`
+	// Unit is what one counts ("incidents", "%", "hours", "US$").
+	Unit string `json:"unit,omitempty"`
+	// Rule says how the value is counted or computed.
+	Rule string `json:"rule,omitempty"`
+	// SourceOwner is the institution that holds the data source.
+	SourceOwner string `json:"sourceOwner,omitempty"`
+	// Disaggregation lists the breakdowns reported (IDs: sex, age, region,
+	// sector), with their labels in DisaggregationNames.
+	Disaggregation      []string `json:"disaggregation,omitempty"`
+	DisaggregationNames []string `json:"disaggregationNames,omitempty"`
+	// BaselineValue is the measured value in BaselineYear; nil means no
+	// data, and DataAction names the action that collects it.
+	BaselineValue *float64 `json:"baselineValue,omitempty"`
+	BaselineYear  int      `json:"baselineYear,omitempty"`
+	BaselineFrom  string   `json:"baselineFrom,omitempty"` // where the value comes from
+	DataAction    string   `json:"dataAction,omitempty"`
+	// Objectives are the IDs of the strategy objectives an outcome
+	// indicator measures.
+	Objectives []string `json:"objectives,omitempty"`
 }
 
-// YearTarget is the level a KPI should reach by the end of a year.
+// YearTarget is what a KPI should reach by the end of a year: the level of
+// the indicator it serves and, where the KPI has a measure, its value.
 type YearTarget struct {
-	Year  int `json:"year"`
-	Level int `json:"level"`
+	Year  int      `json:"year"`
+	Level int      `json:"level"`
+	Value *float64 `json:"value,omitempty"`
 }
 
 // Roles is the roles section: who fills which archetype, the RACI matrix,
@@ -267,7 +296,7 @@ type RoleGap struct {
 }
 
 // Block is one element of the document body. The concrete types are
-// Heading, Paragraph, List, Table, Chart, Callout and PageBreak.
+// Part, Heading, Paragraph, List, Table, Chart, Callout and PageBreak.
 type Block interface {
 	Kind() string
 }
@@ -371,7 +400,7 @@ func (Callout) Kind() string   { return "callout" }
 func (PageBreak) Kind() string { return "pagebreak" }
 
 // BlockKinds lists every block kind, for renderers' completeness tests.
-var BlockKinds = []Block{Heading{}, Paragraph{}, List{}, Table{}, Chart{}, Callout{}, PageBreak{}}
+var BlockKinds = []Block{Part{}, Heading{}, Paragraph{}, List{}, Table{}, Chart{}, Callout{}, PageBreak{}}
 
 // MarshalJSON writes the blocks with a "kind" field.
 func (d Draft) MarshalJSON() ([]byte, error) {
@@ -423,6 +452,8 @@ func (d *Draft) UnmarshalJSON(data []byte) error {
 		}
 		var b Block
 		switch k.Kind {
+		case "part":
+			b = &Part{}
 		case "heading":
 			b = &Heading{}
 		case "paragraph":
@@ -451,6 +482,8 @@ func (d *Draft) UnmarshalJSON(data []byte) error {
 
 func deref(b Block) Block {
 	switch v := b.(type) {
+	case *Part:
+		return *v
 	case *Heading:
 		return *v
 	case *Paragraph:

@@ -175,7 +175,9 @@ func (b *builder) evidenceLine(resp assess.Response, rating assess.Rating) strin
 	case who.Stakeholder == "" && source != "":
 		s = fmt.Sprintf("%s (%s)", cite, ratingText(b, rating))
 	case who.Stakeholder == "":
-		s = fmt.Sprintf("%s (%s)", who.Name, ratingText(b, rating))
+		s = fmt.Sprintf("%s (%s)", b.attribution(who.Name, b.label("reviewer")), ratingText(b, rating))
+	case !b.o.Names:
+		s = fmt.Sprintf("%s (%s)", b.stakeholders[who.Stakeholder].Name, ratingText(b, rating))
 	default:
 		s = fmt.Sprintf("%s (%s, %s)", who.Name, b.stakeholders[who.Stakeholder].Name, ratingText(b, rating))
 	}
@@ -223,6 +225,15 @@ func (b *builder) sourcesTable() {
 // reviewers names the respondents who answer for no stakeholder, else
 // the session's facilitator.
 func (b *builder) reviewers() string {
+	if b.public() {
+		n := 0
+		for _, r := range b.a.Respondents {
+			if r.Stakeholder == "" {
+				n++
+			}
+		}
+		return b.plural("count.reviewer", max(n, 1))
+	}
 	var names []string
 	for _, r := range b.a.Respondents {
 		if r.Stakeholder == "" {
@@ -233,6 +244,15 @@ func (b *builder) reviewers() string {
 		return orDash(b.a.Session.Facilitator)
 	}
 	return joinList(names, b.label("and"))
+}
+
+// attribution is a person's name when the options keep names, else what
+// stands for them.
+func (b *builder) attribution(name, anonymous string) string {
+	if b.o.Names {
+		return name
+	}
+	return anonymous
 }
 
 // sourceCount is the number of distinct sources the responses cite.

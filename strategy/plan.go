@@ -320,7 +320,7 @@ func (b *builder) indicatorRows() {
 				if d, ok := agreed[is.ID]; ok {
 					row.Decision = d.Rationale
 					for _, ds := range d.Dissent {
-						row.Decision += " " + b.text("plan.dissent", "name", b.respondents[ds.Respondent].Name, "note", ds.Note)
+						row.Decision += " " + b.text("plan.dissent", "name", b.dissenter(ds.Respondent), "note", ds.Note)
 					}
 				}
 				b.d.Indicators = append(b.d.Indicators, row)
@@ -344,4 +344,14 @@ func ratingText(b *builder, r assess.Rating) string {
 		return b.m.Scale.Unknown.Name.In(b.lang)
 	}
 	return b.levelName(int(r))
+}
+
+// dissenter names who dissented from an agreed level: the person when
+// the options keep names, else their institution.
+func (b *builder) dissenter(respondent string) string {
+	r := b.respondents[respondent]
+	if s, ok := b.stakeholders[r.Stakeholder]; ok && !b.o.Names {
+		return s.Name
+	}
+	return b.attribution(r.Name, b.label("reviewer"))
 }

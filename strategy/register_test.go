@@ -23,13 +23,24 @@ type chapter struct {
 	texts   []string
 }
 
-// bodyChapters returns the numbered chapters of a draft (1 to 13: the
-// body, not the document control or the annexes), each with the text of
-// its blocks.
+// strategyPart returns the strategy document of a draft, the body a
+// government adopts and publishes: not the Cabinet brief, not the
+// implementation plan.
+func strategyPart(d *strategy.Draft) *strategy.Draft {
+	s, err := strategy.Select(d, strategy.PartStrategy)
+	if err != nil {
+		panic(err) // PartStrategy is always known
+	}
+	return s
+}
+
+// bodyChapters returns the numbered chapters of a draft's strategy
+// document (1 to 12: the body, not the document control or the
+// annexes), each with the text of its blocks.
 func bodyChapters(d *strategy.Draft) []chapter {
 	var out []chapter
 	in := false
-	for _, bl := range d.Blocks {
+	for _, bl := range strategyPart(d).Blocks {
 		if h, ok := bl.(strategy.Heading); ok && h.Level == 1 {
 			_, err := strconv.Atoi(h.Number)
 			in = err == nil
@@ -273,7 +284,8 @@ func TestFactsInEveryChapter(t *testing.T) {
 }
 
 // proseSentences returns the sentences of a draft's body prose
-// (paragraphs, list items and callouts of chapters 1-13) with the names
+// (paragraphs, list items and callouts of the strategy document's
+// chapters) with the names
 // of the country, its institutions, instruments and sectors replaced by
 // N and every number by #.
 func proseSentences(d *strategy.Draft, a *assess.Assessment) []string {
@@ -296,7 +308,7 @@ func proseSentences(d *strategy.Draft, a *assess.Assessment) []string {
 	split := regexp.MustCompile(`[.;:!?]\s+`)
 	var out []string
 	in := false
-	for _, bl := range d.Blocks {
+	for _, bl := range strategyPart(d).Blocks {
 		var texts []string
 		switch x := bl.(type) {
 		case strategy.Heading:

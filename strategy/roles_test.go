@@ -203,7 +203,7 @@ func TestNoLeadAgency(t *testing.T) {
 	}
 	md := markdownOf(t, d)
 	for _, want := range []string{
-		"No institution holds the role of lead cyber-security agency yet: until one is designated, the Ministry of Digital Transformation and Public Service convenes the committee",
+		"No institution holds the role of lead cyber-security agency yet: until one is designated, the MDT convenes the committee",
 		"Action GOV-01 designates the lead agency in the first months of the period.",
 		"The role of lead agency is open:",
 		"| Lead cyber-security agency | Not yet assigned |",

@@ -356,7 +356,7 @@ func (b *builder) place(i int, s slot) {
 	if s.end > b.months {
 		group = b.label("sec.beyond")
 	}
-	b.spans[i] = Span{Label: a.ID + " " + a.Title, Group: group,
+	b.spans[i] = Span{Label: a.ID, Group: group,
 		Start: min(s.start, b.months), End: min(s.end, b.months), Ongoing: a.Ongoing}
 }
 

@@ -46,7 +46,7 @@ func (b *builder) deadlineSection() {
 				dues = append(dues, byKey[k])
 			}
 			d := byKey[k]
-			d.actions = append(d.actions, a.ID+" "+a.Title)
+			d.actions = append(d.actions, a.ID)
 			d.end = max(d.end, a.End)
 			d.missed = d.missed || a.DeadlineMissed
 		}
@@ -69,7 +69,7 @@ func (b *builder) deadlineSection() {
 	b.list(false, items...)
 	for _, w := range b.d.Warnings {
 		if w.Code == WarnDeadline {
-			b.callout("warning", b.label("callout.deadline"), w.Message)
+			b.callout("warning", b.label("callout.deadline"), b.warningByID(w))
 		}
 	}
 }
@@ -151,7 +151,7 @@ func (b *builder) capacitySection() {
 		a := b.d.Actions[i]
 		la := b.lib.Action(a.LibraryID)
 		_, posts, _ := Capacity(b.a, a.Lead.Stakeholder)
-		b.callout("finding", b.label("callout.understaffed"), a.ID+" "+a.Title+": "+b.text("plan.understaffed",
+		b.callout("finding", b.label("callout.understaffed"), a.ID+": "+b.text("plan.understaffed",
 			"people", strconv.Itoa(la.People), "lead", a.Lead.Name, "posts", strconv.Itoa(posts)))
 	}
 }
@@ -337,7 +337,7 @@ func (b *builder) beyondSection() {
 	var items []string
 	for i, a := range b.d.Actions {
 		if b.slots[i].end > b.months {
-			items = append(items, fmt.Sprintf("%s %s (%s; %s)", a.ID, a.Title, b.dates(a), a.Lead.Name))
+			items = append(items, fmt.Sprintf("%s (%s; %s)", a.ID, b.dates(a), a.Lead.Name))
 		}
 	}
 	if len(items) == 0 {

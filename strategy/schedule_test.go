@@ -156,7 +156,8 @@ func TestScheduleProperties(t *testing.T) {
 					missed++
 					warned := false
 					for _, w := range d.Warnings {
-						warned = warned || w.Code == strategy.WarnDeadline && w.Pointer == pointer[ind] && strings.HasPrefix(w.Message, act.ID+" ") && strings.Contains(text, w.Message)
+						warned = warned || w.Code == strategy.WarnDeadline && w.Pointer == pointer[ind] && strings.HasPrefix(w.Message, act.ID+" ") &&
+							strings.Contains(text, act.ID+": "+strings.TrimPrefix(w.Message, act.ID+" "+act.Title+": "))
 					}
 					if !act.DeadlineMissed || !strings.Contains(act.Note, "Deadline missed") || !warned {
 						t.Errorf("%s ends %s, not before the deadline %s of %s, and is not warned about (note %q)", act.ID, act.End, dl, ind, act.Note)
@@ -188,7 +189,7 @@ func TestScheduleProperties(t *testing.T) {
 					t.Errorf("%s is recurrent, set up by %s, but not ongoing from the next month: %v %q", act.ID, act.End, act.Ongoing, act.OngoingFrom)
 				case act.Ongoing && !timeline.Spans[i].Ongoing:
 					t.Errorf("%s is ongoing but its timeline bar is closed", act.ID)
-				case act.Ongoing && !strings.Contains(text, act.ID+" "+act.Title+" ("+act.Start+" → "+act.End+", ongoing from "+act.OngoingFrom):
+				case act.Ongoing && !strings.Contains(text, act.ID+" ("+act.Start+" → "+act.End+", ongoing from "+act.OngoingFrom):
 					t.Errorf("the text does not say that %s is ongoing from %s", act.ID, act.OngoingFrom)
 				}
 			}

@@ -36,6 +36,9 @@ type DraftRequest struct {
 	// Template is an embedded template (small-island-state, national);
 	// "" means the session's, else the one the profile suggests.
 	Template string `json:"template,omitempty"`
+	// Part is the document to write: brief, strategy, plan, or all (the
+	// default) for the three in one file.
+	Part string `json:"part,omitempty"`
 }
 
 func runDraft(req []byte) ([]byte, error) {
@@ -84,7 +87,7 @@ func runDraft(req []byte) ([]byte, error) {
 	// draft's text is not yet translated (the CLI asks for
 	// --partial-language): the untranslated text is in English and the
 	// cover of the preview says how much of it there is.
-	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang, PartialLanguage: true})
+	out, err := drafting.Make(m, a, t, &drafting.Options{Format: r.Format, Lang: r.Lang, PartialLanguage: true, Part: r.Part})
 	var scoring problem.List
 	switch {
 	case errors.As(err, &scoring):

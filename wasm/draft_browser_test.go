@@ -46,12 +46,25 @@ func TestWorkbookDraftInBrowser(t *testing.T) {
 	s.wait("the preview", `!!document.documentElement.dataset.ncskitPreview && !!document.getElementById('draft-preview') &&
 		!!document.getElementById('draft-preview').contentDocument && !!document.getElementById('draft-preview').contentDocument.querySelector('main h2')`)
 	country := evalJS[string](s, `document.getElementById('draft-preview').contentDocument.querySelector('.cover .country').textContent`)
-	title := evalJS[string](s, `document.getElementById('draft-preview').contentDocument.querySelector('.cover h1').textContent`)
+	// The three documents, each with its cover: the brief, the strategy, the plan.
+	titles := evalJS[[]string](s, `[...document.getElementById('draft-preview').contentDocument.querySelectorAll('.cover h1')].map((e) => e.textContent)`)
+	title := ""
+	if len(titles) == 3 {
+		title = titles[1]
+	}
 	headings := evalJS[[]string](s, `[...document.getElementById('draft-preview').contentDocument.querySelectorAll('main h2')].map((e) => e.textContent)`)
 	if country != "Corallia" || title != "National Cyber Security Strategy 2027–2031" || len(headings) < 8 ||
 		!slices.ContainsFunc(headings, func(h string) bool { return strings.HasSuffix(h, "Implementation") }) {
-		s.fatalf("preview: country %q, title %q, headings %q", country, title, headings)
+		s.fatalf("preview: country %q, titles %q, headings %q", country, titles, headings)
 	}
+	// One document: the public strategy alone, marked for release.
+	s.do("choose the strategy", chromedp.SetValue(chromedp.ID("draft-part"), "strategy"))
+	evalJS[bool](s, `document.getElementById('draft-part').dispatchEvent(new Event('change'))`)
+	s.wait("the strategy's preview", `(() => { const d = document.getElementById('draft-preview').contentDocument;
+		return !!d && d.querySelectorAll('.cover').length === 1 && /TLP:CLEAR/.test(d.querySelector('.cover .marking').textContent); })()`)
+	s.do("choose all three", chromedp.SetValue(chromedp.ID("draft-part"), "all"))
+	evalJS[bool](s, `document.getElementById('draft-part').dispatchEvent(new Event('change'))`)
+	s.wait("the preview of all three", `document.getElementById('draft-preview').contentDocument.querySelectorAll('.cover').length === 3`)
 	if n := evalJS[int](s, `[...document.getElementById('draft-preview').contentDocument.images].filter((i) => i.complete && i.naturalWidth > 0).length`); n < 2 {
 		s.fatalf("the preview shows %d charts", n)
 	}

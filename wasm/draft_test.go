@@ -78,6 +78,14 @@ func TestDraft(t *testing.T) {
 	if !bytes.Contains(md, []byte("| Template | Small island state 1.0.0 |")) || !bytes.Contains(md, []byte("Corallia")) {
 		t.Error("the template of the request does not override the session's")
 	}
+	// One document of the three: the public strategy alone.
+	md, err = handle("draft", draftRequest(t, map[string]any{"assessment": json.RawMessage(data), "format": "md", "part": "strategy"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(md, []byte("**TLP:CLEAR** · DRAFT\n")) || bytes.Contains(md, []byte("TLP:AMBER")) || bytes.Contains(md, []byte("# Cabinet brief")) {
+		t.Errorf("the strategy part: %.200q", md)
+	}
 }
 
 // TestDraftFiles checks that the PDF and the XLSX are what their readers
@@ -123,6 +131,7 @@ func TestDraftErrors(t *testing.T) {
 		{map[string]any{"assessment": bad, "format": "pdf"}, "draft: the assessment has 1 problem:\n/responses/0/level: 7 is above the highest level (5)"},
 		{map[string]any{"session": json.RawMessage(wrap(t, bad, func(s map[string]any) { s["snapshots"] = []any{} })), "format": "pdf"},
 			"draft: the session has 1 problem:\n/assessment/responses/0/level: 7 is above the highest level (5)"},
+		{map[string]any{"assessment": raw, "format": "md", "part": "annex"}, `draft: unknown part "annex" (known: brief, strategy, plan, all)`},
 		{map[string]any{"assessment": raw, "format": "md", "colour": "red"}, `draft: the request is not the expected JSON: json: unknown field "colour"`},
 	} {
 		_, err := handle("draft", draftRequest(t, tc.req))

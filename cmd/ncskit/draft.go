@@ -20,7 +20,7 @@ import (
 func formats() []string { return drafting.Formats() }
 
 func runDraft(e *env, args []string) error {
-	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--lang L [--partial-language]] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
+	spec := cmdSpec{"FILE --format " + strings.Join(formats(), "|") + " -o OUT [--part brief|strategy|plan|all] [--names] [--lang L [--partial-language]] [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]",
 		"Build a national cyber-security strategy draft from an assessment: the\n" +
 			"baseline, vision, governance and roles, objectives per pillar, an action\n" +
 			"plan with owners, dates, cost bands and KPIs, and the annexes. The\n" +
@@ -29,11 +29,15 @@ func runDraft(e *env, args []string) error {
 			"assessment records a strategy in force for the first year of the plan,\n" +
 			"the draft is an implementation plan for the rest of its period (or a\n" +
 			"refresh when it ends that year); --kind chooses instead. The draft is\n" +
-			"in --lang, else the session's language: one in which the draft's text\n" +
-			"is not complete (today any but English) exits 2 unless\n" +
-			"--partial-language accepts English where a translation is missing; the\n" +
-			"share of English is then on standard error and on the cover. OUT may\n" +
-			"be - for standard output." + outputHelp}
+			"three documents: a Cabinet brief, the strategy for adoption (public,\n" +
+			"TLP:CLEAR, naming no person) and the implementation plan with its\n" +
+			"annexes (restricted); --part writes one of them, by default all three\n" +
+			"in one file. The plan attributes the evidence to institutions unless\n" +
+			"--names is given. It is in --lang, else the session's language: one in\n" +
+			"which the draft's text is not complete (today any but English) exits 2\n" +
+			"unless --partial-language accepts English where a translation is\n" +
+			"missing; the share of English is then on standard error and on the\n" +
+			"cover. OUT may be - for standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
@@ -42,6 +46,8 @@ func runDraft(e *env, args []string) error {
 	tmpl := fs.String("template", "", "template `name` (small-island-state, national) or a template file")
 	kind := fs.String("kind", "", "`kind` of draft: "+strings.Join(strategy.Kinds, ", ")+" (default: chosen from the facts)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
+	part := fs.String("part", strategy.PartAll, "the `document` to write: "+strings.Join(append(slices.Clone(strategy.Parts), strategy.PartAll), ", "))
+	names := fs.Bool("names", false, "name the people behind the evidence in the implementation plan (default: institutions only)")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
 		return err
@@ -57,6 +63,9 @@ func runDraft(e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("-o OUT is required (- for standard output)")
+	}
+	if *part != strategy.PartAll && !slices.Contains(strategy.Parts, *part) {
+		return usagef("--part must be one of %s, not %q", strings.Join(append(slices.Clone(strategy.Parts), strategy.PartAll), ", "), *part)
 	}
 	if *kind != "" && !slices.Contains(strategy.Kinds, *kind) {
 		return usagef("--kind must be one of %s, not %q", strings.Join(strategy.Kinds, ", "), *kind)
@@ -80,7 +89,7 @@ func runDraft(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	draft, in, err := drafting.MakeIn(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind, PartialLanguage: *partial})
+	draft, in, err := drafting.MakeIn(m, a, t, &drafting.Options{Format: *format, Lang: *lang, Kind: *kind, PartialLanguage: *partial, Part: *part, Names: *names})
 	var scoring problem.List
 	var notTranslated *drafting.LanguageError
 	switch {

@@ -6,7 +6,8 @@
 //	ncskit model [--lang L] [--format json|md]
 //	ncskit validate [--model MODEL.json] FILE...
 //	ncskit score FILE [--format json|text] [--model MODEL.json] [--lang L] [--top N]
-//	ncskit draft FILE --format docx|html|json|md|pdf|xlsx -o OUT [--lang L [--partial-language]]
+//	ncskit draft FILE --format docx|html|json|md|pdf|xlsx -o OUT
+//	        [--part brief|strategy|plan|all] [--names] [--lang L [--partial-language]]
 //	        [--template NAME|FILE.json] [--kind KIND] [--model MODEL.json]
 //	ncskit questionnaire --format xlsx -o OUT.xlsx [--lang L] [--model MODEL.json]
 //	        [--prefill ASSESSMENT.json --respondent ID] [--facts]

@@ -67,6 +67,13 @@ type Options struct {
 	// the cover says how much. Without it such a language is refused
 	// with a *LanguageError.
 	PartialLanguage bool
+	// Part is the document of the draft to write: "brief", "strategy",
+	// "plan", or "all" or "" for the three in one file (see
+	// strategy.Select).
+	Part string
+	// Names keeps the names of the people behind the evidence in the
+	// plan (see strategy.Options).
+	Names bool
 }
 
 // Template returns the embedded template with the given ID, or when id is
@@ -121,7 +128,7 @@ func MakeIn(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Opti
 	if err != nil {
 		return nil, nil, err
 	}
-	so := strategy.Options{Lang: lang.Lang, Kind: o.Kind}
+	so := strategy.Options{Lang: lang.Lang, Kind: o.Kind, Names: o.Names}
 	if !lang.Complete() {
 		if !o.PartialLanguage {
 			return nil, lang, &LanguageError{lang}
@@ -133,6 +140,9 @@ func MakeIn(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *Opti
 	}
 	d, err := build(m, a, t, &so)
 	if err != nil {
+		return nil, lang, err
+	}
+	if d, err = strategy.Select(d, o.Part); err != nil {
 		return nil, lang, err
 	}
 	var buf bytes.Buffer

@@ -62,9 +62,12 @@ func TestMeasure(t *testing.T) {
 	for _, tx := range bare.Texts() {
 		delete(tx.Text, "es")
 	}
+	// The count of texts may move a little: the list of acronyms closing
+	// each document names only the acronyms its text uses, and the
+	// model's English texts use some that its Spanish ones do not.
 	n2, es2, err := measure(bare, a, tm, strategy.Options{Lang: "es"})
-	if err != nil || n2 != n || es2 <= es {
-		t.Fatalf("model without Spanish: %d texts, %d English, %v; want %d texts, more than %d English", n2, es2, err, n, es)
+	if err != nil || es2 <= es || es2*n <= es*n2 {
+		t.Fatalf("model without Spanish: %d texts, %d English, %v; want more than %d English, a larger share than %d of %d", n2, es2, err, es, es, n)
 	}
 
 	// Everything translated: no English left, and Spanish is complete.
@@ -84,8 +87,8 @@ func TestMeasure(t *testing.T) {
 		tx["es"] = "ES " + tx["en"]
 	}
 	n3, es3, err := measure(bare, a, tc, strategy.Options{Lang: "es", Library: lc})
-	if err != nil || n3 != n || es3 != 0 {
-		t.Fatalf("all translated: %d texts, %d English, %v; want %d texts, none English", n3, es3, err, n)
+	if err != nil || n3 == 0 || es3 != 0 {
+		t.Fatalf("all translated: %d texts, %d English, %v; want some texts, none English", n3, es3, err)
 	}
 	if !complete(sourceTexts(bare, tc, lc), "es") || complete(sourceTexts(m, tm, lib), "es") {
 		t.Error("complete does not tell a translated draft from one that is not")

@@ -68,3 +68,28 @@ func Build(t testing.TB, a *assess.Assessment, r *assess.Result) *strategy.Draft
 	}
 	return d
 }
+
+// People returns the names of the people an assessment records: the
+// respondents (the evidence is theirs), the points of contact and their
+// deputies, and the facilitator. A public document names none of them.
+func People(a *assess.Assessment) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, r := range a.Respondents {
+		add(r.Name)
+	}
+	for _, c := range a.PointsOfContact {
+		add(c.Person)
+		if c.Deputy != nil {
+			add(c.Deputy.Person)
+		}
+	}
+	add(a.Session.Facilitator)
+	return out
+}

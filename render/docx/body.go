@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -22,18 +23,45 @@ func (e *encoder) para(style, s string) {
 // the document facts, the note on the evidence and the owner.
 func (e *encoder) cover() {
 	m := e.d.Meta
+	e.partCover(strategy.Part{Title: m.Title, Subtitle: m.Subtitle, Classification: m.Classification})
+}
+
+// part begins one of the documents of a draft in a section of its own,
+// with its own cover, and a running header and footer with its title
+// and marking.
+func (e *encoder) part(p strategy.Part) {
+	if e.parts > 0 {
+		e.breakSection(e.page)
+	}
+	e.parts++
+	e.run = len(e.runs)
+	if e.parts == 1 {
+		e.run = 0
+		e.runs = e.runs[:0]
+	}
+	e.runs = append(e.runs, runningHead{p.Title, p.Classification})
+	e.partCover(p)
+	if e.parts == 1 {
+		e.contents() // of the whole file, after its first cover
+	}
+	e.pageBreak()
+}
+
+// partCover writes a cover with the marking, title and subtitle of p.
+func (e *encoder) partCover(p strategy.Part) {
+	m := e.d.Meta
 	l := e.d.Labels
 	e.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="CoverMarking"/></w:pPr>`)
-	if m.Classification != "" {
-		run(&e.body, classificationRun(m.Classification), " "+oneLine(m.Classification)+" ")
+	if p.Classification != "" {
+		run(&e.body, classificationRun(p.Classification), " "+oneLine(p.Classification)+" ")
 		run(&e.body, "", " ")
 	}
 	run(&e.body, draftRun, " "+oneLine(l.Get("r.draft"))+" ")
 	e.body.WriteString(`</w:p>`)
 	e.para("CoverCountry", m.Country)
-	e.para("Title", m.Title)
-	if m.Subtitle != "" {
-		e.para("Subtitle", m.Subtitle)
+	e.para("Title", p.Title)
+	if p.Subtitle != "" {
+		e.para("Subtitle", p.Subtitle)
 	}
 	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
 		if kv[1] == "" {
@@ -63,7 +91,7 @@ func (e *encoder) cover() {
 func (e *encoder) contents() {
 	var heads []strategy.Heading
 	for _, b := range e.d.Blocks {
-		if h, ok := deref(b).(strategy.Heading); ok {
+		if h, ok := docshape.Deref(b).(strategy.Heading); ok {
 			heads = append(heads, h)
 		}
 	}
@@ -168,10 +196,11 @@ func (e *encoder) pageBreak() {
 // sectPr is the properties of a section on page p. Every section starts
 // on a new page.
 func (e *encoder) sectPr(p page) string {
-	hdr, ftr := "rIdHeader1", "rIdFooter1"
+	h, f := headerName("Header", e.run, p.landscape), headerName("Footer", e.run, p.landscape)
+	hdr, ftr := "rId"+h, "rId"+f
 	orient := ""
 	if p.landscape {
-		hdr, ftr, orient = "rIdHeader2", "rIdFooter2", ` w:orient="landscape"`
+		orient = ` w:orient="landscape"`
 	}
 	s := `<w:sectPr><w:headerReference w:type="default" r:id="` + hdr + `"/><w:footerReference w:type="default" r:id="` + ftr + `"/>`
 	return s + fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`,

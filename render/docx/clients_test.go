@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/internal/tooltest"
 	"github.com/ncskit/ncskit/render/pdf"
@@ -311,7 +312,7 @@ func tableRows(t strategy.Table) int {
 		return 0
 	}
 	n := 1 + len(t.Rows)
-	long := longColumns(t)
+	long := docshape.LongColumns(t)
 	for _, r := range t.Rows {
 		for _, c := range long {
 			if strings.TrimSpace(r[c]) != "" {

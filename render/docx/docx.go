@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -81,7 +82,7 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) (err error) {
 	if err != nil {
 		return err
 	}
-	e := &encoder{d: d, page: pg, lang: langTag(d.Meta.Language)}
+	e := &encoder{d: d, page: pg, lang: langTag(d.Meta.Language), runs: []runningHead{{d.Meta.Title, d.Meta.Classification}}}
 	if err := e.document(); err != nil {
 		return err
 	}
@@ -106,11 +107,32 @@ type encoder struct {
 	landscape bool
 	// ids numbers drawing objects and bookmarks.
 	ids int
+	// parts counts the documents of the draft begun (Part blocks).
+	parts int
+	// runs are the running heads of the documents, one pair of header and
+	// footer parts (two with landscape) each; run is the current one.
+	runs []runningHead
+	run  int
+}
+
+// runningHead is what the header and footer of a document show.
+type runningHead struct{ title, marking string }
+
+// headerName names the header (or footer, kind "footer") part of running
+// head i, portrait or landscape: header1.xml and header2.xml for the
+// first, header3.xml and header4.xml for the second, ….
+func headerName(kind string, i int, landscape bool) string {
+	n := 2*i + 1
+	if landscape {
+		n++
+	}
+	return kind + strconv.Itoa(n)
 }
 
 // renderers dispatch on block kind; every kind of strategy.BlockKinds has
 // an entry (see the tests).
 var renderers = map[string]func(e *encoder, b strategy.Block) error{
+	"part":      func(e *encoder, b strategy.Block) error { e.part(b.(strategy.Part)); return nil },
 	"heading":   func(e *encoder, b strategy.Block) error { e.heading(b.(strategy.Heading)); return nil },
 	"paragraph": func(e *encoder, b strategy.Block) error { e.paragraph(b.(strategy.Paragraph)); return nil },
 	"list":      func(e *encoder, b strategy.Block) error { e.list(b.(strategy.List)); return nil },
@@ -130,50 +152,14 @@ func Kinds() []string {
 	return out
 }
 
-// deref returns the value of a block given as a pointer, nil for a nil
-// pointer.
-func deref(b strategy.Block) strategy.Block {
-	switch v := b.(type) {
-	case *strategy.Heading:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Paragraph:
-		if v != nil {
-			return *v
-		}
-	case *strategy.List:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Table:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Chart:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Callout:
-		if v != nil {
-			return *v
-		}
-	case *strategy.PageBreak:
-		if v != nil {
-			return *v
-		}
-	default:
-		return b
-	}
-	return nil
-}
-
 // document writes the body: the cover, the contents and the blocks.
 func (e *encoder) document() error {
-	e.cover()
-	e.contents()
+	if len(strategy.PartsOf(e.d)) == 0 {
+		e.cover()
+		e.contents()
+	}
 	for i, b := range e.d.Blocks {
-		b = deref(b)
+		b = docshape.Deref(b)
 		if b == nil {
 			return fmt.Errorf("docx: /blocks/%d: no block", i)
 		}
@@ -208,13 +194,16 @@ func (e *encoder) write(w io.Writer) error {
 		{"word/styles.xml", []byte(e.styles())},
 		{"word/settings.xml", []byte(e.settings())},
 		{"word/numbering.xml", []byte(e.numbering())},
-		{"word/header1.xml", []byte(e.header(e.page))},
-		{"word/footer1.xml", []byte(e.footer(e.page))},
 	}
-	if e.landscape {
+	for i, h := range e.runs {
 		parts = append(parts,
-			part{"word/header2.xml", []byte(e.header(e.page.turned()))},
-			part{"word/footer2.xml", []byte(e.footer(e.page.turned()))})
+			part{"word/" + headerName("header", i, false) + ".xml", []byte(e.header(e.page, h))},
+			part{"word/" + headerName("footer", i, false) + ".xml", []byte(e.footer(e.page, h))})
+		if e.landscape {
+			parts = append(parts,
+				part{"word/" + headerName("header", i, true) + ".xml", []byte(e.header(e.page.turned(), h))},
+				part{"word/" + headerName("footer", i, true) + ".xml", []byte(e.footer(e.page.turned(), h))})
+		}
 	}
 	for i, p := range e.images {
 		parts = append(parts, part{"word/media/chart" + strconv.Itoa(i+1) + ".png", p.png})

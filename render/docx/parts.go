@@ -35,11 +35,14 @@ func (e *encoder) contentTypes() string {
 	over("word/styles.xml", wml+"styles+xml")
 	over("word/settings.xml", wml+"settings+xml")
 	over("word/numbering.xml", wml+"numbering+xml")
-	over("word/header1.xml", wml+"header+xml")
-	over("word/footer1.xml", wml+"footer+xml")
-	if e.landscape {
-		over("word/header2.xml", wml+"header+xml")
-		over("word/footer2.xml", wml+"footer+xml")
+	for i := range e.runs {
+		for _, turned := range []bool{false, true} {
+			if turned && !e.landscape {
+				continue
+			}
+			over("word/"+headerName("header", i, turned)+".xml", wml+"header+xml")
+			over("word/"+headerName("footer", i, turned)+".xml", wml+"footer+xml")
+		}
 	}
 	over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
 	over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")
@@ -56,11 +59,15 @@ func (e *encoder) documentRels() string {
 	rel("rIdStyles", "styles", "styles.xml")
 	rel("rIdSettings", "settings", "settings.xml")
 	rel("rIdNumbering", "numbering", "numbering.xml")
-	rel("rIdHeader1", "header", "header1.xml")
-	rel("rIdFooter1", "footer", "footer1.xml")
-	if e.landscape {
-		rel("rIdHeader2", "header", "header2.xml")
-		rel("rIdFooter2", "footer", "footer2.xml")
+	for i := range e.runs {
+		for _, turned := range []bool{false, true} {
+			if turned && !e.landscape {
+				continue
+			}
+			h, f := headerName("header", i, turned), headerName("footer", i, turned)
+			rel("rId"+strings.ToUpper(h[:1])+h[1:], "header", h+".xml")
+			rel("rId"+strings.ToUpper(f[:1])+f[1:], "footer", f+".xml")
+		}
 	}
 	for i := range e.images {
 		n := strconv.Itoa(i + 1)
@@ -165,17 +172,17 @@ func clip(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// header is the running header for page p: the title on the left, the
-// classification marking and the draft mark on the right.
-func (e *encoder) header(p page) string {
+// header is the running header for page p: the document's title on the
+// left, its classification marking and the draft mark on the right.
+func (e *encoder) header(p page, h runningHead) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:hdr ` + nsW + ` ` + nsR + `><w:p><w:pPr><w:pStyle w:val="Header"/><w:tabs><w:tab w:val="clear" w:pos="4513"/><w:tab w:val="clear" w:pos="9026"/><w:tab w:val="right" w:pos="` + strconv.Itoa(p.textWidth()) + `"/></w:tabs></w:pPr>`)
 	// One line: the markings shortened to 40 characters each, the title
 	// to what is left (a character of the header takes about 150 twips).
-	class := clip(oneLine(e.d.Meta.Classification), 40)
+	class := clip(oneLine(h.marking), 40)
 	draft := clip(oneLine(e.d.Labels.Get("r.draft")), 40)
 	room := p.textWidth()/150 - len([]rune(class)) - len([]rune(draft)) - 8
-	run(&b, "", clip(oneLine(e.d.Meta.Title), max(room, 12)))
+	run(&b, "", clip(oneLine(h.title), max(room, 12)))
 	run(&b, "", "\t")
 	if class != "" {
 		run(&b, classificationRun(class), " "+class+" ")
@@ -187,9 +194,9 @@ func (e *encoder) header(p page) string {
 }
 
 // footer is the footer for page p: country and period on the left, the
-// classification in the middle, "Page X of Y" on the right (PAGE and
-// NUMPAGES fields; the words are the draft's labels).
-func (e *encoder) footer(p page) string {
+// document's classification in the middle, "Page X of Y" on the right
+// (PAGE and NUMPAGES fields; the words are the draft's labels).
+func (e *encoder) footer(p page, h runningHead) string {
 	m := e.d.Meta
 	var b strings.Builder
 	tw := p.textWidth()
@@ -200,7 +207,7 @@ func (e *encoder) footer(p page) string {
 	}
 	run(&b, "", clip(left, tw/240))
 	run(&b, "", "\t")
-	run(&b, `<w:b/>`, clip(oneLine(m.Classification), 40))
+	run(&b, `<w:b/>`, clip(oneLine(h.marking), 40))
 	run(&b, "", "\t")
 	l := e.d.Labels
 	run(&b, "", oneLine(l.Get("r.page"))+" ")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -65,7 +66,7 @@ func (e *encoder) table(t strategy.Table) {
 	groups := columnGroups(len(t.Columns), pg.textWidth())
 	var long []int
 	if len(groups) == 1 {
-		long = longColumns(t)
+		long = docshape.LongColumns(t)
 		groups[0] = slices.DeleteFunc(groups[0], func(c int) bool { return slices.Contains(long, c) })
 	}
 	for k, cols := range groups {
@@ -135,34 +136,6 @@ func widths(t strategy.Table, cols []int, width int) []int {
 	return out
 }
 
-// longColumns returns the columns whose text is long enough (150
-// characters a cell on average) to be shown under the other cells of
-// their row, across the table, when the table has at least five columns
-// and keeps three beside them: squeezed into a narrow column, such text
-// makes rows pages tall. The PDF draft lays out the same columns so.
-func longColumns(t strategy.Table) []int {
-	if len(t.Columns) < 5 || len(t.Rows) == 0 {
-		return nil
-	}
-	var long []int
-	for i := range t.Columns {
-		total, n := 0, 0
-		for _, r := range t.Rows {
-			if k := utf8.RuneCountInString(r[i]); k > 0 {
-				total += k
-				n++
-			}
-		}
-		if n > 0 && total/n >= 150 {
-			long = append(long, i)
-		}
-	}
-	if len(t.Columns)-len(long) < 3 {
-		return nil
-	}
-	return long
-}
-
 // grid writes columns cols of t as one table of the given width; the
 // long columns, labelled with their names, fill a row of their own under
 // each row, across all columns but the first.
@@ -190,7 +163,7 @@ func (e *encoder) grid(t strategy.Table, cols, long []int, width int) {
 		head := t.Columns[c]
 		vertical := raci && c > 0
 		if vertical && utf8.RuneCountInString(head) > longHead {
-			head = dropRemarks(head)
+			head = docshape.DropRemarks(head)
 		}
 		e.cell(ws[i], head, cellFormat{style: "TableHeading", fill: headFill, vertical: vertical})
 	}
@@ -378,37 +351,3 @@ func numericColumn(rows [][]string, c int) bool {
 // header shows whole; a longer one loses its longer parenthetical remarks
 // (as in the PDF draft), which the header row would cut off.
 const longHead = 60
-
-// dropRemarks removes parenthesised remarks that hold a space, keeping
-// acronyms such as "(ANCS)".
-func dropRemarks(s string) string {
-	var b strings.Builder
-	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			if depth == 0 {
-				b.WriteString(s[start:i])
-				start = i
-			}
-			depth++
-		case ')':
-			if depth == 0 {
-				continue
-			}
-			depth--
-			if depth == 0 {
-				if remark := s[start : i+1]; !strings.Contains(remark, " ") {
-					b.WriteString(remark)
-				}
-				start = i + 1
-			}
-		}
-	}
-	b.WriteString(s[start:]) // an unclosed remark stays
-	out := strings.Join(strings.Fields(b.String()), " ")
-	if out == "" {
-		return s
-	}
-	return out
-}

@@ -11,6 +11,7 @@ main, .cover, .toc { max-width: 60rem; margin: 0 auto; padding: 0 1.5rem; }
 .cover .country { font-size: 1.4rem; margin: 2rem 0 0; color: var(--muted); }
 .cover h1 { font-size: 2.2rem; margin: .2rem 0 .6rem; color: var(--accent); line-height: 1.2; }
 .cover .subtitle { font-size: 1.1rem; }
+.toc li.part { font-weight: bold; margin-top: .6rem; list-style: none; }
 .cover dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin-top: 2rem; }
 .cover dt { font-weight: bold; }
 .cover dd { margin: 0; }

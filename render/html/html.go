@@ -35,7 +35,9 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) error {
 	if !opts.Fragment {
 		e.head()
 	}
-	e.cover()
+	if len(strategy.PartsOf(d)) == 0 {
+		e.cover(strategy.Part{Title: d.Meta.Title, Subtitle: d.Meta.Subtitle, Classification: d.Meta.Classification})
+	}
 	e.contents()
 	for _, b := range d.Blocks {
 		render, ok := renderers[b.Kind()]
@@ -63,6 +65,7 @@ type encoder struct {
 // renderers dispatch on block kind; every kind of strategy.BlockKinds has
 // an entry (see the tests).
 var renderers = map[string]func(e *encoder, b strategy.Block){
+	"part":      func(e *encoder, b strategy.Block) { e.part(b.(strategy.Part)) },
 	"heading":   func(e *encoder, b strategy.Block) { e.heading(b.(strategy.Heading)) },
 	"paragraph": func(e *encoder, b strategy.Block) { e.paragraph(b.(strategy.Paragraph)) },
 	"list":      func(e *encoder, b strategy.Block) { e.list(b.(strategy.List)) },
@@ -95,16 +98,29 @@ func (e *encoder) head() {
 	e.printf("<title>%s — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", esc(m.Title), esc(m.Country), css)
 }
 
-func (e *encoder) cover() {
+// part begins a document of the draft with its own cover and marking.
+func (e *encoder) part(p strategy.Part) {
+	e.closeSection()
+	e.printf("<div class=\"pagebreak\"></div>\n")
+	e.cover(p)
+}
+
+// cover is the title block of a document: its marking, country, title,
+// subtitle, the facts of the draft and its note on the evidence.
+func (e *encoder) cover(p strategy.Part) {
 	m := e.d.Meta
 	l := e.d.Labels
-	e.printf("<header class=\"cover\">\n")
-	if m.Classification != "" {
-		e.printf("<p class=\"marking\">%s · %s</p>\n", esc(m.Classification), esc(l.Get("r.draft")))
+	id := ""
+	if p.ID != "" {
+		id = " id=\"part-" + esc(p.ID) + "\""
+	}
+	e.printf("<header class=\"cover\"%s>\n", id)
+	if p.Classification != "" {
+		e.printf("<p class=\"marking\">%s · %s</p>\n", esc(p.Classification), esc(l.Get("r.draft")))
 	} else {
 		e.printf("<p class=\"marking\">%s</p>\n", esc(l.Get("r.draft")))
 	}
-	e.printf("<p class=\"country\">%s</p>\n<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n", esc(m.Country), esc(m.Title), esc(m.Subtitle))
+	e.printf("<p class=\"country\">%s</p>\n<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n", esc(m.Country), esc(p.Title), esc(p.Subtitle))
 	e.printf("<dl>\n")
 	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
 		e.printf("<dt>%s</dt><dd>%s</dd>\n", esc(l.Get(kv[0])), esc(kv[1]))
@@ -119,6 +135,9 @@ func (e *encoder) cover() {
 func (e *encoder) contents() {
 	e.printf("<nav class=\"toc\" aria-label=\"%s\">\n<h2>%s</h2>\n<ul>\n", esc(e.d.Labels.Get("r.contents")), esc(e.d.Labels.Get("r.contents")))
 	for _, b := range e.d.Blocks {
+		if p, ok := b.(strategy.Part); ok {
+			e.printf("<li class=\"part\"><a href=\"#part-%s\">%s</a></li>\n", esc(p.ID), esc(p.Title))
+		}
 		if h, ok := b.(strategy.Heading); ok && h.Level == 1 {
 			e.printf("<li><a href=\"#%s\">%s</a></li>\n", esc(h.Anchor), esc(strings.TrimSpace(h.Number+" "+h.Text)))
 		}
@@ -141,7 +160,11 @@ func (e *encoder) heading(h strategy.Heading) {
 		e.printf("<h2>%s</h2>\n", numbered(h))
 		return
 	}
-	e.printf("<h3 id=\"%s\">%s</h3>\n", esc(h.Anchor), numbered(h))
+	tag := "h3"
+	if h.Level >= 3 {
+		tag = "h4"
+	}
+	e.printf("<%s id=\"%s\">%s</%s>\n", tag, esc(h.Anchor), numbered(h), tag)
 }
 
 func numbered(h strategy.Heading) string {

@@ -20,7 +20,9 @@ type Options struct{}
 func Encode(w io.Writer, d *strategy.Draft, _ *Options) error {
 	bw := bufio.NewWriter(w)
 	e := &encoder{w: bw, d: d}
-	e.cover()
+	if len(strategy.PartsOf(d)) == 0 {
+		e.cover(strategy.Part{Title: d.Meta.Title, Subtitle: d.Meta.Subtitle, Classification: d.Meta.Classification})
+	}
 	for _, b := range d.Blocks {
 		render, ok := renderers[b.Kind()]
 		if !ok {
@@ -32,13 +34,15 @@ func Encode(w io.Writer, d *strategy.Draft, _ *Options) error {
 }
 
 type encoder struct {
-	w *bufio.Writer
-	d *strategy.Draft
+	w     *bufio.Writer
+	d     *strategy.Draft
+	parts int // the documents begun
 }
 
 // renderers dispatch on block kind; every kind of strategy.BlockKinds
 // has an entry (see the tests).
 var renderers = map[string]func(e *encoder, b strategy.Block){
+	"part":      func(e *encoder, b strategy.Block) { e.part(b.(strategy.Part)) },
 	"heading":   func(e *encoder, b strategy.Block) { e.heading(b.(strategy.Heading)) },
 	"paragraph": func(e *encoder, b strategy.Block) { e.paragraph(b.(strategy.Paragraph)) },
 	"list":      func(e *encoder, b strategy.Block) { e.list(b.(strategy.List)) },
@@ -57,13 +61,25 @@ func Kinds() []string {
 	return out
 }
 
-func (e *encoder) cover() {
+// part starts a document of the draft: a rule after the one before it,
+// then its cover.
+func (e *encoder) part(p strategy.Part) {
+	if e.parts > 0 {
+		e.w.WriteString("---\n\n")
+	}
+	e.parts++
+	e.cover(p)
+}
+
+// cover is the title block of a document: its marking, title and
+// subtitle, the facts of the draft and its note on the evidence.
+func (e *encoder) cover(p strategy.Part) {
 	m := e.d.Meta
 	l := e.d.Labels
-	if m.Classification != "" {
-		fmt.Fprintf(e.w, "**%s** · %s\n\n", esc(m.Classification), esc(l.Get("r.draft")))
+	if p.Classification != "" {
+		fmt.Fprintf(e.w, "**%s** · %s\n\n", esc(p.Classification), esc(l.Get("r.draft")))
 	}
-	fmt.Fprintf(e.w, "# %s\n\n%s\n\n", esc(m.Title), esc(m.Subtitle))
+	fmt.Fprintf(e.w, "# %s\n\n%s\n\n", esc(p.Title), esc(p.Subtitle))
 	fmt.Fprintf(e.w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", esc(l.Get("r.period")), esc(m.Period),
 		esc(l.Get("r.version")), esc(m.Version), esc(l.Get("r.status")), esc(m.Status), esc(l.Get("r.date")), esc(m.Date))
 	if m.EvidenceNote != "" {
@@ -135,7 +151,11 @@ func (e *encoder) chart(c strategy.Chart) {
 		for i, l := range c.Labels {
 			r := []string{l}
 			for _, s := range c.Series {
-				r = append(r, fmt.Sprintf("%.2f", s.Values[i]))
+				if s.IsMissing(i) {
+					r = append(r, "—")
+				} else {
+					r = append(r, fmt.Sprintf("%.2f", s.Values[i]))
+				}
 			}
 			rows = append(rows, r)
 		}

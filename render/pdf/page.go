@@ -12,7 +12,7 @@ import (
 // title on the left, the classification marking and the draft mark on the
 // right.
 func (e *encoder) pageHeader() {
-	if e.f.PageNo() == 1 || e.dry {
+	if e.covers[e.f.PageNo()] || e.dry {
 		return
 	}
 	const top, h = 10.0, 5.0
@@ -20,7 +20,7 @@ func (e *encoder) pageHeader() {
 	if e.classif != "" {
 		x -= 2 + e.markBox(x-2, top, h, e.classif, true)
 	}
-	title := ellipsize(e.d.Meta.Title, x-e.left-6, runStyle)
+	title := ellipsize(e.title, x-e.left-6, runStyle)
 	e.text(e.left, top, h, title, runStyle)
 	e.draw(rule)
 	e.f.SetLineWidth(0.2)
@@ -30,13 +30,9 @@ func (e *encoder) pageHeader() {
 // pageFooter draws the country and period, the classification marking and
 // "Page X of Y".
 func (e *encoder) pageFooter() {
-	page := e.f.PageNo()
-	if page == 1 || e.dry {
+	page, total := e.pageNumber()
+	if e.covers[e.f.PageNo()] || e.dry {
 		return
-	}
-	total := page
-	if e.prev != nil {
-		total = e.prev.pages
 	}
 	top := e.pageH - 14.0
 	const h = 4.0
@@ -58,6 +54,42 @@ func (e *encoder) pageFooter() {
 		left += " · " + e.d.Meta.Period
 	}
 	e.text(e.left, top, h, ellipsize(left, mid-cw/2-e.left-6, runStyle), runStyle)
+}
+
+// pageNumber returns the number of the current page and the number of
+// pages of its document (from the previous pass), counting from the
+// document's cover.
+func (e *encoder) pageNumber() (page, total int) {
+	page, first, next := e.f.PageNo(), 1, 0
+	if e.part >= 0 && e.part < len(e.out.parts) {
+		first = e.out.parts[e.part]
+	}
+	if e.prev != nil {
+		next = e.prev.pages + 1
+		if e.part >= 0 && e.part+1 < len(e.prev.parts) {
+			next = e.prev.parts[e.part+1]
+		}
+	}
+	total = page - first + 1
+	if next > first {
+		total = next - first
+	}
+	return page - first + 1, total
+}
+
+// partCover begins a document of the draft: its cover, with its marking,
+// then its contents, then its first page; the running header and footer
+// carry its title and marking from there.
+func (e *encoder) partCover(p strategy.Part) {
+	e.covers[e.f.PageNo()+1] = true
+	e.newPage()
+	e.part++
+	e.out.parts = append(e.out.parts, e.f.PageNo())
+	e.classif, e.title = p.Classification, p.Title
+	e.drawCover(p)
+	e.bookmark(p.Title, 1-e.outlineShift)
+	e.contents(e.index + 1)
+	e.newPage()
 }
 
 // markBox draws a marking right-aligned at x, a classification (white on
@@ -99,8 +131,14 @@ func tlpColor(s string) rgb {
 
 // cover draws the first page: country, title, subtitle, the document
 // facts and the markings.
-func (e *encoder) cover() {
+func (e *encoder) cover(p strategy.Part) {
+	e.covers[e.f.PageNo()+1] = true
 	e.newPage()
+	e.drawCover(p)
+}
+
+// drawCover draws a cover on the current page.
+func (e *encoder) drawCover(p strategy.Part) {
 	m := e.d.Meta
 	l := e.d.Labels
 	x := e.left + 7
@@ -108,8 +146,8 @@ func (e *encoder) cover() {
 
 	// markings, top right
 	right := e.right - e.markBox(e.right, 14, 6.5, e.draftLabel, false)
-	if m.Classification != "" {
-		e.markBox(right-2, 14, 6.5, m.Classification, true)
+	if p.Classification != "" {
+		e.markBox(right-2, 14, 6.5, p.Classification, true)
 	}
 
 	y := e.pageH * 0.22
@@ -121,13 +159,13 @@ func (e *encoder) cover() {
 	}
 	y += 4
 	title := style{bold: true, size: 26, color: accent}
-	for _, s := range clip(m.Title, w, title, 4) {
+	for _, s := range clip(p.Title, w, title, 4) {
 		e.text(x, y, lineHeight(title)*0.92, s, title)
 		y += lineHeight(title) * 0.92
 	}
 	y += 5
 	sub := style{size: 12, color: ink}
-	for _, s := range clip(m.Subtitle, w, sub, 5) {
+	for _, s := range clip(p.Subtitle, w, sub, 5) {
 		e.text(x, y, lineHeight(sub), s, sub)
 		y += lineHeight(sub)
 	}
@@ -170,9 +208,9 @@ func (e *encoder) cover() {
 		e.text(x, y, lineHeight(owner), s, owner)
 		y += lineHeight(owner)
 	}
-	if m.Classification != "" {
+	if p.Classification != "" {
 		st := style{bold: true, size: 8, color: ink}
-		e.textCenter(e.pageW/2, e.pageH-14, 4, ellipsize(m.Classification, w, st), st)
+		e.textCenter(e.pageW/2, e.pageH-14, 4, ellipsize(p.Classification, w, st), st)
 	}
 }
 
@@ -201,21 +239,29 @@ type tocEntry struct {
 	index int
 }
 
-// contents draws the table of contents. The first pass leaves the page
+// contents draws the table of contents of the document whose blocks start
+// at index from and run to the next Part block; nothing for a document
+// without a chapter (a level 1 heading). The first pass leaves the page
 // numbers out; the second writes them from the first pass's layout and
 // links each entry to its heading. Both passes take the same room.
-func (e *encoder) contents() {
+func (e *encoder) contents(from int) {
 	var entries []tocEntry
-	n := 0
-	for _, b := range e.d.Blocks {
+	n, chapters := 0, 0
+	for i, b := range e.d.Blocks {
+		if _, ok := b.(strategy.Part); ok && i >= from {
+			break
+		}
 		if h, ok := b.(strategy.Heading); ok {
-			if h.Level <= 2 {
+			if h.Level <= 2 && i >= from {
 				entries = append(entries, tocEntry{h, n})
+			}
+			if h.Level == 1 && i >= from {
+				chapters++
 			}
 			n++
 		}
 	}
-	if len(entries) == 0 {
+	if chapters == 0 {
 		return
 	}
 	e.newPage()

@@ -22,8 +22,9 @@ type Options struct {
 // Encode writes d to w as a PDF document: a cover page, a table of
 // contents with page numbers, the blocks of the draft, an outline
 // (bookmarks) of every heading, running headers with the classification
-// marking and footers with the page number. The same draft and options
-// always give the same bytes.
+// marking and footers with the page number. A draft of several documents
+// (strategy.Part blocks) gives each its own cover, contents, marking and
+// page numbers. The same draft and options always give the same bytes.
 func Encode(w io.Writer, d *strategy.Draft, o *Options) (err error) {
 	defer func() {
 		if r := recover(); r != nil { // a bug, here or in fpdf: an error, not a crash
@@ -86,6 +87,7 @@ func pageSize(o *Options) (fpdf.SizeType, error) {
 type layout struct {
 	heads []mark
 	pages int
+	parts []int // the page of each document's cover
 }
 
 // cache keeps what both passes measure the same way: the layout of each
@@ -100,7 +102,7 @@ type mark struct {
 }
 
 func (l *layout) equal(m *layout) bool {
-	return l.pages == m.pages && slices.Equal(l.heads, m.heads)
+	return l.pages == m.pages && slices.Equal(l.heads, m.heads) && slices.Equal(l.parts, m.parts)
 }
 
 // encoder draws one pass of the document.
@@ -126,6 +128,15 @@ type encoder struct {
 	nextStart func() float64
 
 	pageLabel, ofLabel, draftLabel, continuedLabel, classif string
+	// title is the running title of the document being drawn; covers are
+	// the pages that have no running header or footer; part is the index
+	// of the document being drawn, -1 in a draft of one document.
+	title  string
+	covers map[int]bool
+	part   int
+	// outlineShift lowers the headings in the outline by one level under
+	// their document's entry.
+	outlineShift int
 }
 
 // renderer draws one kind of block. start is the least height the block
@@ -139,6 +150,9 @@ type renderer struct {
 // renderers dispatch on block kind; every kind of strategy.BlockKinds has
 // an entry (see the tests).
 var renderers = map[string]renderer{
+	"part": {
+		func(e *encoder, b strategy.Block) { e.partCover(b.(strategy.Part)) },
+		func(e *encoder, b strategy.Block) float64 { return 0 }},
 	"heading": {
 		func(e *encoder, b strategy.Block) { e.heading(b.(strategy.Heading)) },
 		func(e *encoder, b strategy.Block) float64 { return e.headingStart(b.(strategy.Heading)) }},
@@ -209,6 +223,9 @@ func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (
 		draftLabel:     d.Labels.Get("r.draft"),
 		continuedLabel: d.Labels["pdf.continued"],
 		classif:        d.Meta.Classification,
+		title:          d.Meta.Title,
+		covers:         map[int]bool{},
+		part:           -1,
 	}
 	f.SetHeaderFunc(e.pageHeader)
 	f.SetFooterFunc(e.pageFooter)
@@ -217,10 +234,14 @@ func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (
 
 // render draws the whole document.
 func (e *encoder) render() error {
-	e.cover()
-	e.contents()
-	if len(e.d.Blocks) > 0 {
-		e.newPage()
+	if len(strategy.PartsOf(e.d)) == 0 {
+		e.cover(strategy.Part{Title: e.d.Meta.Title, Subtitle: e.d.Meta.Subtitle, Classification: e.d.Meta.Classification})
+		e.contents(0)
+		if len(e.d.Blocks) > 0 {
+			e.newPage()
+		}
+	} else {
+		e.outlineShift = 1
 	}
 	for i, b := range e.d.Blocks {
 		r, ok := renderers[b.Kind()]

@@ -58,54 +58,127 @@ func TestDeterministic(t *testing.T) {
 // The examples pass qpdf's check, carry their metadata, and their text
 // holds every chapter heading, the country name with its accents, each
 // pillar with its level names and the top priorities.
+// pageRange is the number of A4 pages each document of a draft may take:
+// a Cabinet brief of two to four, a strategy of 15 to 30, a plan of any
+// length.
+var pageRange = map[string][2]int{strategy.PartBrief: {2, 4}, strategy.PartStrategy: {15, 30}, strategy.PartPlan: {20, 150}}
+
 func TestExamples(t *testing.T) {
 	for _, name := range drafttest.Examples {
-		t.Run(name, func(t *testing.T) {
-			d := drafttest.Draft(t, name)
-			data := encode(t, d, nil)
-			if lang := "/Lang (" + d.Meta.Language + ")"; !bytes.Contains(data, []byte(lang)) {
-				t.Errorf("the catalogue lacks %s", lang)
-			}
-			path := write(t, data)
-			qpdfCheck(t, path)
-			info := run(t, "pdfinfo", path)
-			for _, want := range []string{
-				"Title:           " + d.Meta.Title,
-				"Subject:         " + d.Meta.Subtitle,
-				"Author:          " + d.Meta.Author,
-				"Creator:         " + d.Meta.Generator,
-				"(A4)",
-			} {
-				if !strings.Contains(info, want) {
-					t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		for _, part := range strategy.Parts {
+			t.Run(name+"/"+part, func(t *testing.T) {
+				a, r := drafttest.Assessment(t, name)
+				d, err := strategy.Select(drafttest.Build(t, a, r), part)
+				if err != nil {
+					t.Fatal(err)
 				}
+				checkDocument(t, d, part, a)
+			})
+		}
+	}
+}
+
+// checkDocument checks the PDF of one document of a draft: its metadata,
+// its length, its text, its running marking, outline, contents and
+// margins, and that the brief and the strategy name nobody.
+func checkDocument(t *testing.T, d *strategy.Draft, part string, a *assess.Assessment) {
+	data := encode(t, d, nil)
+	if lang := "/Lang (" + d.Meta.Language + ")"; !bytes.Contains(data, []byte(lang)) {
+		t.Errorf("the catalogue lacks %s", lang)
+	}
+	path := write(t, data)
+	qpdfCheck(t, path)
+	info := run(t, "pdfinfo", path)
+	for _, want := range []string{
+		"Title:           " + d.Meta.Title,
+		"Author:          " + d.Meta.Author,
+		"Creator:         " + d.Meta.Generator,
+		"(A4)",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	pages := pageCount(t, info)
+	if r := pageRange[part]; pages < r[0] || pages > r[1] {
+		t.Errorf("%d pages, want %d-%d", pages, r[0], r[1])
+	}
+	text := flat(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	t.Logf("%d pages, %d words", pages, len(strings.Fields(text)))
+	for _, want := range expectedText(t, d, part) {
+		if !strings.Contains(text, flat(want)) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	if part != strategy.PartPlan {
+		for _, p := range drafttest.People(a) {
+			if strings.Contains(text, flat(p)) {
+				t.Errorf("the %s names %q", part, p)
 			}
-			pages := pageCount(t, info)
-			if pages < 20 || pages > 120 {
-				t.Errorf("%d pages", pages)
+		}
+	}
+	if d.Meta.Country == "República de Solandía" && !strings.Contains(text, "República de Solandía") {
+		t.Error("the text lacks the country name with its accents")
+	}
+	chapters := 0
+	for _, b := range d.Blocks {
+		if h, ok := b.(strategy.Heading); ok && h.Level == 1 {
+			chapters++
+		}
+	}
+	for p := 2; p <= pages; p++ {
+		page := flat(run(t, "pdftotext", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), path, "-"))
+		want := []string{fmt.Sprintf("%s %d %s %d", d.Labels.Get("r.page"), p, d.Labels.Get("r.of"), pages),
+			d.Labels.Get("r.draft"), d.Meta.Classification}
+		if p == 2 && chapters > 0 {
+			want = append(want, d.Labels.Get("r.contents"))
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("page %d lacks %q", p, w)
 			}
-			text := flat(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
-			for _, want := range expectedText(t, d) {
-				if !strings.Contains(text, flat(want)) {
-					t.Errorf("the text lacks %q", want)
-				}
+		}
+	}
+	checkOutline(t, d, path)
+	if chapters > 0 {
+		checkContents(t, d, path, pages)
+	}
+	checkMargins(t, path, 210, 297)
+}
+
+// TestAllParts writes the three documents in one file: each begins with
+// its own cover and every page carries its own marking, the strategy's
+// public one and the others restricted.
+func TestAllParts(t *testing.T) {
+	d := drafttest.Draft(t, "small-island")
+	path := write(t, encode(t, d, nil))
+	pages := pageCount(t, run(t, "pdfinfo", path))
+	parts := strategy.PartsOf(d)
+	if len(parts) != 3 || parts[1].Classification != strategy.PublicMarking || !strategy.Restricted(parts[0].Classification) ||
+		!strategy.Restricted(parts[2].Classification) {
+		t.Fatalf("parts %+v", parts)
+	}
+	k := -1
+	for p := 1; p <= pages; p++ {
+		page := flat(run(t, "pdftotext", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), path, "-"))
+		if k+1 < len(parts) && strings.Contains(page, parts[k+1].Title) &&
+			!strings.Contains(page, d.Labels.Get("r.page")+" ") {
+			k++ // a cover
+		}
+		if k < 0 {
+			t.Fatalf("page %d comes before the first cover", p)
+		}
+		if !strings.Contains(page, parts[k].Classification) {
+			t.Errorf("page %d of the %s lacks its marking %s", p, parts[k].ID, parts[k].Classification)
+		}
+		for _, other := range parts {
+			if other.Classification != parts[k].Classification && strings.Contains(page, other.Classification) {
+				t.Errorf("page %d of the %s carries the marking %s", p, parts[k].ID, other.Classification)
 			}
-			if name == "larger-state" && !strings.Contains(text, "República de Solandía") {
-				t.Error("the text lacks the country name with its accents")
-			}
-			second := flat(run(t, "pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", path, "-"))
-			for _, want := range []string{
-				fmt.Sprintf("%s 2 %s %d", d.Labels.Get("r.page"), d.Labels.Get("r.of"), pages),
-				d.Labels.Get("r.draft"), d.Meta.Classification, d.Labels.Get("r.contents"),
-			} {
-				if !strings.Contains(second, want) {
-					t.Errorf("page 2 lacks %q", want)
-				}
-			}
-			checkOutline(t, d, path)
-			checkContents(t, d, path, pages)
-			checkMargins(t, path, 210, 297)
-		})
+		}
+	}
+	if k != 2 {
+		t.Errorf("found %d covers, want 3", k+1)
 	}
 }
 
@@ -122,14 +195,17 @@ func TestLetter(t *testing.T) {
 // expectedText lists what the examples' text must hold: the chapter
 // headings, each pillar's name and the names of the levels it has, and
 // the five top priorities.
-func expectedText(t *testing.T, d *strategy.Draft) []string {
+func expectedText(t *testing.T, d *strategy.Draft, part string) []string {
 	var want []string
 	for _, b := range d.Blocks {
-		if h, ok := b.(strategy.Heading); ok && h.Level == 1 {
+		if h, ok := b.(strategy.Heading); ok && h.Level <= 2 {
 			want = append(want, h.Text)
 		}
 	}
 	want = append(want, d.Meta.Country, d.Meta.Title)
+	if part != strategy.PartStrategy {
+		return want
+	}
 	scale := assess.Default().Scale
 	for _, s := range d.Scores {
 		if s.Kind == "pillar" {
@@ -165,12 +241,25 @@ func checkOutline(t *testing.T, d *strategy.Draft, path string) {
 		}
 	}
 	walk(doc.Outlines, 0)
+	shift := 0 // the headings of a document sit under its entry
+	if len(strategy.PartsOf(d)) > 0 {
+		shift = 1
+	}
+	depth := 0 // an outline goes down one level at a time
 	for _, b := range d.Blocks {
+		if p, ok := b.(strategy.Part); ok {
+			if !slices.Contains(titles, p.Title) {
+				t.Errorf("the outline lacks %q", p.Title)
+			}
+			depth = 0
+			continue
+		}
 		h, ok := b.(strategy.Heading)
 		if !ok {
 			continue
 		}
-		want := strings.Repeat(">", h.Level-1) + strings.TrimSpace(h.Number+" "+h.Text)
+		depth = min(h.Level-1+shift, depth+1)
+		want := strings.Repeat(">", depth) + strings.TrimSpace(h.Number+" "+h.Text)
 		if !slices.Contains(titles, want) {
 			t.Errorf("the outline lacks %q", want)
 		}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -81,43 +82,13 @@ func raciHeader(name string, w float64, n int) []string {
 	if lines := wrap(name, w, raciHead); len(lines) <= n {
 		return lines
 	}
-	if short := dropRemarks(name); short != name && short != "" {
+	if short := docshape.DropRemarks(name); short != name && short != "" {
 		if lines := wrap(short, w, raciHead); len(lines) <= n {
 			return lines
 		}
 		name = short
 	}
 	return clip(name, w, raciHead, n)
-}
-
-// dropRemarks removes parenthesised remarks that hold a space, keeping
-// acronyms such as "(ANCS)".
-func dropRemarks(s string) string {
-	var b strings.Builder
-	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			if depth == 0 {
-				b.WriteString(s[start:i])
-				start = i
-			}
-			depth++
-		case ')':
-			if depth == 0 {
-				continue
-			}
-			depth--
-			if depth == 0 {
-				if remark := s[start : i+1]; !strings.Contains(remark, " ") {
-					b.WriteString(remark)
-				}
-				start = i + 1
-			}
-		}
-	}
-	b.WriteString(s[start:]) // an unclosed remark stays
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // raci draws the actions × institutions matrix, in as many column groups

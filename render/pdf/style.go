@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -130,7 +131,7 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 	}
 	c.Blocks = make([]strategy.Block, 0, len(d.Blocks))
 	for i, b := range d.Blocks {
-		b = deref(b)
+		b = docshape.Deref(b)
 		if b == nil {
 			return nil, fmt.Errorf("pdf: /blocks/%d: no block", i)
 		}
@@ -146,47 +147,14 @@ func prepare(d *strategy.Draft) (*strategy.Draft, error) {
 	return c, nil
 }
 
-// deref turns a pointer to a block into the block; nil stays nil.
-func deref(b strategy.Block) strategy.Block {
-	switch v := b.(type) {
-	case *strategy.Heading:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Paragraph:
-		if v != nil {
-			return *v
-		}
-	case *strategy.List:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Table:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Chart:
-		if v != nil {
-			return *v
-		}
-	case *strategy.Callout:
-		if v != nil {
-			return *v
-		}
-	case *strategy.PageBreak:
-		if v != nil {
-			return *v
-		}
-	default:
-		return b
-	}
-	return nil
-}
-
 // cleanBlock returns a clean copy of a block of the draft model's types,
 // or nil for any other type.
 func cleanBlock(b strategy.Block) strategy.Block {
 	switch v := b.(type) {
+	case strategy.Part:
+		v.ID, v.Title, v.Classification = typeset.Clean(v.ID), oneLine(typeset.Clean(v.Title)), oneLine(typeset.Clean(v.Classification))
+		v.Subtitle = typeset.Clean(v.Subtitle)
+		return v
 	case strategy.Heading:
 		v.Number, v.Text = oneLine(typeset.Clean(v.Number)), oneLine(typeset.Clean(v.Text))
 		return v

@@ -3,8 +3,8 @@ package pdf
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -113,31 +113,6 @@ func (tl *tableLayout) startHeight() float64 {
 	return h
 }
 
-// longColumns returns the columns whose text is long enough to be shown
-// below the others, when the table is wide enough for that to help.
-func longColumns(t strategy.Table) []int {
-	if len(t.Columns) < 5 || len(t.Rows) == 0 {
-		return nil
-	}
-	var long []int
-	for i := range t.Columns {
-		total, n := 0, 0
-		for _, r := range t.Rows {
-			if k := utf8.RuneCountInString(r[i]); k > 0 {
-				total += k
-				n++
-			}
-		}
-		if n > 0 && total/n >= 150 {
-			long = append(long, i)
-		}
-	}
-	if len(t.Columns)-len(long) < 3 {
-		return nil
-	}
-	return long
-}
-
 // layoutTable measures t: it fits the columns to the text width, giving
 // each column at least its longest word when it can, shrinking the type a
 // little when it cannot, and wraps every cell.
@@ -151,7 +126,7 @@ func (e *encoder) layoutTable(t strategy.Table) *tableLayout {
 }
 
 func (e *encoder) measureTable(t strategy.Table) *tableLayout {
-	long := longColumns(t)
+	long := docshape.LongColumns(t)
 	tl := &tableLayout{caption: t.Caption}
 	for i := range t.Columns {
 		if !slices.Contains(long, i) {

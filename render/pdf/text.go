@@ -224,7 +224,7 @@ func (e *encoder) headingStart(h strategy.Heading) float64 {
 // bookmark adds an outline entry at the current position. Outline levels
 // may go down only one step at a time.
 func (e *encoder) bookmark(s string, level int) {
-	l := min(max(level-1, 0), e.outlineLevel+1)
+	l := min(max(level-1+e.outlineShift, 0), e.outlineLevel+1)
 	e.f.Bookmark(s, l, e.y)
 	e.outlineLevel = l
 }

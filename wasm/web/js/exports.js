@@ -21,10 +21,11 @@ export const formats = [
 const xlsxType = formats[1].type;
 
 // draftRequest is the engine's request for the open session's draft.
-export function draftRequest(format, { lang = '', template = '' } = {}) {
+export function draftRequest(format, { lang = '', template = '', part = '' } = {}) {
   const r = { assessment: app.session.assessment, format };
   if (lang) r.lang = lang;
   if (template) r.template = template;
+  if (part && part !== 'all') r.part = part;
   return r;
 }
 
@@ -33,10 +34,12 @@ function base() {
   return `${slug(a.profile.country || 'country', new Set())}-${a.session.date || 'undated'}`;
 }
 
-// draftName names a draft file after the country and the session date:
-// corallia-2026-10-14-strategy-draft.pdf.
-export function draftName(ext) {
-  return `${base()}-strategy-draft.${ext}`;
+// draftName names a draft file after the country, the session date and
+// the document: corallia-2026-10-14-strategy-draft.pdf for all three,
+// corallia-2026-10-14-cabinet-brief.pdf for one.
+const partNames = { brief: 'cabinet-brief', strategy: 'strategy', plan: 'implementation-plan' };
+export function draftName(ext, part = '') {
+  return `${base()}-${partNames[part] || 'strategy-draft'}.${ext}`;
 }
 
 // questionnaireName names a blank questionnaire:
@@ -87,7 +90,7 @@ function record(fn, format, t0, bytes) {
 // exportDraft builds the draft in format and downloads it.
 export async function exportDraft(status, group, format, options) {
   const f = formats.find((x) => x.id === format);
-  const name = draftName(format);
+  const name = draftName(format, options && options.part);
   await task(status, group, `Building the ${f.label} draft`, async () => {
     const t0 = performance.now();
     const bytes = await app.engine.call('draft', draftRequest(format, options));

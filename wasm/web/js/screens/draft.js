@@ -17,6 +17,8 @@ const templates = [
 ];
 
 let draftLang = ''; // '' means the session's language
+let draftPart = 'all'; // the document of the draft: all, brief, strategy or plan
+const parts = [['all', 'All three documents'], ['brief', 'Cabinet brief'], ['strategy', 'Strategy for adoption (public)'], ['plan', 'Implementation plan (restricted)']];
 let dom = null;
 let previewKey = '';
 let previewSeq = 0;
@@ -29,7 +31,7 @@ function template() {
 }
 
 function choices() {
-  return { lang: draftLang, template: template() };
+  return { lang: draftLang, template: template(), part: draftPart };
 }
 
 function languageName(code) {
@@ -47,6 +49,11 @@ function render(root) {
     options([['', `The session's (${languageName(lang())})`], ...questionnaireLanguages], draftLang));
   langSel.addEventListener('change', () => {
     draftLang = langSel.value;
+    updatePreview();
+  });
+  const partSel = h('select', { id: 'draft-part' }, options(parts, draftPart));
+  partSel.addEventListener('change', () => {
+    draftPart = partSel.value;
     updatePreview();
   });
   const status = h('p', { id: 'export-status', class: 'task', role: 'status' });
@@ -70,7 +77,8 @@ function render(root) {
   const frameBox = h('div', { class: 'preview' });
   root.append(h('h1', { class: 'visually-hidden', text: 'Draft' }),
     h('section', { class: 'panel draft-controls', 'aria-label': 'The strategy draft' },
-      h('div', { class: 'part' }, tmpl, h('div', { class: 'field inline' }, h('label', { for: 'draft-lang', text: 'Language' }), langSel)),
+      h('div', { class: 'part' }, tmpl, h('div', { class: 'field inline' }, h('label', { for: 'draft-lang', text: 'Language' }), langSel),
+        h('div', { class: 'field inline' }, h('label', { for: 'draft-part', text: 'Document' }), partSel)),
       h('div', { class: 'part' },
         h('div', {}, h('h2', { class: 'label', id: 'h-draft-downloads', text: 'Download the draft' }), buttons, status),
         questionnaire)),

@@ -1,0 +1,110 @@
+// Package docshape holds the layout decisions the document renderers
+// (PDF, Word) share, so that the same draft is laid out alike in each.
+package docshape
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ncskit/ncskit/strategy"
+)
+
+// Deref turns a pointer to a block into the block; nil stays nil.
+func Deref(b strategy.Block) strategy.Block {
+	switch v := b.(type) {
+	case *strategy.Part:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Heading:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Paragraph:
+		if v != nil {
+			return *v
+		}
+	case *strategy.List:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Table:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Chart:
+		if v != nil {
+			return *v
+		}
+	case *strategy.Callout:
+		if v != nil {
+			return *v
+		}
+	case *strategy.PageBreak:
+		if v != nil {
+			return *v
+		}
+	default:
+		return b
+	}
+	return nil
+}
+
+// LongColumns returns the columns whose text is long enough to be shown
+// below the others, when the table is wide enough for that to help.
+func LongColumns(t strategy.Table) []int {
+	if len(t.Columns) < 5 || len(t.Rows) == 0 {
+		return nil
+	}
+	var long []int
+	for i := range t.Columns {
+		total, n := 0, 0
+		for _, r := range t.Rows {
+			if k := utf8.RuneCountInString(r[i]); k > 0 {
+				total += k
+				n++
+			}
+		}
+		if n > 0 && total/n >= 150 {
+			long = append(long, i)
+		}
+	}
+	if len(t.Columns)-len(long) < 3 {
+		return nil
+	}
+	return long
+}
+
+// DropRemarks removes parenthesised remarks that hold a space, keeping
+// acronyms such as "(ANCS)"; a name that is all remarks stays whole.
+func DropRemarks(s string) string {
+	var b strings.Builder
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			if depth == 0 {
+				b.WriteString(s[start:i])
+				start = i
+			}
+			depth++
+		case ')':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth == 0 {
+				if remark := s[start : i+1]; !strings.Contains(remark, " ") {
+					b.WriteString(remark)
+				}
+				start = i + 1
+			}
+		}
+	}
+	b.WriteString(s[start:]) // an unclosed remark stays
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if out == "" {
+		return s
+	}
+	return out
+}

@@ -1,0 +1,326 @@
+package strategy
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ncskit/ncskit/assess"
+)
+
+// pillarScore is a pillar's score in the result.
+type pillarScore = *assess.PillarScore
+
+// The Cabinet brief: what Cabinet is asked to decide, what the plan costs
+// year by year against today's budget, the ten actions that matter most
+// and the main risks, in two to four pages.
+
+// decision is one decision sought from Cabinet: the sentence of the
+// brief and the short phrase of the executive summary.
+type decision struct{ long, short string }
+
+// brief writes the Cabinet brief.
+func (b *builder) brief() {
+	b.add(Heading{Level: 2, Text: b.label("sec.briefPurpose"), Anchor: "brief-purpose"})
+	b.para(b.text("brief.purpose", "title", b.d.Meta.Title))
+	b.para(b.text("brief.baseline", "baseline", b.baselineSentence()))
+	b.add(Heading{Level: 2, Text: b.label("sec.decisions"), Anchor: "brief-decisions"})
+	var items []string
+	for _, d := range b.decisions() {
+		items = append(items, d.long)
+	}
+	b.list(true, items...)
+	b.briefCost()
+	b.add(Heading{Level: 2, Text: b.label("sec.topActions"), Anchor: "brief-actions"})
+	b.para(b.text("brief.topActions"))
+	var rows [][]string
+	for _, a := range b.topActions(10) {
+		rows = append(rows, []string{a.ID, a.Title, a.Lead.Name, a.End, a.CostBand})
+	}
+	b.table("brief-actions", "", b.labels("col.action", "col.title", "col.lead", "col.by", "col.cost"), []float64{0.8, 4, 2, 0.9, 0.6}, rows)
+	b.add(Heading{Level: 2, Text: b.label("sec.risks"), Anchor: "brief-risks"})
+	b.list(false, b.risks()...)
+}
+
+// topActions returns the n actions of best priority, in rank order; the
+// plan's order breaks ties.
+func (b *builder) topActions(n int) []Action {
+	list := make([]Action, len(b.d.Actions))
+	copy(list, b.d.Actions)
+	rank := func(a Action) int {
+		if a.Priority <= 0 {
+			return 1 << 30
+		}
+		return a.Priority
+	}
+	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
+	return list[:min(n, len(list))]
+}
+
+// decisions are the decisions sought: adopt the document; instruct the
+// bills the facts record as pending and bring into force the laws passed
+// but not in force; renew what expires within the period and plan for
+// the end of donor programmes; fund the recurrent cost.
+func (b *builder) decisions() []decision {
+	out := []decision{{b.text("brief.decision.adopt", "title", b.d.Meta.Title, "approval", b.d.Meta.Approval),
+		b.text("brief.short.adopt")}}
+	if b.a.Facts == nil {
+		return append(out, b.budgetDecision())
+	}
+	end := fmt.Sprintf("%d-12", b.d.Meta.HorizonYear)
+	for _, in := range b.a.Facts.Instruments {
+		by := b.actingOn(in.ID)
+		pairs := []string{"name", in.Name, "by", by}
+		switch {
+		case in.Kind == "bill" && (in.Status == "draft" || in.Status == "before-parliament"):
+			out = append(out, decision{b.text("brief.decision.bill."+in.Status, pairs...), b.text("brief.short.bill", pairs...)})
+		case in.Kind == "law" && in.Status == "enacted":
+			out = append(out, decision{b.text("brief.decision.commence", pairs...), b.text("brief.short.commence", pairs...)})
+		case in.Kind == "donor-programme" && in.Status == "active" && in.Expires != "" && in.Expires <= end:
+			pairs = append(pairs, "expires", in.Expires)
+			out = append(out, decision{b.text("brief.decision.donor", pairs...), b.text("brief.short.donor", pairs...)})
+		case in.Expires != "" && in.Expires <= end && (in.Status == "in-force" || in.Status == "adopted" || in.Status == "active") &&
+			in.Kind != "strategy" && in.Kind != "budget-line":
+			pairs = append(pairs, "expires", in.Expires)
+			out = append(out, decision{b.text("brief.decision.renew", pairs...), b.text("brief.short.renew", pairs...)})
+		}
+	}
+	return append(out, b.budgetDecision())
+}
+
+// actingOn returns ", through GOV-03 by 2027-06" for the first action
+// that acts on an instrument, "" when none does.
+func (b *builder) actingOn(instrument string) string {
+	for _, a := range b.d.Actions {
+		if a.Instrument == instrument {
+			return b.text("brief.through", "action", a.ID, "end", a.End)
+		}
+	}
+	return ""
+}
+
+// budgetDecision asks for the recurrent cost the plan reaches in its last
+// year, against the budget line the facts record.
+func (b *builder) budgetDecision() decision {
+	years := b.recurrentYears()
+	last := recurrentYear{Year: b.d.Meta.HorizonYear}
+	if len(years) > 0 {
+		last = years[len(years)-1]
+	}
+	lines, total, currencies := b.budgetLines()
+	pairs := []string{"cost", money(last.Cost), "lastYear", strconv.Itoa(last.Year)}
+	short := b.text("brief.short.budget", pairs...)
+	switch {
+	case len(lines) == 0:
+		return decision{b.text("brief.decision.budgetNew", pairs...), short}
+	case len(currencies) == 1 && currencies[0] == "USD":
+		var names []string
+		for _, l := range lines {
+			names = append(names, l.Name)
+		}
+		return decision{b.text("brief.decision.budget", append(pairs, "line", amount(total["USD"], "USD"),
+			"lineName", strings.Join(names, "; "))...), short}
+	}
+	var refs []string
+	for _, l := range lines {
+		refs = append(refs, l.Name+" ("+amount(l.Amount, l.Currency)+")")
+	}
+	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, "; "))...), short}
+}
+
+// yearCost is what the plan costs in one year of its period, at the
+// mid-points of the cost bands: the one-off cost of the set-up work in
+// the year (each action's spread evenly over its months) and the
+// recurrent cost of the work already set up.
+type yearCost struct {
+	year              int
+	oneOff, recurrent float64
+}
+
+func (y yearCost) total() float64 { return y.oneOff + y.recurrent }
+
+// costByYear returns the cost of the plan per year of the period.
+func (b *builder) costByYear() []yearCost {
+	rec := b.recurrentYears()
+	out := make([]yearCost, len(rec))
+	for y := range out {
+		out[y] = yearCost{year: rec[y].Year, recurrent: rec[y].Cost}
+		from, to := y*12, y*12+12
+		for i, a := range b.d.Actions {
+			s := b.slots[i]
+			if a.Recurrent || s.end <= s.start {
+				continue
+			}
+			months := min(s.end, to) - max(s.start, from)
+			if months > 0 {
+				out[y].oneOff += b.midpoint(a.CostBand) * float64(months) / float64(s.end-s.start)
+			}
+		}
+	}
+	return out
+}
+
+// firstYearAndTotal returns the cost of the first year and of the whole
+// period.
+func (b *builder) firstYearAndTotal() (first, all float64) {
+	for i, y := range b.costByYear() {
+		if i == 0 {
+			first = y.total()
+		}
+		all += y.total()
+	}
+	return first, all
+}
+
+// briefCost is the brief's table of the cost per year against today's
+// budget line, with the first-year and whole-period totals.
+func (b *builder) briefCost() {
+	b.add(Heading{Level: 2, Text: b.label("sec.cost"), Anchor: "brief-cost"})
+	years := b.costByYear()
+	first, all := b.firstYearAndTotal()
+	lines, total, currencies := b.budgetLines()
+	usd := len(currencies) == 1 && currencies[0] == "USD"
+	line := b.label("noBudgetLine")
+	switch {
+	case usd:
+		line = amount(total["USD"], "USD")
+	case len(lines) > 0:
+		line = amount(total[currencies[0]], currencies[0])
+	}
+	b.para(b.text("brief.cost", "firstYear", money(first), "total", money(all), "line", line))
+	var rows [][]string
+	for _, y := range years {
+		today := "—"
+		if usd {
+			today = amount(total["USD"], "USD")
+		}
+		rows = append(rows, []string{strconv.Itoa(y.year), money(y.oneOff), money(y.recurrent), money(y.total()), today})
+	}
+	rows = append(rows, []string{b.label("total"), "", "", money(all), ""})
+	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.recurrent", "total", "col.currentLine"),
+		[]float64{1, 1.2, 1.2, 1.2, 1.4}, rows)
+}
+
+// risks are the main risks to the plan: the deadlines it cannot meet,
+// leads without the staff for their actions, what rests on donors, an
+// open lead role and evidence that is partial.
+func (b *builder) risks() []string {
+	var out []string
+	for _, w := range b.d.Warnings {
+		if w.Code == WarnDeadline {
+			out = append(out, b.warningByID(w))
+		}
+	}
+	for _, l := range b.loads() {
+		if l.beyondCount > 0 && l.peak >= l.capacity {
+			out = append(out, b.text("brief.risk.capacity", "lead", l.name, "count", strconv.Itoa(l.beyondCount)))
+		}
+	}
+	if n := len(b.understaffed); n > 0 {
+		out = append(out, b.plural("brief.risk.understaffed", n))
+	}
+	donor := 0
+	for _, p := range b.r.Pillars {
+		for _, a := range p.Areas {
+			for _, is := range a.Indicators {
+				if is.DonorFunded {
+					donor++
+				}
+			}
+		}
+	}
+	if donor > 0 {
+		out = append(out, b.text("brief.risk.donor", "capabilities", b.plural("count.capability", donor)))
+	}
+	if share := b.donorShare(); share > 0 {
+		out = append(out, b.text("brief.risk.donorShare", "share", strconv.Itoa(share)))
+	}
+	if b.leadAgencyName() == "" {
+		out = append(out, b.text("brief.risk.lead"))
+	}
+	if b.d.Meta.EvidenceNote != "" {
+		out = append(out, b.d.Meta.EvidenceNote)
+	}
+	if len(out) == 0 {
+		out = append(out, b.text("brief.risk.none"))
+	}
+	return out
+}
+
+// cabinetSummary is the executive summary's paragraph on what Cabinet is
+// asked to decide and what the plan costs in its first year.
+func (b *builder) cabinetSummary() {
+	var short []string
+	for _, d := range b.decisions() {
+		short = append(short, d.short)
+	}
+	first, all := b.firstYearAndTotal()
+	b.para(b.text("summary.cabinet", "decisions", joinList(short, b.label("and")),
+		"firstYear", money(first), "total", money(all), "actions", b.plural("count.action", len(b.d.Actions))))
+}
+
+// plural writes a count with the text key+".one" or key+".other", "{n}"
+// standing for the number: "1 action", "3 actions".
+func (b *builder) plural(key string, n int) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return b.text(key+form, "n", strconv.Itoa(n))
+}
+
+// pillarHeadline leads a pillar's section with its progress against its
+// target; the level of its weakest indicator follows.
+func (b *builder) pillarHeadline(p pillarScore) string {
+	if p.Coverage.Assessed == 0 {
+		return b.text("pillars.headlineUnassessed", "indicators", b.plural("count.indicator", p.Coverage.Total))
+	}
+	return b.text("pillars.headline", "progress", fmt.Sprintf("%.1f", p.Progress), "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress),
+		"achieved", b.levelName(p.Achieved), "target", b.levelName(p.Target))
+}
+
+// goalFrom and goalTo are the two ends of a five-year goal: the pillar's
+// progress today and the progress it aims for, never a level to itself.
+func (b *builder) goalFrom(p pillarScore) string {
+	if p.Coverage.Assessed == 0 {
+		return b.text("goal.fromUnassessed")
+	}
+	return b.text("goal.from", "progress", fmt.Sprintf("%.1f", p.Progress))
+}
+
+func (b *builder) goalTo(p pillarScore) string {
+	if p.TargetProgress <= p.Progress && p.Coverage.Assessed > 0 {
+		return b.text("goal.hold", "target", b.levelName(p.Target))
+	}
+	return b.text("goal.to", "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress), "target", b.levelName(p.Target))
+}
+
+// assessmentFindings are the findings of the assessment that only the
+// restricted plan gives: disagreements, how capabilities are provided,
+// capabilities that rest on one person, and the data gaps.
+func (b *builder) assessmentFindings() {
+	b.disagreementText()
+	b.provisionText()
+	b.dataGapText()
+}
+
+// warningByID is a warning's message with the action it concerns named by
+// its ID alone: the document titles each action once.
+func (b *builder) warningByID(w assess.Warning) string {
+	for _, a := range b.d.Actions {
+		if p := a.ID + " " + a.Title + ": "; strings.HasPrefix(w.Message, p) {
+			return a.ID + ": " + strings.TrimPrefix(w.Message, p)
+		}
+	}
+	return w.Message
+}
+
+// progressText writes a progress figure, "—" where nothing is assessed:
+// a pillar or area without a level has no progress, not a progress of 0.
+func progressText(assessed int, progress float64) string {
+	if assessed == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", progress)
+}
