@@ -14,7 +14,9 @@ import (
 // answer travels as that answer, not as the whole assessment (whose
 // decoding is most of the time of "rescore"): "live" with an assessment
 // sets the copy; "live" with changes of responses edits it. Both score
-// the copy as "rescore" scores the assessment passed.
+// the copy as "rescore" scores the assessment passed, the plan's warnings
+// only when asked: they take more time than the scoring itself, and only
+// the results screen shows them.
 
 // LiveRequest is the request of "live". Rev names the state the request
 // leaves the copy in. With Assessment, the copy becomes that assessment
@@ -23,12 +25,16 @@ import (
 // it in order.
 // Count, with changes, is the number of responses the page's assessment
 // has after them: a copy with another number is stale.
+// Plan asks for the warnings of the plan drawn from the assessment (a
+// deadline it cannot meet) after the scoring ones, as "rescore" gives
+// them; without it the result has the scoring warnings alone.
 type LiveRequest struct {
 	Rev        int              `json:"rev"`
 	Base       int              `json:"base,omitempty"`
 	Assessment json.RawMessage  `json:"assessment,omitempty"`
 	Responses  []ResponseChange `json:"responses,omitempty"`
 	Count      int              `json:"count,omitempty"`
+	Plan       bool             `json:"plan,omitempty"`
 }
 
 // ResponseChange sets, adds or removes the response of one respondent to
@@ -45,11 +51,13 @@ type ResponseChange struct {
 // revision of the copy it scored. Stale is set, with nothing scored,
 // when the changes do not apply to the copy the worker has (another
 // revision, or a response not where the change says): the page then
-// sends the whole assessment.
+// sends the whole assessment. Plan says that the result's warnings
+// include the plan's.
 type Live struct {
 	Scored
 	Rev   int  `json:"rev"`
 	Stale bool `json:"stale,omitempty"`
+	Plan  bool `json:"plan,omitempty"`
 }
 
 var live struct {
@@ -79,26 +87,30 @@ func runLive(req []byte) ([]byte, error) {
 			if err := json.Unmarshal(out, &s); err != nil {
 				return nil, err
 			}
-			return marshal(Live{Scored: s, Rev: r.Rev})
+			return marshal(Live{Scored: s, Rev: r.Rev, Plan: s.Result != nil})
 		}
 		live.a, live.rev = &a, r.Rev
-		return scoreLive()
+		return scoreLive(r.Plan)
 	}
 	if live.a == nil || r.Base != live.rev || !applyChanges(live.a, r.Responses) || len(live.a.Responses) != r.Count {
 		live.a, live.rev = nil, 0
 		return marshal(Live{Scored: Scored{Kind: "assessment", Problems: problem.List{}}, Rev: r.Rev, Stale: true})
 	}
 	live.rev = r.Rev
-	return scoreLive()
+	return scoreLive(r.Plan)
 }
 
-func scoreLive() ([]byte, error) {
+// scoreLive scores the copy, with the plan's warnings if plan is set.
+func scoreLive(plan bool) ([]byte, error) {
 	out := Live{Scored: Scored{Kind: "assessment", Problems: problem.List{}}, Rev: live.rev}
 	res, err := assess.Score(assess.Default(), live.a)
-	if err != nil {
+	switch {
+	case err != nil:
 		out.Problems = problem.From(err)
-	} else {
-		out.Result = withPlanWarnings(live.a, res)
+	case plan:
+		out.Result, out.Plan = withPlanWarnings(live.a, res), true
+	default:
+		out.Result = res
 	}
 	return marshal(out)
 }

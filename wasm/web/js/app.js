@@ -31,6 +31,10 @@ export const app = {
   // window last read or wrote.
   rev: null,
   result: null,
+  // resultPlan says that the result's warnings include the plan's (a
+  // deadline it cannot meet): the engine adds them only for the Results
+  // screen, which alone shows them, since they take longer than scoring.
+  resultPlan: false,
   problems: [],
   view: { screen: 'sessions', indicator: '', respondent: '' },
   screens: [],
@@ -530,19 +534,21 @@ function noteChanges(patches) {
 }
 
 // scoreLive sends the engine what changed since its copy, or the whole
-// assessment, and returns the scored result.
+// assessment, and returns the scored result, with the plan's warnings
+// when the Results screen shows.
 async function scoreLive() {
   const s = app.session;
   const rev = liveRev + 1;
   const changes = sending;
+  const plan = app.view.screen === 'results';
   sending = [];
   let r = null;
   if (changes && liveSession === s && liveRev) {
-    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length });
+    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan });
   }
   if (!r || r.stale) {
     liveSession = null;
-    r = await app.engine.call('live', `{"rev":${rev},"assessment":${JSON.stringify(s.assessment)}}`);
+    r = await app.engine.call('live', `{"rev":${rev},"plan":${plan},"assessment":${JSON.stringify(s.assessment)}}`);
   }
   liveSession = r.result ? s : null;
   liveRev = r.result ? r.rev : 0;
@@ -573,9 +579,11 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
       const text = JSON.stringify(app.session.assessment);
       t2 = performance.now();
       r = await app.engine.call(app.engine.has('rescore') ? 'rescore' : 'score', text);
+      r.plan = true; // rescore and score always add the plan's warnings
     }
     const t3 = performance.now();
     app.result = r.result;
+    app.resultPlan = !!(r.result && r.plan);
     app.problems = r.problems;
     emit('result');
     const t4 = performance.now();
@@ -602,6 +610,13 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
     scoreAgain = null;
     await rescore(next, null, true);
   }
+}
+
+// scorePlan has the open session scored again with the plan's warnings
+// when the result lacks them; the Results screen calls it as it shows.
+// Only what changed travels, so nothing does when nothing did.
+export function scorePlan() {
+  if (app.session && app.result && !app.resultPlan) rescore(performance.now(), []);
 }
 
 let checkTimer = 0;
