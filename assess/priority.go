@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,7 +48,7 @@ type Override struct {
 // cheap steps rank higher, expensive ones lower.
 var CostFactors = map[string]float64{"low": 1.25, "medium": 1, "high": 0.8}
 
-func prioritise(m *Model, a *Assessment, res *Result, warn func(code, ind, ptr, f string, args ...any)) []Priority {
+func prioritise(m *Model, a *Assessment, res *Result, lang string, warn warnFunc) []Priority {
 	var list []*Priority
 	byID := map[string]*Priority{}
 	for _, g := range res.Gaps {
@@ -115,15 +114,15 @@ func prioritise(m *Model, a *Assessment, res *Result, warn func(code, ind, ptr, 
 	for i, p := range list {
 		p.Rank = i + 1
 		slices.SortFunc(p.Unlocks, func(x, y string) int { return m.order[x] - m.order[y] })
-		p.Reason = reason(p)
+		p.Reason = reason(lang, p)
 	}
-	list = applyOverrides(m, a, res, list, warn)
+	list = applyOverrides(m, a, res, list, lang, warn)
 	out := make([]Priority, len(list))
 	for i, p := range list {
 		p.Rank = i + 1
 		if p.Override != nil && p.Override.Rank != p.Rank {
-			warn(WarnOverride, p.Indicator, "", "%s was pinned to rank %d but the list has only %d entries; it is ranked %d",
-				p.Indicator, p.Override.Rank, len(list), p.Rank)
+			warn(WarnOverride, p.Indicator, "", "warn.override-short",
+				"rank", strconv.Itoa(p.Override.Rank), "n", strconv.Itoa(len(list)), "ranked", strconv.Itoa(p.Rank))
 			p.Override.Rank = p.Rank
 		}
 		out[i] = *p
@@ -131,27 +130,30 @@ func prioritise(m *Model, a *Assessment, res *Result, warn func(code, ind, ptr, 
 	return out
 }
 
-func reason(p *Priority) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "gap %d (level %d → target %d) × weight %d × urgency %d × %s cost %s = %s",
-		p.Gap, p.Level, p.Target, p.Weight, p.Urgency, p.Cost, num(CostFactors[p.Cost]), num(p.Score))
+// warnFunc adds a warning: see scorer.warn.
+type warnFunc func(code, indicator, pointer, key string, args ...string)
+
+// reason explains a priority's score in lang.
+func reason(lang string, p *Priority) string {
+	itoa := strconv.Itoa
+	s := message(lang, "reason.score", "gap", itoa(p.Gap), "level", itoa(p.Level), "target", itoa(p.Target),
+		"weight", itoa(p.Weight), "urgency", itoa(p.Urgency), "cost", message(lang, "reason.cost."+p.Cost),
+		"factor", number(lang, CostFactors[p.Cost]), "score", number(lang, p.Score))
 	if p.Effective > p.Score {
-		fmt.Fprintf(&b, "; raised to %s as a prerequisite of %s", num(p.Effective), strings.Join(p.Unlocks, ", "))
+		s += message(lang, "reason.raised", "score", number(lang, p.Effective), "unlocks", strings.Join(p.Unlocks, ", "))
 	} else if len(p.Unlocks) > 0 {
-		fmt.Fprintf(&b, "; prerequisite of %s", strings.Join(p.Unlocks, ", "))
+		s += message(lang, "reason.prerequisite", "unlocks", strings.Join(p.Unlocks, ", "))
 	}
 	if len(p.After) > 0 {
-		fmt.Fprintf(&b, "; after %s", strings.Join(p.After, ", "))
+		s += message(lang, "reason.after", "after", strings.Join(p.After, ", "))
 	}
-	return b.String()
+	return s
 }
-
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // applyOverrides moves pinned indicators to their ranks: all of them are
 // taken out first, then put back in ascending rank order, so that each
 // lands where it was pinned.
-func applyOverrides(m *Model, a *Assessment, res *Result, list []*Priority, warn func(code, ind, ptr, f string, args ...any)) []*Priority {
+func applyOverrides(m *Model, a *Assessment, res *Result, list []*Priority, lang string, warn warnFunc) []*Priority {
 	ovs := slices.Clone(a.Decisions.PriorityOverrides)
 	if len(ovs) == 0 {
 		return list
@@ -183,15 +185,15 @@ func applyOverrides(m *Model, a *Assessment, res *Result, list []*Priority, warn
 				Indicator: ov.Indicator, Area: parents(ov.Indicator)[0], Pillar: parents(ov.Indicator)[1],
 				Level: is.Level, Target: is.Target, Gap: is.Gap,
 				Weight: in.Weight, Urgency: in.Urgency, Cost: in.Cost,
-				Reason: "no gap to close; added by the facilitator",
+				Reason: message(lang, "reason.no-gap"),
 			}
-			warn(WarnOverride, ov.Indicator, ptr("decisions", "priorityOverrides", idx[ov.Indicator]),
-				"%s has no gap but the facilitator ranked it %d", ov.Indicator, ov.Rank)
+			warn(WarnOverride, ov.Indicator, ptr("decisions", "priorityOverrides", idx[ov.Indicator]), "warn.override-no-gap",
+				"rank", strconv.Itoa(ov.Rank))
 		} else {
 			computed = p.Rank
 		}
 		p.Override = &Override{Rank: ov.Rank, Computed: computed, Reason: ov.Reason, Deadline: ov.Deadline}
-		p.Reason += "; moved to rank " + strconv.Itoa(ov.Rank) + " by the facilitator: " + strings.TrimRight(strings.TrimSpace(ov.Reason), ".")
+		p.Reason += message(lang, "reason.moved", "rank", strconv.Itoa(ov.Rank), "reason", strings.TrimRight(strings.TrimSpace(ov.Reason), "."))
 		pos := min(ov.Rank-1, len(rest))
 		rest = slices.Insert(rest, pos, p)
 	}
@@ -213,9 +215,9 @@ func applyOverrides(m *Model, a *Assessment, res *Result, list []*Priority, warn
 		switch len(below) {
 		case 0:
 		case 1:
-			p.Reason += "; ranked above its prerequisite " + below[0]
+			p.Reason += message(lang, "reason.above.one", "after", below[0])
 		default:
-			p.Reason += "; ranked above its prerequisites " + strings.Join(below, ", ")
+			p.Reason += message(lang, "reason.above.other", "after", strings.Join(below, ", "))
 		}
 	}
 	return rest

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -14,10 +13,16 @@ import (
 // Result. It returns an error only when the assessment does not fit the
 // model (see Check); the error is then a problem.List.
 func Score(m *Model, a *Assessment) (*Result, error) {
+	return ScoreIn(m, a, "en")
+}
+
+// ScoreIn is Score with the warnings and the priorities' reasons written in
+// lang, one of MessageLanguages (English for any other).
+func ScoreIn(m *Model, a *Assessment, lang string) (*Result, error) {
 	if probs := Check(m, a); len(probs) > 0 {
 		return nil, probs
 	}
-	s := scorer{m: m, a: a, res: &Result{
+	s := scorer{m: m, a: a, lang: lang, res: &Result{
 		Model:   a.Model,
 		Country: a.Profile.Country,
 		Date:    a.Session.Date,
@@ -25,8 +30,7 @@ func Score(m *Model, a *Assessment) (*Result, error) {
 	}}
 	s.prepare()
 	if a.Model.Version != m.Version {
-		s.warn(WarnModelVersion, "", "/model/version",
-			"the assessment was made with version %s of the model and is scored with version %s", a.Model.Version, m.Version)
+		s.warn(WarnModelVersion, "", "/model/version", "warn.model-version", "from", a.Model.Version, "to", m.Version)
 	}
 	for _, p := range m.Pillars {
 		ps := &PillarScore{ID: p.ID}
@@ -48,13 +52,14 @@ func Score(m *Model, a *Assessment) (*Result, error) {
 	}
 	s.res.Coverage.finish()
 	s.gaps()
-	s.res.Priorities = prioritise(m, a, s.res, s.warn)
+	s.res.Priorities = prioritise(m, a, s.res, lang, s.warn)
 	return s.res, nil
 }
 
 type scorer struct {
 	m         *Model
 	a         *Assessment
+	lang      string // of the warnings
 	res       *Result
 	responses map[string][]int // indicator → indices into a.Responses
 	agreed    map[string]int   // indicator → index into a.Decisions.Agreed
@@ -63,9 +68,12 @@ type scorer struct {
 	reviewers map[string]bool // respondents who answer for no stakeholder
 }
 
-func (s *scorer) warn(code, indicator, pointer, format string, args ...any) {
+// warn adds a warning whose message is the message key with the
+// placeholders of args (name, value pairs) filled; {indicator} is always
+// the indicator.
+func (s *scorer) warn(code, indicator, pointer, key string, args ...string) {
 	s.res.Warnings = append(s.res.Warnings, Warning{
-		Code: code, Indicator: indicator, Pointer: pointer, Message: fmt.Sprintf(format, args...),
+		Code: code, Indicator: indicator, Pointer: pointer, Message: message(s.lang, key, append(args, "indicator", indicator)...),
 	})
 }
 
@@ -120,13 +128,13 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 			if r.PersonDependent && rr.Counted > limit {
 				rr.Counted = limit
 				is.Capped = true
-				s.warn(WarnCapped, in.ID, responsePtr(i, "/level"),
-					"%s: level %d from %s counts as %d because the capability depends on one person", in.ID, r.Level, r.Respondent, limit)
+				s.warn(WarnCapped, in.ID, responsePtr(i, "/level"), "warn.capped",
+					"level", strconv.Itoa(int(r.Level)), "respondent", r.Respondent, "counted", strconv.Itoa(limit))
 			}
 			levels = append(levels, rr.Counted)
 			if s.reviewers[r.Respondent] && strings.TrimSpace(r.Source) == "" {
-				s.warn(WarnNoSource, in.ID, responsePtr(i, "/source"),
-					"%s: level %d from %s, a desk reviewer, names no source; add the document, URL or citation it rests on", in.ID, r.Level, r.Respondent)
+				s.warn(WarnNoSource, in.ID, responsePtr(i, "/source"), "warn.no-source",
+					"level", strconv.Itoa(int(r.Level)), "respondent", r.Respondent)
 			}
 		}
 		is.Ratings = append(is.Ratings, rr)
@@ -140,8 +148,7 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 		}
 		if r.Provision == "donor-funded" && !is.DonorFunded {
 			is.DonorFunded = true
-			s.warn(WarnDonorFunded, in.ID, responsePtr(i, "/provision"),
-				"%s is donor-funded: plan how the national budget takes it over", in.ID)
+			s.warn(WarnDonorFunded, in.ID, responsePtr(i, "/provision"), "warn.donor-funded")
 		}
 		if r.Confidence != "" && (is.Confidence == "" || rank(Confidences, r.Confidence) < rank(Confidences, is.Confidence)) {
 			is.Confidence = r.Confidence
@@ -186,19 +193,23 @@ func (s *scorer) indicatorWarnings(is *IndicatorScore, hasAgreed bool, na, nleve
 	}
 	switch is.Status {
 	case Unassessed:
-		s.warn(WarnUnassessed, is.ID, "", "%s has no response", is.ID)
+		s.warn(WarnUnassessed, is.ID, "", "warn.unassessed")
 	case StatusUnknown:
-		s.warn(WarnUnknown, is.ID, first, "%s: nobody could give a level; this is a data gap to close", is.ID)
+		s.warn(WarnUnknown, is.ID, first, "warn.unknown")
 	}
 	if is.Disagreement && !hasAgreed {
 		if na > 0 && nlevels > 0 {
-			s.warn(WarnDisagreement, is.ID, first, "%s: %s it does not apply while others give a level; record an agreed answer", is.ID, plural(na, "respondent says", "respondents say"))
+			key := "warn.not-applicable.other"
+			if na == 1 {
+				key = "warn.not-applicable.one"
+			}
+			s.warn(WarnDisagreement, is.ID, first, key, "n", strconv.Itoa(na))
 		} else {
-			s.warn(WarnDisagreement, is.ID, first, "%s: respondents' levels differ by %d; discuss and record an agreed level", is.ID, is.Spread)
+			s.warn(WarnDisagreement, is.ID, first, "warn.disagreement", "spread", strconv.Itoa(is.Spread))
 		}
 	}
 	if is.TargetSource == "model" && is.Status != StatusNA {
-		s.warn(WarnMissingTarget, is.ID, "", "%s has no target from the responses, the profile or a target profile; the model default %d is used", is.ID, is.Target)
+		s.warn(WarnMissingTarget, is.ID, "", "warn.missing-target", "target", strconv.Itoa(is.Target))
 	}
 }
 
@@ -326,10 +337,3 @@ func (s *scorer) gaps() {
 }
 
 func responsePtr(i int, field string) string { return "/responses/" + strconv.Itoa(i) + field }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}

@@ -40,7 +40,11 @@
 //   - Progress: for each state with two or more rounds, the progress of
 //     every pillar and area in each round, and from the first round to the
 //     last the change of every indicator with a level in both; a pillar's
-//     or area's change is counted on those indicators only.
+//     or area's change is counted on those indicators only. With the
+//     state's earlier draft (Options.Plans, see ReadPlan), each of its
+//     actions with the change of the indicators it was meant to move,
+//     from the round it was drafted from to the latest, and a result
+//     (Results); an anonymised report leaves out the titles.
 //   - Contacts: the points-of-contact directory (DirectoryFunctions, with
 //     deputies, what is missing, the session date and its age), states
 //     with no designated contact first.
@@ -84,7 +88,9 @@
 //	                                "members", "leads", "buildsOn"}}],
 //	  "existing": [{"kind", "subject", "name", "states", "instruments"}],
 //	  "progress": [{"state", "dates", "pillars": [Series], "areas": [Series],
-//	                "indicators": [{"indicator", "from", "to", "delta"}], "up", "down", "same", "notCompared"}],
+//	                "indicators": [{"indicator", "from", "to", "delta"}], "up", "down", "same", "notCompared",
+//	                "plan": {"file", "date", "from", "to", "counts": {result: n},
+//	                         "actions": [{"id", "title", "end", "due", "indicators", "notCompared", "result"}]}}],
 //	  "contacts": [{"state", "date", "age", "designated", "missing",
 //	                "contacts": [{"function", "person", "organisation", "deputy": {"person", "organisation"} | null}]}],
 //	  "notes": ["..."]

@@ -25,7 +25,7 @@ func EncodeHTML(w io.Writer, r *Report) error {
 	} else {
 		p("<p class=\"marking\">%s</p>\n", esc(r.Marking()))
 	}
-	p("<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n</header>\n<main>\n", esc(title), esc(fmt.Sprintf(r.l("h.subtitle"), len(r.States))))
+	p("<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n</header>\n<main>\n", esc(title), esc(r.subtitle()))
 	for i, t := range r.tables() {
 		p("<section id=\"t%d\">\n", i+1)
 		if i > 0 {

@@ -65,6 +65,15 @@ func (r *Report) anonymise() {
 		kept = append(kept, p)
 	}
 	r.Existing = kept
+	for _, sp := range r.Progress {
+		if sp.Plan == nil {
+			continue
+		}
+		sp.Plan.File = ""
+		for i := range sp.Plan.Actions {
+			sp.Plan.Actions[i].Title = ""
+		}
+	}
 	for _, d := range r.Contacts {
 		for i := range d.Contacts {
 			c := &d.Contacts[i]

@@ -204,7 +204,7 @@ func (d *pdfDoc) footer() {
 	d.draw(pdfRule)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, top-1, d.right, top-1)
-	d.text(d.left, top, lh, d.r.l("h.title")+" · "+fmt.Sprintf(d.r.l("h.subtitle"), len(d.r.States)), runStyle)
+	d.text(d.left, top, lh, d.r.l("h.title")+" · "+d.r.subtitle(), runStyle)
 	page := fmt.Sprintf(d.r.l("p.page"), d.f.PageNo(), max(d.total, d.f.PageNo()))
 	d.text(d.right-typeset.Width(page, runStyle.font), top, lh, page, runStyle)
 }
@@ -225,7 +225,7 @@ func (d *pdfDoc) room(h float64) bool { return d.y+h <= d.bottom+0.01 }
 func (d *pdfDoc) render(tables []table, layouts []*pdfTable) {
 	d.newPage()
 	d.paragraph(d.r.l("h.title"), titleStyle, 0)
-	d.paragraph(fmt.Sprintf(d.r.l("h.subtitle"), len(d.r.States)), subStyle, 4)
+	d.paragraph(d.r.subtitle(), subStyle, 4)
 	for i, t := range tables {
 		if layouts[i] == nil {
 			layouts[i] = d.layout(t, i == 0)

@@ -22,6 +22,8 @@ type StateProgress struct {
 	Down        int      `json:"down"`
 	Same        int      `json:"same"`
 	NotCompared []string `json:"notCompared"`
+	// Plan reviews the state's earlier plan, when one was given.
+	Plan *PlanReview `json:"plan,omitempty"`
 }
 
 // Series is the progress figure of a pillar or area in each round, and

@@ -39,6 +39,10 @@ type Options struct {
 	// Lang is the language of the names of pillars, areas, indicators
 	// and actions; "" means English.
 	Lang string
+	// Plans are earlier drafts of states assessed more than once (see
+	// ReadPlan): each state's progress then says which of the plan's
+	// actions were followed by a move of their indicators.
+	Plans []*Plan
 }
 
 // Report is the regional view of many assessments. It is plain data; the
@@ -200,6 +204,9 @@ func Build(m *assess.Model, lib *strategy.Library, inputs []Input, o *Options) (
 	r.existing(m)
 	r.sharedGaps(m, lib, opts)
 	r.progress(m)
+	if err := r.reviewPlans(opts.Plans); err != nil {
+		return nil, err
+	}
 	r.contacts(m)
 	r.coverageNotes(m, inputs)
 	if opts.Anonymise {

@@ -2,6 +2,7 @@ package region
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -31,6 +32,9 @@ type cell struct {
 	text  string
 	num   *float64
 	shade int
+	// figures marks a text made of numbers ("2.33 / 3"), whose decimal
+	// point follows the report's language like a number's.
+	figures bool
 }
 
 func txt(s string) cell { return cell{text: s, shade: -1} }
@@ -40,6 +44,28 @@ func num(x float64) cell {
 }
 
 func count(n int) cell { return num(float64(n)) }
+
+func figures(s string) cell { return cell{text: s, shade: -1, figures: true} }
+
+// decimalComma lists the languages that write 2,5 for 2.5.
+var decimalComma = map[string]bool{"es": true, "fr": true, "pt": true}
+
+// localise writes the decimal point of every number and figure the way
+// the report's language does. Numbers keep their value for the workbook.
+func (r *Report) localise(ts []table) {
+	if !decimalComma[r.Language] {
+		return
+	}
+	for _, t := range ts {
+		for _, row := range t.rows {
+			for i := range row {
+				if row[i].num != nil || row[i].figures {
+					row[i].text = strings.ReplaceAll(row[i].text, ".", ",")
+				}
+			}
+		}
+	}
+}
 
 // heat returns the shade of a shortfall.
 func heat(c Cell) int {
@@ -72,10 +98,20 @@ func (r *Report) tables() []table {
 	for _, n := range r.Notes {
 		notes.rows = append(notes.rows, []cell{txt(n)})
 	}
-	return append(ts, notes)
+	ts = append(ts, notes)
+	r.localise(ts)
+	return ts
 }
 
 func (r *Report) l(k string) string { return text(r.Language, k) }
+
+// subtitle says how many states the report compares.
+func (r *Report) subtitle() string {
+	if len(r.States) == 1 {
+		return r.l("h.subtitleOne")
+	}
+	return fmt.Sprintf(r.l("h.subtitle"), len(r.States))
+}
 
 func (r *Report) summaryTable() table {
 	marking := r.Classification
@@ -84,7 +120,7 @@ func (r *Report) summaryTable() table {
 	} else if marking == "" {
 		marking = "—"
 	}
-	return table{key: "s.summary", title: r.l("h.title"), head: []string{r.l("h.title"), fmt.Sprintf(r.l("h.subtitle"), len(r.States))}, wide: map[int]float64{1: 60},
+	return table{key: "s.summary", title: r.l("h.title"), head: []string{r.l("h.title"), r.subtitle()}, wide: map[int]float64{1: 60},
 		rows: [][]cell{
 			{txt(r.l("c.classification")), txt(marking)},
 			{txt(r.l("c.model")), txt(r.Model.ID + " " + r.Model.Version)},
@@ -123,7 +159,7 @@ func heatCell(c Cell) cell {
 	if !c.Assessed {
 		return cell{shade: -2}
 	}
-	return cell{text: fmt.Sprintf("%.2f / %g", c.Progress, c.TargetProgress), shade: heat(c)}
+	return cell{text: fmt.Sprintf("%.2f / %g", c.Progress, c.TargetProgress), shade: heat(c), figures: true}
 }
 
 func (r *Report) heatTable() table {
@@ -265,7 +301,7 @@ func (r *Report) progressTables() []table {
 			if s.Change != nil {
 				ch = num(*s.Change)
 			}
-			series.rows = append(series.rows, []cell{txt(name), txt(s.ID), txt(strings.Join(sp.Dates, " → ")), txt(strings.Join(vals, " → ")), ch})
+			series.rows = append(series.rows, []cell{txt(name), txt(s.ID), txt(strings.Join(sp.Dates, " → ")), figures(strings.Join(vals, " → ")), ch})
 		}
 		var moved []string
 		for _, c := range sp.Indicators {
@@ -276,7 +312,73 @@ func (r *Report) progressTables() []table {
 		moves.rows = append(moves.rows, []cell{txt(name), count(sp.Up), count(sp.Down), count(sp.Same),
 			txt(strings.Join(moved, ", ")), txt(strings.Join(sp.NotCompared, ", "))})
 	}
-	return []table{overview, moves, series}
+	ts := []table{overview, moves, series}
+	return append(ts, r.planTables()...)
+}
+
+// planTables set the actions of the earlier plans against the change of
+// their indicators, when plans were given: a summary per state, then the
+// actions, those due by the latest round whose indicators did not move
+// first.
+func (r *Report) planTables() []table {
+	sum := table{key: "s.progress", title: r.l("h.plan"), note: r.l("h.planNote"),
+		head: []string{r.l("c.state"), r.l("c.planDate"), r.l("c.planRounds"), r.l("c.planActions")}, wide: map[int]float64{2: 30}}
+	for _, res := range Results {
+		sum.head = append(sum.head, r.l("result."+res))
+	}
+	sum.head = append(sum.head, r.l("c.dueNotMoved"))
+	acts := table{key: "s.progress", title: r.l("h.planActions"), head: []string{r.l("c.state"), r.l("c.planAction")}, wide: map[int]float64{4: 40}}
+	if !r.Anonymised {
+		acts.head = append(acts.head, r.l("c.title"))
+		acts.wide = map[int]float64{2: 60, 4: 40}
+	}
+	acts.head = append(acts.head, r.l("c.dueBy"), r.l("c.changes"), r.l("c.result"))
+	rank := map[string]int{"not-moved": 0, "partly": 1, "not-compared": 2, "moved": 3}
+	for _, sp := range r.Progress {
+		pr := sp.Plan
+		if pr == nil {
+			continue
+		}
+		name := r.label(r.state(sp.State))
+		actions := append([]ActionReview(nil), pr.Actions...)
+		sort.SliceStable(actions, func(i, j int) bool {
+			if actions[i].Due != actions[j].Due {
+				return actions[i].Due
+			}
+			return rank[actions[i].Result] < rank[actions[j].Result]
+		})
+		stuck := 0
+		for _, a := range actions {
+			if a.Due && a.Result == "not-moved" {
+				stuck++
+			}
+			var ch []string
+			for _, c := range a.Indicators {
+				ch = append(ch, fmt.Sprintf("%s %d→%d", c.Indicator, c.From, c.To))
+			}
+			for _, id := range a.NotCompared {
+				ch = append(ch, id+" —")
+			}
+			due := a.End
+			if a.Due {
+				due += " ✓"
+			}
+			row := []cell{txt(name), txt(a.ID)}
+			if !r.Anonymised {
+				row = append(row, txt(a.Title))
+			}
+			acts.rows = append(acts.rows, append(row, txt(due), txt(strings.Join(ch, ", ")), txt(r.l("result."+a.Result))))
+		}
+		row := []cell{txt(name), txt(pr.Date), txt(pr.From + " → " + pr.To), count(len(pr.Actions))}
+		for _, res := range Results {
+			row = append(row, count(pr.Counts[res]))
+		}
+		sum.rows = append(sum.rows, append(row, count(stuck)))
+	}
+	if len(sum.rows) == 0 {
+		return nil
+	}
+	return []table{sum, acts}
 }
 
 func (r *Report) directoryTable() table {

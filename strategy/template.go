@@ -142,14 +142,10 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(t.Text)) {
 		at := problem.Pointer("text", k)
-		common, ok := c.Text[k]
+		allowed, ok := c.allowedIn(k)
 		if !ok {
 			p.AddHint(at, suggestKey(c.Text, k), "unknown text key %q", k)
 			continue
-		}
-		allowed := placeholders(common)
-		for _, g := range globalVars {
-			allowed[g] = true
 		}
 		for _, lang := range slices.Sorted(maps.Keys(t.Text[k])) {
 			for _, ph := range slices.Sorted(maps.Keys(placeholders(assess.Text{lang: t.Text[k][lang]}))) {
@@ -159,28 +155,7 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 			}
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(t.Variants)) {
-		at := problem.Pointer("variants", k)
-		common, ok := c.Text[k]
-		if !ok {
-			p.AddHint(at, suggestKey(c.Text, k), "unknown text key %q", k)
-			continue
-		}
-		allowed := placeholders(common)
-		for _, g := range globalVars {
-			allowed[g] = true
-		}
-		for i, v := range t.Variants[k] {
-			for _, msg := range v.When.check() {
-				p.Add(at+"/"+strconv.Itoa(i)+"/when", "%s", msg)
-			}
-			for ph := range placeholders(v.Text) {
-				if !allowed[ph] {
-					p.AddHint(at+"/"+strconv.Itoa(i)+"/text", "placeholders this text can use: "+list(allowed), "unknown placeholder {%s}", ph)
-				}
-			}
-		}
-	}
+	p = append(p, c.checkVariants(t.Variants)...)
 	if len(p) > 0 {
 		return nil, p.In(name)
 	}
@@ -258,6 +233,47 @@ func list(set map[string]bool) string {
 		keys[i] = "{" + k + "}"
 	}
 	return strings.Join(keys, ", ")
+}
+
+// allowedIn returns the placeholders a text for key may use: those of
+// the common text of key and the global ones. ok is false when the common
+// text has no such key.
+func (c *Common) allowedIn(key string) (allowed map[string]bool, ok bool) {
+	common, ok := c.Text[key]
+	if !ok {
+		return nil, false
+	}
+	allowed = placeholders(common)
+	for _, g := range globalVars {
+		allowed[g] = true
+	}
+	return allowed, true
+}
+
+// checkVariants checks register variants of text keys: each words a key
+// of the common text, selects by known registers, and uses only the
+// placeholders that key may use.
+func (c *Common) checkVariants(variants map[string][]Variant) problem.List {
+	var p problem.List
+	for _, k := range slices.Sorted(maps.Keys(variants)) {
+		at := problem.Pointer("variants", k)
+		allowed, ok := c.allowedIn(k)
+		if !ok {
+			p.AddHint(at, suggestKey(c.Text, k), "unknown text key %q", k)
+			continue
+		}
+		for i, v := range variants[k] {
+			for _, msg := range v.When.check() {
+				p.Add(at+"/"+strconv.Itoa(i)+"/when", "%s", msg)
+			}
+			for _, ph := range slices.Sorted(maps.Keys(placeholders(v.Text))) {
+				if !allowed[ph] {
+					p.AddHint(at+"/"+strconv.Itoa(i)+"/text", "placeholders this text can use: "+list(allowed), "unknown placeholder {%s}", ph)
+				}
+			}
+		}
+	}
+	return p
 }
 
 // loadCommon decodes the common text once; concurrent callers share it.

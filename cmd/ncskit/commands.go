@@ -139,7 +139,7 @@ func runScore(e *env, args []string) error {
 	if err := oneOf("lang", *lang, m.Languages...); err != nil {
 		return err
 	}
-	res, err := assess.Score(m, a)
+	res, err := assess.ScoreIn(m, a, *lang)
 	if err != nil {
 		return problem.From(err).In(name)
 	}

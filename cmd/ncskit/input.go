@@ -35,6 +35,7 @@ var (
 	templateInput      = inputKind{"a template", schemas.MaxSize}
 	anyJSONInput       = inputKind{"an assessment, a model or a session file", schemas.MaxSessionSize}
 	questionnaireInput = inputKind{"a filled questionnaire", maxQuestionnaireSize}
+	draftInput         = inputKind{"a strategy draft in JSON", schemas.MaxSessionSize}
 )
 
 // readInput reads the file name, or standard input for "-". Its error is

@@ -14,7 +14,8 @@
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
 //	ncskit region FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf]
-//	        [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]
+//	        [--anonymise] [--key TEXT] [--min-states N] [--plan DRAFT.json]... [--model MODEL.json]
+//	        [--lang L]
 //	ncskit migrate FILE -o OUT [--model MODEL.json]
 //	ncskit workbook -o FILE
 //	ncskit serve [--addr 127.0.0.1:8080]

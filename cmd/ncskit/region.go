@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/problem"
@@ -13,7 +14,7 @@ import (
 var regionFormats = []string{"json", "html", "xlsx", "pdf"}
 
 func runRegion(e *env, args []string) error {
-	spec := cmdSpec{"FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf] [--anonymise] [--key TEXT] [--min-states N] [--model MODEL.json] [--lang L]",
+	spec := cmdSpec{"FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf] [--anonymise] [--key TEXT] [--min-states N] [--plan DRAFT.json]... [--model MODEL.json] [--lang L]",
 		"Compare the assessments of many states: a heat map of progress against\n" +
 			"target per state and area, the spread of the states on every pillar and\n" +
 			"area, the gaps most states share with a regional programme proposed for\n" +
@@ -27,6 +28,11 @@ func runRegion(e *env, args []string) error {
 			"restricted by default, marked with the highest classification of the\n" +
 			"inputs; --anonymise shows states by code and leaves out the names of\n" +
 			"persons and institutions and the evidence, for publication.\n\n" +
+			"--plan gives the JSON form of an earlier draft (ncskit draft --format\n" +
+			"json) of a state assessed more than once; the progress then lists each\n" +
+			"of its actions with the change of the indicators it was meant to move,\n" +
+			"from the round it was drafted from to the latest. Repeat it for more\n" +
+			"states.\n\n" +
 			"--contacts writes the directory as vCard 4.0 for a phone or address\n" +
 			"book; -o may then be left out. OUT may be - for standard output." + outputHelp}
 	fs := newFlags("region")
@@ -37,6 +43,8 @@ func runRegion(e *env, args []string) error {
 	key := fs.String("key", "", "a `secret` that enters the codes of --anonymise, so that they cannot be recomputed from the states' ISO codes")
 	minStates := fs.Int("min-states", 0, "how many states must share a gap for it to be listed: `n` (default: a third of the states, at least 2)")
 	modelFile := fs.String("model", "", "score against this `model` file instead of the default model")
+	var plans files
+	fs.Var(&plans, "plan", "an earlier draft of a state, in JSON (`DRAFT.json`); may be repeated")
 	lang := fs.String("lang", "en", "`language` of the names of pillars, areas, indicators and actions")
 	pos, err := parse(e, fs, spec, args)
 	if err != nil {
@@ -71,6 +79,9 @@ func runRegion(e *env, args []string) error {
 	for _, p := range pos {
 		inputs = append(inputs, input{"an assessment", p})
 	}
+	for _, p := range plans {
+		inputs = append(inputs, input{"a --plan draft", p})
+	}
 	for _, o := range []string{*out, *contacts} {
 		if o == "" {
 			continue
@@ -90,7 +101,11 @@ func runRegion(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := region.Build(m, nil, ins, &region.Options{Anonymise: *anonymise, Key: *key, MinStates: *minStates, Lang: *lang})
+	drafts, err := readPlans(e, plans)
+	if err != nil {
+		return err
+	}
+	rep, err := region.Build(m, nil, ins, &region.Options{Anonymise: *anonymise, Key: *key, MinStates: *minStates, Lang: *lang, Plans: drafts})
 	if err != nil {
 		return err
 	}
@@ -145,6 +160,39 @@ func readRegional(e *env, names []string, m *assess.Model, modelFile string) ([]
 		return nil, probs
 	}
 	return ins, nil
+}
+
+// files is a flag that may be repeated, each time naming a file.
+type files []string
+
+func (f *files) String() string { return strings.Join(*f, ",") }
+
+func (f *files) Set(s string) error {
+	if s == "" {
+		return errors.New("a file name is required")
+	}
+	*f = append(*f, s)
+	return nil
+}
+
+// readPlans reads the --plan drafts, returning every problem of every
+// file at once.
+func readPlans(e *env, names []string) ([]*region.Plan, error) {
+	var plans []*region.Plan
+	var probs problem.List
+	for _, name := range names {
+		data, err := readInput(e, name, draftInput)
+		if err != nil {
+			return nil, err
+		}
+		p, err := region.ReadPlan(name, data)
+		if err != nil {
+			probs = append(probs, problem.From(err)...)
+			continue
+		}
+		plans = append(plans, p)
+	}
+	return plans, probs.Err()
 }
 
 // readOne reads one file: as an assessment or a session file, or, when

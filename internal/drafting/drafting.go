@@ -85,14 +85,15 @@ func Template(id string, p assess.Profile) (*strategy.Template, error) {
 	return strategy.DefaultTemplate(id)
 }
 
-// Draft scores a with m and builds its draft with template t. A problem
-// that stops scoring comes back as the problem.List of assess.Score.
+// Draft scores a with m, its warnings and reasons in lang, and builds its
+// draft with template t. A problem that stops scoring comes back as the
+// problem.List of assess.Score.
 func Draft(m *assess.Model, a *assess.Assessment, t *strategy.Template, lang string) (*strategy.Draft, error) {
 	return build(m, a, t, &strategy.Options{Lang: lang})
 }
 
 func build(m *assess.Model, a *assess.Assessment, t *strategy.Template, o *strategy.Options) (*strategy.Draft, error) {
-	res, err := assess.Score(m, a)
+	res, err := assess.ScoreIn(m, a, o.Lang)
 	if err != nil {
 		return nil, err
 	}
