@@ -7,15 +7,15 @@ import (
 	"testing"
 )
 
-// TestTexts: every word of the report is written in English, Spanish and
-// French, with the same formatting verbs in each language.
+// TestTexts: every word of the report is written in English, Spanish,
+// French and Portuguese, with the same formatting verbs in each language.
 func TestTexts(t *testing.T) {
 	verb := regexp.MustCompile(`%(\[\d+\])?[dsvqf%]`)
 	for k, tx := range texts() {
 		en := tx["en"]
 		want := verb.FindAllString(en, -1)
 		slices.Sort(want)
-		for _, lang := range []string{"en", "es", "fr"} {
+		for _, lang := range []string{"en", "es", "fr", "pt"} {
 			s := tx[lang]
 			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
 				t.Errorf("%s: %s is %q", k, lang, s)
@@ -35,7 +35,7 @@ func TestTexts(t *testing.T) {
 func TestDecimalComma(t *testing.T) {
 	point := regexp.MustCompile(`\d\.\d\d / \d`)
 	comma := regexp.MustCompile(`\d,\d\d / \d`)
-	for _, lang := range []string{"en", "es", "fr"} {
+	for _, lang := range []string{"en", "es", "fr", "pt"} {
 		r := build(t, examples(t, "small-island.json", "larger-state.json"), &Options{Lang: lang})
 		var b strings.Builder
 		if err := EncodeHTML(&b, r); err != nil {
