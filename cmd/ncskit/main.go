@@ -13,6 +13,7 @@
 //	        [--prefill ASSESSMENT.json --respondent ID] [--facts]
 //	ncskit import FILLED.xlsx... -o ASSESSMENT.json [--into EXISTING.json]
 //	        [--date YYYY-MM-DD] [--model MODEL.json]
+//	ncskit progress FOLLOWUP.xlsx --format pdf|html|json -o OUT
 //	ncskit region FILE... --format pdf|xlsx|html|json -o OUT [--contacts FILE.vcf]
 //	        [--anonymise] [--key TEXT] [--min-states N] [--plan DRAFT.json]... [--model MODEL.json]
 //	        [--lang L]
@@ -23,7 +24,9 @@
 // model prints the default maturity model; validate checks assessment and
 // model files; score prints levels, gaps and ranked priorities; draft
 // builds the strategy draft; questionnaire writes the respondents' Excel
-// workbook and import reads filled ones back into an assessment; region
+// workbook and import reads filled ones back into an assessment; progress
+// reads a filled follow-up workbook (the Excel draft with its Reporting
+// sheet) into a progress report; region
 // compares the assessments of many states side by side and over time and
 // writes the regional points-of-contact directory; migrate
 // rewrites an assessment made with an earlier major version of the model
@@ -36,7 +39,8 @@
 // FILE (and --prefill, --into, FILLED.xlsx) may be "-" for standard
 // input. Every input is read up to a limit and no further: 8 MiB for a
 // JSON file (schemas.MaxSize), 64 MiB for a workbook session file
-// (schemas.MaxSessionSize), 10 MiB for a filled questionnaire.
+// (schemas.MaxSessionSize), 10 MiB for a filled questionnaire, 64 MiB for
+// a follow-up workbook.
 //
 // # Outputs
 //
@@ -108,6 +112,7 @@ func init() {
 		{"draft", "build a strategy draft (PDF, Excel, HTML, Markdown, JSON) from an assessment", runDraft},
 		{"questionnaire", "write the respondents' questionnaire workbook (XLSX)", runQuestionnaire},
 		{"import", "read filled questionnaires back into an assessment", runImport},
+		{"progress", "read a filled follow-up workbook and report the progress of the plan (PDF, HTML, JSON)", runProgress},
 		{"region", "compare the assessments of many states: heat map, shared gaps, progress, contacts", runRegion},
 		{"migrate", "migrate an assessment made with an earlier major version of the model", runMigrate},
 		{"workbook", "build the offline browser workbook as one self-contained HTML file", runWorkbook},

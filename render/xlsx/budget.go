@@ -7,6 +7,9 @@ type listRefs struct {
 	bandTable                                   string // ID, range, mid-point
 	bands, status, costTypes, horizons, funding string
 	raci                                        string
+	periods                                     string // the reporting periods, in order
+	notStarted                                  string
+	onTrack, atRisk, offTrack, noData           string
 	oneOff, recurrent                           string
 	inProgress, completed, delayed, cancelled   string
 }
@@ -17,6 +20,7 @@ const (
 	lStatus, lCostType   = 5, 7
 	lHorizon, lFunding   = 9, 11
 	lRACI, lRACIMeaning  = 13, 14
+	lPeriod, lLight      = 16, 18
 	statusRows, raciRows = 5, 4
 )
 
@@ -36,6 +40,12 @@ func (e *encoder) listLayout() listRefs {
 		horizons:   abs(lHorizon, 2, len(e.voc.horizons)+1),
 		funding:    abs(lFunding, 2, len(e.voc.funding)+1),
 		raci:       abs(lRACI, 2, raciRows+1),
+		periods:    abs(lPeriod, 2, len(e.periods())+1),
+		notStarted: one(lStatus, 2),
+		onTrack:    one(lLight, 2),
+		atRisk:     one(lLight, 3),
+		offTrack:   one(lLight, 4),
+		noData:     one(lLight, 5),
 		oneOff:     one(lCostType, 2),
 		recurrent:  one(lCostType, 3),
 		inProgress: one(lStatus, 3),
@@ -71,8 +81,7 @@ func (e *encoder) lists() {
 	for i, b := range e.voc.bands {
 		e.float(sh, lMid, i+2, b.midpoint)
 	}
-	put(lStatus, e.l("xlsx.list.status"), 14, s.text, []string{e.l("statusNotStarted"),
-		e.l("xlsx.status.inProgress"), e.l("xlsx.status.completed"), e.l("xlsx.status.delayed"), e.l("xlsx.status.cancelled")})
+	put(lStatus, e.l("xlsx.list.status"), 14, s.text, e.statuses())
 	put(lCostType, e.l("xlsx.list.costType"), 14, s.text, []string{e.l("xlsx.oneOff"), e.l("xlsx.recurrent")})
 	var hs []string
 	for _, h := range e.voc.horizons {
@@ -85,7 +94,11 @@ func (e *encoder) lists() {
 	for i, k := range raciLetters {
 		e.fixed(sh, lRACIMeaning, i+2, e.l("xlsx.raci."+k))
 	}
-	for _, col := range []int{lMid + 1, lStatus + 1, lCostType + 1, lHorizon + 1, lFunding + 1} {
+	put(lPeriod, e.l("xlsx.list.period"), 12, s.text, e.periods())
+	put(lLight, e.l("xlsx.list.light"), 14, s.text, []string{e.l("xlsx.light.onTrack"), e.l("xlsx.light.atRisk"),
+		e.l("xlsx.light.offTrack"), e.l("xlsx.light.noData")})
+	e.lightColours(sh, cell(lLight, 2)+":"+cell(lLight, 4), "$"+cell(lLight, 2))
+	for _, col := range []int{lMid + 1, lStatus + 1, lCostType + 1, lHorizon + 1, lFunding + 1, lRACIMeaning + 1, lPeriod + 1} {
 		e.colWidth(sh, col, col, 3)
 	}
 	e.raciColours(sh, cell(lRACI, 2)+":"+cell(lRACI, raciRows+1))
@@ -134,7 +147,7 @@ func (e *encoder) budget() {
 	notCancelled := e.planRef("status") + `,"<>"&` + e.list.cancelled
 	mid := e.planRef("midpoint")
 	costType := e.planRef("costType")
-	r := 2
+	r, firstTotal := 2, 0
 	for _, g := range groups {
 		first := r
 		match := e.planRef(g.key)
@@ -143,7 +156,13 @@ func (e *encoder) budget() {
 			e.str(sh, 2, r, it[0])
 			e.str(sh, 3, r, it[1])
 			crit := match + ",$B" + itoa(r)
-			e.formula(sh, 4, r, "COUNTIFS("+crit+","+notCancelled+")")
+			count := "COUNTIFS(" + crit + "," + notCancelled + ")"
+			if g.key == "funding" {
+				// An action counts under every source it names, main or
+				// other, as the draft's funding table counts it.
+				count += "+COUNTIFS(" + e.planRef("otherFunding") + `,"*"&$B` + itoa(r) + `&"*",` + notCancelled + ")"
+			}
+			e.formula(sh, 4, r, count)
 			e.formula(sh, 5, r, "SUMIFS("+mid+","+crit+","+costType+","+e.list.oneOff+","+notCancelled+")")
 			e.formula(sh, 6, r, "SUMIFS("+mid+","+crit+","+costType+","+e.list.recurrent+","+notCancelled+")")
 			r = e.next(sh, r, 1, g.by)
@@ -152,6 +171,14 @@ func (e *encoder) budget() {
 		e.str(sh, 2, r, e.l("total"))
 		for c := 4; c <= 6; c++ {
 			e.formula(sh, c, r, "SUM("+cell(c, first)+":"+cell(c, r-1)+")")
+		}
+		if g.key == "funding" && firstTotal > 0 {
+			// An action naming two sources counts under both: the
+			// total is the number of actions.
+			e.formula(sh, 4, r, cell(4, firstTotal))
+		}
+		if firstTotal == 0 {
+			firstTotal = r
 		}
 		e.style(sh, 1, r, 3, r, s.textBold)
 		e.style(sh, 4, r, 4, r, s.intTotal)

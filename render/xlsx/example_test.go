@@ -48,9 +48,9 @@ func ExampleEncode() {
 		log.Fatal(err)
 	}
 	fmt.Println(strings.Join(f.GetSheetList(), ", "))
-	status, _ := f.GetCellValue("Action plan", "Z2")
-	fmt.Println(status)
+	head, _ := f.GetRows("Reporting")
+	fmt.Println(strings.Join(head[0][:9], " | "))
 	// Output:
-	// Summary, Assessment, Gaps, Priorities, Action plan, Indicators, RACI, Points of contact, Role gaps, Budget, Timeline, Lists
-	// Not started
+	// Summary, Assessment, Gaps, Priorities, Action plan, Reporting, Objectives, Indicators, Costs, Print view, RACI, RACI list, Points of contact, Role gaps, Risks, Budget, Timeline, Change log, Lists
+	// Period | Action ID | Status | Progress (%) | Indicator value | Evidence | Comment | Reported by | Date reported
 }

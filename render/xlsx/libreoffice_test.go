@@ -39,7 +39,7 @@ func TestLibreOffice(t *testing.T) {
 		files = append(files, path)
 	}
 	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
 	// CSV: comma, double quote, UTF-8, raw values (not as shown), every sheet.
 	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
@@ -69,13 +69,15 @@ func TestLibreOffice(t *testing.T) {
 			want(t, sum, "B8", d.Meta.Classification)
 			plan := sheet("actionPlan")
 			a := d.Actions[0]
+			col := func(key string) string { return colName(PlanColumn(key)) }
 			want(t, plan, "A2", a.ID)
-			want(t, plan, "D2", a.Title)
-			want(t, plan, "L2", a.Lead.Name)
-			want(t, plan, "Z2", a.Status)
+			want(t, plan, col("action")+"2", a.Title)
+			want(t, plan, col("lead")+"2", a.Lead.Name)
+			want(t, plan, col("status")+"2", a.Status)
 			checkBudget(t, d, sheet("budget"), plan)
 			checkProgress(t, d, sum)
 			checkTimeline(t, d, sheet("timeline"))
+			checkFollowup(t, d, sheet)
 			if name == "hostile" {
 				pr := sheet("priorities")
 				want(t, pr, "H2", d.Priorities[0].Override)
@@ -175,13 +177,18 @@ func checkBudget(t *testing.T, d *strategy.Draft, budget, plan [][]string) {
 	}
 	type sums struct{ n, oneOff, rec float64 }
 	by := map[string]*sums{}
-	add := func(key string, a strategy.Action) {
+	add := func(key string, a strategy.Action, count, cost bool) {
 		s := by[key]
 		if s == nil {
 			s = &sums{}
 			by[key] = s
 		}
-		s.n++
+		if count {
+			s.n++
+		}
+		if !cost {
+			return
+		}
 		if a.Recurrent {
 			s.rec += mid[a.CostBand]
 		} else {
@@ -189,12 +196,25 @@ func checkBudget(t *testing.T, d *strategy.Draft, budget, plan [][]string) {
 		}
 	}
 	for i, a := range d.Actions {
-		add(a.Pillar, a)
-		add(voc.horizon(a.Horizon), a)
-		if len(a.Funding) > 0 {
-			add(a.Funding[0], a)
+		add(a.Pillar, a, true, true)
+		add(voc.horizon(a.Horizon), a, true, true)
+		// An action counts under every funding source it names, as the
+		// draft's funding table counts it; its cost under the main one.
+		for j, f := range a.Funding {
+			add(f, a, true, j == 0)
 		}
-		wantNum(t, plan, "V"+strconv.Itoa(i+2), mid[a.CostBand])
+		wantNum(t, plan, colName(PlanColumn("midpoint"))+strconv.Itoa(i+2), mid[a.CostBand])
+	}
+	// The funding table of the draft, which the PDF prints.
+	for _, b := range d.Blocks {
+		if tb, ok := b.(strategy.Table); ok && tb.Role == "funding" {
+			for _, row := range tb.Rows {
+				n, _ := strconv.Atoi(row[1])
+				if s := by[row[0]]; s == nil || s.n != float64(n) {
+					t.Errorf("funding %q: the draft counts %d actions, the workbook %v", row[0], n, s)
+				}
+			}
+		}
 	}
 	total := d.Labels.Get("total")
 	var all sums
@@ -288,5 +308,67 @@ func checkTimeline(t *testing.T, d *strategy.Draft, tl [][]string) {
 		if got := row[5]; got != a.Status {
 			t.Errorf("Timeline %s: status %q, want %q", a.ID, got, a.Status)
 		}
+	}
+}
+
+// checkFollowup checks the follow-up sheets of a workbook with no report
+// yet, as LibreOffice computed them: every action at its drafted status
+// and 0%; each objective with its actions, their weights and 0%; the
+// costs in local currency at the rate of 1; every traffic light "no data
+// yet"; the print view following the plan.
+func checkFollowup(t *testing.T, d *strategy.Draft, sheet func(string) [][]string) {
+	t.Helper()
+	plan := sheet("actionPlan")
+	for i, a := range d.Actions {
+		r := strconv.Itoa(i + 2)
+		want(t, plan, colName(PlanColumn("status"))+r, a.Status)
+		wantNum(t, plan, colName(PlanColumn("progress"))+r, 0)
+		want(t, plan, colName(PlanColumn("latestPeriod"))+r, "")
+	}
+	e := &encoder{d: d}
+	objs := sheet("objectives")
+	for i, o := range e.objectiveList() {
+		r := strconv.Itoa(i + 2)
+		want(t, objs, "A"+r, o.id)
+		wantNum(t, objs, "D"+r, float64(o.actions))
+		wantNum(t, objs, "E"+r, float64(o.weight))
+		wantNum(t, objs, "G"+r, 0)
+	}
+	costs := sheet("costs")
+	_, y1 := e.years()
+	voc, _ := vocabulary(d.Meta.Language)
+	r, total := 2, 0.0
+	for _, a := range d.Actions {
+		years, usd := CostYearUSD(voc.midpoint(a.CostBand), a.Recurrent, a.Ongoing, a.Start, a.End, y1)
+		var sum float64
+		for i := range years {
+			rs := strconv.Itoa(r)
+			want(t, costs, "A"+rs, a.ID)
+			wantNum(t, costs, "C"+rs, float64(years[i]))
+			wantNum(t, costs, "G"+rs, usd[i])
+			wantNum(t, costs, "J"+rs, usd[i])
+			sum += usd[i]
+			r++
+		}
+		if !a.Recurrent && len(years) > 0 && sum != voc.midpoint(a.CostBand) {
+			t.Errorf("%s: one-off cost spread to %g, want the mid-point %g", a.ID, sum, voc.midpoint(a.CostBand))
+		}
+		total += sum
+	}
+	if total == 0 {
+		t.Error("Costs: nothing planned")
+	}
+	kp := sheet("kpis")
+	y0, _ := e.years()
+	light := colName(KPIYearCol(y1-y0+1) + 1)
+	for i := range d.KPIs {
+		want(t, kp, light+strconv.Itoa(i+2), d.Labels.Get("xlsx.light.noData"))
+	}
+	pv := sheet("printView")
+	for i, a := range d.Actions {
+		r := strconv.Itoa(i + 2)
+		want(t, pv, "A"+r, a.ID)
+		want(t, pv, "G"+r, a.Status)
+		wantNum(t, pv, "H"+r, 0)
 	}
 }

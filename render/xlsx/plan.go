@@ -10,8 +10,8 @@ import (
 
 // planColumns are the columns of the action plan, in the order of a
 // CONPES follow-up plan: what and why, when, who, how it is measured,
-// what it costs and who pays, then the tracking columns a planner edits at
-// each quarterly review.
+// what it costs and who pays, then the tracking columns: formulas that
+// show the latest report of the action on the Reporting sheet.
 func (e *encoder) planColumns() []column {
 	s := e.st
 	return []column{
@@ -19,6 +19,7 @@ func (e *encoder) planColumns() []column {
 		{"pillar", "col.pillar", 6.5, s.text},
 		{"objective", "xlsx.col.objective", 30, s.text},
 		{"action", "col.action", 34, s.text},
+		{"description", "xlsx.col.description", 44, s.text},
 		{"closes", "col.closes", 11, s.text},
 		{"horizon", "col.horizon", 13, s.text},
 		{"minimum", "xlsx.col.minimumPath", 8.5, s.text},
@@ -40,10 +41,14 @@ func (e *encoder) planColumns() []column {
 		{"funding", "xlsx.col.mainFunding", 20, s.text},
 		{"otherFunding", "xlsx.col.otherFunding", 18, s.text},
 		{"dependsOn", "xlsx.col.dependsOn", 10, s.text},
-		{"status", "col.status", 12, s.inputText},
-		{"lastUpdate", "xlsx.col.lastUpdate", 11, s.inputDate},
-		{"progressNote", "xlsx.col.progressNote", 26, s.inputText},
+		{"latestPeriod", "xlsx.col.latestPeriod", 9, s.text},
+		{"status", "col.status", 12, s.text},
+		{"progress", "xlsx.col.progressPct", 9, s.general},
+		{"lastUpdate", "xlsx.col.lastUpdate", 11, s.date},
+		{"progressNote", "xlsx.col.progressNote", 26, s.text},
 		{"note", "xlsx.col.note", 30, s.text},
+		{"initialStatus", "xlsx.col.initialStatus", 12, s.text},
+		{"reportRow", "xlsx.col.reportRow", 9, s.int},
 	}
 }
 
@@ -78,7 +83,7 @@ func (e *encoder) whoAll(as []strategy.Assignment) string {
 	for i, a := range as {
 		names[i] = e.who(a)
 	}
-	return join(names, "\n")
+	return join(names, "; ")
 }
 
 // actionPlan writes one row per action.
@@ -87,12 +92,17 @@ func (e *encoder) actionPlan() {
 	e.header(sh, e.plan, 1, 1)
 	band := colName(e.pc("band"))
 	r := 2
+	e.planRow = map[string]int{}
 	for _, a := range e.d.Actions {
+		if _, ok := e.planRow[a.ID]; !ok {
+			e.planRow[a.ID] = r
+		}
 		put := func(key, s string) { e.str(sh, e.pc(key), r, s) }
 		put("id", a.ID)
 		put("pillar", a.Pillar)
 		put("objective", a.Objective)
 		put("action", a.Title)
+		put("description", a.Description)
 		put("closes", strings.Join(a.Indicators, ", "))
 		put("horizon", e.voc.horizon(a.Horizon))
 		if a.MinimumPath {
@@ -123,19 +133,26 @@ func (e *encoder) actionPlan() {
 		e.formula(sh, e.pc("midpoint"), r, "IFERROR(VLOOKUP("+band+itoa(r)+","+e.list.bandTable+",3,FALSE),0)")
 		if len(a.Funding) > 0 {
 			put("funding", a.Funding[0])
-			put("otherFunding", strings.Join(a.Funding[1:], "\n"))
+			put("otherFunding", strings.Join(a.Funding[1:], "; "))
 		}
 		put("dependsOn", strings.Join(a.DependsOn, ", "))
-		put("status", a.Status)
+		put("initialStatus", a.Status)
+		e.tracking(sh, r)
 		put("note", a.Note)
 		r = e.next(sh, r, e.pc("id"), a.ID)
 	}
+	e.planLast = r - 1
 	e.planValidations(sh)
+	// The status when drafted and the row of the latest report are
+	// helpers of the tracking formulas: hidden, not deleted.
+	for _, k := range []string{"initialStatus", "reportRow"} {
+		e.check(e.f.SetColVisible(sh, colName(e.pc(k)), false))
+	}
 	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(len(e.plan), r-1), titles: "$1:$1"})
 }
 
 // planValidations puts drop-down lists on the columns a planner changes,
-// fed from the Lists sheet, and a date check on the last update.
+// fed from the Lists sheet.
 func (e *encoder) planValidations(sh string) {
 	whole := func(key string) string {
 		c := colName(e.pc(key))
@@ -146,24 +163,14 @@ func (e *encoder) planValidations(sh string) {
 		{"band", e.list.bands},
 		{"costType", e.list.costTypes},
 		{"funding", e.list.funding},
-		{"status", e.list.status},
 	}
 	for _, l := range lists {
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(whole(l.key))
 		dv.SetSqrefDropList(l.src)
 		dv.SetError(excelize.DataValidationErrorStyleStop, e.l(headOf(e.plan, l.key)), e.l("xlsx.error.list"))
-		if l.key == "status" {
-			dv.SetInput(e.l("col.status"), e.l("xlsx.prompt.status"))
-		}
 		e.check(e.f.AddDataValidation(sh, dv))
 	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(whole("lastUpdate"))
-	e.check(dv.SetRange(36526, 73050, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween))
-	dv.SetError(excelize.DataValidationErrorStyleStop, e.l("xlsx.col.lastUpdate"), e.l("xlsx.error.date"))
-	dv.SetInput(e.l("xlsx.col.lastUpdate"), e.l("xlsx.prompt.lastUpdate"))
-	e.check(e.f.AddDataValidation(sh, dv))
 }
 
 func headOf(cols []column, key string) string {

@@ -95,6 +95,9 @@ func (e *encoder) contacts() {
 		{"person", "col.person", 28, s.text},
 		{"organisation", "col.organisation", 40, s.text},
 		{"deputy", "col.deputy", 44, s.text},
+		{"unit", "xlsx.col.unit", 24, s.inputText},
+		{"email", "xlsx.col.email", 28, s.inputText},
+		{"phone", "xlsx.col.phone", 16, s.inputText},
 	}
 	e.header(sh, cols, 1, 1)
 	r := 2

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -149,8 +150,9 @@ func (e *encoder) frame(sheet string, lay layout) {
 	if lay.filter != "" {
 		e.check(e.f.AutoFilter(sheet, lay.filter, nil))
 	}
-	landscape, wide, tall, fit := "landscape", 1, 0, true
-	e.check(e.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
+	landscape, tall, fit := "landscape", 0, true
+	paper, wide := e.paper(sheet)
+	e.check(e.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &paper, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
 	e.check(e.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	m := func(x float64) *float64 { return &x }
 	e.check(e.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
@@ -217,4 +219,49 @@ func (e *encoder) note(sheet string, r, last int, text string) {
 	e.plain(sheet, 1, r, text)
 	e.grow(sheet, r, text, e.span(sheet, 1, last), false)
 	e.style(sheet, 1, r, last, r, e.st.note)
+	e.small(sheet)
 }
+
+// Paper sizes of the page setup.
+const (
+	paperA3 = 8
+	paperA4 = 9
+)
+
+// printable widths in points of A4 and A3 landscape inside the margins
+// of frame (0.4 inch on either side).
+const (
+	printA4 = (297/25.4 - 0.8) * 72
+	printA3 = (420/25.4 - 0.8) * 72
+)
+
+// paper chooses the paper and the number of pages wide that print a
+// sheet with its smallest text at 8 points or more: A4 landscape one page
+// wide if the columns fit at that scale, else A3, else A3 over as many
+// pages wide as needed.
+func (e *encoder) paper(sheet string) (size, wide int) {
+	px := 0.0
+	for _, w := range e.h.width[sheet] {
+		// Calibri 11 makes a character of width 7 pixels and 5 of
+		// padding; where LibreOffice has neither Calibri nor Carlito it
+		// measures with a wider face, up to 9.4 pixels a character.
+		px += math.Trunc(w*9.4 + 5)
+	}
+	font := 11.0
+	if e.smallText[sheet] {
+		font = 9
+	}
+	scale := minPrintFont / font
+	need := px * 0.75 * scale // points at that scale
+	switch {
+	case need <= printA4:
+		return paperA4, 1
+	case need <= printA3:
+		return paperA3, 1
+	}
+	return paperA3, int(math.Ceil(need / printA3))
+}
+
+// minPrintFont is the smallest printed font size, in points, that the
+// page setup allows, with a margin over 8.
+const minPrintFont = 8.3

@@ -10,12 +10,14 @@ type styles struct {
 	header, headerRot, headerCenter              int
 	text, textBold, int, intBold, num2, num2Bold int
 	general, month, money, moneyBold, intTotal   int
-	inputText, inputDate                         int
+	inputText, inputDate, inputNum, inputInt     int
+	date                                         int
 	title, subtitle, section, label, value, note int
 	quarter                                      int
 	// conditional formats (dxf)
 	raci                                        map[string]int
 	running, completedRun, delayRun, ongoingRun int
+	onTrack, atRisk, offTrack                   int
 }
 
 const (
@@ -71,6 +73,11 @@ func (e *encoder) newStyles() styles {
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colInput}}})
 	s.inputDate = add(&excelize.Style{Border: border, Alignment: center, CustomNumFmt: custom("yyyy-mm-dd"), Protection: unlocked,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colInput}}})
+	s.inputNum = add(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 4, Protection: unlocked,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colInput}}})
+	s.inputInt = add(&excelize.Style{Border: border, Alignment: center, NumFmt: 1, Protection: unlocked,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colInput}}})
+	s.date = add(&excelize.Style{Border: border, Alignment: center, CustomNumFmt: custom("yyyy-mm-dd")})
 	s.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: colHeader}, NumFmt: fmtText,
 		Alignment: &excelize.Alignment{Vertical: "center"}})
 	s.subtitle = add(&excelize.Style{Font: &excelize.Font{Italic: true}, NumFmt: fmtText,
@@ -103,6 +110,11 @@ func (e *encoder) newStyles() styles {
 	s.ongoingRun = cond("BDD7EE", colRunning, false)
 	s.completedRun = cond("A6A6A6", "A6A6A6", false)
 	s.delayRun = cond("C00000", "FFFFFF", true)
+	// Traffic lights: the word says it; the fill falls in luminance from
+	// on track to off track.
+	s.onTrack = cond("C6EFCE", "006100", false)
+	s.atRisk = cond("FFD966", "7F6000", true)
+	s.offTrack = cond("C00000", "FFFFFF", true)
 	return s
 }
 

@@ -67,12 +67,19 @@ var sheets = []struct {
 	{"gaps", (*encoder).gaps},
 	{"priorities", (*encoder).priorities},
 	{"actionPlan", (*encoder).actionPlan},
+	{"reporting", (*encoder).reporting},
+	{"objectives", (*encoder).objectives},
 	{"kpis", (*encoder).kpis},
+	{"costs", (*encoder).costs},
+	{"printView", (*encoder).printView},
 	{"raci", (*encoder).raci},
+	{"raciList", (*encoder).raciList},
 	{"contacts", (*encoder).contacts},
 	{"roleGaps", (*encoder).roleGaps},
+	{"risks", (*encoder).risks},
 	{"budget", (*encoder).budget},
 	{"timeline", (*encoder).timeline},
+	{"changeLog", (*encoder).changeLog},
 	{"lists", (*encoder).lists},
 }
 
@@ -96,7 +103,13 @@ type encoder struct {
 	more   map[string]map[int]int
 	filled map[string]map[[2]int]bool
 	spills map[string][]spill
-	err    error
+	// The follow-up sheets: the last row of the action plan and of the
+	// objectives, the Indicators row of each action's KPI, the sheets
+	// with 9-point notes.
+	planLast, objLast int
+	kpiRow, planRow   map[string]int
+	smallText         map[string]bool
+	err               error
 }
 
 func newEncoder(d *strategy.Draft, o Options, voc *vocab) *encoder {

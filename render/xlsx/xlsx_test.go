@@ -65,13 +65,20 @@ func TestProtect(t *testing.T) {
 			t.Errorf("%s: protection %+v, want filtering allowed and no password", sh, p)
 		}
 	}
+	// The action plan's tracking columns are formulas over the Reporting
+	// sheet, where reporters write.
 	plan := d.Labels.Get("xlsx.sheet.actionPlan")
-	for ref, locked := range map[string]bool{"A2": true, "D2": true, "Z2": false, "AA2": false, "AB2": false, "Z60": false} {
-		id, _ := f.GetCellStyle(plan, ref)
+	rep := d.Labels.Get("xlsx.sheet.reporting")
+	for _, c := range []struct {
+		sheet, ref string
+		locked     bool
+	}{{plan, "A2", true}, {plan, "D2", true}, {plan, "AB2", true}, {plan, "AC2", true}, {rep, "A1", true},
+		{rep, "A2", false}, {rep, "D2", false}, {rep, "I2", false}, {rep, "A3001", false}} {
+		id, _ := f.GetCellStyle(c.sheet, c.ref)
 		s, _ := f.GetStyle(id)
 		got := s.Protection == nil || s.Protection.Locked
-		if got != locked {
-			t.Errorf("%s!%s: locked %v, want %v", plan, ref, got, locked)
+		if got != c.locked {
+			t.Errorf("%s!%s: locked %v, want %v", c.sheet, c.ref, got, c.locked)
 		}
 	}
 	// Top: 3 priorities on the Summary, then the next section.
