@@ -191,6 +191,9 @@ func Check(m *Model, a *Assessment) problem.List {
 // source. A desk reviewer's level without a source is a warning of Score.
 func checkSource(p *problems, a *Assessment, r *Response, at func(string) string) {
 	p.long(func() string { return at("/source") }, "text", r.Source, MaxText)
+	if r.Date == "" {
+		return // no pointer to build: this runs once per response
+	}
 	if d, ok := checkDate(p, at("/date"), r.Date); ok {
 		if s, sok := parseDate(a.Session.Date); sok && d.cmp(s) > 0 {
 			p.add(at("/date"), "the source is dated %s, after the session date (%s): a source must be published or consulted by then", r.Date, a.Session.Date)

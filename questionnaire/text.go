@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ncskit/ncskit/assess"
 )
@@ -16,7 +17,9 @@ import (
 //go:embed text.json
 var textJSON []byte
 
-var catalogue = mustCatalogue(textJSON)
+// catalogue is read on first use, not when a program that links the
+// package starts (the workbook's engine starts faster).
+var catalogue = sync.OnceValue(func() map[string]assess.Text { return mustCatalogue(textJSON) })
 
 func mustCatalogue(data []byte) map[string]assess.Text {
 	var c map[string]assess.Text
@@ -38,7 +41,7 @@ func supported(lang string) bool { return slices.Contains(Languages(), lang) }
 // tr returns the text of key in lang, with each "{name}" replaced by the
 // value that follows it in args.
 func tr(lang, key string, args ...string) string {
-	s := catalogue[key].In(lang)
+	s := catalogue()[key].In(lang)
 	if s == "" {
 		panic("questionnaire: no text for " + key) // a typo in a key; the tests cover every key
 	}
@@ -57,7 +60,7 @@ func tr(lang, key string, args ...string) string {
 func variants(key string) []string {
 	var out []string
 	for _, l := range Languages() {
-		if s := catalogue[key].In(l); !slices.Contains(out, s) {
+		if s := catalogue()[key].In(l); !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

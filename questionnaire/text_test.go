@@ -10,7 +10,7 @@ import (
 // language of Languages, with the same placeholders as in English.
 func TestCatalogue(t *testing.T) {
 	placeholders := regexp.MustCompile(`\{[a-z]+\}`)
-	for key, text := range catalogue {
+	for key, text := range catalogue() {
 		want := placeholders.FindAllString(text["en"], -1)
 		slices.Sort(want)
 		for _, l := range Languages() {

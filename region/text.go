@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/ncskit/ncskit/assess"
 )
@@ -14,17 +15,20 @@ import (
 //go:embed text.json
 var textJSON []byte
 
-var texts = func() map[string]assess.Text {
+// texts reads text.json on first use, not when the program starts: the
+// workbook's engine starts sooner for it, and most sessions never write
+// a regional report.
+var texts = sync.OnceValue(func() map[string]assess.Text {
 	var t map[string]assess.Text
 	if err := json.Unmarshal(textJSON, &t); err != nil {
 		panic(fmt.Sprintf("region: text.json: %v", err))
 	}
 	return t
-}()
+})
 
 // text returns the words of key in lang, falling back to English.
 func text(lang, key string) string {
-	t, ok := texts[key]
+	t, ok := texts()[key]
 	if !ok {
 		panic("region: no text " + key)
 	}

@@ -11,7 +11,7 @@ import (
 // French and Portuguese, with the same formatting verbs in each language.
 func TestTexts(t *testing.T) {
 	verb := regexp.MustCompile(`%(\[\d+\])?[dsvqf%]`)
-	for k, tx := range texts {
+	for k, tx := range texts() {
 		en := tx["en"]
 		want := verb.FindAllString(en, -1)
 		slices.Sort(want)

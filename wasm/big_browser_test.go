@@ -150,6 +150,11 @@ func TestWorkbookBigSession(t *testing.T) {
 		s.key([]string{"3", "4"}[i%2], kb.ArrowRight)
 		s.scored()
 	}
+	// The key presses wrote the answers alone, not the snapshots again
+	// (store.js): the store still holds all nine.
+	if got := s.stored(`s.snapshots.map((x) => x.name).join('|')`); strings.Count(got, "|") != 8 || strings.Contains(got, "hour 2") {
+		s.fatalf("after the key presses the store holds the snapshots %s", got)
+	}
 	t.Logf("parts %s", evalJS[string](s, `JSON.stringify(window.ncskitStats.parts.slice(-8))`))
 	t.Logf("on 30 respondents and 9 snapshots: key press to redraw median %.1f ms (%v); in the engine median %.1f ms",
 		median(evalJS[[]float64](s, `window.ncskitStats.rescore`)), evalJS[[]float64](s, `window.ncskitStats.rescore`), median(evalJS[[]float64](s, `window.ncskitStats.engine`)))
@@ -168,6 +173,12 @@ func TestWorkbookBigSession(t *testing.T) {
 		s.fatalf("the file saved with a problem: %v", err)
 	}
 	s.checkLocal()
+
+	// After a reload the session comes back from the store with its snapshots.
+	s.do("reload", chromedp.Reload())
+	s.wait("ready", `document.documentElement.dataset.ncskitReady === 'true'`)
+	s.goTo("setup")
+	s.wait("nine snapshots after a reload", `document.querySelectorAll('#snapshots tbody tr').length === 9`)
 }
 
 // TestWorkbookSizeWarning runs the workbook in a browser that refuses

@@ -16,7 +16,8 @@ import (
 // renewal of the shared-service MoU, due before it expires, and the
 // campaign the donor programme pays for, due before it ends). A new pin with a
 // deadline before the session is refused; one with a later deadline is
-// kept in the session beside its reason.
+// kept in the session beside its reason. The plan's warnings are scored
+// for the results screen alone, and asked for again as it shows.
 func TestWorkbookDeadline(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "deadline.html")
@@ -60,5 +61,10 @@ func TestWorkbookDeadline(t *testing.T) {
 	}
 	s.wait("the new pin's deadline", `[...document.querySelectorAll('#priorities tbody tr')].some((r) => r.textContent.includes('`+indicator+`') && r.textContent.includes('due before 2028-03-31'))`)
 	s.shot("60-priorities-deadline")
+
+	// The change was scored on the priorities screen, without the plan's
+	// warnings; the results screen has them added as it shows.
+	s.goTo("results")
+	s.wait("the deadline warnings again", `/\bdeadlines? at risk/.test(document.getElementById('h-warn').parentElement.textContent) && !document.getElementById('plan-pending')`)
 	s.noXSS()
 }

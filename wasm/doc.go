@@ -41,6 +41,15 @@
 //     does not decode goes through score. The page calls it after every
 //     change, and runs validate soon after the last change, on open and on
 //     save.
+//   - live: {"rev", "assessment"} or {"rev", "base", "responses": [{"indicator",
+//     "respondent", "at", "response"}]} → the response of rescore with
+//     "rev", or {"stale": true}. The worker keeps the assessment being
+//     edited: the first form sets it, the second changes, adds (at its
+//     place "at") or removes (response null) single responses of the copy
+//     made by request "base". A change that does not fit the copy gives
+//     stale, and the page sends the whole assessment. This is what the page
+//     calls after a change of answers: the answer travels, not the
+//     assessment.
 //   - draft: {"assessment" or "session", "format", "lang", "template"} →
 //     a Uint8Array: the strategy draft as html, json, md, pdf or xlsx,
 //     byte for byte what "ncskit draft" writes for the same assessment and

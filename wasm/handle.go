@@ -40,6 +40,7 @@ func init() {
 		{name: "validate", run: runValidate},
 		{name: "score", run: runScore},
 		{name: "rescore", run: runRescore},
+		{name: "live", run: runLive},
 		{name: "draft", binary: true, run: runDraft},
 		{name: "questionnaire", binary: true, run: runQuestionnaire},
 		{name: "import", run: runImport},

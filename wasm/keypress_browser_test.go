@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -22,7 +23,7 @@ const keypressJS = `(() => {
 	addEventListener('keydown', (e) => {
 		if (/^[1-5]$/.test(e.key)) w.pending = { t0: e.timeStamp, key: e.key, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
 	}, true);
-	new MutationObserver(() => {
+	const check = () => {
 		const p = w.pending;
 		if (!p) return;
 		const d = document.documentElement.dataset;
@@ -32,14 +33,20 @@ const keypressJS = `(() => {
 		w.pending = null;
 		w.dom.push(t - p.t0);
 		requestAnimationFrame(() => w.frame.push(performance.now() - p.t0));
-	}).observe(document.getElementById('screen'), { subtree: true, childList: true, characterData: true });
+	};
+	// The marks change in the screen, the score and save counters on <html>,
+	// in either order.
+	new MutationObserver(check).observe(document.getElementById('screen'), { subtree: true, childList: true, characterData: true });
+	new MutationObserver(check).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ncskit-scored', 'data-ncskit-saved'] });
 	return true;
 })()`
 
 // TestWorkbookKeypressTiming measures, in headless Chromium from file://,
 // the time from a level key to the list mark and the disagreement cue
-// being redrawn, on a session of 10 and one of 30 respondents who have
-// answered every indicator: median and 95th percentile over 40 presses.
+// being redrawn, on sessions of 3 and of 30 respondents who have answered
+// every indicator, and of 30 with 10 snapshots of the whole assessment:
+// median and 95th percentile over 40 presses, with the median of each
+// part of the work (app.stats.parts).
 // It asserts nothing about the times and runs only when
 // NCSKIT_MEASURE=1.
 func TestWorkbookKeypressTiming(t *testing.T) {
@@ -47,10 +54,11 @@ func TestWorkbookKeypressTiming(t *testing.T) {
 		t.Skip("a measurement, not a test: set NCSKIT_MEASURE=1 to run it")
 	}
 	html := workbook(t)
-	for _, people := range []int{10, 30} {
-		s := newTab(t, html, fmt.Sprintf("keys-%d.html", people))
+	for _, c := range []struct{ people, snapshots int }{{3, 0}, {30, 0}, {30, 10}} {
+		people := c.people
+		s := newTab(t, html, fmt.Sprintf("keys-%d-%d.html", people, c.snapshots))
 		s.open()
-		file := workshopSession(t, s.dir, people, 0)
+		file := workshopSession(t, s.dir, people, c.snapshots)
 		s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{file}))
 		s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
 		s.scored()
@@ -71,9 +79,20 @@ func TestWorkbookKeypressTiming(t *testing.T) {
 		}
 		dom := evalJS[[]float64](s, `window.__keys.dom`)
 		frame := evalJS[[]float64](s, `window.__keys.frame`)
-		t.Logf("%d respondents × 55 answers, %d presses: key → mark and cue in the DOM median %.1f ms, p95 %.1f ms; → next frame median %.1f ms, p95 %.1f ms; in the engine median %.1f ms",
-			people, len(dom), quantile(dom, 0.5), quantile(dom, 0.95), quantile(frame, 0.5), quantile(frame, 0.95),
-			quantile(evalJS[[]float64](s, `window.ncskitStats.engine.slice(-40)`), 0.5))
+		parts := evalJS[[][]float64](s, `window.ncskitStats.parts.slice(-40)`)
+		var medians []string
+		for k := range parts[0] {
+			var v []float64
+			for _, p := range parts {
+				if k < len(p) {
+					v = append(v, p[k])
+				}
+			}
+			medians = append(medians, fmt.Sprintf("%.1f", quantile(v, 0.5)))
+		}
+		t.Logf("%d respondents × 55 answers, %d snapshots, %d presses: key → mark and cue in the DOM median %.1f ms, p95 %.1f ms; → next frame median %.1f ms, p95 %.1f ms; in the engine median %.1f ms; parts (median ms: %s) %s",
+			people, c.snapshots, len(dom), quantile(dom, 0.5), quantile(dom, 0.95), quantile(frame, 0.5), quantile(frame, 0.95),
+			quantile(evalJS[[]float64](s, `window.ncskitStats.engine.slice(-40)`), 0.5), evalJS[string](s, `window.ncskitStats.partNames || ''`), strings.Join(medians, " "))
 	}
 }
 

@@ -84,9 +84,11 @@ func TestWorkbookSessionsDeleteRename(t *testing.T) {
 	}
 	if got := evalJS[bool](s, `(async () => {
 		const db = await new Promise((ok) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); });
-		const v = await new Promise((ok) => { const g = db.transaction('sessions').objectStore('sessions').get(`+jsString(corallia)+`); g.onsuccess = () => ok(g.result); });
+		const get = (key) => new Promise((ok) => { const g = db.transaction('sessions').objectStore('sessions').get(key); g.onsuccess = () => ok(g.result); });
+		const v = await get(`+jsString(corallia)+`);
+		const apart = await get(`+jsString(corallia)+` + '\u0000snapshots');
 		db.close();
-		return v === undefined && localStorage.getItem('ncskit.place.' + `+jsString(corallia)+`) === null;
+		return v === undefined && apart === undefined && localStorage.getItem('ncskit.place.' + `+jsString(corallia)+`) === null;
 	})()`); !got {
 		s.fatalf("the deleted session is still stored")
 	}

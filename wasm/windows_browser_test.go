@@ -73,13 +73,16 @@ func (s *tab) front() {
 }
 
 // stored evaluates expr on the session the tab has open, as the
-// browser's store holds it (s), and returns the result as JSON.
+// browser's store holds it (s, with its snapshots), and returns the
+// result as JSON.
 func (s *tab) stored(expr string) string {
 	s.t.Helper()
 	return evalJS[string](s, `(async () => {
 		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
 		const get = (store, key) => new Promise((ok, bad) => { const g = db.transaction(store).objectStore(store).get(key); g.onsuccess = () => ok(g.result); g.onerror = bad; });
 		const s = await get('sessions', await get('meta', 'current'));
+		// The snapshots are kept apart from the session (store.js).
+		if (s && s.snapshots === null) s.snapshots = ((await get('sessions', s.id + '\u0000snapshots')) || { snapshots: 'none kept apart' }).snapshots;
 		db.close();
 		return JSON.stringify((() => (`+expr+`))()) ?? '';
 	})()`)

@@ -161,7 +161,7 @@ func (c *hostCheck) allows(hostport string) bool {
 func serveHandler(page []byte, check *hostCheck) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Type", "text/html; charset=windows-1252") // see wasm/web/payload.go
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(page)
 	})

@@ -100,7 +100,7 @@ func TestServeHandler(t *testing.T) {
 			body := w.Body.String()
 			switch q.status {
 			case 200:
-				if body != page || res.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+				if body != page || res.Header.Get("Content-Type") != "text/html; charset=windows-1252" {
 					t.Errorf("%s: %s %q", where, res.Header.Get("Content-Type"), body)
 				}
 			case 403:

@@ -1,8 +1,8 @@
 // Package web holds the page of the offline workbook (index.html,
 // style.css, worker.js and the modules under js/) and turns it into one
 // self-contained HTML file: the styles, the scripts, wasm_exec.js and the
-// compiled bridge (gzip, then 7 bits per character of text: see
-// text7.go) inline, under a Content-Security-Policy that forbids every
+// compiled bridge (gzip, written nearly byte for byte in a windows-1252
+// page: see payload.go) inline, under a Content-Security-Policy that forbids every
 // network connection.
 //
 //	wb, err := web.Build(ctx, &web.BuildOptions{Dir: root}) // compiles ./wasm with the local Go
@@ -79,10 +79,11 @@ func Bundle(p *Page) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	style, err := fs.ReadFile(files, "style.css")
+	styleSrc, err := fs.ReadFile(files, "style.css")
 	if err != nil {
 		return nil, err
 	}
+	style := string(styleSrc)
 	worker, err := fs.ReadFile(files, "worker.js")
 	if err != nil {
 		return nil, err
@@ -97,15 +98,26 @@ func Bundle(p *Page) (*Workbook, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	text := encode7(gz.Bytes())
+	text := encodePayload(gz.Bytes())
 	workerSrc := string(p.WasmExec) + "\n;\n" + string(worker)
-	for _, c := range []struct{ name, text, end string }{
-		{"style.css", string(style), "</style"},
-		{"the modules under js/", script, "</script"},
-		{"wasm_exec.js and worker.js", workerSrc, "</script"},
-	} {
-		if low := strings.ToLower(c.text); strings.Contains(low, c.end) || strings.Contains(low, "<!--") {
+	// The page is windows-1252: everything but the payload is written in
+	// ASCII (see payload.go).
+	sources := []struct {
+		name string
+		text *string
+		end  string
+		esc  func(string) (string, error)
+	}{
+		{"style.css", &style, "</style", asciiCSS},
+		{"the modules under js/", &script, "</script", asciiJS},
+		{"wasm_exec.js and worker.js", &workerSrc, "</script", asciiJS},
+	}
+	for _, c := range sources {
+		if low := strings.ToLower(*c.text); strings.Contains(low, c.end) || strings.Contains(low, "<!--") {
 			return nil, fmt.Errorf("web: %s contain %q or \"<!--\", which would end or confuse the inline element", c.name, c.end)
+		}
+		if *c.text, err = c.esc(*c.text); err != nil {
+			return nil, fmt.Errorf("web: %s: %v", c.name, err)
 		}
 	}
 	draftCSS, err := draftStyle()
@@ -116,23 +128,26 @@ func Bundle(p *Page) (*Workbook, error) {
 		"default-src 'none'",
 		"script-src " + hash(script) + " " + hash(noModule) + " 'wasm-unsafe-eval'",
 		"worker-src blob:",
-		"style-src " + hash(string(style)) + " " + hash(draftCSS),
+		"style-src " + hash(style) + " " + hash(draftCSS),
 		"img-src data:",
 		"connect-src 'none'",
 		"form-action 'none'",
 		"base-uri 'none'",
 		"object-src 'none'",
 	}, "; ")
-	out := string(page)
+	out := asciiHTML(string(page))
 	for _, r := range []struct{ mark, with string }{
 		{markCSP, `<meta http-equiv="Content-Security-Policy" content="` + csp + `">`},
-		{markStyle, "<style>" + string(style) + "</style>"},
+		{markStyle, "<style>" + style + "</style>"},
 		{markNoModule, "<script nomodule>" + noModule + "</script>"},
 		{markWorker, `<script type="text/plain" id="ncskit-worker">` + workerSrc + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
-			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(gz.Len()) + `" data-encoding="text7">` + text + "</script>"},
+			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(gz.Len()) + `" data-encoding="windows-1252">` + text + "</script>"},
 		{markScript, `<script type="module">` + script + "</script>"},
 	} {
+		if r.mark != markWasm && !isASCII(r.with) {
+			return nil, fmt.Errorf("web: the element for %s is not ASCII, which the windows-1252 page needs", r.mark)
+		}
 		if n := strings.Count(out, r.mark); n != 1 {
 			return nil, fmt.Errorf("web: index.html has %d %s markers, want 1", n, r.mark)
 		}
@@ -160,6 +175,15 @@ func draftStyle() (string, error) {
 		return "", errors.New("web: the draft's HTML does not have exactly one <style> element")
 	}
 	return doc[i+len("<style>") : j], nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func hash(s string) string {

@@ -61,6 +61,14 @@ func TestBundle(t *testing.T) {
 	if strings.Contains(html, "<!--ncskit:") {
 		t.Error("a marker was left in the page")
 	}
+	if !strings.Contains(html, `<meta charset="windows-1252">`) {
+		t.Error("the page does not say it is windows-1252")
+	}
+	payload := regexp.MustCompile(`(?s)(<script type="application/octet-stream"[^>]*>).*?</script>`)
+	if rest := payload.ReplaceAllString(html, "$1</script>"); !isASCII(rest) {
+		i := strings.IndexFunc(rest, func(r rune) bool { return r >= 0x80 })
+		t.Errorf("the page outside the payload is not ASCII: %q", rest[max(0, i-40):min(len(rest), i+40)])
+	}
 	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`).FindStringSubmatch(html)
 	if csp == nil {
 		t.Fatal("no CSP meta tag")
@@ -80,12 +88,12 @@ func TestBundle(t *testing.T) {
 	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<style>") {
 		t.Error("the CSP must come before the first style and script")
 	}
-	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-encoding="text7">`).FindStringSubmatch(html)
+	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-encoding="windows-1252">`).FindStringSubmatch(html)
 	if w == nil {
 		t.Fatal("no wasm element with its sizes and encoding")
 	}
 	n, _ := strconv.Atoi(w[1])
-	gz, err := decode7(element(t, html, w[0]), n)
+	gz, err := decodePayload(browserText(t, element(t, html, w[0])), n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,61 +1,87 @@
 // worker.js runs the Go bridge in a Web Worker, so that a long export
 // never freezes the page. It follows wasm_exec.js in the same blob.
 //
-// In:  {type: 'init', wasm: the gzip-compressed module as text, 7 bits
-//       per character (see wasm/web/text7.go), gzip: its length in bytes}
+// In:  {type: 'init', wasm: the gzip-compressed module as the page's text
+//       (see decodePayload), gzip: its length in bytes}
 //      {type: 'call', id, fn, arg}
 // Out: {type: 'ready', ms, phases} or {type: 'failed', error}
 //      {type: 'result', id, ok, value, ms} or {type: 'result', id, ok: false, error}
 //      {type: 'exit', code} when the Go program stops
 'use strict';
 
-// decodeText7 turns the page's text back into the n bytes it encodes: an
-// ASCII character is 7 bits; a character from U+0100 stands for one of
-// the values HTML would change (NUL, CR, "<") followed by 7 more bits.
-function decodeText7(s, n) {
-  const unsafe = [0x00, 0x0d, 0x3c];
-  const out = new Uint8Array(n);
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < s.length && o < n; i++) {
-    let c = s.charCodeAt(i);
-    let second = -1;
-    if (c >= 0x80) {
-      const x = c - 0x100;
-      if (x < 0 || x >= unsafe.length << 7) throw new Error(`the engine's text is damaged at character ${i}`);
-      c = unsafe[x >> 7];
-      second = x & 0x7f;
+// The engine arrives as text: gzip-compressed, written byte for byte in
+// the windows-1252 page (see wasm/web/payload.go). decodePayload turns
+// the characters back into n bytes, a chunk at a time, so that
+// decompression and compilation start before the last byte is decoded.
+const cp1252 = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
+
+const fromCp1252 = new Uint8Array(0x2200); // character → byte, for those of bytes 0x80-0x9F
+cp1252.forEach((c, i) => { fromCp1252[c] = 0x80 + i; });
+
+// decodeInto fills out from s starting at character i, and returns the
+// index of the character that follows: a plain loop, which the engine
+// compiles to fast code (a generator's own loop runs several times slower).
+function decodeInto(s, i, out) {
+  for (let k = 0; k < out.length; k++) {
+    if (i >= s.length) throw new Error(`the engine's text ends early: the file is damaged`);
+    let c = s.charCodeAt(i++);
+    if (c === 0x3d) {
+      const e = s.charCodeAt(i++);
+      c = e === 0x30 ? 0x00 : e === 0x72 ? 0x0d : e === 0x6c ? 0x3c : e === 0x3d ? 0x3d : -1;
+      if (c < 0) throw new Error(`the engine's text has an unknown escape at character ${i - 1}: the file is damaged`);
+    } else if (c >= 0x80 && (c < 0xa0 || c >= 0x100)) {
+      const b = c < fromCp1252.length ? fromCp1252[c] : 0;
+      if (b === 0) throw new Error(`the engine's text has a character outside windows-1252 at ${i - 1}: the file is damaged`);
+      c = b;
     }
-    acc = ((acc << 7) | c) & 0x7fff;
-    bits += 7;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = acc >> bits;
-    }
-    if (second >= 0 && o < n) {
-      acc = ((acc << 7) | second) & 0x7fff;
-      bits += 7;
-      if (bits >= 8) {
-        bits -= 8;
-        out[o++] = acc >> bits;
-      }
-    }
+    out[k] = c;
   }
-  if (o !== n) throw new Error(`the engine's text holds ${o} of its ${n} bytes: the file is damaged`);
-  return out;
+  return i;
+}
+
+function* decodePayload(s, n, chunk = 1 << 18) {
+  let i = 0;
+  for (let o = 0; o < n; o += chunk) {
+    const out = new Uint8Array(Math.min(chunk, n - o));
+    i = decodeInto(s, i, out);
+    yield out;
+  }
+  if (i !== s.length) throw new Error(`the engine's text is longer than its ${n} bytes: the file is damaged`);
 }
 
 const phases = {};
 
 async function start(text, n) {
   const t0 = performance.now();
-  const gz = decodeText7(text, n);
-  phases.decode = performance.now() - t0;
-  const wasm = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const chunks = decodePayload(text, n);
+  let damage = null;
+  const gz = new ReadableStream({
+    pull(controller) {
+      let next;
+      try {
+        next = chunks.next();
+      } catch (err) {
+        damage = err;
+        throw err;
+      }
+      if (next.done) {
+        phases.decode = performance.now() - t0;
+        controller.close();
+      } else {
+        controller.enqueue(next.value);
+      }
+    },
+  });
+  const wasm = gz.pipeThrough(new DecompressionStream('gzip'));
   const response = new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } });
   const go = new Go();
-  const { instance } = await WebAssembly.instantiateStreaming(response, go.importObject);
+  let instance;
+  try {
+    ({ instance } = await WebAssembly.instantiateStreaming(response, go.importObject));
+  } catch (err) {
+    throw damage || err; // the stream's own error says less
+  }
   phases.instantiate = performance.now() - t0;
   go.run(instance).then(
     () => postMessage({ type: 'exit', code: go.exitCode ?? 0 }),

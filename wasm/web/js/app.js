@@ -31,13 +31,20 @@ export const app = {
   // window last read or wrote.
   rev: null,
   result: null,
+  // resultPlan says that the result's warnings include the plan's (a
+  // deadline it cannot meet): the engine adds them only for the Results
+  // screen, which alone shows them, since they take longer than scoring.
+  resultPlan: false,
   problems: [],
   view: { screen: 'sessions', indicator: '', respondent: '' },
   screens: [],
   // Timings in milliseconds, for the tests' report: when the first screen
   // was usable, and for each change the time to rescore and redraw, and
   // the part of it spent in the engine.
-  stats: { ready: 0, startMs: 0, rescore: [], engine: [] },
+  // parts: per change, ms of [the change (copy, diff, log, store), the
+  // request's JSON, the engine's round trip, the engine's own time, the
+  // reply's JSON, the redraw] (partNames).
+  stats: { ready: 0, startMs: 0, rescore: [], engine: [], partNames: 'change json trip engine parse redraw' },
   // bytes is the size of the session file, measured a moment after the
   // last change.
   bytes: 0,
@@ -213,6 +220,7 @@ export async function save() {
       const s = app.session;
       if (!s) break;
       const sent = capture(s);
+      latest = { capture: sent, session: s, edits, logLength: s.log.length };
       const rev = newRev();
       try {
         // put copies the session before it returns, so later changes wait
@@ -380,19 +388,31 @@ const undoStack = []; // {patches, seq, label}: the changes to undo, latest last
 const redoStack = [];
 const historyLimit = 500;
 
+// latest is the last capture save made, with what it was made of: a
+// change made next starts from it rather than copying the assessment
+// once more (captures are never changed).
+let latest = null;
+
+// current returns a capture of s as it is now.
+function current(s) {
+  const l = latest;
+  return l && l.session === s && l.edits === edits && l.logLength === s.log.length ? l.capture : capture(s);
+}
+
 function commit(entries, mutate, redoing = false) {
   const t0 = performance.now();
   const s = app.session;
-  const before = unlogged || capture(s);
+  const before = unlogged || current(s);
   const logged = s.log.length;
   edits++;
   mutate(s.assessment, s);
+  let patches = null;
   if (!entries) {
     unlogged = before;
     s.updated = new Date().toISOString();
   } else {
     unlogged = null;
-    const patches = diff(before, s);
+    patches = diff(before, s);
     for (const d of entries) record(s, withOld(d, before, patches));
     const made = s.log.slice(logged);
     if (patches.length && made.length && !redoing) {
@@ -403,7 +423,7 @@ function commit(entries, mutate, redoing = false) {
     emit('history');
   }
   save();
-  rescore(t0);
+  rescore(t0, patches);
 }
 
 // withOld adds to a log entry the value its pointer held before the
@@ -489,10 +509,59 @@ function unitRef(unit) {
 let scoring = false;
 let scoreAgain = null;
 
-// rescore asks the engine for a fresh result. Calls made while one runs
-// are folded into one more run with the latest assessment.
-export async function rescore(t0 = performance.now()) {
+// The engine keeps a copy of the assessment being edited (the bridge's
+// "live"), so that after a change of answers only those answers travel:
+// liveRev is the revision of its copy (0: none), of the assessment of
+// liveSession; sending lists the changes of responses made since, or is
+// null when the whole assessment must go.
+let liveRev = 0;
+let liveSession = null;
+let sending = null;
+
+// noteChanges adds a change's patches (patch.js) to what the engine is
+// to be sent: changes of responses alone travel as such; anything else
+// (or a change without patches) sends the whole assessment.
+function noteChanges(patches) {
+  if (app.session !== liveSession || !patches || sending === null ||
+    !patches.every((p) => p.unit.startsWith('responses/'))) {
+    sending = null;
+    return;
+  }
+  for (const p of patches) {
+    const { indicator, respondent } = unitRef(p.unit);
+    sending.push({ indicator, respondent, at: p.at, response: p.new ?? null });
+  }
+}
+
+// scoreLive sends the engine what changed since its copy, or the whole
+// assessment, and returns the scored result, with the plan's warnings
+// when the Results screen shows.
+async function scoreLive() {
+  const s = app.session;
+  const rev = liveRev + 1;
+  const changes = sending;
+  const plan = app.view.screen === 'results';
+  sending = [];
+  let r = null;
+  if (changes && liveSession === s && liveRev) {
+    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan });
+  }
+  if (!r || r.stale) {
+    liveSession = null;
+    r = await app.engine.call('live', `{"rev":${rev},"plan":${plan},"assessment":${JSON.stringify(s.assessment)}}`);
+  }
+  liveSession = r.result ? s : null;
+  liveRev = r.result ? r.rev : 0;
+  if (!liveSession) sending = null;
+  return r;
+}
+
+// rescore asks the engine for a fresh result; patches are the change's
+// (null: send the whole assessment). Calls made while one runs are
+// folded into one more run with the latest assessment.
+export async function rescore(t0 = performance.now(), patches = null, noted = false) {
   if (!app.session) return;
+  if (!noted) noteChanges(patches);
   if (scoring) {
     scoreAgain = scoreAgain ?? t0;
     return;
@@ -500,13 +569,21 @@ export async function rescore(t0 = performance.now()) {
   scoring = true;
   checkSoon();
   try {
-    const fn = app.engine.has('rescore') ? 'rescore' : 'score';
     const t1 = performance.now();
-    const text = JSON.stringify(app.session.assessment);
-    const t2 = performance.now();
-    const r = await app.engine.call(fn, text);
+    let r;
+    let t2;
+    if (app.engine.has('live')) {
+      t2 = t1;
+      r = await scoreLive();
+    } else {
+      const text = JSON.stringify(app.session.assessment);
+      t2 = performance.now();
+      r = await app.engine.call(app.engine.has('rescore') ? 'rescore' : 'score', text);
+      r.plan = true; // rescore and score always add the plan's warnings
+    }
     const t3 = performance.now();
     app.result = r.result;
+    app.resultPlan = !!(r.result && r.plan);
     app.problems = r.problems;
     emit('result');
     const t4 = performance.now();
@@ -521,6 +598,8 @@ export async function rescore(t0 = performance.now()) {
     }
     document.documentElement.dataset.ncskitScored = String(app.session.log.length);
   } catch (e) {
+    liveSession = null; // the engine's copy is no longer known
+    sending = null;
     app.problems = [{ message: e.message }];
     emit('result');
   } finally {
@@ -529,8 +608,15 @@ export async function rescore(t0 = performance.now()) {
   if (scoreAgain !== null) {
     const next = scoreAgain;
     scoreAgain = null;
-    await rescore(next);
+    await rescore(next, null, true);
   }
+}
+
+// scorePlan has the open session scored again with the plan's warnings
+// when the result lacks them; the Results screen calls it as it shows.
+// Only what changed travels, so nothing does when nothing did.
+export function scorePlan() {
+  if (app.session && app.result && !app.resultPlan) rescore(performance.now(), []);
 }
 
 let checkTimer = 0;

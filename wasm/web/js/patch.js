@@ -51,10 +51,32 @@ function units(s) {
   return m;
 }
 
+// same reports whether two units hold the same JSON value: what their
+// JSON texts would say, without writing them (this runs for every unit
+// of the session on every change). Properties holding undefined do not
+// count, as in JSON, and neither does the order of properties.
 function same(x, y) {
   if (x === y) return true;
   if (x === undefined || y === undefined) return false;
-  return JSON.stringify(x) === JSON.stringify(y);
+  return equal(x, y);
+}
+
+function equal(x, y) {
+  if (x === y) return true;
+  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!equal(x[i] ?? null, y[i] ?? null)) return false;
+    return true;
+  }
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    if (!equal(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 // diff returns the patches that turn before into after: [{unit, old, new,

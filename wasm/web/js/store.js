@@ -1,7 +1,8 @@
 // store.js keeps sessions in the browser: IndexedDB when the browser
 // allows it, else localStorage, else only in memory, with a warning the
-// page shows. A session is written whole after every change; a small
-// summary of each session is kept apart for the list of local sessions.
+// page shows. A session is written after every change (in IndexedDB its
+// snapshots only when they change); a small summary of each session is
+// kept apart for the list of local sessions.
 //
 // Several windows may hold the same session. Each write carries the
 // revision the window last read (expect) and a new one (rev): when the
@@ -43,6 +44,18 @@ function done(tx) {
   });
 }
 
+// In IndexedDB a session's snapshots (each a whole assessment: megabytes
+// in a long workshop) are kept apart from the rest of it, under the key
+// id + SNAPSHOTS of the same object store, and written only when they
+// change: a change to an answer then writes the assessment alone. The
+// session's own record holds snapshots: null. A record written before
+// they were kept apart holds them inline, and is read as it is.
+const SNAPSHOTS = '\u0000snapshots';
+
+function sameList(a, b) {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 async function openIndexedDB() {
   if (!('indexedDB' in self) || !self.indexedDB) throw new Error('no IndexedDB');
   const open = indexedDB.open(DB, 1);
@@ -56,6 +69,16 @@ async function openIndexedDB() {
     request(open),
     new Promise((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer')), 3000)),
   ]);
+  const stored = new Map(); // id → the snapshots the store holds apart for it, as last written or read here
+  // joined reads a session with its snapshots.
+  const joined = async (tx, id) => {
+    const sessions = tx.objectStore('sessions');
+    const [s, apart] = await Promise.all([request(sessions.get(id)), request(sessions.get(id + SNAPSHOTS))]);
+    if (!s || s.snapshots !== null) return s;
+    s.snapshots = apart && Array.isArray(apart.snapshots) ? apart.snapshots : [];
+    stored.set(id, s.snapshots.slice());
+    return s;
+  };
   const backend = {
     kind: 'indexeddb',
     put(s, expect, rev) {
@@ -73,18 +96,29 @@ async function openIndexedDB() {
           }
         };
       }
-      tx.objectStore('sessions').put(s);
+      // The snapshots are written when they are not, by reference, the
+      // ones this window last wrote or read for the session, and always
+      // by a forced write (expect undefined), which may follow a deletion.
+      const snapshots = Array.isArray(s.snapshots) ? s.snapshots : [];
+      const sessions = tx.objectStore('sessions');
+      sessions.put({ ...s, snapshots: null });
+      if (expect === undefined || !sameList(stored.get(s.id), snapshots)) sessions.put({ id: s.id + SNAPSHOTS, snapshots });
       tx.objectStore('summaries').put(summary(s, rev));
-      return done(tx).catch((e) => {
+      const kept = snapshots.slice();
+      return done(tx).then(() => {
+        stored.set(s.id, kept);
+      }, (e) => {
+        stored.delete(s.id);
         throw conflict ? new ConflictError('another window saved this session') : e;
       });
     },
     async get(id) {
-      return request(db.transaction('sessions').objectStore('sessions').get(id));
+      const tx = db.transaction('sessions');
+      return joined(tx, id);
     },
     async load(id) {
       const tx = db.transaction(['sessions', 'summaries']);
-      const [session, sum] = await Promise.all([request(tx.objectStore('sessions').get(id)), request(tx.objectStore('summaries').get(id))]);
+      const [session, sum] = await Promise.all([joined(tx, id), request(tx.objectStore('summaries').get(id))]);
       return { session, rev: sum ? sum.rev ?? null : null };
     },
     async list() {
@@ -93,7 +127,9 @@ async function openIndexedDB() {
     remove(id) {
       const tx = db.transaction(['sessions', 'summaries'], 'readwrite');
       tx.objectStore('sessions').delete(id);
+      tx.objectStore('sessions').delete(id + SNAPSHOTS);
       tx.objectStore('summaries').delete(id);
+      stored.delete(id);
       return done(tx);
     },
     async getMeta(key) {

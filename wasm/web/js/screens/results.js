@@ -3,7 +3,7 @@
 // and gap, a gap heat map of every indicator and the open warnings.
 
 import { h, fill } from '../dom.js';
-import { app, go, lang, problemText } from '../app.js';
+import { app, go, lang, problemText, scorePlan } from '../app.js';
 import { text } from '../model.js';
 import { radar } from '../radar.js';
 
@@ -11,6 +11,7 @@ export const screen = { id: 'results', title: 'Results', needsSession: true, ren
 
 let root = null;
 let by = 'pillar';
+let planAsked = null; // the result for which the plan's warnings were asked
 
 function render(el) {
   root = el;
@@ -27,6 +28,12 @@ function draw() {
       h('p', { text: app.problems.length ? 'The assessment cannot be scored until these problems are fixed:' : 'Scoring…' }),
       h('ul', {}, app.problems.slice(0, 20).map((p) => h('li', { text: problemText(p) })))));
     return;
+  }
+  // A result scored on another screen lacks the plan's warnings: ask for
+  // them once per result (an engine that fails keeps the old one).
+  if (!app.resultPlan && planAsked !== r) {
+    planAsked = r;
+    scorePlan();
   }
   const c = r.coverage;
   root.append(h('p', { class: 'coverage', id: 'coverage' },
@@ -136,6 +143,7 @@ function warnings(r) {
   return h('section', { class: 'panel', 'aria-labelledby': 'h-warn' },
     h('h2', { id: 'h-warn', text: 'Warnings' }),
     h('p', { text: counts.size ? [...counts].map(([k, n]) => `${n} ${names[k] || k}`).join(' · ') : 'None.' }),
+    app.resultPlan ? null : h('p', { class: 'task', id: 'plan-pending', text: 'Checking what the plan can meet…' }),
     important.length ? h('details', {}, h('summary', { text: `Show ${important.length} warning${important.length > 1 ? 's' : ''}` }),
       h('ul', {}, important.map((w) => h('li', {}, w.indicator
         ? h('button', { type: 'button', class: 'link', text: w.indicator, on: { click: () => go('assess', { indicator: w.indicator, respondent: w.code === 'disagreement' ? 'consensus' : app.view.respondent }) } })

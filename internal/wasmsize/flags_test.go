@@ -1,0 +1,4 @@
+package main
+
+// Every test binary of the module understands -update (see internal/golden).
+import _ "github.com/ncskit/ncskit/internal/golden"
