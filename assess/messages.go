@@ -36,15 +36,7 @@ func message(lang, key string, args ...string) string {
 	if !ok {
 		panic("assess: no message " + key)
 	}
-	s := t.In(lang)
-	if len(args) == 0 {
-		return s
-	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
-	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return t.Fill(lang, args...)
 }
 
 // number writes f as lang writes a decimal number: 1.5 in English, 1,5

@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 )
 
 // Text is a human-readable string in several languages, keyed by language
@@ -25,6 +26,20 @@ func (t Text) In(lang string) string {
 		}
 	}
 	return ""
+}
+
+// Fill returns the text in lang (see In) with each "{name}" replaced by
+// the value that follows name in args, which are name, value pairs.
+func (t Text) Fill(lang string, args ...string) string {
+	s := t.In(lang)
+	if len(args) < 2 {
+		return s
+	}
+	pairs := make([]string, 0, len(args)/2*2)
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // String returns the English text.

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/ncskit/ncskit/assess"
@@ -41,18 +40,11 @@ func supported(lang string) bool { return slices.Contains(Languages(), lang) }
 // tr returns the text of key in lang, with each "{name}" replaced by the
 // value that follows it in args.
 func tr(lang, key string, args ...string) string {
-	s := catalogue()[key].In(lang)
-	if s == "" {
+	t := catalogue()[key]
+	if t.In(lang) == "" {
 		panic("questionnaire: no text for " + key) // a typo in a key; the tests cover every key
 	}
-	if len(args) > 0 {
-		pairs := make([]string, len(args))
-		for i := 0; i+1 < len(args); i += 2 {
-			pairs[i], pairs[i+1] = "{"+args[i]+"}", args[i+1]
-		}
-		s = strings.NewReplacer(pairs...).Replace(s)
-	}
-	return s
+	return t.Fill(lang, args...)
 }
 
 // variants returns the text of key in every language, for the importer,

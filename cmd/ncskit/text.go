@@ -112,11 +112,7 @@ func scoreText(lang, key string, args ...string) string {
 	if !ok {
 		panic("cmd/ncskit: no score text " + key)
 	}
-	var pairs []string
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
-	}
-	return strings.NewReplacer(pairs...).Replace(tx.In(lang))
+	return tx.Fill(lang, args...)
 }
 
 // gap prints a dash when nothing is assessed: a gap of 0 would read as
