@@ -108,3 +108,46 @@ func DropRemarks(s string) string {
 	}
 	return out
 }
+
+// NumericColumn reports whether every filled cell of column c below the
+// header is a number or an amount ("12", "-3.5", "40 %", "US$1.4m",
+// "1.234,5", "3/5"); such a column is right-aligned. An empty cell or a
+// dash (no value) does not count either way, but a column of dashes
+// alone is not numeric.
+func NumericColumn(rows [][]string, c int) bool {
+	seen := false
+	for _, r := range rows {
+		if c >= len(r) {
+			continue
+		}
+		s := strings.TrimSpace(r[c])
+		if s == "" || s == "—" || s == "–" || s == "-" {
+			continue
+		}
+		if !Numeric(s) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// Numeric reports whether s is a number or an amount: an optional
+// currency sign and sign, digits with the separators languages group
+// and divide them by (".", ",", spaces, no-break spaces, "/"), and an
+// optional percent sign or k/m/b multiplier.
+func Numeric(s string) bool {
+	for _, p := range []string{"US$", "$", "€", "£"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	s = strings.TrimLeft(s, "+-−\u00a0 ")
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range strings.TrimRight(strings.TrimSpace(s), "%\u00a0\u202f kmbKMB") {
+		if (r < '0' || r > '9') && !strings.ContainsRune(".,/ \u00a0\u202f", r) {
+			return false
+		}
+	}
+	return true
+}

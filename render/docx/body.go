@@ -88,12 +88,22 @@ func (e *encoder) partCover(p strategy.Part) {
 // page numbers (in LibreOffice: Tools > Update > Update All). The result
 // has no page numbers of its own: LibreOffice keeps a field's result as
 // it is when it converts a document, and a guessed number would be wrong.
+// A file without a chapter (a level 1 heading), such as the brief alone,
+// has no contents, as in the PDF: a page listing five short sections
+// would only push the text a page further.
 func (e *encoder) contents() {
 	var heads []strategy.Heading
+	chapters := 0
 	for _, b := range e.d.Blocks {
 		if h, ok := docshape.Deref(b).(strategy.Heading); ok {
 			heads = append(heads, h)
+			if h.Level == 1 {
+				chapters++
+			}
 		}
+	}
+	if chapters == 0 {
+		return
 	}
 	e.para("TOCHeading", e.d.Labels.Get("r.contents"))
 	field := `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>` +

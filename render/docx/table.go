@@ -171,7 +171,7 @@ func (e *encoder) grid(t strategy.Table, cols, long []int, width int) {
 
 	numeric := make([]bool, len(cols))
 	for i, c := range cols {
-		numeric[i] = !raci && numericColumn(t.Rows, c)
+		numeric[i] = !raci && docshape.NumericColumn(t.Rows, c)
 	}
 	grouped := false
 	for _, r := range t.Rows {
@@ -328,23 +328,6 @@ func (e *encoder) cell(w int, s string, f cellFormat) {
 func indentOf(s string) (int, string) {
 	rest := strings.TrimLeft(s, " ")
 	return len(s) - len(rest), rest
-}
-
-// numericColumn reports whether every filled cell of column c below the
-// header is a number (with an optional percent sign or leading sign).
-func numericColumn(rows [][]string, c int) bool {
-	seen := false
-	for _, r := range rows {
-		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r[c]), "%"))
-		if s == "" || s == "–" || s == "-" {
-			continue
-		}
-		if _, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err != nil {
-			return false
-		}
-		seen = true
-	}
-	return seen
 }
 
 // longHead is the longest institution's name a RACI matrix's upright

@@ -146,7 +146,7 @@ func (e *encoder) measureTable(t strategy.Table) *tableLayout {
 	tl.st, tl.hst, tl.lh = st, style{bold: true, size: st.size, color: white}, lineHeight(st)*0.93
 	tl.aligns = make([]int, len(tl.cols))
 	for i := range tl.cols {
-		if numericColumn(shown.Rows, i) {
+		if docshape.NumericColumn(shown.Rows, i) {
 			tl.aligns[i] = alignRight
 		}
 	}

@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ncskit/ncskit/internal/typeset"
@@ -191,39 +190,6 @@ func pieceWidth(word string, st style) float64 {
 		}
 	}
 	return max(best, width(word[start:], st))
-}
-
-// numericColumn reports whether every filled cell of column i below the
-// header is a number, an amount or a fraction, to align it right.
-func numericColumn(rows [][]string, i int) bool {
-	seen := false
-	for _, r := range rows {
-		s := strings.TrimSpace(r[i])
-		if s == "" || s == "—" || s == "-" {
-			continue
-		}
-		if !isNumeric(s) {
-			return false
-		}
-		seen = true
-	}
-	return seen
-}
-
-func isNumeric(s string) bool {
-	for _, p := range []string{"US$", "$", "€", "£"} {
-		s = strings.TrimPrefix(s, p)
-	}
-	s = strings.TrimLeft(s, "+-−")
-	if s == "" || !unicode.IsDigit(rune(s[0])) {
-		return false
-	}
-	for _, r := range strings.TrimRight(s, "%kmbKMB") {
-		if !unicode.IsDigit(r) && !strings.ContainsRune(".,/ ", r) {
-			return false
-		}
-	}
-	return true
 }
 
 // scale makes the widths add up to total.

@@ -1,0 +1,20 @@
+package docshape
+
+import "testing"
+
+func TestNumeric(t *testing.T) {
+	for s, want := range map[string]bool{
+		"12": true, "-3.5": true, "−2": true, "40%": true, "40 %": true, "US$1.4m": true,
+		"US$569k": true, "€185,000": true, "1.234,5": true, "1\u202f234,5": true, "3/5": true,
+		"": false, "A": false, "2027-06": false, "GOV-01": false, "12 posts": false, "n/a": false,
+		"US$": false, "1,4 millones": false,
+	} {
+		if got := Numeric(s); got != want {
+			t.Errorf("Numeric(%q) = %v, want %v", s, got, want)
+		}
+	}
+	rows := [][]string{{"a", "1"}, {"b", "—"}, {"c", "2.5"}}
+	if !NumericColumn(rows, 1) || NumericColumn(rows, 0) || NumericColumn([][]string{{"–"}}, 0) {
+		t.Error("NumericColumn: a column of numbers with a dash is numeric, one of words or of dashes alone is not")
+	}
+}
