@@ -33,11 +33,11 @@ func runDraft(e *env, args []string) error {
 			"TLP:CLEAR, naming no person) and the implementation plan with its\n" +
 			"annexes (restricted); --part writes one of them, by default all three\n" +
 			"in one file. The plan attributes the evidence to institutions unless\n" +
-			"--names is given. It is in --lang, else the session's language: one in\n" +
-			"which the draft's text is not complete (today any but English) exits 2\n" +
-			"unless --partial-language accepts English where a translation is\n" +
-			"missing; the share of English is then on standard error and on the\n" +
-			"cover. OUT may be - for standard output." + outputHelp}
+			"--names is given. It is in --lang, else the session's language: en, es,\n" +
+			"fr and pt are complete; another, or a custom template not translated\n" +
+			"into the language, exits 2 unless --partial-language accepts English\n" +
+			"where a translation is missing; the share of English is then on\n" +
+			"standard error and on the cover. OUT may be - for standard output." + outputHelp}
 	fs := newFlags("draft")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats(), ", "))
 	out := fs.String("o", "", "write the draft to `file` (- for standard output)")
