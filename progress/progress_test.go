@@ -44,16 +44,28 @@ func measured(t testing.TB) *strategy.Draft {
 	set(&d.KPIs[0], "incidents", num(47), 60, 80, 100, 120, 140)
 	set(&d.KPIs[1], "hours", num(72), 48, 36, 24, 12, 8)
 	set(&d.KPIs[2], "%", nil, 20, 40, 60, 80, 100)
-	out := strategy.KPI{ID: "OUT-1", Name: "Share of critical-infrastructure operators meeting the baseline", Objectives: []string{"GOV-O1"}}
+	out := strategy.KPI{ID: "OUT-1", Name: "Share of critical-infrastructure operators meeting the baseline", Objectives: []string{"G-GOV", "O-GOV.CI"}}
 	set(&out, "%", num(10), 20, 35, 50, 65, 80)
 	d.Outcomes = []strategy.KPI{out}
 	// Two actions of unequal weight serve one objective.
 	if a, b := &d.Actions[0], &d.Actions[1]; a.Pillar == b.Pillar && a.Weight != b.Weight {
-		b.Objective = a.Objective
+		b.Area, b.Objective = a.Area, a.Objective
 	} else {
 		t.Fatalf("the first two actions: %s %d%%, %s %d%%", a.ID, a.Weight, b.ID, b.Weight)
 	}
 	return d
+}
+
+// goals returns the number of goals of a draft, the first rows of the
+// Objectives sheet.
+func goals(d *strategy.Draft) int {
+	n := 0
+	for _, o := range d.Objectives {
+		if o.Area == "" {
+			n++
+		}
+	}
+	return n
 }
 
 func encode(t testing.TB, d *strategy.Draft) []byte {
@@ -121,8 +133,9 @@ func edits(d *strategy.Draft) func(f *excelize.File) {
 		kp := d.Labels.Get("xlsx.sheet.kpis")
 		c, _ := excelize.CoordinatesToCellName(xlsx.KPIYearCol(0)+1, len(d.KPIs)+2)
 		f.SetCellValue(kp, c, 18)
+		// The weight of the first pillar objective, after the goals.
 		obj := d.Labels.Get("xlsx.sheet.objectives")
-		f.SetCellValue(obj, "F2", 70)
+		f.SetCellValue(obj, "F"+strconv.Itoa(2+goals(d)), 70)
 	}
 }
 
@@ -306,6 +319,39 @@ func TestRefused(t *testing.T) {
 	id := d.Actions[0].ID
 	st := d.Labels.Get("xlsx.status.inProgress")
 	rep := d.Labels.Get("xlsx.sheet.reporting")
+	plan := d.Labels.Get("xlsx.sheet.actionPlan")
+	objCell := func(r int) string {
+		c, _ := excelize.CoordinatesToCellName(xlsx.PlanColumn("objectiveID"), r)
+		return c
+	}
+	// servedBy returns the problems of the actions that serve objective
+	// id when it is no longer on the Objectives sheet.
+	servedBy := func(id string) []string {
+		var out []string
+		for i, a := range d.Actions {
+			if "O-"+a.Area == id {
+				out = append(out, `Action plan!`+objCell(i+2)+`: unknown objective "`+id+`"`)
+			}
+		}
+		if len(out) == 0 {
+			t.Fatalf("no action serves %s", id)
+		}
+		return out
+	}
+	// The cell of the outcome indicator's objectives, on its row after
+	// the actions' KPIs.
+	kpiObjCellName := ""
+	kpiObjCell := func(f *excelize.File) string {
+		sh := d.Labels.Get("xlsx.sheet.kpis")
+		heads, _ := f.GetRows(sh)
+		for c, h := range heads[0] {
+			if h == d.Labels.Get("xlsx.col.objectives") {
+				kpiObjCellName, _ = excelize.CoordinatesToCellName(c+1, len(d.KPIs)+2)
+			}
+		}
+		return kpiObjCellName
+	}
+	kpiObjCell(func() *excelize.File { f, _ := excelize.OpenReader(bytes.NewReader(base)); return f }())
 	cases := []struct {
 		name string
 		rows [][]any
@@ -326,6 +372,18 @@ func TestRefused(t *testing.T) {
 			`Costs: the sheet "Costs" is missing`}},
 		{"rate", nil, func(f *excelize.File) { f.SetCellValue(d.Labels.Get("xlsx.sheet.costs"), "P2", 0) }, []string{
 			`Costs!P2: the exchange rate must be a number above 0, not "0"`}},
+		{"plan objective", nil, func(f *excelize.File) {
+			f.SetCellValue(plan, objCell(3), "GOV-O1")
+			f.SetCellValue(plan, objCell(4), "G-GOV")
+		}, []string{
+			`Action plan!` + objCell(3) + `: unknown objective "GOV-O1": it is not on the Objectives sheet`,
+			`Action plan!` + objCell(4) + `: "G-GOV" is a goal`}},
+		{"objective row", nil, func(f *excelize.File) {
+			f.SetCellValue(d.Labels.Get("xlsx.sheet.objectives"), "A"+strconv.Itoa(2+goals(d)), "O-GOV.XX")
+		}, servedBy(d.Objectives[goals(d)].ID)},
+		{"indicator objective", nil, func(f *excelize.File) {
+			f.SetCellValue(d.Labels.Get("xlsx.sheet.kpis"), kpiObjCell(f), "G-GOV, GOV-O1")
+		}, []string{`Indicators!` + kpiObjCellName + `: unknown objective "GOV-O1": it is not on the Objectives sheet`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -38,7 +38,8 @@ type Workbook struct {
 	layout                            *xlsx.Layout
 }
 
-// Action is a row of the action plan.
+// Action is a row of the action plan. Objective is the ID of the
+// objective it serves, a row of the Objectives sheet.
 type Action struct {
 	ID, Pillar, Objective, Title string
 	End                          string // YYYY-MM, "" when none
@@ -46,11 +47,17 @@ type Action struct {
 	InitialStatus                string
 }
 
-// Objective is a row of the Objectives sheet.
+// Objective is a row of the Objectives sheet: a goal of the strategy
+// (ID "G-GOV"), which sums up the objectives of its pillar, or a pillar
+// objective ("O-GOV.STR"), which actions serve.
 type Objective struct {
 	ID, Pillar, Text string
-	Weight           float64
+	Goal             bool
+	Weight           float64 // of a pillar objective
 }
+
+// isGoal tells whether an objective ID is that of a goal.
+func isGoal(id string) bool { return strings.HasPrefix(id, "G-") }
 
 // Entry is a row of the Reporting sheet.
 type Entry struct {
@@ -73,6 +80,7 @@ type KPI struct {
 	Row           int
 	ID, Action    string
 	Name, Unit    string
+	Objectives    []string // the objectives an outcome indicator measures
 	BaselineValue *float64
 	Targets       []*float64 // by year of the plan
 	Entered       []*float64 // actuals entered in the sheet (outcome indicators)
@@ -207,8 +215,8 @@ func (r *reader) read() {
 		r.w.Country = strings.TrimSpace(c)
 	}
 	r.readLists(lists)
-	r.readPlan(plan)
 	r.readObjectives(objs)
+	r.readPlan(plan)
 	r.readReports(rep)
 	r.readKPIs(kpis)
 	r.readCosts(costs)
@@ -238,8 +246,16 @@ func (r *reader) readPlan(rows [][]string) {
 			continue // blank, or text of the action above continued
 		}
 		seen[id] = true
-		a := Action{ID: id, Pillar: pillar, Objective: at(rows, i, col("objective")), Title: at(rows, i, col("action")),
+		a := Action{ID: id, Pillar: pillar, Objective: at(rows, i, col("objectiveID")), Title: at(rows, i, col("action")),
 			InitialStatus: at(rows, i, col("initialStatus"))}
+		switch o := r.objective(a.Objective); {
+		case a.Objective == "":
+			r.probs.Add(cellName(sh, col("objectiveID"), i), "the objective ID is missing: choose the objective the action serves from the Objectives sheet")
+		case o == nil:
+			r.probs.Add(cellName(sh, col("objectiveID"), i), "unknown objective %q: it is not on the Objectives sheet", a.Objective)
+		case o.Goal:
+			r.probs.Add(cellName(sh, col("objectiveID"), i), "%q is a goal, which sums up its pillar: an action serves one of the pillar's objectives", a.Objective)
+		}
 		if v := at(rows, i, col("weight")); v != "" {
 			x, err := strconv.ParseFloat(v, 64)
 			if err != nil || x < 0 {
@@ -266,9 +282,14 @@ func (r *reader) readObjectives(rows [][]string) {
 		if id == "" {
 			break
 		}
-		o := Objective{ID: id, Pillar: at(rows, i, xlsx.ObjPillar), Text: at(rows, i, xlsx.ObjText)}
+		o := Objective{ID: id, Pillar: at(rows, i, xlsx.ObjPillar), Text: at(rows, i, xlsx.ObjText), Goal: isGoal(id)}
 		if o.Pillar == "" {
 			continue // text of the objective above continued
+		}
+		if o.Goal {
+			// A goal's weight is the sum of its objectives', by formula.
+			r.w.Objectives = append(r.w.Objectives, o)
+			continue
 		}
 		v := at(rows, i, xlsx.ObjWeight)
 		x, err := strconv.ParseFloat(v, 64)
@@ -281,6 +302,16 @@ func (r *reader) readObjectives(rows [][]string) {
 		o.Weight = x
 		r.w.Objectives = append(r.w.Objectives, o)
 	}
+}
+
+// objective returns the row of the Objectives sheet with ID id, or nil.
+func (r *reader) objective(id string) *Objective {
+	for i := range r.w.Objectives {
+		if r.w.Objectives[i].ID == id {
+			return &r.w.Objectives[i]
+		}
+	}
+	return nil
 }
 
 func (r *reader) readReports(rows [][]string) {
@@ -395,6 +426,15 @@ func (r *reader) readKPIs(rows [][]string) {
 	for _, a := range r.w.Actions {
 		ids[a.ID] = true
 	}
+	objCol := 0
+	for c := xlsx.KPIYearCol(0); c <= len(rows[0]); c++ {
+		if at(rows, 1, c) == r.l.KPIObjectives {
+			objCol = c
+		}
+	}
+	if objCol == 0 {
+		r.probs.Add(cellName(sh, xlsx.KPIYearCol(0), 1), "no column %q: the sheet was changed; restore the column from a fresh workbook", r.l.KPIObjectives)
+	}
 	seen := map[string]bool{}
 	for i := 2; i <= len(rows); i++ {
 		id := at(rows, i, xlsx.KPIID)
@@ -409,6 +449,15 @@ func (r *reader) readKPIs(rows [][]string) {
 		k := KPI{Row: i, ID: id, Action: at(rows, i, xlsx.KPIAction), Name: name, Unit: at(rows, i, xlsx.KPIUnit)}
 		if k.Action != "" && !ids[k.Action] {
 			r.probs.Add(cellName(sh, xlsx.KPIAction, i), "unknown action ID %q: it is not in the action plan", k.Action)
+		}
+		if v := at(rows, i, objCol); v != "" {
+			for _, o := range strings.Split(v, ",") {
+				o = strings.TrimSpace(o)
+				if r.objective(o) == nil {
+					r.probs.Add(cellName(sh, objCol, i), "unknown objective %q: it is not on the Objectives sheet", o)
+				}
+				k.Objectives = append(k.Objectives, o)
+			}
 		}
 		if v := at(rows, i, xlsx.KPIBaselineValue); v != r.l.NoData {
 			k.BaselineValue = num(i, xlsx.KPIBaselineValue)

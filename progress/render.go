@@ -103,6 +103,7 @@ table{border-collapse:collapse;width:100%;margin:.6em 0}
 th,td{border:1px solid #bfbfbf;padding:.25em .4em;text-align:left;vertical-align:top}
 th{background:#1f3864;color:#fff}
 td.n{text-align:right;white-space:nowrap}
+tr.goal td{font-weight:bold}
 .bar{background:#e7ecf5;height:.8em;min-width:8em}
 .bar span{display:block;height:100%;background:#2f5597}
 .onTrack{background:#c6efce}.atRisk{background:#ffd966;font-weight:bold}.offTrack{background:#c00000;color:#fff;font-weight:bold}
@@ -125,7 +126,7 @@ td.n{text-align:right;white-space:nowrap}
 <h2>{{t "s.objectives"}}</h2>
 <table>
 <tr><th>{{t "col.id"}}</th><th>{{t "col.objective"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.weight"}}</th><th>{{t "col.weightedProgress"}}</th></tr>
-{{range .Objectives}}<tr><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
+{{range .Objectives}}<tr{{if .Goal}} class="goal"{{end}}><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
 {{end}}</table>
 
 <h2>{{t "s.late"}}</h2>

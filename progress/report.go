@@ -47,10 +47,12 @@ type PillarProgress struct {
 }
 
 // ObjectiveProgress is the progress of an objective, weighted by the
-// weights of its actions.
+// weights of its actions, or of a goal (Goal set), weighted by the
+// weights of its pillar's objectives.
 type ObjectiveProgress struct {
 	ID       string  `json:"id"`
 	Pillar   string  `json:"pillar"`
+	Goal     bool    `json:"goal,omitempty"`
 	Text     string  `json:"text"`
 	Actions  int     `json:"actions"`
 	Weight   float64 `json:"weight"`
@@ -141,14 +143,18 @@ func Compute(w *Workbook) *Report {
 		}
 		rep.Actions = append(rep.Actions, s)
 	}
-	// Objectives: the action weights; pillars: the objective weights.
+	// Objectives: the action weights; pillars and their goals: the
+	// objective weights.
 	var totW, totWP float64
 	pillarAt := map[string]int{}
 	for _, o := range w.Objectives {
+		if o.Goal {
+			continue
+		}
 		op := ObjectiveProgress{ID: o.ID, Pillar: o.Pillar, Text: o.Text, Weight: o.Weight}
 		var sw, swp float64
 		for _, a := range w.Actions {
-			if a.Pillar == o.Pillar && a.Objective == o.Text {
+			if a.Objective == o.ID {
 				op.Actions++
 				sw += a.Weight
 				swp += a.Weight * prog[a.ID]
@@ -183,9 +189,40 @@ func Compute(w *Workbook) *Report {
 	if totW != 0 {
 		rep.Overall = totWP / totW
 	}
+	rep.Objectives = goalsFirst(w, rep)
 	rep.indicators(w)
 	rep.spending(w)
 	return rep
+}
+
+// goalsFirst returns the objectives of the report in the order of the
+// Objectives sheet, with each goal as its pillar sums it up: the actions
+// of the pillar, the weight and the progress of its objectives.
+func goalsFirst(w *Workbook, rep *Report) []ObjectiveProgress {
+	byID := map[string]ObjectiveProgress{}
+	for _, o := range rep.Objectives {
+		byID[o.ID] = o
+	}
+	var out []ObjectiveProgress
+	for _, o := range w.Objectives {
+		if !o.Goal {
+			out = append(out, byID[o.ID])
+			continue
+		}
+		g := ObjectiveProgress{ID: o.ID, Pillar: o.Pillar, Text: o.Text, Goal: true}
+		for _, a := range w.Actions {
+			if a.Pillar == o.Pillar {
+				g.Actions++
+			}
+		}
+		for _, p := range rep.Pillars {
+			if p.Pillar == o.Pillar {
+				g.Weight, g.Progress = p.Weight, p.Progress
+			}
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // latestReports returns the latest report of each action: of the latest

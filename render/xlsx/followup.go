@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncskit/ncskit/strategy"
 )
 
 // The follow-up sheets. A planning ministry reports on the plan in
@@ -168,31 +170,40 @@ func (e *encoder) reporting() {
 	e.frame(sh, layout{freeze: "C2", filter: "A1:" + cell(n, 1), titles: "$1:$1"})
 }
 
-// objective is an objective of the plan: its pillar and text, with the
+// objective is a row of the Objectives sheet: a goal of the strategy
+// (one per pillar, "G-GOV") or a pillar objective (one per area the plan
+// acts on, "O-GOV.STR"), as the draft's Objectives number them, with the
 // actions that serve it.
 type objective struct {
 	id, pillar, text string
+	goal             bool
 	weight           int // the sum of its actions' weights
 	actions          int
 }
 
-// objectives returns the objectives of the plan in the order the actions
-// name them, numbered per pillar: GOV-O1, GOV-O2...
+// objectiveOf returns the ID of the objective an action serves: the
+// pillar objective of its area.
+func objectiveOf(a strategy.Action) string {
+	if a.Area == "" {
+		return ""
+	}
+	return "O-" + a.Area
+}
+
+// objectiveList returns the rows of the Objectives sheet in the draft's
+// order: the goals, then the pillar objectives. An objective counts the
+// actions whose area it covers; a goal, those of its pillar.
 func (e *encoder) objectiveList() []objective {
 	var out []objective
-	at := map[[2]string]int{}
-	per := map[string]int{}
-	for _, a := range e.d.Actions {
-		k := [2]string{a.Pillar, a.Objective}
-		i, ok := at[k]
-		if !ok {
-			per[a.Pillar]++
-			i = len(out)
-			at[k] = i
-			out = append(out, objective{id: a.Pillar + "-O" + itoa(per[a.Pillar]), pillar: a.Pillar, text: a.Objective})
+	for _, o := range e.d.Objectives {
+		obj := objective{id: o.ID, pillar: o.Pillar, text: o.Text, goal: o.Area == ""}
+		for _, a := range e.d.Actions {
+			if obj.goal && a.Pillar == o.Pillar || !obj.goal && objectiveOf(a) == o.ID {
+				obj.weight += a.Weight
+				obj.actions++
+			}
 		}
-		out[i].weight += a.Weight
-		out[i].actions++
+		out = append(out, obj)
 	}
 	return out
 }
@@ -202,6 +213,21 @@ func (e *encoder) objectiveList() []objective {
 func (e *encoder) planRange(key string) string {
 	c := colName(e.pc(key))
 	return ref(e.name["actionPlan"], "$"+c+"$2:$"+c+"$"+itoa(max(e.planLast, 2)))
+}
+
+// objectiveChoice puts a drop-down list of the pillar objectives (rows
+// first to last of the Objectives sheet) on the objective ID column of the action
+// plan, so that a planner moves an action to an objective that exists.
+func (e *encoder) objectiveChoice(first, last int) {
+	if last < first {
+		return
+	}
+	c := colName(e.pc("objectiveID"))
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(c + "2:" + c + "1048576")
+	dv.SetSqrefDropList(ref(e.name["objectives"], "$A$"+itoa(first)+":$A$"+itoa(last)))
+	dv.SetError(excelize.DataValidationErrorStyleStop, e.l("xlsx.col.objectiveID"), e.l("xlsx.error.list"))
+	e.check(e.f.AddDataValidation(e.name["actionPlan"], dv))
 }
 
 // Columns of the Objectives sheet.
@@ -232,29 +258,58 @@ func (e *encoder) objectives() {
 		{"progress", "xlsx.col.weightedProgress", 12, s.num2},
 	}
 	e.header(sh, cols, 1, 1)
-	pp, po, pw, pg := e.planRange("pillar"), e.planRange("objective"), e.planRange("weight"), e.planRange("progress")
+	pp, po, pw, pg := e.planRange("pillar"), e.planRange("objectiveID"), e.planRange("weight"), e.planRange("progress")
 	r := 2
 	objs := e.objectiveList()
+	var goals []int
+	firstObj := 0
 	for _, o := range objs {
 		rs := itoa(r)
-		match := "(" + pp + "=$B" + rs + ")*(" + po + "=$C" + rs + ")"
 		e.str(sh, ObjID, r, o.id)
 		e.str(sh, ObjPillar, r, o.pillar)
 		e.str(sh, ObjText, r, o.text)
-		e.formula(sh, ObjActions, r, "SUMPRODUCT("+match+")")
-		e.formula(sh, ObjActionWeights, r, "SUMPRODUCT("+match+"*"+pw+")")
-		e.int(sh, ObjWeight, r, o.weight)
-		e.formula(sh, ObjProgress, r, "IFERROR(SUMPRODUCT("+match+"*"+pw+"*"+pg+")/$E"+rs+",0)")
+		if o.goal {
+			match := "(" + pp + "=$B" + rs + ")"
+			e.formula(sh, ObjActions, r, "SUMPRODUCT("+match+")")
+			e.formula(sh, ObjActionWeights, r, "SUMPRODUCT("+match+"*"+pw+")")
+			e.style(sh, ObjID, r, ObjText, r, s.textBold)
+			e.style(sh, ObjActions, r, ObjWeight, r, s.intTotal)
+			e.style(sh, ObjProgress, r, ObjProgress, r, s.num2Bold)
+			goals = append(goals, r)
+		} else {
+			if firstObj == 0 {
+				firstObj = r
+			}
+			match := "(" + po + "=$A" + rs + ")"
+			e.formula(sh, ObjActions, r, "SUMPRODUCT("+match+")")
+			e.formula(sh, ObjActionWeights, r, "SUMPRODUCT("+match+"*"+pw+")")
+			e.int(sh, ObjWeight, r, o.weight)
+			e.formula(sh, ObjProgress, r, "IFERROR(SUMPRODUCT("+match+"*"+pw+"*"+pg+")/$E"+rs+",0)")
+		}
 		r = e.next(sh, r, 1, o.id)
 	}
 	last := r - 1
 	e.objLast = last
+	if firstObj == 0 {
+		firstObj = r // no pillar objectives: an empty range below the goals
+	}
+	// The rows of the pillar objectives, which the goals and the pillars
+	// sum up.
+	rng := func(c int) string {
+		n := colName(c)
+		return "$" + n + "$" + itoa(firstObj) + ":$" + n + "$" + itoa(max(last, firstObj))
+	}
+	for _, g := range goals {
+		gs := itoa(g)
+		e.formula(sh, ObjWeight, g, "SUMIF("+rng(ObjPillar)+",$B"+gs+","+rng(ObjWeight)+")")
+		e.formula(sh, ObjProgress, g, "IFERROR(SUMPRODUCT(("+rng(ObjPillar)+"=$B"+gs+")*"+rng(ObjWeight)+"*"+rng(ObjProgress)+")/$F"+gs+",0)")
+	}
+	e.objectiveChoice(firstObj, last)
 	// Progress by pillar.
 	r++
 	e.section(sh, r, e.l("xlsx.objectives.byPillar"))
 	r++
-	e.heads(sh, r, "col.pillar", "xlsx.col.name", "xlsx.col.objectiveID", "col.actions", "xlsx.col.actionWeights", "xlsx.col.objectiveWeight", "xlsx.col.weightedProgress")
-	rng := func(c int) string { n := colName(c); return "$" + n + "$2:$" + n + "$" + itoa(max(last, 2)) }
+	e.heads(sh, r, "col.pillar", "xlsx.col.name", "xlsx.col.objectives", "col.actions", "xlsx.col.actionWeights", "xlsx.col.objectiveWeight", "xlsx.col.weightedProgress")
 	first := r + 1
 	for _, sc := range e.d.Scores {
 		if sc.Kind != "pillar" {
@@ -601,14 +656,14 @@ func (e *encoder) printView() {
 	s := e.st
 	cols := []column{
 		{"id", "xlsx.col.actionID", 8, s.text},
-		{"pillar", "col.pillar", 5.5, s.text},
-		{"action", "col.action", 26, s.text},
+		{"objective", "xlsx.col.objectiveID", 9.5, s.text},
+		{"action", "col.action", 24, s.text},
 		{"lead", "col.lead", 15, s.text},
 		{"end", "xlsx.col.end", 8.5, s.month},
 		{"latestPeriod", "xlsx.col.latestPeriod", 8.5, s.text},
 		{"status", "col.status", 11, s.text},
 		{"progress", "xlsx.col.progressPct", 8.5, s.general},
-		{"kpi", "col.kpi", 21, s.text},
+		{"kpi", "col.kpi", 19.5, s.text},
 		{"target", "xlsx.col.targetValue", 8.5, s.general},
 		{"latest", "xlsx.col.latestActual", 8.5, s.general},
 		{"light", "xlsx.col.light", 10, s.text},
@@ -625,7 +680,7 @@ func (e *encoder) printView() {
 		pr := e.planRow[a.ID]
 		from := func(key string) string { return ref(plan, "$"+cell(e.pc(key), pr)) }
 		e.str(sh, 1, r, a.ID)
-		e.str(sh, 2, r, a.Pillar)
+		e.str(sh, 2, r, objectiveOf(a))
 		e.str(sh, 3, r, a.Title)
 		e.str(sh, 4, r, e.who(a.Lead))
 		e.month(sh, 5, r, a.End, true)

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"testing"
 
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncskit/ncskit/internal/drafttest"
@@ -28,7 +30,7 @@ func TestKPIMeasure(t *testing.T) {
 	n := &d.KPIs[1]
 	n.Unit, n.BaselineValue, n.DataAction = "hours", nil, d.Actions[3].ID
 	d.Outcomes = []strategy.KPI{{ID: "OUT-1", Name: "Median time to triage", Unit: "hours", BaselineValue: v(72),
-		Objectives: []string{"IRC-O1", "IRC-O2"}, Yearly: []strategy.YearTarget{{Year: y0, Value: v(48)}}}}
+		Objectives: []string{"G-IRC", "O-IRC.OPS"}, Yearly: []strategy.YearTarget{{Year: y0, Value: v(48)}}}}
 	f := open(t, encode(t, d, nil))
 	sh := d.Labels.Get("xlsx.sheet.kpis")
 	get := func(col, row int) string {
@@ -61,7 +63,7 @@ func TestKPIMeasure(t *testing.T) {
 		{find("xlsx.col.disaggregation"), 2, "Sector"}, {find("xlsx.col.baselineFrom"), 2, k.BaselineFrom},
 		{KPIUnit, 3, "hours"}, {KPIBaselineValue, 3, d.Labels.Get("xlsx.kpi.noData")}, {find("xlsx.col.dataAction"), 3, d.Actions[3].ID},
 		{KPIID, len(d.KPIs) + 2, "OUT-1"}, {KPIAction, len(d.KPIs) + 2, ""}, {KPIYearCol(0), len(d.KPIs) + 2, "48"},
-		{find("xlsx.col.objectives"), len(d.KPIs) + 2, "IRC-O1, IRC-O2"},
+		{find("xlsx.col.objectives"), len(d.KPIs) + 2, "G-IRC, O-IRC.OPS"},
 	} {
 		if got := get(c.col, c.row); got != c.want {
 			t.Errorf("%s %s%d = %q, want %q", sh, colName(c.col), c.row, got, c.want)
@@ -74,5 +76,61 @@ func TestKPIMeasure(t *testing.T) {
 	// indicator's are entered.
 	if formula(KPIYearCol(0)+1, 2) == "" || formula(KPIYearCol(0)+1, len(d.KPIs)+2) != "" {
 		t.Errorf("actual formulas: KPI %q, outcome %q", formula(KPIYearCol(0)+1, 2), formula(KPIYearCol(0)+1, len(d.KPIs)+2))
+	}
+}
+
+// TestObjectiveIDs checks that the workbook numbers objectives as the
+// draft does: the Objectives sheet has one row per goal and objective of
+// the draft, with its ID, and every objective an action of the plan
+// serves and every objective an outcome indicator measures is a row of
+// it.
+func TestObjectiveIDs(t *testing.T) {
+	for _, ex := range []string{"small-island", "larger-state"} {
+		d := drafttest.Draft(t, ex)
+		f := open(t, encode(t, d, nil))
+		rows := func(key string) [][]string {
+			rs, err := f.GetRows(d.Labels.Get("xlsx.sheet."+key), excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rs
+		}
+		objs := rows("objectives")
+		sheetIDs := map[string]bool{}
+		for i, o := range d.Objectives {
+			if got := objs[i+1][ObjID-1]; got != o.ID {
+				t.Errorf("%s: Objectives!A%d = %q, want %s", ex, i+2, got, o.ID)
+			}
+			sheetIDs[o.ID] = true
+		}
+		n := 0
+		for i, row := range rows("actionPlan")[1:] {
+			id := row[PlanColumn("objectiveID")-1]
+			if !sheetIDs[id] || strings.HasPrefix(id, "G-") {
+				t.Errorf("%s: action plan row %d serves %q, not an objective of the Objectives sheet", ex, i+2, id)
+			}
+			n++
+		}
+		kp := rows("kpis")
+		col := 0
+		for c, h := range kp[0] {
+			if h == d.Labels.Get("xlsx.col.objectives") {
+				col = c
+			}
+		}
+		for _, row := range kp[1:] {
+			if col >= len(row) || row[col] == "" {
+				continue
+			}
+			for _, id := range strings.Split(row[col], ", ") {
+				if !sheetIDs[id] {
+					t.Errorf("%s: indicator %s measures %q, not a row of the Objectives sheet", ex, row[0], id)
+				}
+				n++
+			}
+		}
+		if n < len(d.Actions)+len(d.Outcomes) {
+			t.Errorf("%s: %d references checked, want at least %d", ex, n, len(d.Actions)+len(d.Outcomes))
+		}
 	}
 }

@@ -19,6 +19,9 @@ type Layout struct {
 	Plan, Reporting, Objectives, Costs []string
 	// KPIs are the heads of the Indicators columns before the years.
 	KPIs []string
+	// KPIObjectives is the head of the Indicators column that lists the
+	// objectives an outcome indicator measures, after the years.
+	KPIObjectives string
 	// Target and Actual start the heads of a year's columns on the
 	// Indicators sheet ("Target 2027", "Actual 2027").
 	Target, Actual string
@@ -81,6 +84,7 @@ func FollowupLayout(lang string) (*Layout, error) {
 		e.l("xlsx.col.actionWeights"), e.l("xlsx.col.objectiveWeight"), e.l("xlsx.col.weightedProgress")}
 	l.KPIs = heads(kpiColumns(e))
 	l.Costs = heads(e.costColumns())
+	l.KPIObjectives = e.l("xlsx.col.objectives")
 	l.Target, l.Actual = e.l("xlsx.col.targetValue")+" ", e.l("xlsx.col.actualValue")+" "
 	l.Statuses = e.statuses()
 	for _, k := range []string{"onTrack", "atRisk", "offTrack", "noData"} {

@@ -17,6 +17,7 @@ func (e *encoder) planColumns() []column {
 	return []column{
 		{"id", "xlsx.col.actionID", 8.5, s.text},
 		{"pillar", "col.pillar", 6.5, s.text},
+		{"objectiveID", "xlsx.col.objectiveID", 11, s.text},
 		{"objective", "xlsx.col.objective", 30, s.text},
 		{"action", "col.action", 34, s.text},
 		{"description", "xlsx.col.description", 44, s.text},
@@ -100,6 +101,7 @@ func (e *encoder) actionPlan() {
 		put := func(key, s string) { e.str(sh, e.pc(key), r, s) }
 		put("id", a.ID)
 		put("pillar", a.Pillar)
+		put("objectiveID", objectiveOf(a))
 		put("objective", a.Objective)
 		put("action", a.Title)
 		put("description", a.Description)
