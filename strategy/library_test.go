@@ -164,6 +164,17 @@ func TestLibraryMeasures(t *testing.T) {
 			k["target"] = cond(`{"direction": "up", "from": 0, "to": 80, "scale": "population"}`)
 		}, `GOV.LEAD.a1: kpi/target/scale: scale "population" is not population, for a count or money`},
 		{"unknown frequency", func(k map[string]any) { k["frequency"] = "daily" }, `GOV.LEAD.a1: kpi/frequency: unknown KPI frequency "daily"`},
+		// A name says what is counted; the unit stands beside it.
+		{"share named with its unit", func(k map[string]any) {
+			k["unit"] = "percent"
+			delete(k, "counted")
+			k["target"] = cond(`{"direction": "up", "from": 0, "to": 80}`)
+			k["name"].(map[string]any)["fr"] = "Étapes du projet de loi franchies (en\u00a0%)"
+		}, `GOV.LEAD.a1: kpi/name/fr: the name repeats its unit "%"`},
+		{"count named with what it counts", func(k map[string]any) {
+			n, c := k["name"].(map[string]any), k["counted"].(map[string]any)
+			n["es"] = n["es"].(string) + " (" + c["es"].(string) + ")"
+		}, `GOV.LEAD.a1: kpi/name/es: the name repeats its unit`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

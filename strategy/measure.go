@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -109,6 +110,11 @@ func (ms *Measure) check(m *assess.Model) []string {
 	if ms.Rule.In("en") == "" {
 		bad("rule", "missing English counting rule")
 	}
+	for _, lang := range slices.Sorted(maps.Keys(ms.Name)) {
+		if u := ms.repeatedUnit(lang); u != "" {
+			bad("name/"+lang, "the name repeats its unit %q, which is shown beside it: say what is counted and leave the unit to the unit field", u)
+		}
+	}
 	if _, ok := m.Role(ms.SourceOwner); !ok {
 		bad("sourceOwner", "unknown role archetype %q", ms.SourceOwner)
 	}
@@ -152,6 +158,20 @@ func (ms *Measure) check(m *assess.Model) []string {
 		bad("target/change", "change %g%% is not a possible change", t.Change)
 	}
 	return probs
+}
+
+// repeatedUnit returns the unit that the name in lang repeats, or "": a
+// percent sign (the unit of a share, or of points), or what a count
+// counts in brackets.
+func (ms *Measure) repeatedUnit(lang string) string {
+	name := ms.Name[lang]
+	if strings.Contains(name, "%") {
+		return "%"
+	}
+	if c := ms.Counted[lang]; c != "" && strings.Contains(strings.ToLower(name), "("+strings.ToLower(c)+")") {
+		return c
+	}
+	return ""
 }
 
 // baseline is a KPI's baseline value with its year and where it comes
