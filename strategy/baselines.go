@@ -32,7 +32,7 @@ func (b *builder) baselinePick(picks []*pick, after int) *pick {
 	}
 	owners := map[string]bool{}
 	for _, pk := range picks {
-		if b.baselineOf(&pk.lib.KPI, pk.indicators[0]).value == nil {
+		if b.baselineOf(&pk.lib.KPI, pk.indicators[0], instrumentID(pk.instrument)).value == nil {
 			owners[pk.lib.KPI.SourceOwner] = true
 		}
 	}
@@ -62,6 +62,15 @@ func (b *builder) baselinePick(picks []*pick, after int) *pick {
 	return &pick{lib: la, indicators: la.Indicators, rank: after + 1}
 }
 
+// instrumentID is the ID of the instrument an action acts on, "" when
+// none.
+func instrumentID(in *assess.Instrument) string {
+	if in == nil {
+		return ""
+	}
+	return in.ID
+}
+
 // describeBaselines writes the description of the baseline action, which
 // names the KPIs whose baselines it measures, once the actions are
 // numbered, and remembers its ID for the KPIs.
@@ -72,7 +81,7 @@ func (b *builder) describeBaselines() {
 	}
 	var ids []string
 	for _, a := range b.d.Actions {
-		if a.LibraryID != baselinesID && b.baselineOf(&b.lib.Action(a.LibraryID).KPI, a.Indicators[0]).value == nil {
+		if a.LibraryID != baselinesID && b.baselineOf(&b.lib.Action(a.LibraryID).KPI, a.Indicators[0], a.Instrument).value == nil {
 			ids = append(ids, kpiID(a.ID))
 		}
 	}

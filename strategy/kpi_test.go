@@ -227,3 +227,39 @@ func kpiOf(d *strategy.Draft, id string) strategy.KPI {
 	}
 	return strategy.KPI{}
 }
+
+// TestKPIBaselinesAtZero pins the baselines that are zero by what the
+// facts record: meetings of a committee recorded as dormant, which the
+// small island's plan revives, and a count of indicators that rose since
+// the assessment the plan starts from; each says why, and its targets
+// rise from zero.
+func TestKPIBaselinesAtZero(t *testing.T) {
+	for _, c := range []struct{ example, action, why string }{
+		{"small-island", "GOV.LEAD.a12", "National Cyber Security Committee is recorded as dormant"},
+		{"larger-state", "GOV.STR.a5", "the count starts from the assessment of "},
+		{"desk-review", "GOV.STR.a5", "the count starts from the assessment of "},
+	} {
+		d := drafttest.Draft(t, c.example)
+		var k *strategy.KPI
+		for _, a := range d.Actions {
+			if a.LibraryID == c.action {
+				for i := range d.KPIs {
+					if d.KPIs[i].Action == a.ID {
+						k = &d.KPIs[i]
+					}
+				}
+			}
+		}
+		if k == nil {
+			t.Errorf("%s: no KPI of %s", c.example, c.action)
+			continue
+		}
+		if k.BaselineValue == nil || *k.BaselineValue != 0 || k.BaselineYear == 0 || !strings.Contains(k.BaselineFrom, c.why) || k.DataAction != "" {
+			t.Errorf("%s: %s baseline %v (%d) from %q, data action %q; want 0 because %s", c.example, k.ID, k.BaselineValue, k.BaselineYear, k.BaselineFrom, k.DataAction, c.why)
+			continue
+		}
+		if last := k.Yearly[len(k.Yearly)-1].Value; last == nil || *last <= 0 {
+			t.Errorf("%s: %s targets %v do not rise from zero", c.example, k.ID, k.Yearly)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func TestLibraryMeasures(t *testing.T) {
 		{"unknown breakdown", func(k map[string]any) { k["disaggregation"] = []string{"sex", "income"} },
 			`GOV.LEAD.a1: kpi/disaggregation/1: unknown breakdown "income" (known: sex, age, region, sector)`},
 		{"unknown fact", func(k map[string]any) { k["baseline"] = cond(`{"fact": "gdp"}`) },
-			`GOV.LEAD.a1: kpi/baseline/fact: unknown fact "gdp" (known: incidents, posts-filled, vacancy-rate, budget, networks, absent)`},
+			`GOV.LEAD.a1: kpi/baseline/fact: unknown fact "gdp" (known: incidents, posts-filled, vacancy-rate, budget, networks, absent, dormant, since-assessment)`},
 		{"role for a fact without one", func(k map[string]any) { k["baseline"] = cond(`{"fact": "incidents", "role": "csirt"}`) },
 			"GOV.LEAD.a1: kpi/baseline/role: only the facts posts-filled and vacancy-rate name a role"},
 		{"budget as a count", func(k map[string]any) { k["baseline"] = cond(`{"fact": "budget"}`) },

@@ -78,10 +78,13 @@ var Breakdowns = []string{"sex", "age", "region", "sector"}
 // BaselineFacts are the facts a baseline can come from: the incidents
 // handled in the latest year recorded, the filled posts or the vacancy
 // rate of the institutions that fill a role, the yearly amount of the
-// active budget lines, the networks the country's teams are members of,
-// and "absent": zero when the indicator the KPI serves was assessed at
-// the lowest level, so that there is nothing yet to count.
-var BaselineFacts = []string{"incidents", "posts-filled", "vacancy-rate", "budget", "networks", "absent"}
+// active budget lines, the networks the country's teams are members of;
+// "absent": zero when the indicator the KPI serves was assessed at the
+// lowest level, so that there is nothing yet to count; "dormant": zero
+// when the instrument the action acts on is a body or team recorded as
+// dormant, one that no longer meets or works; and "since-assessment":
+// zero for a count of changes since the assessment the plan starts from.
+var BaselineFacts = []string{"incidents", "posts-filled", "vacancy-rate", "budget", "networks", "absent", "dormant", "since-assessment"}
 
 var directions = []string{"up", "down"}
 
@@ -135,8 +138,12 @@ func (ms *Measure) check(m *assess.Model) []string {
 				bad("baseline/role", "unknown role archetype %q", bl.Role)
 			}
 		}
-		if bl.Fact == "budget" && ms.Unit != "money" || bl.Fact == "vacancy-rate" && ms.Unit != "percent" {
+		zero := bl.Fact == "absent" || bl.Fact == "dormant" || bl.Fact == "since-assessment"
+		if bl.Fact == "budget" && ms.Unit != "money" || bl.Fact == "vacancy-rate" && ms.Unit != "percent" || zero && ms.Unit != "count" {
 			bad("baseline/fact", "the fact %s does not give a value in the unit %s", bl.Fact, ms.Unit)
+		}
+		if zero && ms.Target.Change != 0 {
+			bad("target/change", "a change in percent of a baseline of zero stays zero: set target/to")
 		}
 	}
 	t := ms.Target
@@ -184,8 +191,9 @@ type baseline struct {
 }
 
 // baselineOf reads the baseline of a measure from the assessment's facts,
-// for a KPI that serves indicator (empty for an outcome indicator).
-func (b *builder) baselineOf(ms *Measure, indicator string) baseline {
+// for a KPI that serves indicator (empty for an outcome indicator) of an
+// action on the recorded instrument with ID instrument (empty when none).
+func (b *builder) baselineOf(ms *Measure, indicator, instrument string) baseline {
 	bl := ms.Baseline
 	if bl == nil {
 		return baseline{}
@@ -202,10 +210,20 @@ func (b *builder) baselineOf(ms *Measure, indicator string) baseline {
 		}
 		return baseline{}
 	}
+	if bl.Fact == "since-assessment" {
+		return val(0, session, b.text("kpi.from.sinceAssessment", "date", b.a.Session.Date))
+	}
 	if f == nil {
 		return baseline{}
 	}
 	switch bl.Fact {
+	case "dormant":
+		for _, in := range f.Instruments {
+			if in.ID == instrument && instrument != "" && in.Status == "dormant" {
+				return val(0, session, b.text("kpi.from.dormant", "name", in.Name))
+			}
+		}
+		return baseline{}
 	case "incidents":
 		latest := 0
 		for _, c := range f.Incidents {
@@ -389,9 +407,10 @@ func (b *builder) budgetCurrency() string {
 	return "USD"
 }
 
-// measure fills a KPI's measure, baseline and yearly values from ms; the
-// years of k.Yearly are set.
-func (b *builder) measure(k *KPI, ms *Measure, indicator string) baseline {
+// measure fills a KPI's measure, baseline and yearly values from ms, for
+// an action on instrument (see baselineOf); the years of k.Yearly are
+// set.
+func (b *builder) measure(k *KPI, ms *Measure, indicator, instrument string) baseline {
 	k.Type = ms.Type
 	k.TypeName = b.label("kpi.type." + ms.Type)
 	k.Rule = ms.Rule.In(b.lang)
@@ -400,7 +419,7 @@ func (b *builder) measure(k *KPI, ms *Measure, indicator string) baseline {
 		k.Disaggregation = append(k.Disaggregation, d)
 		k.DisaggregationNames = append(k.DisaggregationNames, b.text("kpi.breakdown."+d))
 	}
-	bl := b.baselineOf(ms, indicator)
+	bl := b.baselineOf(ms, indicator, instrument)
 	k.Unit = b.unitName(ms, bl.currency)
 	if bl.value != nil {
 		k.BaselineValue, k.BaselineYear, k.BaselineFrom = bl.value, bl.year, bl.from

@@ -166,7 +166,7 @@ func (b *builder) outcomes() {
 				k.Yearly = append(k.Yearly, YearTarget{Year: y})
 			}
 		}
-		if bl := b.measure(&k, &o.Measure, o.Indicator); bl.value == nil {
+		if bl := b.measure(&k, &o.Measure, o.Indicator, ""); bl.value == nil {
 			k.DataAction = b.dataAction
 		}
 		b.d.Outcomes = append(b.d.Outcomes, k)
@@ -177,7 +177,7 @@ func (b *builder) outcomes() {
 // baseline the facts do not give, and the roles that hold their sources.
 func (b *builder) outcomesMissing() (ids, owners []string) {
 	for i, o := range b.outcomeDefs() {
-		if b.baselineOf(&o.Measure, o.Indicator).value == nil {
+		if b.baselineOf(&o.Measure, o.Indicator, "").value == nil {
 			ids = append(ids, outcomeID(i))
 			if !slices.Contains(owners, o.SourceOwner) {
 				owners = append(owners, o.SourceOwner)

@@ -256,7 +256,7 @@ func (b *builder) kpis() {
 			Owner:      a.Lead.Name,
 		}
 		b.levelTrack(&k, is)
-		if bl := b.measure(&k, &la.KPI, is.ID); bl.value == nil {
+		if bl := b.measure(&k, &la.KPI, is.ID, a.Instrument); bl.value == nil {
 			k.DataAction = b.dataAction
 		}
 		b.d.KPIs = append(b.d.KPIs, k)
