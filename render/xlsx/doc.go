@@ -13,7 +13,11 @@
 // Priorities, Action plan (in the style of Colombia's CONPES follow-up
 // plans: objective, action, gap reference, dates, milestone, RACI owners,
 // contact, KPI, weight, cost band, funding, dependencies, status, last
-// update), Indicators (KPIs with a baseline and a target per year), RACI,
+// update), Objectives (the draft's goals, G-GOV, and pillar objectives,
+// O-GOV.STR, with their weights and weighted progress: each action serves
+// the objective of its area, and each outcome indicator names objectives
+// of this sheet), Indicators (KPIs with a baseline and a target per
+// year), RACI,
 // Points of contact, Role gaps, Budget, Timeline and Lists (the cost bands
 // with their mid-points and the vocabularies behind the drop-down lists).
 //
