@@ -47,6 +47,7 @@ func init() {
 		{name: "migrate", run: runMigrate},
 		{name: "region", run: runRegion},
 		{name: "regionReport", binary: true, run: runRegionReport},
+		{name: "progress", binary: true, run: runProgress},
 	}
 }
 
