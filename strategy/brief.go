@@ -36,7 +36,7 @@ func (b *builder) brief() {
 	b.para(b.text("brief.topActions"))
 	var rows [][]string
 	for _, a := range b.topActions(10) {
-		rows = append(rows, []string{a.ID, a.Title, a.Lead.Name, a.End, a.CostBand})
+		rows = append(rows, []string{a.ID, a.Title, a.Lead.Name, b.loc.MonthShort(a.End), a.CostBand})
 	}
 	b.table("brief-actions", "", b.labels("col.action", "col.title", "col.lead", "col.by", "col.cost"), []float64{0.8, 4, 2, 0.9, 0.6}, rows)
 	b.add(Heading{Level: 2, Text: b.label("sec.risks"), Anchor: "brief-risks"})
@@ -109,7 +109,7 @@ func (b *builder) budgetDecision() decision {
 		last = years[len(years)-1]
 	}
 	lines, total, currencies := b.budgetLines()
-	pairs := []string{"cost", money(last.Cost), "lastYear", strconv.Itoa(last.Year)}
+	pairs := []string{"cost", b.money(last.Cost), "lastYear", strconv.Itoa(last.Year)}
 	short := b.text("brief.short.budget", pairs...)
 	switch {
 	case len(lines) == 0:
@@ -119,12 +119,12 @@ func (b *builder) budgetDecision() decision {
 		for _, l := range lines {
 			names = append(names, l.Name)
 		}
-		return decision{b.text("brief.decision.budget", append(pairs, "line", amount(total["USD"], "USD"),
+		return decision{b.text("brief.decision.budget", append(pairs, "line", b.amount(total["USD"], "USD"),
 			"lineName", strings.Join(names, "; "))...), short}
 	}
 	var refs []string
 	for _, l := range lines {
-		refs = append(refs, l.Name+" ("+amount(l.Amount, l.Currency)+")")
+		refs = append(refs, l.Name+" ("+b.amount(l.Amount, l.Currency)+")")
 	}
 	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, "; "))...), short}
 }
@@ -184,20 +184,20 @@ func (b *builder) briefCost() {
 	line := b.label("noBudgetLine")
 	switch {
 	case usd:
-		line = amount(total["USD"], "USD")
+		line = b.amount(total["USD"], "USD")
 	case len(lines) > 0:
-		line = amount(total[currencies[0]], currencies[0])
+		line = b.amount(total[currencies[0]], currencies[0])
 	}
-	b.para(b.text("brief.cost", "firstYear", money(first), "total", money(all), "line", line))
+	b.para(b.text("brief.cost", "firstYear", b.money(first), "total", b.money(all), "line", line))
 	var rows [][]string
 	for _, y := range years {
 		today := "—"
 		if usd {
-			today = amount(total["USD"], "USD")
+			today = b.amount(total["USD"], "USD")
 		}
-		rows = append(rows, []string{strconv.Itoa(y.year), money(y.oneOff), money(y.recurrent), money(y.total()), today})
+		rows = append(rows, []string{strconv.Itoa(y.year), b.money(y.oneOff), b.money(y.recurrent), b.money(y.total()), today})
 	}
-	rows = append(rows, []string{b.label("total"), "", "", money(all), ""})
+	rows = append(rows, []string{b.label("total"), "", "", b.money(all), ""})
 	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.recurrent", "total", "col.currentLine"),
 		[]float64{1, 1.2, 1.2, 1.2, 1.4}, rows)
 }
@@ -256,8 +256,8 @@ func (b *builder) cabinetSummary() {
 		short = append(short, d.short)
 	}
 	first, all := b.firstYearAndTotal()
-	b.para(b.text("summary.cabinet", "decisions", joinList(short, b.label("and")),
-		"firstYear", money(first), "total", money(all), "actions", b.plural("count.action", len(b.d.Actions))))
+	b.para(b.text("summary.cabinet", "decisions", b.join(short),
+		"firstYear", b.money(first), "total", b.money(all), "actions", b.plural("count.action", len(b.d.Actions))))
 }
 
 // plural writes a count with the text key+".one" or key+".other", "{n}"
@@ -276,7 +276,7 @@ func (b *builder) pillarHeadline(p pillarScore) string {
 	if p.Coverage.Assessed == 0 {
 		return b.text("pillars.headlineUnassessed", "indicators", b.plural("count.indicator", p.Coverage.Total))
 	}
-	return b.text("pillars.headline", "progress", fmt.Sprintf("%.1f", p.Progress), "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress),
+	return b.text("pillars.headline", "progress", b.loc.Decimal(p.Progress, 1), "targetProgress", b.loc.Decimal(p.TargetProgress, 1),
 		"achieved", b.levelName(p.Achieved), "target", b.levelName(p.Target))
 }
 
@@ -286,14 +286,14 @@ func (b *builder) goalFrom(p pillarScore) string {
 	if p.Coverage.Assessed == 0 {
 		return b.text("goal.fromUnassessed")
 	}
-	return b.text("goal.from", "progress", fmt.Sprintf("%.1f", p.Progress))
+	return b.text("goal.from", "progress", b.loc.Decimal(p.Progress, 1))
 }
 
 func (b *builder) goalTo(p pillarScore) string {
 	if p.TargetProgress <= p.Progress && p.Coverage.Assessed > 0 {
 		return b.text("goal.hold", "target", b.levelName(p.Target))
 	}
-	return b.text("goal.to", "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress), "target", b.levelName(p.Target))
+	return b.text("goal.to", "targetProgress", b.loc.Decimal(p.TargetProgress, 1), "target", b.levelName(p.Target))
 }
 
 // assessmentFindings are the findings of the assessment that only the
@@ -318,9 +318,9 @@ func (b *builder) warningByID(w assess.Warning) string {
 
 // progressText writes a progress figure, "—" where nothing is assessed:
 // a pillar or area without a level has no progress, not a progress of 0.
-func progressText(assessed int, progress float64) string {
+func (b *builder) progressText(assessed int, progress float64) string {
 	if assessed == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.2f", progress)
+	return b.loc.Decimal(progress, 2)
 }

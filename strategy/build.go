@@ -3,10 +3,12 @@ package strategy
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/locale"
 )
 
 // Version is the ncskit version recorded in a draft's document control.
@@ -94,7 +96,8 @@ type builder struct {
 	lib  *Library
 	o    Options
 	lang string
-	reg  Register // how the draft words things for the country
+	loc  locale.Locale // how the draft's language writes numbers, money and dates
+	reg  Register      // how the draft words things for the country
 	vars map[string]string
 	d    *Draft
 	err  error
@@ -136,6 +139,7 @@ func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Temp
 	if b.lang == "" {
 		b.lang = "en"
 	}
+	b.loc = locale.For(b.lang)
 	b.stakeholders = map[string]assess.Stakeholder{}
 	b.byRole = map[string][]assess.Stakeholder{}
 	for _, s := range a.Stakeholders {
@@ -176,15 +180,15 @@ func (b *builder) meta() {
 		"horizonYear":  strconv.Itoa(end),
 		"period":       fmt.Sprintf("%d–%d", start, end),
 		"years":        strconv.Itoa(years),
-		"sessionDate":  b.a.Session.Date,
+		"sessionDate":  b.loc.Date(b.a.Session.Date),
 		"place":        b.a.Session.Place,
-		"population":   population(b.a.Profile.Population),
+		"population":   b.loc.Int(b.a.Profile.Population),
 		"stakeholders": strconv.Itoa(len(b.a.Stakeholders)),
 		"respondents":  strconv.Itoa(len(b.a.Respondents)),
 		"responses":    strconv.Itoa(len(b.a.Responses)),
 		"indicators":   strconv.Itoa(b.r.Coverage.Total),
 		"model":        b.m.Name.In(b.lang),
-		"sectors":      joinList(b.a.Profile.Sectors, b.label("and")),
+		"sectors":      b.loc.List(b.a.Profile.Sectors),
 		"midYear":      strconv.Itoa(start + years/2),
 		"facilitator":  orDash(b.a.Session.Facilitator),
 		"reviewers":    b.reviewers(),
@@ -249,11 +253,33 @@ func (b *builder) text(key string, pairs ...string) string {
 			vars[pairs[i]] = pairs[i+1]
 		}
 	}
-	s, err := expand(raw, vars)
+	s, err := expand(raw, b.localDates(vars))
 	if err != nil {
 		b.fail(fmt.Errorf("template %s: text %q: %w", b.t.ID, key, err))
 	}
-	return s
+	return b.loc.Punctuate(s)
+}
+
+// localDates returns vars with every value that is a date or a month
+// (YYYY-MM-DD, YYYY-MM) written as the draft's language writes dates:
+// "junio de 2029" where the data says 2029-06. English keeps ISO dates.
+func (b *builder) localDates(vars map[string]string) map[string]string {
+	if b.loc.Lang() == "en" {
+		return vars
+	}
+	var out map[string]string
+	for k, v := range vars {
+		if d := b.loc.Date(v); d != v {
+			if out == nil {
+				out = maps.Clone(vars)
+			}
+			out[k] = d
+		}
+	}
+	if out == nil {
+		return vars
+	}
+	return out
 }
 
 // label returns the label key in the draft's language, as the register
@@ -310,28 +336,17 @@ func year(date string) int {
 	return y
 }
 
-// population writes 104000 as "104,000".
-func population(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
+// join joins items as the draft's language writes a list: "a, b and
+// c", "a, b y c". A language without its own conventions in package
+// locale joins them with the template's word for "and".
+func (b *builder) join(items []string) string {
+	if b.loc.Lang() == b.lang {
+		return b.loc.List(items)
 	}
-	return b.String()
-}
-
-// joinList joins items as "a, b and c".
-func joinList(items []string, and string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
+	if len(items) < 2 {
+		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + b.label("and") + " " + items[len(items)-1]
 }
 
 // Warnings returns what the plan drawn from a scored assessment cannot do

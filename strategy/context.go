@@ -65,7 +65,7 @@ func (b *builder) instrumentState(in assess.Instrument) string {
 		if in.Recurrent {
 			per = "fact.amountRecurrent"
 		}
-		s += b.text(per, "amount", amount(in.Amount, in.Currency))
+		s += b.text(per, "amount", b.amount(in.Amount, in.Currency))
 	}
 	return s
 }
@@ -191,7 +191,7 @@ func (b *builder) incidentCounts() []string {
 		if c.Stakeholder == "" {
 			key = "fact.incidentsNational"
 		}
-		out = append(out, b.text(key, "who", who, "count", population(int64(c.Handled)), "year", strconv.Itoa(c.Year)))
+		out = append(out, b.text(key, "who", who, "count", b.loc.Int(int64(c.Handled)), "year", strconv.Itoa(c.Year)))
 	}
 	return out
 }
@@ -207,7 +207,7 @@ func (b *builder) recentIncidents() {
 		b.para(b.text("context.noIncidents"))
 		return
 	}
-	b.para(b.text("context.incidents", "list", joinList(counts, b.label("and"))))
+	b.para(b.text("context.incidents", "list", b.join(counts)))
 	var notes []string
 	for _, c := range b.a.Facts.Incidents {
 		if c.Note != "" {
@@ -300,7 +300,7 @@ func (b *builder) threats() {
 	}
 	var items []string
 	for _, t := range texts {
-		items = append(items, joinList(bySector[t], b.label("and"))+": "+t)
+		items = append(items, b.join(bySector[t])+": "+t)
 	}
 	if len(items) > 0 {
 		b.para(b.text("context.threatsSectors"))
@@ -537,7 +537,7 @@ func (b *builder) consultationFacts() {
 		if name == "" {
 			name = o
 		}
-		items = append(items, name+": "+joinList(byOwner[o], b.label("and")))
+		items = append(items, name+": "+b.join(byOwner[o]))
 	}
 	if len(items) > 0 {
 		b.para(b.text("consultation.owners"))

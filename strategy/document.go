@@ -57,8 +57,8 @@ func (b *builder) documentControl() {
 		b.evidenceRow(),
 		{b.label("dc.approval"), mt.Approval},
 		{b.label("dc.owner"), mt.Author},
-		{b.label("dc.date"), mt.Date},
-		{b.label("dc.nextReview"), mt.NextReview},
+		{b.label("dc.date"), b.loc.Date(mt.Date)},
+		{b.label("dc.nextReview"), b.loc.Date(mt.NextReview)},
 		{b.label("dc.classification"), orDash(b.markings()[b.part])},
 		{b.label("dc.basis"), b.mtext("dc.basis", "model", b.m.Name.In(b.lang), "modelVersion", b.m.Version)},
 		{b.label("dc.template"), b.t.Name.In(b.lang) + " " + b.t.Version},
@@ -99,7 +99,7 @@ func (b *builder) summary() {
 		}
 	}
 	if len(quick) > 0 {
-		b.para(b.text("summary.quickWinIDs", "ids", joinList(quick, b.label("and"))))
+		b.para(b.text("summary.quickWinIDs", "ids", b.join(quick)))
 	}
 	switch lead := b.leadAgencyName(); lead {
 	case "":
@@ -129,9 +129,9 @@ func (b *builder) baselineSentence() string {
 			continue
 		}
 		parts = append(parts, b.text("summary.pillarLevel", "pillar", name,
-			"achieved", b.levelName(p.Achieved), "progress", fmt.Sprintf("%.1f", p.Progress), "targetProgress", fmt.Sprintf("%.1f", p.TargetProgress)))
+			"achieved", b.levelName(p.Achieved), "progress", b.loc.Decimal(p.Progress, 1), "targetProgress", b.loc.Decimal(p.TargetProgress, 1)))
 	}
-	return joinList(parts, b.label("and"))
+	return b.join(parts)
 }
 
 // topAreas returns the areas of the top priorities, in rank order, each
@@ -246,7 +246,7 @@ func (b *builder) scoresTable() {
 		if s.Kind == "area" {
 			name = "  " + name
 		}
-		rows = append(rows, []string{name, b.levelName(s.Achieved), progressText(s.Assessed, s.Progress),
+		rows = append(rows, []string{name, b.levelName(s.Achieved), b.progressText(s.Assessed, s.Progress),
 			strconv.Itoa(s.Target), gapText(s), fmt.Sprintf("%d/%d", s.Assessed, s.Total), lowText(s)})
 	}
 	b.table("scores", b.text("table.scoresCaption"), b.labels("col.pillarArea", "col.achieved", "col.progress", "col.target", "col.gap", "col.assessed", "col.lowConfidence"),
@@ -290,7 +290,7 @@ func (b *builder) strengthsText() string {
 	for i := len(areas) - 1; i >= len(areas)-n; i-- {
 		weak = append(weak, name(areas[i]))
 	}
-	return b.text("context.strengths", "strongest", joinList(strong, b.label("and")), "weakest", joinList(weak, b.label("and")))
+	return b.text("context.strengths", "strongest", b.join(strong), "weakest", b.join(weak))
 }
 
 func (b *builder) disagreementText() {
@@ -310,10 +310,10 @@ func (b *builder) disagreementText() {
 		}
 	}
 	if len(settled) > 0 {
-		b.para(b.text("context.agreed", "count", strconv.Itoa(len(settled)), "list", joinList(settled, b.label("and"))))
+		b.para(b.text("context.agreed", "count", strconv.Itoa(len(settled)), "list", b.join(settled)))
 	}
 	if len(open) > 0 {
-		b.callout("warning", b.label("callout.disagreements"), b.text("context.disagreements", "count", strconv.Itoa(len(open)), "list", joinList(open, b.label("and"))))
+		b.callout("warning", b.label("callout.disagreements"), b.text("context.disagreements", "count", strconv.Itoa(len(open)), "list", b.join(open)))
 	}
 }
 
@@ -339,16 +339,16 @@ func (b *builder) provisionText() {
 		}
 	}
 	if len(shared) > 0 {
-		b.para(b.text("context.shared", "count", strconv.Itoa(len(shared)), "list", joinList(shared, b.label("and"))))
+		b.para(b.text("context.shared", "count", strconv.Itoa(len(shared)), "list", b.join(shared)))
 	}
 	if len(outsourced) > 0 {
-		b.para(b.text("context.outsourced", "list", joinList(outsourced, b.label("and"))))
+		b.para(b.text("context.outsourced", "list", b.join(outsourced)))
 	}
 	if len(donor) > 0 {
-		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", joinList(donor, b.label("and"))))
+		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", b.join(donor)))
 	}
 	if len(capped) > 0 && !b.public() { // a vulnerability: the plan's only
-		b.callout("finding", b.label("callout.personDependent"), b.mtext("context.capped", "list", joinList(capped, b.label("and"))))
+		b.callout("finding", b.label("callout.personDependent"), b.mtext("context.capped", "list", b.join(capped)))
 	}
 }
 
@@ -363,7 +363,7 @@ func (b *builder) dataGapText() {
 		}
 	}
 	if len(gaps) > 0 {
-		b.callout("note", b.label("callout.dataGaps"), b.mtext("context.dataGaps", "list", joinList(gaps, b.label("and"))))
+		b.callout("note", b.label("callout.dataGaps"), b.mtext("context.dataGaps", "list", b.join(gaps)))
 	}
 }
 

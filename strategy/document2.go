@@ -1,7 +1,6 @@
 package strategy
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -184,7 +183,7 @@ func (b *builder) implementation() {
 	for i, a := range mp {
 		ids[i] = a.ID
 	}
-	b.para(b.text("implementation.minimumPath") + " " + b.text("implementation.minimumPathIDs", "ids", joinList(ids, b.label("and"))))
+	b.para(b.text("implementation.minimumPath") + " " + b.text("implementation.minimumPathIDs", "ids", b.join(ids)))
 }
 
 // minimumPath returns the actions on the minimum viable path: those the
@@ -222,9 +221,9 @@ func (b *builder) resourcing() {
 				oneOff += b.midpoint(a.CostBand)
 			}
 		}
-		rows = append(rows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), strconv.Itoa(n), money(oneOff), money(rec)})
+		rows = append(rows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), strconv.Itoa(n), b.money(oneOff), b.money(rec)})
 	}
-	rows = append(rows, []string{b.label("total"), strconv.Itoa(len(b.d.Actions)), money(b.totalCost(false)), money(b.totalCost(true))})
+	rows = append(rows, []string{b.label("total"), strconv.Itoa(len(b.d.Actions)), b.money(b.totalCost(false)), b.money(b.totalCost(true))})
 	b.table("budget", b.text("table.budgetCaption"), b.labels("col.pillar", "col.actions", "col.oneOff", "col.recurrent"), []float64{3, 1, 1.5, 1.5}, rows)
 	b.recurrentCosts()
 	b.para(b.text("resourcing.funding"))
@@ -285,16 +284,9 @@ func (b *builder) donorShare() int {
 	return (n*100 + len(b.d.Actions)/2) / len(b.d.Actions)
 }
 
-// money writes an amount in US dollars in thousands or millions.
-func money(v float64) string {
-	switch {
-	case v == 0:
-		return "US$0"
-	case v >= 1e6:
-		return fmt.Sprintf("US$%.1fm", v/1e6)
-	}
-	return fmt.Sprintf("US$%.0fk", v/1e3)
-}
+// money writes an amount in US dollars in thousands or millions, as the
+// draft's language writes them.
+func (b *builder) money(v float64) string { return b.loc.Money(v, "USD") }
 
 func (b *builder) monitoring() {
 	b.chapterHeading(b.label("ch.monitoring"), "monitoring")
@@ -305,7 +297,7 @@ func (b *builder) monitoring() {
 	var pillarRows [][]string
 	for _, p := range b.r.Pillars {
 		pillarRows = append(pillarRows, []string{p.ID + " " + b.m.Pillar(p.ID).Name.In(b.lang), b.levelName(p.Achieved),
-			progressText(p.Coverage.Assessed, p.Progress), b.levelName(p.Target), fmt.Sprintf("%.2f", p.TargetProgress)})
+			b.progressText(p.Coverage.Assessed, p.Progress), b.levelName(p.Target), b.loc.Decimal(p.TargetProgress, 2)})
 	}
 	b.table("pillar-kpis", b.text("table.pillarKpiCaption"), b.labels("col.pillar", "col.baselineAchieved", "col.baselineProgress", "col.targetAchieved", "col.targetProgress"),
 		[]float64{3, 1.5, 1.2, 1.5, 1.2}, pillarRows)

@@ -59,7 +59,7 @@ func (b *builder) evidenceVars() []string {
 	return []string{
 		"coverage", strconv.Itoa(c.Percent), "assessed", strconv.Itoa(c.Assessed), "applicable", strconv.Itoa(c.Total - c.NA),
 		"threshold", strconv.Itoa(PartialEvidenceBelow), "outline", strconv.Itoa(OutlineBelow),
-		"pillars", joinList(long, b.label("and")), "pillarIDs", strings.Join(short, ", "),
+		"pillars", b.join(long), "pillarIDs", strings.Join(short, ", "),
 	}
 }
 
@@ -167,7 +167,7 @@ func (b *builder) evidenceLine(resp assess.Response, rating assess.Rating) strin
 	}
 	cite := source
 	if resp.Date != "" && source != "" {
-		cite += ", " + resp.Date
+		cite += ", " + b.loc.Date(resp.Date)
 	}
 	who := b.respondents[resp.Respondent]
 	var s string
@@ -204,8 +204,8 @@ func (b *builder) sourcesTable() {
 		if _, ok := inds[s]; !ok {
 			order = append(order, s)
 		}
-		if r.Date != "" && !contains(dates[s], r.Date) {
-			dates[s] = append(dates[s], r.Date)
+		if d := b.loc.Date(r.Date); d != "" && !contains(dates[s], d) {
+			dates[s] = append(dates[s], d)
 		}
 		if !contains(inds[s], r.Indicator) {
 			inds[s] = append(inds[s], r.Indicator)
@@ -243,7 +243,7 @@ func (b *builder) reviewers() string {
 	if len(names) == 0 {
 		return orDash(b.a.Session.Facilitator)
 	}
-	return joinList(names, b.label("and"))
+	return b.join(names)
 }
 
 // attribution is a person's name when the options keep names, else what

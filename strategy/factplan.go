@@ -46,7 +46,7 @@ func (b *builder) outOfBand(la *LibraryAction) string {
 		}
 		items = append(items, fmt.Sprintf("%s (%s)", id, b.levelName(is.Level)))
 	}
-	return joinList(items, b.label("and"))
+	return b.join(items)
 }
 
 // factFinding is an action that establishes a fact nobody at the

@@ -12,14 +12,11 @@ import (
 
 // number writes a value of a measure: whole numbers with thousands
 // separators, else one decimal.
-func number(v float64) string {
+func (b *builder) number(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		if v < 0 {
-			return "-" + population(int64(-v))
-		}
-		return population(int64(v))
+		return b.loc.Int(int64(v))
 	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return b.loc.Decimal(v, 1)
 }
 
 // baselineCell is a KPI's baseline: its value and year, with where it
@@ -33,33 +30,35 @@ func (b *builder) baselineCell(k KPI, long bool) string {
 		}
 		return s
 	}
-	s := number(*k.BaselineValue) + " (" + strconv.Itoa(k.BaselineYear) + ")"
+	s := b.number(*k.BaselineValue) + " (" + strconv.Itoa(k.BaselineYear) + ")"
 	if long && k.BaselineFrom != "" {
-		s += ": " + k.BaselineFrom
+		s += b.loc.Colon() + k.BaselineFrom
 	}
 	return s
 }
 
 // targetsCell lists a KPI's numeric target for each year: "2027: 52;
 // 2028: 58".
-func targetsCell(k KPI) string {
+func (b *builder) targetsCell(k KPI) string {
 	var parts []string
 	for _, t := range k.Yearly {
 		if t.Value != nil {
-			parts = append(parts, strconv.Itoa(t.Year)+": "+number(*t.Value))
+			parts = append(parts, strconv.Itoa(t.Year)+b.loc.Colon()+b.number(*t.Value))
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, b.loc.Semicolon())
 }
 
 // unitCell is a KPI's unit and type: "incidents; outcome".
-func unitCell(k KPI) string { return k.Unit + "; " + strings.ToLower(k.TypeName) }
+func (b *builder) unitCell(k KPI) string {
+	return k.Unit + b.loc.Semicolon() + strings.ToLower(k.TypeName)
+}
 
 // measureCell is a KPI's name with how it is counted and its breakdowns.
 func (b *builder) measureCell(k KPI) string {
-	s := k.Name + ". " + b.label("kpi.rule") + ": " + k.Rule
+	s := k.Name + ". " + b.label("kpi.rule") + b.loc.Colon() + k.Rule
 	if len(k.DisaggregationNames) > 0 {
-		s += " " + b.label("kpi.by") + ": " + strings.Join(k.DisaggregationNames, ", ") + "."
+		s += " " + b.label("kpi.by") + b.loc.Colon() + strings.Join(k.DisaggregationNames, ", ") + "."
 	}
 	return s
 }
@@ -70,7 +69,7 @@ func (b *builder) levelCell(k KPI) string {
 	if k.Indicator == "" || k.Target == 0 {
 		return "—"
 	}
-	return k.Indicator + ": " + b.levelName(k.Baseline) + " → " + b.levelName(k.Target) + " (" + strconv.Itoa(k.TargetYear) + ")"
+	return k.Indicator + b.loc.Colon() + b.levelName(k.Baseline) + " → " + b.levelName(k.Target) + " (" + strconv.Itoa(k.TargetYear) + ")"
 }
 
 // sourceCell is a KPI's frequency, data source and the institution that
@@ -87,8 +86,8 @@ func (b *builder) outcomeTable() {
 	b.para(b.text("kpi.monitoring.outcomes"))
 	var rows [][]string
 	for _, k := range b.d.Outcomes {
-		rows = append(rows, []string{k.ID + " " + k.Name, unitCell(k), strings.Join(k.Objectives, ", "),
-			b.baselineCell(k, false), targetsCell(k)})
+		rows = append(rows, []string{k.ID + " " + k.Name, b.unitCell(k), strings.Join(k.Objectives, ", "),
+			b.baselineCell(k, false), b.targetsCell(k)})
 	}
 	b.table("outcomes", b.text("kpi.table.outcomeCaption"),
 		b.labels("kpi.col.indicator", "kpi.col.unitType", "kpi.col.objectives", "col.baseline", "kpi.col.yearlyTargets"),
@@ -118,7 +117,7 @@ func (b *builder) dataGapPara() {
 func (b *builder) kpiRows(ks []KPI) [][]string {
 	var rows [][]string
 	for _, k := range ks {
-		rows = append(rows, []string{k.ID, b.measureCell(k), unitCell(k), b.baselineCell(k, true), targetsCell(k),
+		rows = append(rows, []string{k.ID, b.measureCell(k), b.unitCell(k), b.baselineCell(k, true), b.targetsCell(k),
 			b.levelCell(k), sourceCell(k)})
 	}
 	return rows

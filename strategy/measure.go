@@ -249,7 +249,7 @@ func (b *builder) baselineOf(ms *Measure, indicator, instrument string) baseline
 		}
 		who := b.label("kpi.national")
 		if !national {
-			who = joinList(teams, b.label("and"))
+			who = b.join(teams)
 		}
 		return val(float64(total), latest, b.text("kpi.from.incidents", "year", fmt.Sprint(latest), "who", who))
 	case "posts-filled", "vacancy-rate":
@@ -269,7 +269,7 @@ func (b *builder) baselineOf(ms *Measure, indicator, instrument string) baseline
 		if len(names) == 0 {
 			return baseline{}
 		}
-		out := val(float64(sum), session, b.text("kpi.from.budget", "lines", joinList(names, b.label("and"))))
+		out := val(float64(sum), session, b.text("kpi.from.budget", "lines", b.join(names)))
 		out.currency = currency
 		return out
 	case "networks":
@@ -320,7 +320,7 @@ func (b *builder) postsBaseline(bl *BaselineRule, val func(float64, int, string)
 			}
 		}
 	}
-	who := joinList(names, b.label("and"))
+	who := b.join(names)
 	if bl.Fact == "vacancy-rate" {
 		rate := math.Round(float64(established-filled)*1000/float64(established)) / 10
 		return val(rate, latest, b.text("kpi.from.vacancies", "year", fmt.Sprint(latest), "who", who,

@@ -66,9 +66,9 @@ func (b *builder) cardRows(a Action, k KPI) [][]string {
 	}
 	if k.ID != "" {
 		rows = append(rows,
-			[]string{b.label("col.kpi"), k.ID + " " + k.Name + " (" + unitCell(k) + ")"},
+			[]string{b.label("col.kpi"), k.ID + " " + k.Name + " (" + b.unitCell(k) + ")"},
 			[]string{b.label("col.baseline"), b.baselineCell(k, false)},
-			[]string{b.label("kpi.col.yearlyTargets"), targetsCell(k)},
+			[]string{b.label("kpi.col.yearlyTargets"), b.targetsCell(k)},
 			[]string{b.label("kpi.col.maturity"), b.levelCell(k)})
 	}
 	return rows
@@ -101,7 +101,7 @@ func (b *builder) planSchedule() {
 	var deps []string
 	for _, a := range b.d.Actions {
 		if len(a.DependsOn) > 0 {
-			deps = append(deps, b.text("implementation.dependency", "action", a.ID, "after", joinList(a.DependsOn, b.label("and"))))
+			deps = append(deps, b.text("implementation.dependency", "action", a.ID, "after", b.join(a.DependsOn)))
 		}
 	}
 	if len(deps) > 0 {

@@ -293,7 +293,7 @@ func (b *builder) roles() {
 	roles.Gaps = append(roles.Gaps, b.unfilledGaps(unfilledOrder)...)
 	if len(fallbacks) > 0 {
 		roles.Gaps = append(roles.Gaps, RoleGap{Kind: "sector-duty", Role: b.label("sectorRegulators"),
-			Finding: b.text("roles.sectorDutyFallback", "lead", b.sectorFallbackLead(), "actions", joinList(fallbacks, b.label("and")))})
+			Finding: b.text("roles.sectorDutyFallback", "lead", b.sectorFallbackLead(), "actions", b.join(fallbacks))})
 	}
 	roles.Gaps = append(roles.Gaps, b.associationGaps()...)
 	// Designated functions that the programme expects but nobody holds.
@@ -321,7 +321,7 @@ func (b *builder) unfilledGaps(unfilled []string) []RoleGap {
 	var standing []string
 	for _, r := range unfilled {
 		if slices.Contains(standingInstitutions, r) {
-			standing = append(standing, b.text("roles.standingItem", "role", b.roleName(r), "actions", joinList(b.actionsNaming(r), b.label("and"))))
+			standing = append(standing, b.text("roles.standingItem", "role", b.roleName(r), "actions", b.join(b.actionsNaming(r))))
 			continue
 		}
 		var ids []string
@@ -336,15 +336,15 @@ func (b *builder) unfilledGaps(unfilled []string) []RoleGap {
 		}
 		finding := b.text(key, "role", b.roleName(r), "meaning", b.roleMeaning(r))
 		if des := b.actionOf(b.designated[r]); des != "" && len(ids) > 0 {
-			finding += " " + b.text("roles.unfilledDesignated", "designation", des, "actions", joinList(ids, b.label("and")))
+			finding += " " + b.text("roles.unfilledDesignated", "designation", des, "actions", b.join(ids))
 		} else if len(ids) > 0 {
-			finding += " " + b.text("roles.unfilledLeads", "actions", joinList(ids, b.label("and")))
+			finding += " " + b.text("roles.unfilledLeads", "actions", b.join(ids))
 		}
 		gaps = append(gaps, RoleGap{Kind: "unfilled-role", Role: b.roleName(r), Finding: finding})
 	}
 	if len(standing) > 0 {
 		gaps = append(gaps, RoleGap{Kind: "not-represented", Role: b.label("standingInstitutions"),
-			Finding: b.text("roles.standing", "list", joinList(standing, b.label("and")))})
+			Finding: b.text("roles.standing", "list", b.join(standing))})
 	}
 	return gaps
 }

@@ -385,7 +385,7 @@ func (b *builder) deadlineText(a *Action, s slot) string {
 		return t
 	case s.critical > s.due.month:
 		t := b.text("plan.deadlineDependencies", append(pairs, "earliest", b.month(s.critical-1),
-			"after", joinList(a.DependsOn, b.label("and")))...)
+			"after", b.join(a.DependsOn))...)
 		if s.critical != s.end {
 			t += " " + b.text("plan.deadlineLater", "end", a.End, "lead", a.Lead.Name)
 		}

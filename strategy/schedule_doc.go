@@ -12,9 +12,9 @@ import (
 // dates writes an action's dates for tables and lists: "2027-01 → 2027-06",
 // with ", ongoing from 2027-07" for recurrent work.
 func (b *builder) dates(a Action) string {
-	s := a.Start + " → " + a.End
+	s := b.loc.MonthShort(a.Start) + " → " + b.loc.MonthShort(a.End)
 	if a.Ongoing {
-		s += ", " + b.label("ongoingFrom") + " " + a.OngoingFrom
+		s += ", " + b.label("ongoingFrom") + " " + b.loc.MonthShort(a.OngoingFrom)
 	}
 	return s
 }
@@ -64,7 +64,7 @@ func (b *builder) deadlineSection() {
 			status = b.text("implementation.deadlineLate")
 		}
 		items = append(items, b.text("implementation.deadlineItem", "indicator", d.indicator+" "+b.indicatorTitle(d.indicator),
-			"deadline", d.date, "actions", joinList(d.actions, b.label("and")), "end", d.end, "status", status))
+			"deadline", d.date, "actions", b.join(d.actions), "end", d.end, "status", status))
 	}
 	b.list(false, items...)
 	for _, w := range b.d.Warnings {
@@ -136,7 +136,7 @@ func (b *builder) capacitySection() {
 		if l.known {
 			posts = strconv.Itoa(l.posts)
 		}
-		rows = append(rows, []string{l.name, posts, strconv.Itoa(l.capacity), strconv.Itoa(l.actions), strconv.Itoa(l.peak), b.month(l.lastEnd - 1)})
+		rows = append(rows, []string{l.name, posts, strconv.Itoa(l.capacity), strconv.Itoa(l.actions), strconv.Itoa(l.peak), b.loc.MonthShort(b.month(l.lastEnd - 1))})
 	}
 	b.table("capacity", "", b.labels("col.lead", "col.posts", "col.atOnce", "col.led", "col.peak", "col.lastEnd"),
 		[]float64{3, 1, 1, 1, 1, 1.4}, rows)
@@ -256,22 +256,9 @@ func (b *builder) budgetLines() (lines []assess.Instrument, total map[string]int
 	return lines, total, currencies
 }
 
-// amount writes a whole amount with thousands separators and its
-// currency: "US$185,000", "SLP 96,400,000,000".
-func amount(v int64, currency string) string {
-	s := strconv.FormatInt(v, 10)
-	var parts []string
-	for len(s) > 3 {
-		parts = append([]string{s[len(s)-3:]}, parts...)
-		s = s[:len(s)-3]
-	}
-	parts = append([]string{s}, parts...)
-	n := strings.Join(parts, ",")
-	if currency == "USD" {
-		return "US$" + n
-	}
-	return currency + " " + n
-}
+// amount writes a whole amount with its currency, as the draft's
+// language writes it: "US$185,000", "SLP 96,400,000,000" in English.
+func (b *builder) amount(v int64, currency string) string { return b.loc.Amount(v, currency) }
 
 // recurrentCosts states, per year of the period, the recurrent cost of
 // the plan against the recorded current budget line and the increase.
@@ -282,7 +269,7 @@ func (b *builder) recurrentCosts() {
 	}
 	last := years[len(years)-1]
 	lines, total, currencies := b.budgetLines()
-	pairs := []string{"lastYear", strconv.Itoa(last.Year), "cost", money(last.Cost)}
+	pairs := []string{"lastYear", strconv.Itoa(last.Year), "cost", b.money(last.Cost)}
 	usd := len(currencies) == 1 && currencies[0] == "USD"
 	switch {
 	case len(lines) == 0:
@@ -291,7 +278,7 @@ func (b *builder) recurrentCosts() {
 		var names, refs []string
 		for _, l := range lines {
 			names = append(names, l.Name)
-			refs = append(refs, amount(l.Amount, l.Currency))
+			refs = append(refs, b.amount(l.Amount, l.Currency))
 		}
 		b.para(b.text("resourcing.recurrentOtherCurrency", append(pairs, "currency", strings.Join(currencies, ", "),
 			"line", strings.Join(refs, "; "), "lineName", strings.Join(names, "; "))...))
@@ -303,22 +290,22 @@ func (b *builder) recurrentCosts() {
 				refs = append(refs, l.Reference)
 			}
 		}
-		b.para(b.text("resourcing.recurrent", append(pairs, "line", amount(total["USD"], "USD"),
+		b.para(b.text("resourcing.recurrent", append(pairs, "line", b.amount(total["USD"], "USD"),
 			"lineName", strings.Join(names, "; "), "reference", orDash(strings.Join(refs, "; ")),
 			"increase", percent(last.Cost, float64(total["USD"])))...))
 	}
-	if full := b.totalCost(true); money(full) != money(last.Cost) {
-		b.para(b.text("resourcing.recurrentFull", "full", money(full)))
+	if full := b.totalCost(true); b.money(full) != b.money(last.Cost) {
+		b.para(b.text("resourcing.recurrentFull", "full", b.money(full)))
 	}
 	var rows [][]string
 	for _, y := range years {
 		line, inc := "—", "—"
 		if usd {
-			line, inc = amount(total["USD"], "USD"), "+"+percent(y.Cost, float64(total["USD"]))
+			line, inc = b.amount(total["USD"], "USD"), "+"+percent(y.Cost, float64(total["USD"]))
 		} else if len(lines) > 0 {
-			line = amount(total[currencies[0]], currencies[0])
+			line = b.amount(total[currencies[0]], currencies[0])
 		}
-		rows = append(rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Actions), money(y.Cost), line, inc})
+		rows = append(rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Actions), b.money(y.Cost), line, inc})
 	}
 	b.table("recurrent", b.text("table.recurrentCaption"),
 		b.labels("col.year", "col.recurrentActions", "col.recurrent", "col.currentLine", "col.increase"), []float64{1, 1, 1.4, 1.6, 1}, rows)

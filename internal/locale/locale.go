@@ -36,6 +36,7 @@ type convention struct {
 	group, point string   // thousands separator and decimal mark
 	and          string   // the conjunction before a list's last item
 	months       []string // January to December
+	short        []string // their abbreviations, for tables
 	monthYear    func(month string, y int) string
 	date         func(d int, month string, y int) string
 	money        func(n, unit, currency string) string // n already written
@@ -60,6 +61,7 @@ var conventions = map[string]*convention{
 		group: ".", point: ",", and: "y",
 		months: []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
 			"septiembre", "octubre", "noviembre", "diciembre"},
+		short:     []string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
 		monthYear: func(m string, y int) string { return m + " de " + strconv.Itoa(y) },
 		date:      func(d int, m string, y int) string { return strconv.Itoa(d) + " de " + m + " de " + strconv.Itoa(y) },
 		money:     func(n, unit, cur string) string { return symbol(cur, noBreak) + n + unit },
@@ -72,6 +74,7 @@ var conventions = map[string]*convention{
 		group: Narrow, point: ",", and: "et", punct: true,
 		months: []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
 			"septembre", "octobre", "novembre", "décembre"},
+		short:     []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 		monthYear: func(m string, y int) string { return m + " " + strconv.Itoa(y) },
 		date: func(d int, m string, y int) string {
 			day := strconv.Itoa(d)
@@ -93,6 +96,7 @@ var conventions = map[string]*convention{
 		group: ".", point: ",", and: "e",
 		months: []string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
 			"setembro", "outubro", "novembro", "dezembro"},
+		short:     []string{"jan.", "fev.", "mar.", "abr.", "maio", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."},
 		monthYear: func(m string, y int) string { return m + " de " + strconv.Itoa(y) },
 		date: func(d int, m string, y int) string {
 			day := strconv.Itoa(d)
@@ -243,6 +247,18 @@ func (l Locale) Month(iso string) string {
 		return iso
 	}
 	return c.monthYear(c.months[m-1], y)
+}
+
+// MonthShort writes a month given as YYYY-MM as a table cell does, with
+// the month abbreviated: jun. 2027, juin 2027, jun. 2027; English keeps
+// 2027-06. Text that is not such a month is returned as it is.
+func (l Locale) MonthShort(iso string) string {
+	c := l.conv()
+	y, m, _, ok := parse(iso)
+	if !ok || m == 0 || c.short == nil || len(iso) != 7 {
+		return iso
+	}
+	return c.short[m-1] + noBreak + strconv.Itoa(y)
 }
 
 // Date writes a date given as YYYY-MM-DD: 2 de junio de 2027,
