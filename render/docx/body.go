@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ncskit/ncskit/internal/docshape"
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -63,7 +64,7 @@ func (e *encoder) partCover(p strategy.Part) {
 	if p.Subtitle != "" {
 		e.para("Subtitle", p.Subtitle)
 	}
-	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
+	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", locale.For(m.Language).Date(m.Date)}} {
 		if kv[1] == "" {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -46,7 +47,7 @@ func keyOf(s string, i int) string {
 }
 
 // draw draws the chart c as a PNG image.
-func draw(c strategy.Chart) (picture, error) {
+func draw(c strategy.Chart, loc locale.Locale) (picture, error) {
 	var cv *canvas
 	switch c.Type {
 	case "radar":
@@ -54,7 +55,7 @@ func draw(c strategy.Chart) (picture, error) {
 	case "timeline":
 		cv = timeline(c)
 	default:
-		cv = bars(c)
+		cv = bars(c, loc)
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
@@ -161,7 +162,7 @@ func legend(cv *canvas, series []strategy.Series, x, y float64) {
 
 // bars draws grouped horizontal bars: one group per label, one bar per
 // series, with the value at the end of each bar.
-func bars(c strategy.Chart) *canvas {
+func bars(c strategy.Chart, loc locale.Locale) *canvas {
 	const w, left, barH = 1200.0, 220.0, 30.0
 	ns := max(1, len(c.Series))
 	groupH := barH*float64(ns) + 24
@@ -192,7 +193,7 @@ func bars(c strategy.Chart) *canvas {
 			v := math.Max(0, finite(s.Values[i]))
 			by := y + barH*float64(si)
 			cv.rect(left, by, left+v*scale, by+barH-6, seriesC[si%len(seriesC)])
-			cv.text(left+v*scale+10, by+(barH-6)/2, strconv.FormatFloat(v, 'f', 1, 64), 0, inkC)
+			cv.text(left+v*scale+10, by+(barH-6)/2, loc.Decimal(v, 1), 0, inkC)
 		}
 	}
 	x := left

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -18,7 +19,7 @@ const emuPerTwip = 635
 // their labels (the action IDs of the action plan), gets the table only
 // when some bar can be shown by its number alone.
 func (e *encoder) chart(c strategy.Chart) error {
-	pic, err := draw(c)
+	pic, err := draw(c, locale.For(e.d.Meta.Language))
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func (e *encoder) chart(c strategy.Chart) error {
 		cx = int(int64(cx) * int64(limit) / int64(cy))
 		cy = limit
 	}
-	descr := esc(oneLine(alternative(c, e.d.Labels)))
+	descr := esc(oneLine(alternative(c, e.d.Labels, e.d.Meta.Language)))
 	name := "chart" + strconv.Itoa(n) + ".png"
 	ext := `cx="` + strconv.Itoa(cx) + `" cy="` + strconv.Itoa(cy) + `"`
 	b := &e.body
@@ -53,7 +54,7 @@ func (e *encoder) chart(c strategy.Chart) error {
 	if c.Caption != "" {
 		e.para("Small", c.Caption)
 	}
-	if t := dataTable(c, e.d.Labels); len(t.Rows) > 0 && (c.Type != "timeline" || numbered(t)) {
+	if t := dataTable(c, e.d.Labels, e.d.Meta.Language); len(t.Rows) > 0 && (c.Type != "timeline" || numbered(t)) {
 		e.grid(t, allColumns(len(t.Columns)), nil, e.page.textWidth())
 	}
 	return nil
@@ -78,13 +79,14 @@ func numbered(t strategy.Table) bool {
 	return false
 }
 
-// value formats a chart value as the charts show it: one decimal.
-func value(v float64) string { return strconv.FormatFloat(finite(v), 'f', 1, 64) }
+// value formats a chart value as the charts show it: one decimal, with
+// the decimal mark of the draft's language.
+func value(v float64, loc locale.Locale) string { return loc.Decimal(finite(v), 1) }
 
 // dataTable is the chart's data as a table: a row per label (or span)
 // with the key the picture shows, the label in full and each series'
 // value; missing values show as missing.
-func dataTable(c strategy.Chart, l strategy.Labels) strategy.Table {
+func dataTable(c strategy.Chart, l strategy.Labels, lang string) strategy.Table {
 	t := strategy.Table{Role: "chart-data"}
 	if c.Type == "timeline" {
 		t.Columns = []string{"", "", l.Get("col.horizon"), l.Get("col.dates")}
@@ -112,7 +114,7 @@ func dataTable(c strategy.Chart, l strategy.Labels) strategy.Table {
 			case s.IsMissing(i) || i >= len(s.Values):
 				row = append(row, l.Get("noLevel"))
 			default:
-				row = append(row, value(s.Values[i]))
+				row = append(row, value(s.Values[i], locale.For(lang)))
 			}
 		}
 		t.Rows = append(t.Rows, row)
@@ -137,14 +139,14 @@ func withoutKeys(t strategy.Table) strategy.Table {
 
 // alternative is the text alternative of a chart: its title, caption and
 // data in sentences.
-func alternative(c strategy.Chart, l strategy.Labels) string {
+func alternative(c strategy.Chart, l strategy.Labels, lang string) string {
 	var b strings.Builder
 	for _, s := range []string{c.Title, c.Caption} {
 		if s = strings.TrimSpace(s); s != "" {
 			b.WriteString(strings.TrimRight(s, ".") + ". ")
 		}
 	}
-	t := dataTable(c, l)
+	t := dataTable(c, l, lang)
 	first := 1 // the label's column: after the key, when there is one
 	if len(t.Columns) > 0 && len(t.Rows) > 0 && c.Type != "timeline" && len(t.Columns) == len(c.Series)+1 {
 		first = 0

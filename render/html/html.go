@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -122,7 +123,7 @@ func (e *encoder) cover(p strategy.Part) {
 	}
 	e.printf("<p class=\"country\">%s</p>\n<h1>%s</h1>\n<p class=\"subtitle\">%s</p>\n", esc(m.Country), esc(p.Title), esc(p.Subtitle))
 	e.printf("<dl>\n")
-	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", m.Date}} {
+	for _, kv := range [][2]string{{"r.period", m.Period}, {"r.version", m.Version}, {"r.status", m.Status}, {"r.date", locale.For(m.Language).Date(m.Date)}} {
 		e.printf("<dt>%s</dt><dd>%s</dd>\n", esc(l.Get(kv[0])), esc(kv[1]))
 	}
 	e.printf("</dl>\n")
@@ -263,7 +264,7 @@ func (e *encoder) chart(c strategy.Chart) {
 	case "timeline":
 		svg, w, ht = timelineSVG(c)
 	default:
-		svg, w, ht = barsSVG(c)
+		svg, w, ht = barsSVG(c, locale.For(e.d.Meta.Language))
 	}
 	// An image with a data URI rather than inline SVG: browsers show both,
 	// but Word and LibreOffice show only the image.

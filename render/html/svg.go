@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -102,7 +103,7 @@ func legend(b *strings.Builder, series []strategy.Series, x, y float64) {
 
 // barsSVG draws grouped horizontal bars: one group per label, one bar per
 // series.
-func barsSVG(c strategy.Chart) (string, float64, float64) {
+func barsSVG(c strategy.Chart, loc locale.Locale) (string, float64, float64) {
 	const w, left, barH = 640.0, 170.0, 12.0
 	groupH := barH*float64(max(1, len(c.Series))) + 10
 	h := groupH*float64(len(c.Labels)) + 50
@@ -128,7 +129,7 @@ func barsSVG(c strategy.Chart) (string, float64, float64) {
 			}
 			by := y + barH*float64(si)
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, f(left), f(by), f(s.Values[i]*scale), f(barH-2), fills[si%len(fills)])
-			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" dominant-baseline="middle">%s</text>`, f(left+s.Values[i]*scale+4), f(by+barH/2-1), f(s.Values[i]))
+			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" dominant-baseline="middle">%s</text>`, f(left+s.Values[i]*scale+4), f(by+barH/2-1), loc.Decimal(s.Values[i], 1))
 		}
 	}
 	for si, s := range c.Series {

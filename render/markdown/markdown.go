@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -81,7 +82,7 @@ func (e *encoder) cover(p strategy.Part) {
 	}
 	fmt.Fprintf(e.w, "# %s\n\n%s\n\n", esc(p.Title), esc(p.Subtitle))
 	fmt.Fprintf(e.w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", esc(l.Get("r.period")), esc(m.Period),
-		esc(l.Get("r.version")), esc(m.Version), esc(l.Get("r.status")), esc(m.Status), esc(l.Get("r.date")), esc(m.Date))
+		esc(l.Get("r.version")), esc(m.Version), esc(l.Get("r.status")), esc(m.Status), esc(l.Get("r.date")), esc(locale.For(m.Language).Date(m.Date)))
 	if m.EvidenceNote != "" {
 		fmt.Fprintf(e.w, "> **%s**\n\n", esc(m.EvidenceNote))
 	}
@@ -154,7 +155,7 @@ func (e *encoder) chart(c strategy.Chart) {
 				if s.IsMissing(i) {
 					r = append(r, "—")
 				} else {
-					r = append(r, fmt.Sprintf("%.2f", s.Values[i]))
+					r = append(r, locale.For(e.d.Meta.Language).Decimal(s.Values[i], 2))
 				}
 			}
 			rows = append(rows, r)

@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -130,11 +130,14 @@ func ticks(top float64) []float64 {
 	return out
 }
 
-func formatValue(v float64) string {
+// formatValue writes a chart's value or tick as the draft's language
+// writes numbers: whole, else with one decimal.
+func (e *encoder) formatValue(v float64) string {
+	loc := locale.For(e.d.Meta.Language)
 	if v == math.Trunc(v) && math.Abs(v) < 1e9 {
-		return strconv.Itoa(int(v))
+		return loc.Int(int64(v))
 	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return loc.Decimal(v, 1)
 }
 
 // value returns series s's value i, clamped to the scale.
@@ -199,7 +202,7 @@ func (e *encoder) radar(c strategy.Chart) {
 	}
 	for _, v := range marks[1:] {
 		p := at(0, v)
-		e.text(p.X+0.8, p.Y-2.6, 2.6, formatValue(v), chartTick)
+		e.text(p.X+0.8, p.Y-2.6, 2.6, e.formatValue(v), chartTick)
 	}
 	// the series, last first so that the first is on top
 	for k := len(c.Series) - 1; k >= 0; k-- {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -176,7 +177,7 @@ func (e *encoder) drawCover(p strategy.Part) {
 	y = max(y+18, e.pageH*0.58)
 	facts := [][2]string{
 		{l.Get("r.period"), m.Period}, {l.Get("r.version"), m.Version},
-		{l.Get("r.status"), m.Status}, {l.Get("r.date"), m.Date},
+		{l.Get("r.status"), m.Status}, {l.Get("r.date"), locale.For(m.Language).Date(m.Date)},
 	}
 	key := style{size: 9, color: muted}
 	val := style{bold: true, size: 10.5, color: ink}

@@ -57,7 +57,7 @@ func (e *encoder) bars(c strategy.Chart) {
 	}
 	rc.axis = func(top float64) {
 		for _, v := range marks {
-			e.textCenter(rc.plotX+rc.plotW*v/rc.top, top, 4, formatValue(v), chartTick)
+			e.textCenter(rc.plotX+rc.plotW*v/rc.top, top, 4, e.formatValue(v), chartTick)
 		}
 		grid(top+4, 1)
 	}
@@ -81,7 +81,7 @@ func (e *encoder) bars(c strategy.Chart) {
 			v := value(s, i, rc.top)
 			w := rc.plotW * v / rc.top
 			e.barFill(k, rc.plotX, y, w, barH-0.5)
-			label := formatValue(v)
+			label := e.formatValue(v)
 			e.fill(white)
 			e.f.Rect(rc.plotX+w+0.6, y+0.2, width(label, chartTick)+0.8, barH-0.9, "F")
 			e.text(rc.plotX+w+1, y-0.25, barH, label, chartTick)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -42,8 +43,8 @@ func (e *encoder) summary() {
 		{"dc.classification", m.Classification},
 	}
 	right := [][2]string{
-		{"dc.date", m.Date},
-		{"dc.nextReview", m.NextReview},
+		{"dc.date", locale.For(m.Language).Date(m.Date)},
+		{"dc.nextReview", locale.For(m.Language).Date(m.NextReview)},
 		{"dc.owner", m.Author},
 		{"dc.generator", m.Generator},
 		{"dc.evidence", evidenceText(m)},
