@@ -4,9 +4,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/ncskit/ncskit/internal/locale"
 )
 
 // The words of the warnings and priority reasons that Score writes live
@@ -41,10 +41,4 @@ func message(lang, key string, args ...string) string {
 
 // number writes f as lang writes a decimal number: 1.5 in English, 1,5
 // in Spanish, French and Portuguese.
-func number(lang string, f float64) string {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if lang != "" && lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func number(lang string, f float64) string { return locale.For(lang).Number(f) }

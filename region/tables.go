@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ncskit/ncskit/internal/locale"
 )
 
 // The HTML page and the workbook show the same tables, built once here:
@@ -47,20 +49,21 @@ func count(n int) cell { return num(float64(n)) }
 
 func figures(s string) cell { return cell{text: s, shade: -1, figures: true} }
 
-// decimalComma lists the languages that write 2,5 for 2.5.
-var decimalComma = map[string]bool{"es": true, "fr": true, "pt": true}
-
-// localise writes the decimal point of every number and figure the way
-// the report's language does. Numbers keep their value for the workbook.
+// localise writes every number and figure the way the report's
+// language does (2,5 for 2.5). Numbers keep their value for the workbook.
 func (r *Report) localise(ts []table) {
-	if !decimalComma[r.Language] {
+	loc := locale.For(r.Language)
+	if loc.Point() == "." {
 		return
 	}
 	for _, t := range ts {
 		for _, row := range t.rows {
 			for i := range row {
-				if row[i].num != nil || row[i].figures {
-					row[i].text = strings.ReplaceAll(row[i].text, ".", ",")
+				switch {
+				case row[i].num != nil:
+					row[i].text = loc.Number(*row[i].num)
+				case row[i].figures:
+					row[i].text = strings.ReplaceAll(row[i].text, ".", loc.Point())
 				}
 			}
 		}

@@ -212,6 +212,10 @@ func (l Locale) localise(s string) string {
 	return out
 }
 
+// Point is the decimal mark: "." in English, "," in Spanish, French and
+// Portuguese.
+func (l Locale) Point() string { return l.conv().point }
+
 // Amount writes a whole amount in its currency (an ISO 4217 code), every
 // digit shown: US$185,000 · US$ 185.000 · 185 000 USD; SLP 96,400,000,000.
 func (l Locale) Amount(v int64, currency string) string {

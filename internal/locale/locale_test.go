@@ -28,6 +28,7 @@ func TestFormats(t *testing.T) {
 		{"decimal two", func(l locale.Locale) string { return l.Decimal(3.1, 2) }, row{"3.10", "3,10", "3,10", "3,10"}},
 		{"decimal none", func(l locale.Locale) string { return l.Decimal(2.6, 0) }, row{"3", "3", "3", "3"}},
 		{"number", func(l locale.Locale) string { return l.Number(2.25) }, row{"2.25", "2,25", "2,25", "2,25"}},
+		{"point", func(l locale.Locale) string { return l.Point() }, row{".", ",", ",", ","}},
 		{"number whole", func(l locale.Locale) string { return l.Number(4) }, row{"4", "4", "4", "4"}},
 		{"money millions", func(l locale.Locale) string { return l.Money(1.4e6, "USD") },
 			row{"US$1.4m", "US$~1,4~millones", "1,4~million~USD", "US$~1,4~milhão"}},
