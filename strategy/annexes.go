@@ -54,7 +54,7 @@ func (b *builder) annexPriorities() {
 			actions = strings.Join(p.Actions, ", ")
 		}
 		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Indicator + " " + p.Title, strconv.Itoa(p.Gap),
-			strconv.FormatFloat(p.Score, 'f', -1, 64), reason, actions})
+			b.loc.Number(p.Score), reason, actions})
 	}
 	b.table("priorities", "", b.labels("col.rank", "col.indicator", "col.gap", "col.score", "col.reason", "col.actions"),
 		[]float64{0.5, 2.2, 0.5, 0.6, 4.5, 1}, rows)

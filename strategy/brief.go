@@ -260,6 +260,16 @@ func (b *builder) cabinetSummary() {
 		"firstYear", b.money(first), "total", b.money(all), "actions", b.plural("count.action", len(b.d.Actions))))
 }
 
+// counted expands the text key for a count n, which fills {count}: the
+// text key+".one" when n is 1 and the template words the singular ("one
+// capability depends"), else key ("3 capabilities depend").
+func (b *builder) counted(key string, n int, pairs ...string) string {
+	if _, ok := b.t.raw(key+".one", b.lang, b.reg); ok && n == 1 {
+		key += ".one"
+	}
+	return b.text(key, append(pairs, "count", b.loc.Int(int64(n)))...)
+}
+
 // plural writes a count with the text key+".one" or key+".other", "{n}"
 // standing for the number: "1 action", "3 actions".
 func (b *builder) plural(key string, n int) string {
@@ -267,7 +277,7 @@ func (b *builder) plural(key string, n int) string {
 	if n == 1 {
 		form = ".one"
 	}
-	return b.text(key+form, "n", strconv.Itoa(n))
+	return b.text(key+form, "n", b.loc.Int(int64(n)))
 }
 
 // pillarHeadline leads a pillar's section with its progress against its

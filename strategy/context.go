@@ -191,7 +191,7 @@ func (b *builder) incidentCounts() []string {
 		if c.Stakeholder == "" {
 			key = "fact.incidentsNational"
 		}
-		out = append(out, b.text(key, "who", who, "count", b.loc.Int(int64(c.Handled)), "year", strconv.Itoa(c.Year)))
+		out = append(out, b.counted(key, c.Handled, "who", who, "year", strconv.Itoa(c.Year)))
 	}
 	return out
 }

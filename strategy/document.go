@@ -281,7 +281,7 @@ func (b *builder) strengthsText() string {
 		return b.text("context.noScores")
 	}
 	sort.SliceStable(areas, func(i, j int) bool { return areas[i].Progress > areas[j].Progress })
-	name := func(s ScoreRow) string { return fmt.Sprintf("%s (%.2f)", s.Name, s.Progress) }
+	name := func(s ScoreRow) string { return s.Name + " (" + b.loc.Decimal(s.Progress, 2) + ")" }
 	n := min(2, len(areas))
 	var strong, weak []string
 	for _, s := range areas[:n] {
@@ -310,10 +310,10 @@ func (b *builder) disagreementText() {
 		}
 	}
 	if len(settled) > 0 {
-		b.para(b.text("context.agreed", "count", strconv.Itoa(len(settled)), "list", b.join(settled)))
+		b.para(b.counted("context.agreed", len(settled), "list", b.join(settled)))
 	}
 	if len(open) > 0 {
-		b.callout("warning", b.label("callout.disagreements"), b.text("context.disagreements", "count", strconv.Itoa(len(open)), "list", b.join(open)))
+		b.callout("warning", b.label("callout.disagreements"), b.counted("context.disagreements", len(open), "list", b.join(open)))
 	}
 }
 
@@ -339,13 +339,13 @@ func (b *builder) provisionText() {
 		}
 	}
 	if len(shared) > 0 {
-		b.para(b.text("context.shared", "count", strconv.Itoa(len(shared)), "list", b.join(shared)))
+		b.para(b.counted("context.shared", len(shared), "list", b.join(shared)))
 	}
 	if len(outsourced) > 0 {
 		b.para(b.text("context.outsourced", "list", b.join(outsourced)))
 	}
 	if len(donor) > 0 {
-		b.callout("finding", b.label("callout.donor"), b.text("context.donor", "count", strconv.Itoa(len(donor)), "list", b.join(donor)))
+		b.callout("finding", b.label("callout.donor"), b.counted("context.donor", len(donor), "list", b.join(donor)))
 	}
 	if len(capped) > 0 && !b.public() { // a vulnerability: the plan's only
 		b.callout("finding", b.label("callout.personDependent"), b.mtext("context.capped", "list", b.join(capped)))

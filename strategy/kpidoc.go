@@ -110,7 +110,7 @@ func (b *builder) dataGapPara() {
 		b.para(b.text("kpi.monitoring.allData"))
 		return
 	}
-	b.para(b.text("kpi.monitoring.noData", "count", strconv.Itoa(missing), "total", strconv.Itoa(total), "action", b.dataAction))
+	b.para(b.counted("kpi.monitoring.noData", missing, "total", strconv.Itoa(total), "action", b.dataAction))
 }
 
 // kpiRows are the rows of the plan's table of KPIs.

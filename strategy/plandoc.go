@@ -1,7 +1,6 @@
 package strategy
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -164,7 +163,7 @@ func (b *builder) planRoles() {
 	}
 	if len(b.d.Roles.Gaps) > 0 {
 		b.sectionHeading(b.label("sec.roleGaps"), "role-gaps")
-		b.para(b.text("governance.gapsIntro", "count", strconv.Itoa(len(b.d.Roles.Gaps))))
+		b.para(b.counted("governance.gapsIntro", len(b.d.Roles.Gaps)))
 		for _, g := range b.d.Roles.Gaps {
 			b.callout("finding", g.Role, g.Finding)
 		}

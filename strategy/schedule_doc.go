@@ -204,7 +204,7 @@ func (b *builder) yearsSection() {
 		}
 	}
 	if later > 0 {
-		b.para(b.text("implementation.yearsBeyond", "count", strconv.Itoa(later)))
+		b.para(b.counted("implementation.yearsBeyond", later))
 	}
 }
 
