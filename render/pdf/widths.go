@@ -14,7 +14,7 @@ import (
 // the widths follow the table's relative widths or the amount of text in
 // each column, whichever makes the table shorter. ok is false when the
 // words cannot all fit. boldFirst tells that the first column is set in
-// bold.
+// bold; a total row is measured in bold, as it is set.
 func (e *encoder) columnWidths(t strategy.Table, st, hst style, boldFirst bool) ([]float64, bool) {
 	n := len(t.Columns)
 	avail := e.textWidth()
@@ -22,6 +22,7 @@ func (e *encoder) columnWidths(t strategy.Table, st, hst style, boldFirst bool) 
 	lo := make([]float64, n)   // the longest word
 	hi := make([]float64, n)   // the longest text on one line
 	mean := make([]float64, n) // the average text on one line
+	total := e.d.Labels.Get("total")
 	for i := range rel {
 		rel[i] = 1
 		if i < len(t.Widths) && t.Widths[i] > 0 && t.Widths[i] < 1e6 {
@@ -29,9 +30,9 @@ func (e *encoder) columnWidths(t strategy.Table, st, hst style, boldFirst bool) 
 		}
 		lo[i] = longestWord(t.Columns[i], hst)
 		hi[i] = longestLine(t.Columns[i], hst)
-		cst := st
-		cst.bold = i == 0 && boldFirst
 		for _, r := range t.Rows {
+			cst := st
+			cst.bold = i == 0 && boldFirst || strings.TrimSpace(r[0]) == total // a total row is set in bold
 			lo[i] = max(lo[i], longestWord(r[i], cst))
 			l := longestLine(r[i], cst)
 			hi[i] = max(hi[i], l)
