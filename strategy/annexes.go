@@ -25,7 +25,7 @@ func (b *builder) annexAssessment() {
 			}
 			evidence := strings.Join(row.Evidence, "\n")
 			if row.Decision != "" {
-				evidence = b.label("decision") + ": " + row.Decision + "\n" + evidence
+				evidence = b.label("decision") + b.loc.Colon() + row.Decision + "\n" + evidence
 			}
 			confidence := row.Confidence
 			if row.Level == 0 {

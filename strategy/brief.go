@@ -120,13 +120,13 @@ func (b *builder) budgetDecision() decision {
 			names = append(names, l.Name)
 		}
 		return decision{b.text("brief.decision.budget", append(pairs, "line", b.amount(total["USD"], "USD"),
-			"lineName", strings.Join(names, "; "))...), short}
+			"lineName", strings.Join(names, b.loc.Semicolon()))...), short}
 	}
 	var refs []string
 	for _, l := range lines {
 		refs = append(refs, l.Name+" ("+b.amount(l.Amount, l.Currency)+")")
 	}
-	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, "; "))...), short}
+	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, b.loc.Semicolon()))...), short}
 }
 
 // yearCost is what the plan costs in one year of its period, at the
@@ -320,7 +320,7 @@ func (b *builder) assessmentFindings() {
 func (b *builder) warningByID(w assess.Warning) string {
 	for _, a := range b.d.Actions {
 		if p := a.ID + " " + a.Title + ": "; strings.HasPrefix(w.Message, p) {
-			return a.ID + ": " + strings.TrimPrefix(w.Message, p)
+			return a.ID + b.loc.Colon() + strings.TrimPrefix(w.Message, p)
 		}
 	}
 	return w.Message

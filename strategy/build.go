@@ -257,7 +257,7 @@ func (b *builder) text(key string, pairs ...string) string {
 	if err != nil {
 		b.fail(fmt.Errorf("template %s: text %q: %w", b.t.ID, key, err))
 	}
-	return b.loc.Punctuate(s)
+	return b.loc.Punctuate(b.loc.DateArticles(s))
 }
 
 // localDates returns vars with every value that is a date or a month

@@ -72,7 +72,7 @@ func (b *builder) instrumentState(in assess.Instrument) string {
 
 // instrumentLine is one instrument as the body names it.
 func (b *builder) instrumentLine(in assess.Instrument) string {
-	return instrumentName(in) + ": " + b.instrumentState(in)
+	return instrumentName(in) + b.loc.Colon() + b.instrumentState(in)
 }
 
 // factKinds orders the kinds of instrument as "What exists today" lists
@@ -97,7 +97,7 @@ func (b *builder) existsToday() {
 			}
 		}
 		if len(lines) > 0 {
-			items = append(items, b.label("kind."+k)+" — "+strings.Join(lines, "; "))
+			items = append(items, b.label("kind."+k)+" — "+strings.Join(lines, b.loc.Semicolon()))
 		}
 	}
 	if s := b.staffLine(); s != "" {
@@ -131,7 +131,7 @@ func (b *builder) staffLine() string {
 			parts = append(parts, b.text("fact.postsFilled", "who", name, "filled", strconv.Itoa(*s.Filled), "year", y))
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, b.loc.Semicolon())
 }
 
 // networkLine gives the treaty and network standing.
@@ -153,11 +153,11 @@ func (b *builder) networkLine() string {
 		// Several teams of one country may stand differently in one
 		// network: say whose standing each is.
 		if n.Stakeholder != "" {
-			line = b.who(n.Stakeholder) + ": " + line
+			line = b.who(n.Stakeholder) + b.loc.Colon() + line
 		}
 		parts = append(parts, line)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, b.loc.Semicolon())
 }
 
 // who names an institution in a fact: the name of the team it runs, up
@@ -211,7 +211,7 @@ func (b *builder) recentIncidents() {
 	var notes []string
 	for _, c := range b.a.Facts.Incidents {
 		if c.Note != "" {
-			notes = append(notes, strconv.Itoa(c.Year)+": "+strings.TrimRight(c.Note, ". ")+".")
+			notes = append(notes, strconv.Itoa(c.Year)+b.loc.Colon()+strings.TrimRight(c.Note, ". ")+".")
 		}
 	}
 	b.list(false, notes...)
@@ -300,7 +300,7 @@ func (b *builder) threats() {
 	}
 	var items []string
 	for _, t := range texts {
-		items = append(items, b.join(bySector[t])+": "+t)
+		items = append(items, b.join(bySector[t])+b.loc.Colon()+t)
 	}
 	if len(items) > 0 {
 		b.para(b.text("context.threatsSectors"))
@@ -378,7 +378,7 @@ func (b *builder) pillarFacts(pillar string) []string {
 // are any.
 func (b *builder) factPara(key string, facts []string) {
 	if len(facts) > 0 {
-		b.para(b.text(key, "list", strings.Join(facts, "; ")))
+		b.para(b.text(key, "list", strings.Join(facts, b.loc.Semicolon())))
 	}
 }
 
@@ -426,7 +426,7 @@ func (b *builder) visionFacts() {
 			first = f[0]
 		}
 		if first != "" {
-			items = append(items, b.m.Pillar(p.ID).Name.In(b.lang)+": "+first)
+			items = append(items, b.m.Pillar(p.ID).Name.In(b.lang)+b.loc.Colon()+first)
 		}
 	}
 	if len(items) > 0 {
@@ -537,7 +537,7 @@ func (b *builder) consultationFacts() {
 		if name == "" {
 			name = o
 		}
-		items = append(items, name+": "+b.join(byOwner[o]))
+		items = append(items, name+b.loc.Colon()+b.join(byOwner[o]))
 	}
 	if len(items) > 0 {
 		b.para(b.text("consultation.owners"))

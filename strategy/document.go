@@ -154,7 +154,7 @@ func (b *builder) topAreas(n int) []string {
 		if len(list) > 3 {
 			list = append(list[:3:3], b.text("summary.more", "n", strconv.Itoa(len(inds[a])-3)))
 		}
-		out[i] = b.m.Area(a).Name.In(b.lang) + ": " + strings.Join(list, "; ")
+		out[i] = b.m.Area(a).Name.In(b.lang) + b.loc.Colon() + strings.Join(list, b.loc.Semicolon())
 	}
 	return out
 }
@@ -372,7 +372,7 @@ func (b *builder) institutionsList() string {
 	for _, s := range b.d.Roles.Stakeholders {
 		names = append(names, s.Name+" ("+strings.Join(s.Roles, ", ")+")")
 	}
-	return strings.Join(names, "; ")
+	return strings.Join(names, b.loc.Semicolon())
 }
 
 // lawsText describes the legal foundations from the GOV.LAW indicators.
@@ -384,11 +384,11 @@ func (b *builder) lawsText() string {
 			if row.Level > 0 && row.Confidence == b.label("confidence.low") {
 				level += " (" + b.label("lowConfidence") + ")"
 			}
-			parts = append(parts, row.Title+": "+level)
+			parts = append(parts, row.Title+b.loc.Colon()+level)
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return b.text("context.laws", "list", strings.Join(parts, "; "))
+	return b.text("context.laws", "list", strings.Join(parts, b.loc.Semicolon()))
 }

@@ -14,7 +14,7 @@ func (b *builder) vision() {
 	var goals []string
 	for _, p := range b.r.Pillars {
 		for _, o := range b.objectivesOf(p.ID, false) {
-			goals = append(goals, o.ID+": "+o.Text)
+			goals = append(goals, o.ID+b.loc.Colon()+o.Text)
 		}
 	}
 	b.list(true, goals...)
@@ -70,7 +70,7 @@ func (b *builder) governance() {
 			for i, s := range list {
 				names[i] = s.Name
 			}
-			holder = strings.Join(names, "; ")
+			holder = strings.Join(names, b.loc.Semicolon())
 		}
 		rows = append(rows, []string{r.Name.In(b.lang), holder, b.text("governance.role." + r.ID)})
 	}
@@ -97,7 +97,7 @@ func (b *builder) pillars() {
 		var rows [][]string
 		for _, a := range b.d.Actions {
 			if a.Pillar == p.ID {
-				rows = append(rows, []string{a.ID, a.Title, strings.Join(a.Indicators, ", "), a.Lead.Name, supporting(a), horizonShort(b, a.Horizon)})
+				rows = append(rows, []string{a.ID, a.Title, strings.Join(a.Indicators, ", "), a.Lead.Name, b.supporting(a), horizonShort(b, a.Horizon)})
 			}
 		}
 		if len(rows) == 0 {
@@ -126,12 +126,12 @@ func (b *builder) pillars() {
 	}
 }
 
-func supporting(a Action) string {
+func (b *builder) supporting(a Action) string {
 	var names []string
 	for _, as := range a.Responsible {
 		names = append(names, as.Name)
 	}
-	return strings.Join(names, "; ")
+	return strings.Join(names, b.loc.Semicolon())
 }
 
 func horizonShort(b *builder, h string) string { return b.term(b.t.common.Horizons, h) }
@@ -203,7 +203,7 @@ func (b *builder) resourcing() {
 	b.para(b.text("resourcing.intro"))
 	var bands []string
 	for _, c := range b.t.common.CostBands {
-		bands = append(bands, c.ID+": "+c.Name.In(b.lang))
+		bands = append(bands, c.ID+b.loc.Colon()+c.Name.In(b.lang))
 	}
 	b.list(false, bands...)
 	var rows [][]string

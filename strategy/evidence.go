@@ -182,10 +182,10 @@ func (b *builder) evidenceLine(resp assess.Response, rating assess.Rating) strin
 		s = fmt.Sprintf("%s (%s, %s)", who.Name, b.stakeholders[who.Stakeholder].Name, ratingText(b, rating))
 	}
 	if note != "" {
-		s += ": " + note
+		s += b.loc.Colon() + note
 	}
 	if who.Stakeholder != "" && source != "" {
-		s += " (" + b.label("source") + ": " + cite + ")"
+		s += " (" + b.label("source") + b.loc.Colon() + cite + ")"
 	}
 	return s
 }

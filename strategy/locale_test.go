@@ -107,6 +107,12 @@ func ownText(a *assess.Assessment) []string {
 			if len(v) > 3 {
 				out = append(out, v)
 			}
+			// a draft may quote a part of a long text: its clauses count too
+			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ':' || r == ';' || r == '.' }) {
+				if part = strings.TrimSpace(part); len(part) > 20 && part != v {
+					out = append(out, part)
+				}
+			}
 		case []any:
 			for _, x := range v {
 				walk(x)
@@ -139,6 +145,46 @@ func TestCountOfOne(t *testing.T) {
 	for lang, w := range want {
 		if md := draftText(t, "larger-state", lang); !strings.Contains(md, w) {
 			t.Errorf("%s: the larger state's draft does not say %q", lang, w)
+		}
+	}
+}
+
+// tightColon matches a colon or semicolon straight after a word, which
+// French writes after a narrow no-break space.
+var tightColon = regexp.MustCompile(`[\p{L}\d)»\]][:;] `)
+
+// TestFrenchPunctuation: the French draft puts a narrow no-break space
+// before every colon and semicolon, in the template's text and where the
+// builder joins a label to its value or items into a list. Text the
+// assessment holds and the Markdown renderer's own cover line are left
+// out.
+func TestFrenchPunctuation(t *testing.T) {
+	for _, example := range []string{"larger-state", "small-island"} {
+		a, _ := drafttest.Assessment(t, example)
+		own := ownText(a)
+		var bad []string
+		for line := range strings.SplitSeq(draftText(t, example, "fr"), "\n") {
+			quoted := make([]bool, len(line)) // the bytes of the line that quote the assessment
+			for _, s := range own {
+				for i := 0; ; {
+					j := strings.Index(line[i:], s)
+					if j < 0 {
+						break
+					}
+					for k := i + j; k < i+j+len(s); k++ {
+						quoted[k] = true
+					}
+					i += j + len(s)
+				}
+			}
+			for _, m := range tightColon.FindAllStringIndex(line, -1) {
+				if !quoted[m[0]] {
+					bad = append(bad, line[max(0, m[0]-60):min(len(line), m[1]+20)])
+				}
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("%s: %d colons or semicolons without the narrow no-break space, first:\n\t%s", example, len(bad), strings.Join(bad[:min(8, len(bad))], "\n\t"))
 		}
 	}
 }

@@ -115,7 +115,7 @@ func (b *builder) objectives() {
 			for _, a := range b.d.Actions {
 				if a.Area == ar.ID {
 					b.d.Objectives = append(b.d.Objectives, Objective{ID: "O-" + ar.ID, Pillar: p.ID, Area: ar.ID,
-						Text: ar.Name.In(b.lang) + ": " + a.Objective})
+						Text: ar.Name.In(b.lang) + b.loc.Colon() + a.Objective})
 					break
 				}
 			}

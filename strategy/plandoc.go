@@ -29,7 +29,7 @@ func (b *builder) planCards() {
 				first = false
 			}
 			b.add(Heading{Level: 3, Number: a.ID, Text: a.Title, Anchor: "action-" + strings.ToLower(a.ID)})
-			text := a.Description + " " + b.label("milestone") + ": " + a.Milestone
+			text := a.Description + " " + b.label("milestone") + b.loc.Colon() + a.Milestone
 			if a.Note != "" {
 				text += " " + a.Note
 			}
@@ -50,12 +50,12 @@ func (b *builder) cardRows(a Action, k KPI) [][]string {
 		{b.label("col.closes"), strings.Join(a.Indicators, ", ")},
 		{b.label("col.lead"), a.Lead.Name},
 	}
-	if s := supporting(a); s != "" {
+	if s := b.supporting(a); s != "" {
 		rows = append(rows, []string{b.label("col.support"), s})
 	}
 	rows = append(rows,
 		[]string{b.label("col.dates"), b.dates(a)},
-		[]string{b.label("col.cost"), cost + "; " + strings.Join(a.Funding, "; ")},
+		[]string{b.label("col.cost"), cost + b.loc.Semicolon() + strings.Join(a.Funding, b.loc.Semicolon())},
 	)
 	if len(a.DependsOn) > 0 {
 		rows = append(rows, []string{b.label("col.dependsOn"), strings.Join(a.DependsOn, ", ")})
@@ -83,7 +83,7 @@ func (b *builder) planSchedule() {
 		var items []string
 		for i, a := range b.d.Actions {
 			if a.Horizon == h && b.slots[i].end <= b.months {
-				items = append(items, a.ID+" ("+b.dates(a)+"; "+a.Lead.Name+")")
+				items = append(items, a.ID+" ("+b.dates(a)+b.loc.Semicolon()+a.Lead.Name+")")
 			}
 		}
 		if len(items) == 0 {

@@ -151,7 +151,7 @@ func (b *builder) capacitySection() {
 		a := b.d.Actions[i]
 		la := b.lib.Action(a.LibraryID)
 		_, posts, _ := Capacity(b.a, a.Lead.Stakeholder)
-		b.callout("finding", b.label("callout.understaffed"), a.ID+": "+b.text("plan.understaffed",
+		b.callout("finding", b.label("callout.understaffed"), a.ID+b.loc.Colon()+b.text("plan.understaffed",
 			"people", strconv.Itoa(la.People), "lead", a.Lead.Name, "posts", strconv.Itoa(posts)))
 	}
 }
@@ -281,7 +281,7 @@ func (b *builder) recurrentCosts() {
 			refs = append(refs, b.amount(l.Amount, l.Currency))
 		}
 		b.para(b.text("resourcing.recurrentOtherCurrency", append(pairs, "currency", strings.Join(currencies, ", "),
-			"line", strings.Join(refs, "; "), "lineName", strings.Join(names, "; "))...))
+			"line", strings.Join(refs, b.loc.Semicolon()), "lineName", strings.Join(names, b.loc.Semicolon()))...))
 	default:
 		var names, refs []string
 		for _, l := range lines {
@@ -291,7 +291,7 @@ func (b *builder) recurrentCosts() {
 			}
 		}
 		b.para(b.text("resourcing.recurrent", append(pairs, "line", b.amount(total["USD"], "USD"),
-			"lineName", strings.Join(names, "; "), "reference", orDash(strings.Join(refs, "; ")),
+			"lineName", strings.Join(names, b.loc.Semicolon()), "reference", orDash(strings.Join(refs, b.loc.Semicolon())),
 			"increase", percent(last.Cost, float64(total["USD"])))...))
 	}
 	if full := b.totalCost(true); b.money(full) != b.money(last.Cost) {
@@ -324,7 +324,7 @@ func (b *builder) beyondSection() {
 	var items []string
 	for i, a := range b.d.Actions {
 		if b.slots[i].end > b.months {
-			items = append(items, fmt.Sprintf("%s (%s; %s)", a.ID, b.dates(a), a.Lead.Name))
+			items = append(items, a.ID+" ("+b.dates(a)+b.loc.Semicolon()+a.Lead.Name+")")
 		}
 	}
 	if len(items) == 0 {

@@ -11,6 +11,8 @@ package locale
 
 import (
 	"math"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -371,4 +373,55 @@ func (l Locale) Punctuate(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// datePrepositions lists, per language, how a preposition reads before a
+// date with its day: "desde 11 de marzo de 2024" is "desde el 11 de
+// marzo de 2024", "avant 1er juin 2027" is "avant le 1er juin 2027". A
+// year or a month takes the preposition as it is ("desde 2024", "avant
+// juin 2027"), so the templates are written for those.
+var datePrepositions = map[string]map[string]string{
+	"es": {"desde": "desde el", "hasta": "hasta el", "antes de": "antes del", "después de": "después del",
+		"a más tardar en": "a más tardar el", "en": "el", "para": "para el", "de": "del"},
+	"fr": {"depuis": "depuis le", "jusqu'à": "jusqu'au", "avant": "avant le", "après": "après le",
+		"au plus tard en": "au plus tard le", "d'ici": "d'ici le", "en": "le", "de": "du"},
+}
+
+// dateAfter matches a preposition of datePrepositions followed by a date
+// with its day, per language.
+var dateAfter = func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for lang, preps := range datePrepositions {
+		c := conventions[lang]
+		var ps []string
+		for p := range preps {
+			ps = append(ps, regexp.QuoteMeta(p))
+		}
+		// longest first, so that "a más tardar en" wins over "en"
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+		day := c.date(2, "MONTH", 2000)
+		day = strings.Replace(regexp.QuoteMeta(day), "2", `\d{1,2}(?:er|º)?`, 1)
+		day = strings.Replace(day, "MONTH", "(?:"+strings.Join(c.months, "|")+")", 1)
+		day = strings.Replace(day, "2000", `\d{4}`, 1)
+		out[lang] = regexp.MustCompile(`(^|[\s(])(` + strings.Join(ps, "|") + `) (` + day + `)`)
+	}
+	return out
+}()
+
+// DateArticles gives every date with its day in s the article the
+// language puts before it after a preposition: Spanish "hasta el 31 de
+// marzo de 2030", "antes del 1 de junio de 2027", "el 2 de junio" for
+// "en 2 de junio"; French "avant le 1er juin 2027", "jusqu'au 31 mars
+// 2030". Other languages' text, and dates without a day, are returned as
+// they are.
+func (l Locale) DateArticles(s string) string {
+	re, ok := dateAfter[l.Lang()]
+	if !ok {
+		return s
+	}
+	preps := datePrepositions[l.Lang()]
+	return re.ReplaceAllStringFunc(s, func(m string) string {
+		sub := re.FindStringSubmatch(m)
+		return sub[1] + preps[sub[2]] + " " + sub[3]
+	})
 }

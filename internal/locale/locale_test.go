@@ -55,6 +55,14 @@ func TestFormats(t *testing.T) {
 			row{"2026-09-01", "1 de septiembre de 2026", "1er septembre 2026", "1º de setembro de 2026"}},
 		{"date of a month", func(l locale.Locale) string { return l.Date("2026-08") }, row{"2026-08", "agosto de 2026", "août 2026", "agosto de 2026"}},
 		{"date of a year", func(l locale.Locale) string { return l.Date("2016") }, row{"2016", "2016", "2016", "2016"}},
+		{"date articles", func(l locale.Locale) string {
+			return l.DateArticles("vigente desde " + l.Date("2024-03-11") + ", hasta " + l.Date("2030") + "; antes de " + l.Date("2027-06-01") +
+				" (en " + l.Date("2027-06-02") + ") y a más tardar en " + l.Date("2027-12-31") + ", avant " + l.Date("2027-06-01") +
+				", jusqu'à " + l.Date("2030-03-31") + ", en " + l.Month("2029-06"))
+		}, row{"vigente desde 2024-03-11, hasta 2030; antes de 2027-06-01 (en 2027-06-02) y a más tardar en 2027-12-31, avant 2027-06-01, jusqu'à 2030-03-31, en 2029-06",
+			"vigente desde el 11 de marzo de 2024, hasta 2030; antes del 1 de junio de 2027 (el 2 de junio de 2027) y a más tardar el 31 de diciembre de 2027, avant 1 de junio de 2027, jusqu'à 31 de marzo de 2030, en junio de 2029",
+			"vigente desde 11 mars 2024, hasta 2030; antes du 1er juin 2027 (le 2 juin 2027) y a más tardar le 31 décembre 2027, avant le 1er juin 2027, jusqu'au 31 mars 2030, en juin 2029",
+			"vigente desde 11 de março de 2024, hasta 2030; antes de 1º de junho de 2027 (en 2 de junho de 2027) y a más tardar en 31 de dezembro de 2027, avant 1º de junho de 2027, jusqu'à 31 de março de 2030, en junho de 2029"}},
 		{"list", func(l locale.Locale) string { return l.List([]string{"a", "b", "c"}) }, row{"a, b and c", "a, b y c", "a, b et c", "a, b e c"}},
 		{"list of two", func(l locale.Locale) string { return l.List([]string{"a", "b"}) }, row{"a and b", "a y b", "a et b", "a e b"}},
 		{"list of one", func(l locale.Locale) string { return l.List([]string{"a"}) }, row{"a", "a", "a", "a"}},

@@ -156,7 +156,7 @@ func alternative(c strategy.Chart, l strategy.Labels, lang string) string {
 		for j := first + 1; j < len(r); j++ {
 			sep := ", "
 			if j == first+1 {
-				sep = ": "
+				sep = locale.For(lang).Colon()
 			}
 			b.WriteString(sep)
 			if h := t.Columns[j]; h != "" {

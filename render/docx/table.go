@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ncskit/ncskit/internal/docshape"
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -235,7 +236,7 @@ func (e *encoder) detail(t strategy.Table, r []string, long []int, ws []int) {
 	for _, c := range texts {
 		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
 		if name := strings.TrimSpace(t.Columns[c]); name != "" {
-			run(b, `<w:b/><w:color w:val="666666"/>`, name+": ")
+			run(b, `<w:b/><w:color w:val="666666"/>`, name+locale.For(e.d.Meta.Language).Colon())
 		}
 		run(b, "", strings.TrimSpace(r[c]))
 		b.WriteString(`</w:p>`)

@@ -81,8 +81,10 @@ func (e *encoder) cover(p strategy.Part) {
 		fmt.Fprintf(e.w, "**%s** · %s\n\n", esc(p.Classification), esc(l.Get("r.draft")))
 	}
 	fmt.Fprintf(e.w, "# %s\n\n%s\n\n", esc(p.Title), esc(p.Subtitle))
-	fmt.Fprintf(e.w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", esc(l.Get("r.period")), esc(m.Period),
-		esc(l.Get("r.version")), esc(m.Version), esc(l.Get("r.status")), esc(m.Status), esc(l.Get("r.date")), esc(locale.For(m.Language).Date(m.Date)))
+	loc := locale.For(m.Language)
+	c := loc.Colon()
+	fmt.Fprintf(e.w, "%s%s%s · %s%s%s · %s%s%s · %s%s%s\n\n", esc(l.Get("r.period")), c, esc(m.Period),
+		esc(l.Get("r.version")), c, esc(m.Version), esc(l.Get("r.status")), c, esc(m.Status), esc(l.Get("r.date")), c, esc(loc.Date(m.Date)))
 	if m.EvidenceNote != "" {
 		fmt.Fprintf(e.w, "> **%s**\n\n", esc(m.EvidenceNote))
 	}
@@ -170,7 +172,7 @@ func (e *encoder) chart(c strategy.Chart) {
 func spanRows(d *strategy.Draft, spans []strategy.Span) [][]string {
 	rows := make([][]string, len(spans))
 	for i, s := range spans {
-		rows[i] = []string{s.Label, fmt.Sprintf("%s: %d–%d", s.Group, s.Start, s.End)}
+		rows[i] = []string{s.Label, fmt.Sprintf("%s%s%d–%d", s.Group, locale.For(d.Meta.Language).Colon(), s.Start, s.End)}
 		if s.Ongoing {
 			rows[i][1] += ", " + d.Labels.Get("chart.ongoing") + " →"
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ncskit/ncskit/internal/docshape"
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -197,7 +198,7 @@ func (e *encoder) layoutRow(tl *tableLayout, t strategy.Table, r []string, long 
 		if text == "" {
 			continue
 		}
-		label := t.Columns[c] + ": "
+		label := t.Columns[c] + locale.For(e.d.Meta.Language).Colon()
 		lw := width(label, style{bold: true, size: tl.st.size})
 		if lw > w/2 {
 			label, lw = "", 0

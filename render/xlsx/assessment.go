@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/locale"
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -68,7 +69,7 @@ func flagOf(e *encoder, in strategy.IndicatorRow) string {
 func evidence(e *encoder, in strategy.IndicatorRow) string {
 	lines := append([]string(nil), in.Evidence...)
 	if in.Decision != "" {
-		lines = append(lines, e.l("decision")+": "+in.Decision)
+		lines = append(lines, e.l("decision")+locale.For(e.d.Meta.Language).Colon()+in.Decision)
 	}
 	return strings.Join(lines, "\n")
 }
