@@ -133,10 +133,19 @@ func NumericColumn(rows [][]string, c int) bool {
 }
 
 // Numeric reports whether s is a number or an amount: an optional
-// currency sign and sign, digits with the separators languages group
-// and divide them by (".", ",", spaces, no-break spaces, "/"), and an
-// optional percent sign or k/m/b multiplier.
+// currency sign or code and sign, digits with the separators languages
+// group and divide them by (".", ",", spaces, no-break spaces, "/"), and
+// an optional percent sign, k/m/b multiplier, the word for thousands or
+// millions and the currency code that the drafts write amounts with in
+// Spanish, French and Portuguese ("US$ 1,4 millones", "968 000 USD").
 func Numeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if f := strings.FieldsFunc(s, isSpace); len(f) > 1 && isCurrencyCode(f[len(f)-1]) {
+		s = strings.TrimRightFunc(strings.TrimSuffix(s, f[len(f)-1]), isSpace)
+	}
+	if f := strings.FieldsFunc(s, isSpace); len(f) > 1 && amountWords[f[len(f)-1]] {
+		s = strings.TrimRightFunc(strings.TrimSuffix(s, f[len(f)-1]), isSpace)
+	}
 	for _, p := range []string{"US$", "$", "€", "£"} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -146,6 +155,26 @@ func Numeric(s string) bool {
 	}
 	for _, r := range strings.TrimRight(strings.TrimSpace(s), "%\u00a0\u202f kmbKMB") {
 		if (r < '0' || r > '9') && !strings.ContainsRune(".,/ \u00a0\u202f", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// amountWords are the words for thousands and millions that follow an
+// amount in the drafts' languages (see internal/locale).
+var amountWords = map[string]bool{"mil": true, "millones": true, "millón": true, "million": true, "millions": true,
+	"milhão": true, "milhões": true}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
+
+// isCurrencyCode reports whether s is an ISO 4217 code: three capitals.
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
 			return false
 		}
 	}
