@@ -11,28 +11,14 @@ import (
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/render/markdown"
-	"github.com/ncskit/ncskit/strategy"
 )
 
 // draftText builds an example's whole draft (brief, strategy and plan)
 // in lang and returns it as Markdown.
 func draftText(t *testing.T, example, lang string) string {
 	t.Helper()
-	a, _ := drafttest.Assessment(t, example)
-	r, err := assess.ScoreIn(assess.Default(), a, lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tp, err := strategy.DefaultTemplate(strategy.Choose(a.Profile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := strategy.Build(assess.Default(), a, r, tp, &strategy.Options{Lang: lang})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	if err := markdown.Encode(&buf, d, nil); err != nil {
+	if err := markdown.Encode(&buf, drafttest.DraftIn(t, example, lang), nil); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -69,6 +69,26 @@ func Build(t testing.TB, a *assess.Assessment, r *assess.Result) *strategy.Draft
 	return d
 }
 
+// DraftIn builds the draft of an example in lang, with the scores'
+// reasons and warnings in lang too, as "ncskit draft --lang" does.
+func DraftIn(t testing.TB, name, lang string) *strategy.Draft {
+	t.Helper()
+	a, _ := Assessment(t, name)
+	r, err := assess.ScoreIn(assess.Default(), a, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, err := strategy.DefaultTemplate(strategy.Choose(a.Profile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := strategy.Build(assess.Default(), a, r, tp, &strategy.Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // People returns the names of the people an assessment records: the
 // respondents (the evidence is theirs), the points of contact and their
 // deputies, and the facilitator. A public document names none of them.

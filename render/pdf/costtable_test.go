@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/internal/drafttest"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -18,20 +17,8 @@ import (
 func TestTablesKeepWords(t *testing.T) {
 	roles := map[string]bool{"brief-cost": true, "budget": true, "recurrent": true}
 	for _, example := range []string{"larger-state", "small-island"} {
-		a, _ := drafttest.Assessment(t, example)
 		for _, lang := range []string{"en", "es", "fr", "pt"} {
-			r, err := assess.ScoreIn(assess.Default(), a, lang)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tp, err := strategy.DefaultTemplate(strategy.Choose(a.Profile))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := strategy.Build(assess.Default(), a, r, tp, &strategy.Options{Lang: lang})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := drafttest.DraftIn(t, example, lang)
 			var tables []strategy.Table
 			for _, b := range d.Blocks {
 				if tb, ok := b.(strategy.Table); ok && roles[tb.Role] {
