@@ -88,7 +88,7 @@ func (b *builder) describeBaselines() {
 	outcomes, _ := b.outcomesMissing()
 	ids = append(ids, outcomes...)
 	a := &b.d.Actions[i]
-	a.Description = b.text("kpi.baselines.description", "kpis", idRanges(ids, b.label("kpi.to")), "count", strconv.Itoa(len(ids)))
+	a.Description = b.counted("kpi.baselines.description", len(ids), "kpis", idRanges(ids, b.label("kpi.to")))
 	b.dataAction = a.ID
 	b.noBaseline = ids
 }

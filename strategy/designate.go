@@ -2,7 +2,6 @@ package strategy
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/ncskit/ncskit/assess"
 )
@@ -85,7 +84,7 @@ func (b *builder) designation(role string, n int) *LibraryAction {
 		if _, ok := b.t.raw(key+"."+role, b.lang, b.reg); ok {
 			key += "." + role
 		}
-		return assess.Text{b.lang: b.text(key, "role", b.roleName(role), "meaning", b.roleMeaning(role), "count", strconv.Itoa(n))}
+		return assess.Text{b.lang: b.counted(key, n, "role", b.roleName(role), "meaning", b.roleMeaning(role))}
 	}
 	la := &LibraryAction{expanded: true,
 		ID:          designationPrefix + role,
