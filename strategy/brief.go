@@ -100,8 +100,11 @@ func (b *builder) actingOn(instrument string) string {
 	return ""
 }
 
-// budgetDecision asks for the recurrent cost the plan reaches in its last
-// year, against the budget line the facts record.
+// budgetDecision asks for the recurrent budget the country needs in the
+// plan's last year: today's budget line plus the plan's additional
+// recurrent cost when both are in US dollars; the additional cost on its
+// own, said as such, when there is no line or the line is in another
+// currency.
 func (b *builder) budgetDecision() decision {
 	years := b.recurrentYears()
 	last := recurrentYear{Year: b.d.Meta.HorizonYear}
@@ -111,22 +114,24 @@ func (b *builder) budgetDecision() decision {
 	lines, total, currencies := b.budgetLines()
 	pairs := []string{"cost", b.money(last.Cost), "lastYear", strconv.Itoa(last.Year)}
 	short := b.text("brief.short.budget", pairs...)
+	var names []string
+	for _, l := range lines {
+		names = append(names, l.Name)
+	}
 	switch {
 	case len(lines) == 0:
 		return decision{b.text("brief.decision.budgetNew", pairs...), short}
 	case len(currencies) == 1 && currencies[0] == "USD":
-		var names []string
-		for _, l := range lines {
-			names = append(names, l.Name)
-		}
+		pairs = append(pairs, "need", b.money(float64(total["USD"])+last.Cost))
 		return decision{b.text("brief.decision.budget", append(pairs, "line", b.amount(total["USD"], "USD"),
-			"lineName", strings.Join(names, b.loc.Semicolon()))...), short}
+			"lineName", strings.Join(names, b.loc.Semicolon()))...), b.text("brief.short.budgetTotal", pairs...)}
 	}
 	var refs []string
 	for _, l := range lines {
 		refs = append(refs, l.Name+" ("+b.amount(l.Amount, l.Currency)+")")
 	}
-	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, b.loc.Semicolon()))...), short}
+	return decision{b.text("brief.decision.budgetOther", append(pairs, "line", strings.Join(refs, b.loc.Semicolon()),
+		"currency", strings.Join(currencies, ", "))...), short}
 }
 
 // yearCost is what the plan costs in one year of its period, at the
@@ -191,15 +196,15 @@ func (b *builder) briefCost() {
 	b.para(b.text("brief.cost", "firstYear", b.money(first), "total", b.money(all), "line", line))
 	var rows [][]string
 	for _, y := range years {
-		today := "—"
+		today, need := "—", "—"
 		if usd {
-			today = b.amount(total["USD"], "USD")
+			today, need = b.amount(total["USD"], "USD"), b.money(float64(total["USD"])+y.recurrent)
 		}
-		rows = append(rows, []string{strconv.Itoa(y.year), b.money(y.oneOff), b.money(y.recurrent), b.money(y.total()), today})
+		rows = append(rows, []string{strconv.Itoa(y.year), b.money(y.oneOff), b.money(y.recurrent), b.money(y.total()), today, need})
 	}
-	rows = append(rows, []string{b.label("total"), "", "", b.money(all), ""})
-	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.recurrent", "total", "col.currentLine"),
-		[]float64{1, 1.2, 1.2, 1.2, 1.4}, rows)
+	rows = append(rows, []string{b.label("total"), "", "", b.money(all), "", ""})
+	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.addRecurrent", "total", "col.currentLine", "col.recurrentNeeded"),
+		[]float64{0.8, 1.1, 1.2, 1.1, 1.2, 1.3}, rows)
 }
 
 // risks are the main risks to the plan: the deadlines it cannot meet,

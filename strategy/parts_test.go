@@ -3,6 +3,7 @@ package strategy_test
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -211,6 +212,37 @@ func TestCabinet(t *testing.T) {
 	}
 	if n := strings.Count(section(brief, "### The ten actions", "### Main risks"), "\n| "); n != 11 {
 		t.Errorf("the brief lists %d actions, want 10", n-1)
+	}
+	checkBudgetTarget(t, brief)
+}
+
+// checkBudgetTarget checks that the brief asks for what the country will
+// spend a year at the end of the period — today's line of US$185,000
+// plus the plan's additional recurrent cost — and that the cost table's
+// last row says the same.
+func checkBudgetTarget(t *testing.T, brief string) {
+	t.Helper()
+	m := regexp.MustCompile(`from US\$185,000 a year today to about US\$([0-9]+)k a year by (\d{4}), in the steps of the cost table: today's line plus about US\$([0-9]+)k a year`).FindStringSubmatch(brief)
+	if m == nil {
+		t.Fatalf("the budget decision does not ask for today's line plus the plan's recurrent cost:\n%s", section(brief, "### Decisions sought", "### Cost"))
+	}
+	need, _ := strconv.Atoi(m[1])
+	add, _ := strconv.Atoi(m[3])
+	if add <= 0 || need < 185+add-1 || need > 185+add+1 {
+		t.Errorf("the brief asks for US$%dk a year, want US$185,000 + US$%dk", need, add)
+	}
+	row := "| " + m[2] + " | "
+	table := section(brief, "### Cost against", "### The ten actions")
+	i := strings.Index(table, row)
+	if i < 0 {
+		t.Fatalf("the cost table has no row for %s:\n%s", m[2], table)
+	}
+	cells := strings.Split(strings.SplitN(table[i:], "\n", 2)[0], " | ")
+	if got, want := strings.TrimSuffix(cells[len(cells)-1], " |"), "US$"+m[1]+"k"; got != want {
+		t.Errorf("the cost table needs %s in %s, the decision %s", got, m[2], want)
+	}
+	if got, want := cells[2], "US$"+m[3]+"k"; got != want {
+		t.Errorf("the cost table adds %s in %s, the decision %s", got, m[2], want)
 	}
 }
 
