@@ -68,33 +68,55 @@ func (b *builder) decisions() []decision {
 	if b.a.Facts == nil {
 		return append(out, b.budgetDecision())
 	}
-	end := fmt.Sprintf("%d-12", b.d.Meta.HorizonYear)
 	for _, in := range b.a.Facts.Instruments {
 		by := b.actingOn(in.ID)
 		pairs := []string{"name", in.Name, "by", by}
-		switch {
-		case in.Kind == "bill" && (in.Status == "draft" || in.Status == "before-parliament"):
-			out = append(out, decision{b.text("brief.decision.bill."+in.Status, pairs...), b.text("brief.short.bill", pairs...)})
-		case in.Kind == "law" && in.Status == "enacted":
+		switch kind := b.decisionOn(in); kind {
+		case "bill.draft", "bill.before-parliament":
+			out = append(out, decision{b.text("brief.decision."+kind, pairs...), b.text("brief.short.bill", pairs...)})
+		case "commence":
 			out = append(out, decision{b.text("brief.decision.commence", pairs...), b.text("brief.short.commence", pairs...)})
-		case in.Kind == "donor-programme" && in.Status == "active" && in.Expires != "" && in.Expires <= end:
+		case "donor", "renew":
 			pairs = append(pairs, "expires", in.Expires)
-			out = append(out, decision{b.text("brief.decision.donor", pairs...), b.text("brief.short.donor", pairs...)})
-		case in.Expires != "" && in.Expires <= end && (in.Status == "in-force" || in.Status == "adopted" || in.Status == "active") &&
-			in.Kind != "strategy" && in.Kind != "budget-line":
-			pairs = append(pairs, "expires", in.Expires)
-			out = append(out, decision{b.text("brief.decision.renew", pairs...), b.text("brief.short.renew", pairs...)})
+			out = append(out, decision{b.text("brief.decision."+kind, pairs...), b.text("brief.short."+kind, pairs...)})
 		}
 	}
 	return append(out, b.budgetDecision())
 }
 
+// decisionOn returns the decision the brief seeks on a recorded
+// instrument — "bill.draft" or "bill.before-parliament" (take a bill
+// forward), "commence" (bring a passed law into force), "donor" (plan
+// for the end of a donor programme within the period), "renew" (renew
+// what expires within the period) — or "" for none.
+func (b *builder) decisionOn(in assess.Instrument) string {
+	end := fmt.Sprintf("%d-12", b.d.Meta.HorizonYear)
+	switch {
+	case in.Kind == "bill" && (in.Status == "draft" || in.Status == "before-parliament"):
+		return "bill." + in.Status
+	case in.Kind == "law" && in.Status == "enacted":
+		return "commence"
+	case in.Kind == "donor-programme" && in.Status == "active" && in.Expires != "" && in.Expires <= end:
+		return "donor"
+	case in.Expires != "" && in.Expires <= end && (in.Status == "in-force" || in.Status == "adopted" || in.Status == "active") &&
+		in.Kind != "strategy" && in.Kind != "budget-line":
+		return "renew"
+	}
+	return ""
+}
+
 // actingOn returns ", through GOV-03 by 2027-06" for the first action
-// that acts on an instrument, "" when none does.
+// that acts on an instrument, a sentence that the action is deferred to
+// the next strategy when it is, "" when none does.
 func (b *builder) actingOn(instrument string) string {
 	for _, a := range b.d.Actions {
 		if a.Instrument == instrument {
 			return b.text("brief.through", "action", a.ID, "end", a.End)
+		}
+	}
+	for _, d := range b.d.Deferred {
+		if d.Instrument == instrument {
+			return b.text("brief.throughDeferred", "action", d.ID)
 		}
 	}
 	return ""
@@ -219,7 +241,7 @@ func (b *builder) risks() []string {
 	}
 	for _, l := range b.loads() {
 		if l.beyondCount > 0 && l.peak >= l.capacity {
-			out = append(out, b.text("brief.risk.capacity", "lead", l.name, "count", strconv.Itoa(l.beyondCount)))
+			out = append(out, b.counted("brief.risk.capacity", l.beyondCount, "lead", l.name))
 		}
 	}
 	if n := len(b.understaffed); n > 0 {

@@ -145,16 +145,10 @@ func (b *builder) implementation() {
 	b.para(b.text("implementation.summary"))
 	b.implementationFacts()
 	var rows [][]string
-	beyond := 0
 	for _, h := range []string{"quick", "medium", "long"} {
 		var ids []string
-		for i, a := range b.d.Actions {
-			switch {
-			case b.slots[i].end > b.months:
-				if h == "quick" {
-					beyond++
-				}
-			case a.Horizon == h:
+		for _, a := range b.d.Actions {
+			if a.Horizon == h {
 				ids = append(ids, a.ID)
 			}
 		}
@@ -162,14 +156,12 @@ func (b *builder) implementation() {
 			rows = append(rows, []string{b.term(b.t.common.Horizons, h), strconv.Itoa(len(ids)), strings.Join(ids, ", ")})
 		}
 	}
-	if beyond > 0 {
+	if n := len(b.d.Deferred); n > 0 {
 		var ids []string
-		for i, a := range b.d.Actions {
-			if b.slots[i].end > b.months {
-				ids = append(ids, a.ID)
-			}
+		for _, d := range b.d.Deferred {
+			ids = append(ids, d.ID)
 		}
-		rows = append(rows, []string{b.label("sec.beyond"), strconv.Itoa(beyond), strings.Join(ids, ", ")})
+		rows = append(rows, []string{b.label("sec.beyond"), strconv.Itoa(n), strings.Join(ids, ", ")})
 	}
 	b.table("horizons", "", b.labels("col.horizon", "col.actions", "col.actionIDs"), []float64{1.6, 0.6, 4}, rows)
 	b.yearsSection()

@@ -21,8 +21,11 @@ type Draft struct {
 	Gaps       []assess.Gap   `json:"gaps"`
 	Priorities []PriorityRow  `json:"priorities"`
 	Actions    []Action       `json:"actions"`
-	KPIs       []KPI          `json:"kpis"`
-	Outcomes   []KPI          `json:"outcomes,omitempty"` // the strategy's outcome indicators
+	// Deferred are the actions the gaps call for that cannot be set up
+	// within the period, left to the next strategy with the reason.
+	Deferred []DeferredAction `json:"deferred,omitempty"`
+	KPIs     []KPI            `json:"kpis"`
+	Outcomes []KPI            `json:"outcomes,omitempty"` // the strategy's outcome indicators
 	// Objectives are the strategy's goals and objectives with the IDs by
 	// which outcome indicators (KPI.Objectives) refer to them.
 	Objectives []Objective `json:"objectives,omitempty"`
@@ -197,6 +200,32 @@ type Action struct {
 	MinimumPath    bool         `json:"minimumPath"` // part of the minimum viable path
 	Note           string       `json:"note,omitempty"`
 	Status         string       `json:"status"` // "Not started" in a new draft
+}
+
+// DeferredAction is an action the plan would need that cannot be set up
+// within the period: it is not scheduled, and the next strategy takes it
+// up.
+type DeferredAction struct {
+	ID         string     `json:"id"` // the number it would have had in the plan
+	LibraryID  string     `json:"libraryId"`
+	Mode       string     `json:"mode"`
+	Instrument string     `json:"instrument,omitempty"` // the recorded instrument it would act on
+	Pillar     string     `json:"pillar"`
+	Title      string     `json:"title"`
+	Indicators []string   `json:"indicators"` // the gaps it would close
+	Lead       Assignment `json:"lead"`       // without the contact: it is not yet anyone's task
+	CostBand   string     `json:"costBand"`
+	Months     int        `json:"months"`    // how long its set-up takes
+	DependsOn  []string   `json:"dependsOn"` // the actions it needs first
+	// Reason is why it does not fit: "capacity" (its lead's staff are
+	// taken by work of better priority until too late in the period),
+	// "prerequisite" (it waits for an action that is itself deferred, or
+	// that ends too late for it to follow within the period) or
+	// "length" (its prerequisites and its own set-up take longer than
+	// the period).
+	Reason string   `json:"reason"`
+	After  []string `json:"after,omitempty"` // the actions it waits for, deferred or late
+	Note   string   `json:"note"`            // the reason, in the draft's language
 }
 
 // Assignment is a role archetype mapped to the country's stakeholder that

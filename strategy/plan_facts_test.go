@@ -34,10 +34,25 @@ func island(t *testing.T, o *strategy.Options, edit func(a *assess.Assessment)) 
 	return d
 }
 
+// planned returns the actions the plan chose for the gaps: those it
+// schedules, then those it defers to the next strategy (with their ID,
+// library entry, mode, pillar, title, gaps, lead and dependencies).
+func planned(d *strategy.Draft) []strategy.Action {
+	out := slices.Clone(d.Actions)
+	for _, x := range d.Deferred {
+		out = append(out, strategy.Action{ID: x.ID, LibraryID: x.LibraryID, Mode: x.Mode, Instrument: x.Instrument, Pillar: x.Pillar,
+			Title: x.Title, Indicators: x.Indicators, Lead: x.Lead, CostBand: x.CostBand, DependsOn: x.DependsOn})
+	}
+	return out
+}
+
+// actionTitled returns the action of the plan, scheduled or deferred,
+// with the exact title.
 func actionTitled(d *strategy.Draft, title string) *strategy.Action {
-	for i := range d.Actions {
-		if d.Actions[i].Title == title {
-			return &d.Actions[i]
+	all := planned(d)
+	for i := range all {
+		if all[i].Title == title {
+			return &all[i]
 		}
 	}
 	return nil
@@ -45,7 +60,7 @@ func actionTitled(d *strategy.Draft, title string) *strategy.Action {
 
 func titles(d *strategy.Draft) string {
 	var b strings.Builder
-	for _, a := range d.Actions {
+	for _, a := range planned(d) {
 		b.WriteString("\n  " + a.ID + " [" + a.Mode + "] " + a.Title)
 	}
 	return b.String()

@@ -397,7 +397,7 @@ func TestProfileActions(t *testing.T) {
 		a, r := drafttest.Assessment(t, name)
 		d := drafttest.Build(t, a, r)
 		got := map[string]strategy.Action{}
-		for _, ac := range d.Actions {
+		for _, ac := range planned(d) {
 			got[ac.LibraryID] = ac
 		}
 		for _, id := range want[name] {

@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -153,6 +154,7 @@ type slot struct {
 	bound      int       // the earliest deadline month it serves, or -1
 	earliest   int       // the first month it may start
 	critical   int       // the end month with no capacity limit
+	deferred   bool      // it cannot be set up within the period
 }
 
 // schedule sets every action's start and end. Actions are placed month
@@ -167,7 +169,11 @@ type slot struct {
 // recurrent action holds its lead's slot while it is set up, then goes on
 // to the end of the period as routine work. The horizon is then set from
 // the end month: quick wins end within 12 months, medium-term actions
-// within 36, long-term ones later.
+// within 36, long-term ones later. An action is ranked by its own
+// priority or that of the best action waiting for it, whichever is
+// better, so that enablers go first. An action that could no longer end
+// within the period is not scheduled: it is deferred to the next
+// strategy (deferActions), and so is the work that waits for it.
 func (b *builder) schedule() {
 	acts := b.d.Actions
 	index := map[string]int{}
@@ -220,6 +226,7 @@ func (b *builder) schedule() {
 		}
 		slots[i].start = -1
 	}
+	rank := b.enablerRanks(index)
 	sort.SliceStable(order, func(x, y int) bool {
 		sx, sy := slots[order[x]], slots[order[y]]
 		if (sx.bound >= 0) != (sy.bound >= 0) {
@@ -228,7 +235,7 @@ func (b *builder) schedule() {
 		if sx.bound != sy.bound {
 			return sx.bound < sy.bound
 		}
-		return acts[order[x]].Priority < acts[order[y]].Priority
+		return rank[order[x]] < rank[order[y]]
 	})
 	caps := map[string]int{}
 	for _, a := range acts {
@@ -254,7 +261,15 @@ func (b *builder) schedule() {
 		}
 		for _, i := range order {
 			s := &slots[i]
-			if s.start >= 0 || t < s.earliest || !b.ready(i, t, slots, index) {
+			if s.start >= 0 || s.deferred {
+				continue
+			}
+			if t+b.length(i) > b.months {
+				s.deferred = true
+				left--
+				continue
+			}
+			if t < s.earliest || !b.ready(i, t, slots, index) {
 				continue
 			}
 			k := leadKey(acts[i])
@@ -267,18 +282,64 @@ func (b *builder) schedule() {
 				pending[k]--
 			}
 			busy[k]++
-			s.start, s.end = t, t+max(b.lib.Action(acts[i].LibraryID).Months, 1)
+			s.start, s.end = t, t+b.length(i)
 			left--
 		}
 	}
 	for i := range acts {
 		b.critical(i, slots, index)
 	}
-	b.slots = slots
-	b.spans = make([]Span, len(acts))
-	for i := range acts {
-		b.place(i, slots[i])
+	b.slots = b.deferActions(slots)
+	b.spans = make([]Span, len(b.d.Actions))
+	for i := range b.d.Actions {
+		b.place(i, b.slots[i])
 	}
+}
+
+// length is how many months action i takes to set up, at least one.
+func (b *builder) length(i int) int {
+	return max(b.lib.Action(b.d.Actions[i].LibraryID).Months, 1)
+}
+
+// enablerRanks returns, per action, the better of its own priority and
+// that of every action that waits for it, directly or through others: a
+// prerequisite of a top-priority action is itself urgent. An action that
+// carries a decision the brief asks of the government (a bill, a law to
+// bring into force, a renewal, the end of a donor programme) ranks first:
+// what the government is asked to decide must be in the plan it adopts;
+// so does the work on the strategy's own monitoring, through which every
+// other action reports.
+func (b *builder) enablerRanks(index map[string]int) []int {
+	acts := b.d.Actions
+	decided := map[string]bool{}
+	if b.a.Facts != nil {
+		for _, in := range b.a.Facts.Instruments {
+			decided[in.ID] = b.decisionOn(in) != ""
+		}
+	}
+	rank := make([]int, len(acts))
+	for i, a := range acts {
+		rank[i] = a.Priority
+		switch {
+		case a.Instrument != "" && decided[a.Instrument], slices.Contains(a.Indicators, baselinesIndicator):
+			rank[i] = 0
+		case rank[i] <= 0:
+			rank[i] = 1 << 30
+		}
+	}
+	// Dependencies form a DAG over at most a few hundred actions:
+	// relax until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for i, a := range acts {
+			for _, d := range a.DependsOn {
+				if j, ok := index[d]; ok && rank[i] < rank[j] {
+					rank[j], changed = rank[i], true
+				}
+			}
+		}
+	}
+	return rank
 }
 
 // bind marks action i and, transitively, its prerequisites as serving a
@@ -317,7 +378,7 @@ func (b *builder) critical(i int, slots []slot, index map[string]int) int {
 	for _, d := range b.d.Actions[i].DependsOn {
 		start = max(start, b.critical(index[d], slots, index))
 	}
-	s.critical = start + (s.end - s.start)
+	s.critical = start + b.length(i)
 	return s.critical
 }
 
@@ -338,9 +399,6 @@ func (b *builder) place(i int, s slot) {
 	if la.Recurrent && s.end < b.months {
 		a.Ongoing, a.OngoingFrom = true, b.month(s.end)
 	}
-	if s.end > b.months {
-		a.Note = joinNotes(a.Note, b.text("plan.beyondPeriod", "end", a.End))
-	}
 	if s.due != nil {
 		a.Deadline = s.due.date
 		if s.end > s.due.month {
@@ -357,12 +415,8 @@ func (b *builder) place(i int, s slot) {
 			"lead", a.Lead.Name, "posts", strconv.Itoa(posts)))
 		b.understaffed = append(b.understaffed, i)
 	}
-	group := b.term(b.t.common.Horizons, a.Horizon)
-	if s.end > b.months {
-		group = b.label("sec.beyond")
-	}
-	b.spans[i] = Span{Label: a.ID, Group: group,
-		Start: min(s.start, b.months), End: min(s.end, b.months), Ongoing: a.Ongoing}
+	b.spans[i] = Span{Label: a.ID, Group: b.term(b.t.common.Horizons, a.Horizon),
+		Start: s.start, End: s.end, Ongoing: a.Ongoing}
 }
 
 // WarnDeadline is the code of the warning that an action cannot meet the

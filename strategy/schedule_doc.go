@@ -103,7 +103,9 @@ func (b *builder) loads() []*leadLoad {
 		}
 		l.actions++
 		l.lastEnd = max(l.lastEnd, b.slots[i].end)
-		if b.slots[i].end > b.months {
+	}
+	for _, d := range b.d.Deferred {
+		if l := by[leadKey(Action{Lead: d.Lead})]; l != nil && d.Reason == DeferCapacity {
 			l.beyondCount++
 		}
 	}
@@ -144,7 +146,7 @@ func (b *builder) capacitySection() {
 		// Only a lead that was full is the reason its work runs late;
 		// otherwise the prerequisites are, and each action says so.
 		if l.beyondCount > 0 && l.peak >= l.capacity {
-			b.callout("finding", b.label("sec.capacity"), b.text("implementation.capacityBeyond", "lead", l.name, "end", b.month(l.lastEnd-1)))
+			b.callout("finding", b.label("sec.capacity"), b.counted("implementation.capacityBeyond", l.beyondCount, "lead", l.name))
 		}
 	}
 	for _, i := range b.understaffed {
@@ -197,15 +199,6 @@ func (b *builder) yearsSection() {
 		rows = append(rows, []string{strconv.Itoa(y.year), strconv.Itoa(y.starting), strconv.Itoa(y.underWay), strconv.Itoa(y.ongoing)})
 	}
 	b.table("years", "", b.labels("col.year", "col.starting", "col.underWay", "col.ongoingWork"), []float64{1, 1, 1, 1}, rows)
-	later := 0
-	for _, s := range b.slots {
-		if s.start >= b.months {
-			later++
-		}
-	}
-	if later > 0 {
-		b.para(b.counted("implementation.yearsBeyond", later))
-	}
 }
 
 // recurrentYear is the recurrent cost of a plan in one year of its
@@ -319,13 +312,22 @@ func percent(v, base float64) string {
 	return fmt.Sprintf("%.0f %%", v*100/base)
 }
 
-// beyondSection lists the actions whose set-up runs past the period.
+// beyondSection lists the actions deferred to the next strategy, each
+// with its lead and the reason it does not fit in the period.
 func (b *builder) beyondSection() {
-	var items []string
-	for i, a := range b.d.Actions {
-		if b.slots[i].end > b.months {
-			items = append(items, a.ID+" ("+b.dates(a)+b.loc.Semicolon()+a.Lead.Name+")")
+	var items, leads []string
+	byLead := map[string][]string{}
+	for _, d := range b.d.Deferred {
+		if d.Reason != DeferCapacity {
+			items = append(items, fmt.Sprintf("%s %s (%s). %s", d.ID, d.Title, d.Lead.Name, d.Note))
+			continue
 		}
+		items = append(items, fmt.Sprintf("%s %s (%s)", d.ID, d.Title, d.Lead.Name))
+		k := leadKey(Action{Lead: d.Lead})
+		if byLead[k] == nil {
+			leads = append(leads, k)
+		}
+		byLead[k] = append(byLead[k], d.ID)
 	}
 	if len(items) == 0 {
 		return
@@ -333,4 +335,18 @@ func (b *builder) beyondSection() {
 	b.sectionHeading(b.label("sec.beyond"), "horizon-beyond")
 	b.para(b.text("implementation.beyond"))
 	b.list(false, items...)
+	for _, k := range leads {
+		var d DeferredAction
+		for _, x := range b.d.Deferred {
+			if x.ID == byLead[k][0] {
+				d = x
+			}
+		}
+		c := DefaultCapacity
+		if d.Lead.Stakeholder != "" {
+			c, _, _ = Capacity(b.a, d.Lead.Stakeholder)
+		}
+		b.para(b.text("plan.deferred.capacityLead", "lead", d.Lead.Name, "actions", b.plural("count.action", c),
+			"ids", b.join(byLead[k])))
+	}
 }

@@ -87,6 +87,15 @@ func TestScheduleProperties(t *testing.T) {
 			periodEnd := (end - start + 1) * 12
 			text := markdownOf(t, d)
 
+			// The period: no scheduled action ends after the horizon
+			// year; what cannot fit is deferred, not scheduled.
+			for _, act := range d.Actions {
+				if act.End > fmt.Sprintf("%d-12", end) {
+					t.Errorf("%s is scheduled to end in %s, after the period %d–%d", act.ID, act.End, start, end)
+				}
+			}
+			checkDeferred(t, d)
+
 			// Capacity: set-up months overlap at most capacity times.
 			load := map[string]map[int][]string{}
 			for _, act := range d.Actions {
@@ -200,6 +209,88 @@ func TestScheduleProperties(t *testing.T) {
 	// agreed levels, ongoing work, leads at their capacity.
 	if met == 0 || missed == 0 || ongoing == 0 || full == 0 || agreed == 0 {
 		t.Errorf("the cases do not exercise the rules: %d deadlines met, %d missed (%d on agreed levels), %d ongoing actions, %d months at capacity", met, missed, agreed, ongoing, full)
+	}
+}
+
+// checkDeferred checks that a deferred action is out of the schedule
+// (not an action, not in the RACI matrix, not named by a priority),
+// carries a reason, and that the implementation plan lists it with its
+// title under "Deferred to the next strategy".
+func checkDeferred(t *testing.T, d *strategy.Draft) {
+	t.Helper()
+	plan, err := strategy.Select(d, strategy.PartPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := section(markdownOf(t, plan), "Deferred to the next strategy", "*Action plan timeline*")
+	deferred := map[string]bool{}
+	for _, x := range d.Deferred {
+		deferred[x.ID] = true
+		if x.Reason == "" || x.Note == "" {
+			t.Errorf("%s is deferred without a reason", x.ID)
+		}
+		if !strings.Contains(text, x.ID+" "+x.Title) {
+			t.Errorf("the plan does not list the deferred %s %q:\n%s", x.ID, x.Title, text)
+		}
+	}
+	for _, act := range d.Actions {
+		if deferred[act.ID] {
+			t.Errorf("%s is both scheduled and deferred", act.ID)
+		}
+		for _, dep := range act.DependsOn {
+			if deferred[dep] {
+				t.Errorf("%s is scheduled but waits for the deferred %s", act.ID, dep)
+			}
+		}
+	}
+	for _, id := range d.Roles.RACI.Actions {
+		if deferred[id] {
+			t.Errorf("the RACI matrix lists the deferred %s", id)
+		}
+	}
+	for _, p := range d.Priorities {
+		for _, id := range p.Actions {
+			if deferred[id] {
+				t.Errorf("priority %d names the deferred %s", p.Rank, id)
+			}
+		}
+	}
+}
+
+// TestDeferredOverCommitted: a lead with one post and most of the plan
+// to carry cannot set it all up in five years; the draft defers what
+// does not fit to the next strategy for its staff capacity, and the brief
+// names the risk.
+func TestDeferredOverCommitted(t *testing.T) {
+	one := 1
+	d := island(t, nil, func(a *assess.Assessment) {
+		for i := range a.Facts.Staff {
+			if a.Facts.Staff[i].Stakeholder == "mdt" {
+				a.Facts.Staff[i].Filled, a.Facts.Staff[i].Established = &one, &one
+			}
+		}
+	})
+	capacityDeferred := 0
+	for _, x := range d.Deferred {
+		if x.Reason == strategy.DeferCapacity && x.Lead.Stakeholder == "mdt" {
+			capacityDeferred++
+		}
+	}
+	if capacityDeferred < 5 {
+		t.Fatalf("with one post the ministry defers %d actions for capacity, want several: %+v", capacityDeferred, d.Deferred)
+	}
+	for _, act := range d.Actions {
+		if act.End > fmt.Sprintf("%d-12", d.Meta.HorizonYear) {
+			t.Errorf("%s is scheduled to end in %s, after the period", act.ID, act.End)
+		}
+	}
+	checkDeferred(t, d)
+	md, _ := parts(t, d)
+	if !regexp.MustCompile(`MDT leads more actions than its staff can carry at once: \d+ of them are deferred to the next strategy`).MatchString(md["brief"]) {
+		t.Errorf("the brief does not name the deferred work as a risk:\n%s", section(md["brief"], "### Main risks", "\n\n\n"))
+	}
+	if !strings.Contains(md["strategy"], "| Deferred to the next strategy | ") {
+		t.Error("the strategy's implementation chapter does not count the deferred actions")
 	}
 }
 
