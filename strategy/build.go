@@ -81,6 +81,7 @@ func Build(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template,
 	b.schedule()
 	b.kpis()
 	b.document()
+	b.resolveRefs()
 	b.acronyms()
 	if b.err != nil {
 		return nil, b.err
@@ -194,6 +195,9 @@ func (b *builder) meta() {
 		"reviewers":    b.reviewers(),
 		"sources":      strconv.Itoa(b.sourceCount()),
 		"gazette":      b.gazette(),
+	}
+	for name, anchor := range refVars {
+		b.vars[name] = refMark(anchor)
 	}
 	b.kindName = b.kindText(kind, sif)
 	b.kindSummary = b.text(summaryKeys[kind], b.strategyPairs(sif)...)

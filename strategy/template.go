@@ -249,6 +249,9 @@ func (c *Common) allowedIn(key string) (allowed map[string]bool, ok bool) {
 	for _, g := range globalVars {
 		allowed[g] = true
 	}
+	for g := range refVars {
+		allowed[g] = true // cross-references (refs.go)
+	}
 	return allowed, true
 }
 

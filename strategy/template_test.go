@@ -33,7 +33,7 @@ func TestParseTemplateProblems(t *testing.T) {
   "text": {"meta.tilte": {"en": "x"}, "meta.subtitle": {"en": "{country} {nosuch}", "es": "{years}"}, "zz.nothing.like": {"en": "y"}}}`)
 	_, err := strategy.ParseTemplate("custom.json", data)
 	want := `custom.json: /periodYears: 20 is outside 1-15
-custom.json: /text/meta.subtitle/en: unknown placeholder {nosuch}; placeholders this text can use: {country}, {endYear}, {facilitator}, {gazette}, {horizonYear}, {indicators}, {leadMinistry}, {midYear}, {model}, {period}, {place}, {population}, {respondents}, {responses}, {reviewers}, {sectors}, {sessionDate}, {sources}, {stakeholders}, {startYear}, {years}
+custom.json: /text/meta.subtitle/en: unknown placeholder {nosuch}; placeholders this text can use: {country}, {endYear}, {facilitator}, {gazette}, {horizonYear}, {indicators}, {leadMinistry}, {midYear}, {model}, {period}, {place}, {population}, {refCards}, {refEvidence}, {refMinimumPath}, {refMonitoring}, {refPillars}, {respondents}, {responses}, {reviewers}, {sectors}, {sessionDate}, {sources}, {stakeholders}, {startYear}, {years}
 custom.json: /text/meta.tilte: unknown text key "meta.tilte"; did you mean "meta.title"?
 custom.json: /text/zz.nothing.like: unknown text key "zz.nothing.like"; a template can change only the texts of the common template`
 	if err == nil || err.Error() != want {
