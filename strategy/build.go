@@ -316,16 +316,27 @@ func (b *builder) term(list []Term, id string) string {
 
 func (b *builder) roleName(id string) string {
 	if r, ok := b.m.Role(id); ok {
-		return r.Name.In(b.lang)
+		return b.modelText("role/"+id+"/name", r.Name)
 	}
 	return id
 }
 
 func (b *builder) indicatorTitle(id string) string {
 	if in := b.m.Indicator(id); in != nil {
-		return in.Title.In(b.lang)
+		return b.modelText(id+"/title", in.Title)
 	}
 	return id
+}
+
+// modelText returns the model's text t, at key of Common.ModelVariants
+// ("IRC.CRI.1/title", "scale/3/meaning", "role/cabinet-office/name"), in
+// the draft's language, as the register words it when the common template
+// has a variant for it.
+func (b *builder) modelText(key string, t assess.Text) string {
+	if v, ok := variantFor(b.t.common.ModelVariants[key], b.reg); ok {
+		return v.In(b.lang)
+	}
+	return t.In(b.lang)
 }
 
 func (b *builder) levelName(l int) string {

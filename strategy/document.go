@@ -183,7 +183,7 @@ func (b *builder) introduction() {
 	b.para(b.text("intro.scale"))
 	var scale []string
 	for _, l := range b.m.Scale.Levels {
-		scale = append(scale, fmt.Sprintf("%d %s — %s", l.Level, l.Name.In(b.lang), l.Meaning.In(b.lang)))
+		scale = append(scale, fmt.Sprintf("%d %s — %s", l.Level, l.Name.In(b.lang), b.modelText(fmt.Sprintf("scale/%d/meaning", l.Level), l.Meaning)))
 	}
 	b.list(false, scale...)
 	b.sectionHeading(b.label("sec.scope"), "scope")

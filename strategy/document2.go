@@ -72,7 +72,7 @@ func (b *builder) governance() {
 			}
 			holder = strings.Join(names, b.loc.Semicolon())
 		}
-		rows = append(rows, []string{r.Name.In(b.lang), holder, b.text("governance.role." + r.ID)})
+		rows = append(rows, []string{b.roleName(r.ID), holder, b.text("governance.role." + r.ID)})
 	}
 	b.table("roles", b.text("table.rolesCaption"), b.labels("col.role", "col.holder", "col.responsibility"), []float64{1.4, 1.6, 3}, rows)
 	b.para(b.text("governance.contactsInPlan"))

@@ -106,8 +106,8 @@ func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryA
 			break
 		}
 	}
-	pairs := []string{"indicator", in.ID, "title", in.Title.In(b.lang), "question", in.Question.In(b.lang),
-		"evidence", strings.TrimRight(in.Evidence.In(b.lang), ". ")}
+	pairs := []string{"indicator", in.ID, "title", b.modelText(in.ID+"/title", in.Title), "question", b.modelText(in.ID+"/question", in.Question),
+		"evidence", strings.TrimRight(b.modelText(in.ID+"/evidence", in.Evidence), ". ")}
 	text := func(key string) assess.Text { return assess.Text{b.lang: b.text("plan.factFinding."+key, pairs...)} }
 	la.Title, la.Objective, la.Description, la.Milestone = text("title"), text("objective"), text("description"), text("milestone")
 	measure := func(key string) assess.Text { return assess.Text{b.lang: b.text("kpi.factFinding."+key, pairs...)} }

@@ -328,7 +328,7 @@ func (b *builder) indicatorRows() {
 			for _, is := range ar.Indicators {
 				in := b.m.Indicator(is.ID)
 				row := IndicatorRow{
-					ID: is.ID, Pillar: p.ID, Area: ar.ID, Title: in.Title.In(b.lang), Question: in.Question.In(b.lang),
+					ID: is.ID, Pillar: p.ID, Area: ar.ID, Title: b.modelText(in.ID+"/title", in.Title), Question: b.modelText(in.ID+"/question", in.Question),
 					Status: b.label("status." + string(is.Status)), Level: is.Level, LevelName: b.levelName(is.Level),
 					Target: is.Target, Gap: is.Gap, Spread: is.Spread, Disagreement: is.Disagreement, Agreed: is.Agreed,
 					Provision: b.term(b.t.common.Provisions, is.Provision), Confidence: b.label("confidence." + orNone(is.Confidence)),

@@ -307,7 +307,7 @@ func (b *builder) roles() {
 
 func (b *builder) roleMeaning(id string) string {
 	if r, ok := b.m.Role(id); ok {
-		return r.Meaning.In(b.lang)
+		return b.modelText("role/"+id+"/meaning", r.Meaning)
 	}
 	return ""
 }

@@ -42,18 +42,25 @@ type Template struct {
 // vocabularies (funding sources, cost bands, horizons, framework areas),
 // guiding principles, the glossary and default section text.
 type Common struct {
-	Labels     map[string]assess.Text `json:"labels"`
-	Text       map[string]assess.Text `json:"text"`
-	Variants   map[string][]Variant   `json:"variants,omitempty"`
-	Funding    []Term                 `json:"funding"`
-	CostBands  []CostBand             `json:"costBands"`
-	Horizons   []Term                 `json:"horizons"`
-	ITU        []Term                 `json:"itu"`
-	CARICOM    []Term                 `json:"caricom"`
-	Contacts   []Term                 `json:"contacts"`
-	Provisions []Term                 `json:"provisions"`
-	Principles []Principle            `json:"principles"`
-	Glossary   []Principle            `json:"glossary"`
+	Labels   map[string]assess.Text `json:"labels"`
+	Text     map[string]assess.Text `json:"text"`
+	Variants map[string][]Variant   `json:"variants,omitempty"`
+	// ModelVariants word texts the draft quotes from the model for a
+	// register, by "INDICATOR/field" (title, question or evidence),
+	// "scale/LEVEL/meaning" or "role/ROLE/field" (name or meaning): the
+	// model speaks to the Caribbean by default (hurricanes, CARICOM,
+	// Cabinet), and a civil-law or non-Caribbean state reads its own
+	// terms.
+	ModelVariants map[string][]Variant `json:"modelVariants,omitempty"`
+	Funding       []Term               `json:"funding"`
+	CostBands     []CostBand           `json:"costBands"`
+	Horizons      []Term               `json:"horizons"`
+	ITU           []Term               `json:"itu"`
+	CARICOM       []Term               `json:"caricom"`
+	Contacts      []Term               `json:"contacts"`
+	Provisions    []Term               `json:"provisions"`
+	Principles    []Principle          `json:"principles"`
+	Glossary      []Principle          `json:"glossary"`
 	// SectorThreats say what most threatens each kind of sector, for the
 	// threats section of a draft.
 	SectorThreats []SectorThreat `json:"sectorThreats"`
