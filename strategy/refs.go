@@ -23,7 +23,9 @@ var refVars = map[string]string{
 	"refCards":       "action-cards",
 }
 
-const refOpen, refClose = "\uE000", "\uE001"
+// Private-use characters that no other marker of the drafts uses
+// (internal/drafting marks languages with U+E000 and U+E001).
+const refOpen, refClose = "\uE010", "\uE011"
 
 // refMark is the placeholder's value until resolveRefs replaces it.
 func refMark(anchor string) string { return refOpen + anchor + refClose }
