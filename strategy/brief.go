@@ -218,15 +218,15 @@ func (b *builder) briefCost() {
 	b.para(b.text("brief.cost", "firstYear", b.money(first), "total", b.money(all), "line", line))
 	var rows [][]string
 	for _, y := range years {
-		today, need := "—", "—"
+		need := "—"
 		if usd {
-			today, need = b.amount(total["USD"], "USD"), b.money(float64(total["USD"])+y.recurrent)
+			need = b.money(float64(total["USD"]) + y.recurrent)
 		}
-		rows = append(rows, []string{strconv.Itoa(y.year), b.money(y.oneOff), b.money(y.recurrent), b.money(y.total()), today, need})
+		rows = append(rows, []string{strconv.Itoa(y.year), b.money(y.oneOff), b.money(y.recurrent), b.money(y.total()), need})
 	}
-	rows = append(rows, []string{b.label("total"), "", "", b.money(all), "", ""})
-	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.addRecurrent", "total", "col.currentLine", "col.recurrentNeeded"),
-		[]float64{0.8, 1.1, 1.2, 1.1, 1.2, 1.3}, rows)
+	rows = append(rows, []string{b.label("total"), "", "", b.money(all), ""})
+	b.table("brief-cost", b.text("table.briefCostCaption"), b.labels("col.year", "col.oneOff", "col.addRecurrent", "total", "col.recurrentNeeded"),
+		[]float64{1, 1.2, 1.4, 1.2, 1.4}, rows)
 }
 
 // risks are the main risks to the plan: the deadlines it cannot meet,
