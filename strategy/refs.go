@@ -116,8 +116,8 @@ func (b *builder) refText(anchor string, in Part, places []place) string {
 	return b.text("ref.inPart", "where", b.headingRef(p.heading), "part", p.part.Title)
 }
 
-// headingRef is "chapter 8", "section 9.2" or "Annex A" in the draft's
-// language.
+// headingRef is "chapter 8", "“Minimum viable path” in chapter 9" or
+// "Annex A" in the draft's language.
 func (b *builder) headingRef(h Heading) string {
 	annex := b.label("annex") + " "
 	switch {
@@ -128,5 +128,8 @@ func (b *builder) headingRef(h Heading) string {
 	case h.Number == "":
 		return b.text("ref.unnumbered", "name", h.Text)
 	}
-	return b.text("ref.section", "n", h.Number)
+	// A section by its name and chapter: "9.2" in running text would
+	// read as a decimal number in languages with a decimal comma.
+	chapter, _, _ := strings.Cut(h.Number, ".")
+	return b.text("ref.section", "name", h.Text, "chapter", chapter)
 }
