@@ -48,6 +48,7 @@ func init() {
 		{name: "region", run: runRegion},
 		{name: "regionReport", binary: true, run: runRegionReport},
 		{name: "progress", binary: true, run: runProgress},
+		{name: "vocab", run: runVocab},
 	}
 }
 
