@@ -112,7 +112,7 @@ func scoreLive(plan bool, lang string) ([]byte, error) {
 	case err != nil:
 		out.Problems = problem.From(err)
 	case plan:
-		out.Result, out.Plan = withPlanWarnings(live.a, res), true
+		out.Result, out.Plan = withPlanWarnings(live.a, res, lang), true
 	default:
 		out.Result = res
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,44 @@ func TestVocab(t *testing.T) {
 				t.Errorf("vocab.json: %s has no %s", key, lang)
 			}
 		}
+	}
+}
+
+// TestLiveLanguage checks that "live" writes the warnings, the plan's
+// too, and the priorities' reasons in the language asked for.
+func TestLiveLanguage(t *testing.T) {
+	ex := readExample(t, "small-island.json")
+	texts := map[string]string{}
+	for _, lang := range []string{"en", "es"} {
+		out, err := handle("live", []byte(`{"rev":1,"plan":true,"lang":"`+lang+`","assessment":`+string(ex)+`}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l Live
+		if err := json.Unmarshal(out, &l); err != nil {
+			t.Fatal(err)
+		}
+		if l.Result == nil || len(l.Result.Warnings) == 0 || len(l.Result.Priorities) == 0 {
+			t.Fatalf("%s: no result, warnings or priorities: %+v", lang, l.Problems)
+		}
+		var b strings.Builder
+		for _, w := range l.Result.Warnings {
+			b.WriteString(w.Message + "\n")
+		}
+		for _, p := range l.Result.Priorities {
+			b.WriteString(p.Reason + "\n")
+		}
+		texts[lang] = b.String()
+	}
+	// The reasons' words, and the plan's warning of a deadline missed.
+	for lang, words := range map[string][]string{"en": {"gap 1", "Deadline missed"}, "es": {"brecha 1", "Plazo incumplido"}} {
+		for _, w := range words {
+			if !strings.Contains(texts[lang], w) {
+				t.Errorf("%s: no %q in the warnings and reasons:\n%s", lang, w, texts[lang])
+			}
+		}
+	}
+	if texts["es"] == texts["en"] {
+		t.Error("the Spanish warnings and reasons are the English ones")
 	}
 }
