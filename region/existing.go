@@ -26,9 +26,14 @@ type Provision struct {
 	Instruments []string `json:"instruments,omitempty"`
 }
 
-// networkNames are the names of the networks of assess.Networks.
-var networkNames = map[string]string{"first": "FIRST", "csirtamericas": "CSIRTAmericas",
-	"caricom-impacs": "CARICOM IMPACS", "24-7-network": "24/7 network for cybercrime"}
+// networkName names a network of assess.Networks in lang (text.json
+// "network.ID"); "" for one it does not know.
+func networkName(lang, id string) string {
+	if _, ok := texts()["network."+id]; !ok {
+		return ""
+	}
+	return text(lang, "network."+id)
+}
 
 // networksFor are the networks that bear on an indicator.
 var networksFor = map[string][]string{
@@ -110,7 +115,7 @@ func (r *Report) networks() {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		name := networkNames[id]
+		name := networkName(r.Language, id)
 		if name == "" {
 			name = strings.TrimPrefix(id, "other:")
 		}
@@ -162,7 +167,7 @@ func (r *Report) buildsOn(id string) []string {
 			}
 		}
 		if len(members) > 0 {
-			out = append(out, fmt.Sprintf(text(lang, "builds.network"), networkNames[nw], r.names(members)))
+			out = append(out, fmt.Sprintf(text(lang, "builds.network"), networkName(lang, nw), r.names(members)))
 		}
 	}
 	if parties := r.budapestParties(); id == "GOV.LAW.1" && len(parties) > 0 {

@@ -48,6 +48,7 @@ func init() {
 		{name: "region", run: runRegion},
 		{name: "regionReport", binary: true, run: runRegionReport},
 		{name: "progress", binary: true, run: runProgress},
+		{name: "vocab", run: runVocab},
 	}
 }
 
@@ -260,7 +261,7 @@ func runScore(req []byte) ([]byte, error) {
 		if err != nil {
 			out.Problems = problem.From(err)
 		} else {
-			out.Result = withPlanWarnings(a, res)
+			out.Result = withPlanWarnings(a, res, "")
 		}
 	}
 	return marshal(out)
@@ -284,16 +285,17 @@ func runRescore(req []byte) ([]byte, error) {
 	if err != nil {
 		out.Problems = problem.From(err)
 	} else {
-		out.Result = withPlanWarnings(&a, res)
+		out.Result = withPlanWarnings(&a, res, "")
 	}
 	return marshal(out)
 }
 
 // withPlanWarnings adds to the scoring warnings what the plan drawn from
 // the assessment cannot do, such as a deadline it cannot meet, as
-// "ncskit score" does, so that the results screen shows it.
-func withPlanWarnings(a *assess.Assessment, res *assess.Result) *assess.Result {
-	if ws, err := strategy.Warnings(assess.Default(), a, res, nil); err == nil {
+// "ncskit score" does, so that the results screen shows it; in lang, ""
+// meaning the session's language.
+func withPlanWarnings(a *assess.Assessment, res *assess.Result, lang string) *assess.Result {
+	if ws, err := strategy.Warnings(assess.Default(), a, res, &strategy.Options{Lang: lang}); err == nil {
 		res.Warnings = append(res.Warnings, ws...)
 	}
 	return res

@@ -79,7 +79,7 @@ func replaceFirst(t testing.TB, data []byte, old, new string) []byte {
 func TestInfo(t *testing.T) {
 	var in Info
 	call(t, "info", []byte("{}"), &in)
-	if want := []string{"info", "model", "validate", "score", "rescore", "live", "draft", "questionnaire", "import", "migrate", "region", "regionReport", "progress"}; !slices.Equal(in.Functions, want) {
+	if want := []string{"info", "model", "validate", "score", "rescore", "live", "draft", "questionnaire", "import", "migrate", "region", "regionReport", "progress", "vocab"}; !slices.Equal(in.Functions, want) {
 		t.Errorf("functions = %q, want %q", in.Functions, want)
 	}
 	if want := []string{"draft", "questionnaire", "regionReport", "progress"}; !slices.Equal(in.Binary, want) {

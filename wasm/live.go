@@ -28,6 +28,8 @@ import (
 // Plan asks for the warnings of the plan drawn from the assessment (a
 // deadline it cannot meet) after the scoring ones, as "rescore" gives
 // them; without it the result has the scoring warnings alone.
+// Lang is the language of the warnings and of the priorities' reasons
+// (one of assess.MessageLanguages; English when empty or another).
 type LiveRequest struct {
 	Rev        int              `json:"rev"`
 	Base       int              `json:"base,omitempty"`
@@ -35,6 +37,7 @@ type LiveRequest struct {
 	Responses  []ResponseChange `json:"responses,omitempty"`
 	Count      int              `json:"count,omitempty"`
 	Plan       bool             `json:"plan,omitempty"`
+	Lang       string           `json:"lang,omitempty"`
 }
 
 // ResponseChange sets, adds or removes the response of one respondent to
@@ -90,25 +93,26 @@ func runLive(req []byte) ([]byte, error) {
 			return marshal(Live{Scored: s, Rev: r.Rev, Plan: s.Result != nil})
 		}
 		live.a, live.rev = &a, r.Rev
-		return scoreLive(r.Plan)
+		return scoreLive(r.Plan, r.Lang)
 	}
 	if live.a == nil || r.Base != live.rev || !applyChanges(live.a, r.Responses) || len(live.a.Responses) != r.Count {
 		live.a, live.rev = nil, 0
 		return marshal(Live{Scored: Scored{Kind: "assessment", Problems: problem.List{}}, Rev: r.Rev, Stale: true})
 	}
 	live.rev = r.Rev
-	return scoreLive(r.Plan)
+	return scoreLive(r.Plan, r.Lang)
 }
 
-// scoreLive scores the copy, with the plan's warnings if plan is set.
-func scoreLive(plan bool) ([]byte, error) {
+// scoreLive scores the copy, with the plan's warnings if plan is set,
+// the messages in lang.
+func scoreLive(plan bool, lang string) ([]byte, error) {
 	out := Live{Scored: Scored{Kind: "assessment", Problems: problem.List{}}, Rev: live.rev}
-	res, err := assess.Score(assess.Default(), live.a)
+	res, err := assess.ScoreIn(assess.Default(), live.a, lang)
 	switch {
 	case err != nil:
 		out.Problems = problem.From(err)
 	case plan:
-		out.Result, out.Plan = withPlanWarnings(live.a, res), true
+		out.Result, out.Plan = withPlanWarnings(live.a, res, lang), true
 	default:
 		out.Result = res
 	}

@@ -21,6 +21,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,7 +34,7 @@ import (
 	"github.com/ncskit/ncskit/strategy"
 )
 
-//go:embed index.html style.css worker.js js
+//go:embed index.html style.css worker.js text.json js
 var files embed.FS
 
 // Page is what Bundle needs besides the embedded sources.
@@ -60,12 +61,21 @@ const (
 	markWorker   = "<!--ncskit:worker-->"
 	markWasm     = "<!--ncskit:wasm-->"
 	markScript   = "<!--ncskit:script-->"
+	markText     = "<!--ncskit:text-->"
+	markBoot     = "<!--ncskit:boot-->"
 )
 
 // noModule runs only in browsers without ES modules: too old for the
-// workbook. It says so in place of the loading message.
-const noModule = `document.documentElement.setAttribute('data-ncskit-error', 'unsupported-browser');
-document.getElementById('boot').textContent = 'This browser is too old to run the ncskit workbook. Open the file in a current Chrome, Edge, Firefox or Safari (Chrome/Edge 80, Firefox 113, Safari 16.4 or later).';`
+// workbook. It says so in place of the loading message, in every
+// language of the page (no script has chosen one yet).
+func noModule(words Texts) (string, error) {
+	msg, err := json.Marshal(words.All("boot.too-old", "\n\n"))
+	if err != nil {
+		return "", err
+	}
+	return `document.documentElement.setAttribute('data-ncskit-error', 'unsupported-browser');
+document.getElementById('boot').textContent = ` + string(msg) + `;`, nil
+}
 
 // Bundle assembles the single-file page.
 func Bundle(p *Page) (*Workbook, error) {
@@ -90,6 +100,25 @@ func Bundle(p *Page) (*Workbook, error) {
 	}
 	script, err := bundleModules(files, "js", "main.js")
 	if err != nil {
+		return nil, err
+	}
+	words, err := ReadTexts()
+	if err != nil {
+		return nil, err
+	}
+	wordsJSON, err := json.Marshal(words)
+	if err != nil {
+		return nil, err
+	}
+	wordsText, err := asciiJS(string(wordsJSON))
+	if err != nil {
+		return nil, fmt.Errorf("web: text.json: %v", err)
+	}
+	noMod, err := noModule(words)
+	if err != nil {
+		return nil, err
+	}
+	if noMod, err = asciiJS(noMod); err != nil {
 		return nil, err
 	}
 	var gz bytes.Buffer
@@ -126,7 +155,7 @@ func Bundle(p *Page) (*Workbook, error) {
 	}
 	csp := strings.Join([]string{
 		"default-src 'none'",
-		"script-src " + hash(script) + " " + hash(noModule) + " 'wasm-unsafe-eval'",
+		"script-src " + hash(script) + " " + hash(noMod) + " 'wasm-unsafe-eval'",
 		"worker-src blob:",
 		"style-src " + hash(style) + " " + hash(draftCSS),
 		"img-src data:",
@@ -139,7 +168,9 @@ func Bundle(p *Page) (*Workbook, error) {
 	for _, r := range []struct{ mark, with string }{
 		{markCSP, `<meta http-equiv="Content-Security-Policy" content="` + csp + `">`},
 		{markStyle, "<style>" + style + "</style>"},
-		{markNoModule, "<script nomodule>" + noModule + "</script>"},
+		{markNoModule, "<script nomodule>" + noMod + "</script>"},
+		{markText, `<script type="application/json" id="ncskit-text">` + wordsText + "</script>"},
+		{markBoot, asciiHTML(words.bootHTML())},
 		{markWorker, `<script type="text/plain" id="ncskit-worker">` + workerSrc + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
 			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(gz.Len()) + `" data-encoding="windows-1252">` + text + "</script>"},

@@ -19,20 +19,28 @@ const cp1252 = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2
 const fromCp1252 = new Uint8Array(0x2200); // character → byte, for those of bytes 0x80-0x9F
 cp1252.forEach((c, i) => { fromCp1252[c] = 0x80 + i; });
 
+// fault is an error the page words in its language: message is the key
+// of its text in text.json (a "worker." key) and vars fill it.
+function fault(key, vars = {}) {
+  const err = new Error(key);
+  err.vars = vars;
+  return err;
+}
+
 // decodeInto fills out from s starting at character i, and returns the
 // index of the character that follows: a plain loop, which the engine
 // compiles to fast code (a generator's own loop runs several times slower).
 function decodeInto(s, i, out) {
   for (let k = 0; k < out.length; k++) {
-    if (i >= s.length) throw new Error(`the engine's text ends early: the file is damaged`);
+    if (i >= s.length) throw fault('worker.early');
     let c = s.charCodeAt(i++);
     if (c === 0x3d) {
       const e = s.charCodeAt(i++);
       c = e === 0x30 ? 0x00 : e === 0x72 ? 0x0d : e === 0x6c ? 0x3c : e === 0x3d ? 0x3d : -1;
-      if (c < 0) throw new Error(`the engine's text has an unknown escape at character ${i - 1}: the file is damaged`);
+      if (c < 0) throw fault('worker.escape', { at: i - 1 });
     } else if (c >= 0x80 && (c < 0xa0 || c >= 0x100)) {
       const b = c < fromCp1252.length ? fromCp1252[c] : 0;
-      if (b === 0) throw new Error(`the engine's text has a character outside windows-1252 at ${i - 1}: the file is damaged`);
+      if (b === 0) throw fault('worker.char', { at: i - 1 });
       c = b;
     }
     out[k] = c;
@@ -47,7 +55,7 @@ function* decodePayload(s, n, chunk = 1 << 18) {
     i = decodeInto(s, i, out);
     yield out;
   }
-  if (i !== s.length) throw new Error(`the engine's text is longer than its ${n} bytes: the file is damaged`);
+  if (i !== s.length) throw fault('worker.long', { n });
 }
 
 const phases = {};
@@ -87,7 +95,7 @@ async function start(text, n) {
     () => postMessage({ type: 'exit', code: go.exitCode ?? 0 }),
     (err) => postMessage({ type: 'exit', code: -1, error: String(err && err.message || err) }));
   phases.run = performance.now() - t0;
-  if (typeof self.ncskit !== 'object') throw new Error('the engine started but registered no functions');
+  if (typeof self.ncskit !== 'object') throw fault('worker.empty');
 }
 
 function message(err) {
@@ -102,19 +110,19 @@ self.onmessage = async (e) => {
       await start(m.wasm, m.gzip);
       postMessage({ type: 'ready', ms: performance.now() - t0, phases });
     } catch (err) {
-      postMessage({ type: 'failed', error: message(err) });
+      postMessage({ type: 'failed', error: message(err), vars: err && err.vars });
     }
     return;
   }
   if (m.type !== 'call') return;
   try {
     const fn = self.ncskit && self.ncskit[m.fn];
-    if (typeof fn !== 'function') throw new Error(`the engine has no function ${m.fn}`);
+    if (typeof fn !== 'function') throw fault('worker.no-function', { name: m.fn });
     const t0 = performance.now();
     const value = await fn(m.arg);
     const ms = performance.now() - t0;
     postMessage({ type: 'result', id: m.id, ok: true, value, ms }, value instanceof Uint8Array ? [value.buffer] : []);
   } catch (err) {
-    postMessage({ type: 'result', id: m.id, ok: false, error: message(err) });
+    postMessage({ type: 'result', id: m.id, ok: false, error: message(err), vars: err && err.vars });
   }
 };

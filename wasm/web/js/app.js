@@ -20,6 +20,7 @@ import { capture, merge, diff, apply, applies, pointed } from './patch.js';
 import { listen as listenToWindows, tellSaved } from './windows.js';
 import { measure, sessionText, warning as sizeWarning } from './limits.js';
 import { placeOf, rememberPlace, forgetPlace } from './place.js';
+import { t, tn, setLanguage, language, supported, pick, pageLanguages } from './i18n.js';
 
 export const app = {
   engine: null,
@@ -67,22 +68,141 @@ export function limits() {
   return app.info.limits;
 }
 
+// lang is the language the page shows the model in: the page's.
 export function lang() {
+  return language();
+}
+
+// sessionLang is the open session's language (that of its drafts and
+// questionnaires unless the facilitator chooses another).
+export function sessionLang() {
   return (app.session && app.session.assessment.session.language) || 'en';
+}
+
+const vocabs = {};
+
+// vocab returns the lists of values the page offers (templates, framings,
+// regions, languages, kinds of contact, methods), from the engine, named
+// in the page's language: [{id, name, about}].
+export function vocab() {
+  return vocabs[language()] || vocabs.en;
+}
+
+// named returns the name of value id of a vocab list, or id itself.
+export function named(list, id) {
+  const v = vocab()[list].find((x) => x.id === id);
+  return v ? v.name : id;
+}
+
+// pairs returns a vocab list as [id, name] pairs for options().
+export function pairs(list) {
+  return vocab()[list].map((x) => [x.id, x.name]);
+}
+
+// chosenLanguage is the page language the facilitator chose with the
+// switch, kept with the sessions (store meta "lang"); '' when none was.
+let chosenLanguage = '';
+
+// pageLanguage is the language the page should speak now: the one
+// chosen, else the open session's, else the browser's, else English.
+function pageLanguage() {
+  if (supported(chosenLanguage)) return chosenLanguage;
+  const s = app.session && app.session.assessment.session.language;
+  return pick([s]) || pick(navigator.languages || [navigator.language]) || 'en';
+}
+
+// rewarn writes the banners again in the page's language.
+function rewarn() {
+  for (const [key, message] of banners) {
+    const el = document.querySelector(`#warnings [data-key="${key}"]`);
+    if (el) el.textContent = message();
+  }
+}
+
+function applyLanguage() {
+  setLanguage(pageLanguage());
+  rewarn();
+  const sw = document.getElementById('page-lang');
+  if (sw) {
+    sw.value = language();
+    sw.dispatchEvent(new Event('ncskit-set'));
+    sw.title = t('select.hint');
+  }
+  if (app.store) status(...lastStatus);
+  emit('history');
+}
+
+// followSessionLanguage shows the page in the open session's language
+// when the facilitator has not chosen one.
+export function followSessionLanguage() {
+  if (!supported(chosenLanguage)) applyLanguage();
+}
+
+// chooseLanguage switches the page to lang, remembers the choice and
+// redraws the screen. What is being typed is committed first, so that
+// nothing entered is lost; the session's own language does not change.
+export async function chooseLanguage(code) {
+  if (!supported(code)) return;
+  commitTyping();
+  chosenLanguage = code;
+  applyLanguage();
+  if (app.store) await app.store.backend.setMeta('lang', code).catch(() => {});
+  const el = document.activeElement;
+  const kept = typed();
+  render();
+  for (const [id, v] of kept) {
+    const again = document.getElementById(id);
+    if (!again) continue;
+    if (again.type === 'checkbox') again.checked = v;
+    else again.value = v;
+  }
+  if (el && el.id && document.getElementById(el.id)) document.getElementById(el.id).focus({ preventScroll: true });
+  announce(t('lang.switched'));
+  // The engine writes the warnings and the priorities' reasons again in
+  // the new language.
+  rescore(performance.now(), []);
+}
+
+// typed lists what the facilitator has put in the screen's fields and not
+// yet added or saved (a name in an "Add" form): [id, value or checked].
+function typed() {
+  const out = [];
+  for (const el of document.querySelectorAll('#screen input[id], #screen textarea[id]')) {
+    if (el.type === 'checkbox') {
+      if (el.checked !== el.defaultChecked) out.push([el.id, el.checked]);
+    } else if (el.type !== 'file' && el.value !== el.defaultValue) {
+      out.push([el.id, el.value]);
+    }
+  }
+  return out;
+}
+
+// commitTyping turns text typed but not yet committed into a change.
+export function commitTyping() {
+  if (typing && document.contains(typing)) typing.dispatchEvent(new Event('change', { bubbles: true }));
+  typing = null;
 }
 
 export async function init(engine, store) {
   app.engine = engine;
   app.store = store;
   app.info = engine.info;
-  const [model, id] = await Promise.all([
+  const [model, id, chosen] = await Promise.all([
     engine.call('model', { lang: 'en' }),
     store.backend.getMeta('current').catch(() => undefined),
+    store.backend.getMeta('lang').catch(() => undefined),
   ]);
+  chosenLanguage = supported(chosen) ? chosen : '';
+  // The names of the values the page offers, in each of its languages.
+  if (engine.has('vocab')) {
+    const all = await Promise.all(pageLanguages.map(([code]) => engine.call('vocab', { lang: code })));
+    for (const v of all) vocabs[v.lang] = v;
+  }
+  applyLanguage();
   app.stats.modelMs = engine.lastMs;
   app.model = indexModel(model);
-  engine.onFailure((reason) => warn('engine', `The engine stopped (${reason}). Your work up to the last change is saved; reload the page to go on.`));
-  if (store.warning) warn('storage', store.warning);
+  engine.onFailure((reason) => warn('engine', () => t('engine.stopped', { reason })));
+  if (store.warning) warn('storage', () => t(store.warning));
   listenToWindows(follow);
   trackTyping();
   // A reload shows the session this window had open (kept for the tab in
@@ -111,8 +231,17 @@ function tabSession(id) {
 
 // warn shows a banner at the top of the page that stays until the reason
 // is gone, and a new or changed warning also in the message region at
-// the bottom of the window, which is in view whatever the scroll.
+// the bottom of the window, which is in view whatever the scroll. message
+// is a function that writes it in the page's language, called again when
+// the language changes (a string stays as it is).
+const banners = new Map();
 export function warn(key, message) {
+  if (typeof message === 'function') {
+    banners.set(key, message);
+    message = message();
+  } else {
+    banners.delete(key);
+  }
   const box = document.getElementById('warnings');
   let el = box.querySelector(`[data-key="${key}"]`);
   if (!message) {
@@ -156,7 +285,7 @@ export async function setSession(s, { rev = null, stored = false, here = false }
   }
   if (!app.model.indicator(app.view.indicator)) app.view.indicator = app.model.indicators[0].id;
   if (!stored) await save();
-  else status('Saved in this browser', false);
+  else status('saved.browser', false);
   await app.store.backend.setMeta('current', s.id).catch(() => {});
   tabSession(s.id);
   emit('session');
@@ -183,11 +312,11 @@ export async function openFile(name, textContent) {
     if (local.session && JSON.stringify(local.session) !== JSON.stringify(s)) {
       // Never overwrite local work: the file becomes a session of its own.
       s.id = `${s.id}-file-${Date.now().toString(36)}`;
-      s.name = `${s.name} (from file)`;
+      s.name = t('session.from-file', { name: s.name });
     } else if (local.session) {
       rev = local.rev;
     }
-    record(s, { what: 'session', note: `opened from the session file ${name}` });
+    record(s, { what: 'session', note: t('note.opened-session', { name }) });
   }
   await setSession(s, { rev });
   return [];
@@ -236,16 +365,16 @@ export async function save() {
           base = sent;
         }
         tellSaved({ id: s.id, rev });
-        status(`Saved in this browser ${clock()}`, app.store.kind === 'memory');
+        status('saved.browser.at', app.store.kind === 'memory', { time: clock() });
       } catch (e) {
         if (e instanceof ConflictError) {
           await reconcile(s);
         } else if (degrade(app.store)) {
-          warn('storage', app.store.warning);
+          warn('storage', () => t(app.store.warning));
           force = true;
           saveAgain = true;
         } else {
-          status('Not saved: save the session file', true);
+          status('saved.not', true);
         }
       }
     } while (saveAgain);
@@ -276,7 +405,7 @@ async function reconcile(s) {
     app.rev = null;
     force = true;
     saveAgain = true;
-    notice('This session was deleted in another window. This window still had it open and has saved it again.');
+    notice(t('windows.deleted.saved'));
     return;
   }
   const theirs = capture(got.session);
@@ -286,7 +415,7 @@ async function reconcile(s) {
   base = theirs;
   unlogged = null;
   saveAgain = true;
-  notice('Another window changed this session at the same moment. Both sets of changes are kept, answer by answer.');
+  notice(t('windows.merged'));
   redrawKeepingFocus();
   rescore();
 }
@@ -299,7 +428,7 @@ async function follow(news) {
     // Keep the session open here: nothing this window shows is lost.
     app.rev = null;
     force = true;
-    toast('This session was deleted in another window. It stays open here: its next change stores it again, or save its file now.', { alert: true });
+    toast(t('windows.deleted.open'), { alert: true });
     return;
   }
   if (news.rev === app.rev) return;
@@ -323,7 +452,7 @@ async function follow(news) {
   app.rev = got.rev;
   base = capture(got.session);
   unlogged = null;
-  status('Updated from another window', false);
+  status('windows.updated', false);
   redrawKeepingFocus();
   rescore();
 }
@@ -356,11 +485,17 @@ function notice(message) {
   announce(message);
 }
 
-function status(text, bad) {
+// lastStatus is what status said last, to say it again in another language.
+let lastStatus = ['', false];
+
+// status shows how the session is saved: key is a key of text.json, vars
+// fill it.
+function status(key, bad, vars) {
+  lastStatus = [key, bad, vars];
   const el = document.getElementById('save-status');
   if (!el) return;
-  el.textContent = app.store.kind === 'memory' ? 'Not stored' : text;
-  el.title = app.store.kind === 'memory' ? 'Changes are not kept by this browser: use Save file' : 'Every change is kept by this browser as it is made';
+  el.textContent = app.store.kind === 'memory' ? t('saved.memory') : key ? t(key, vars) : '';
+  el.title = app.store.kind === 'memory' ? t('saved.memory.title') : t('saved.title');
   el.classList.toggle('bad', !!bad);
   fileStatus();
   document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
@@ -439,7 +574,7 @@ function withOld(d, before, patches) {
 // describe names a change for the undo and redo buttons.
 function describe(e) {
   const who = e.respondent ? (app.session.assessment.respondents.find((r) => r.id === e.respondent) || { name: e.respondent }).name : '';
-  return [e.what === 'clear' ? 'cleared answer' : e.what, e.indicator, who ? `(${who})` : ''].filter(Boolean).join(' ') +
+  return [t(`what.${e.what}`), e.indicator, who ? `(${who})` : ''].filter(Boolean).join(' ') +
     (!e.indicator && e.note ? `: ${e.note}` : '');
 }
 
@@ -447,7 +582,7 @@ function describe(e) {
 export function undoHistory() {
   const u = undoStack[undoStack.length - 1];
   const r = redoStack[redoStack.length - 1];
-  return { undo: u ? `change ${u.seq}, ${u.label}` : '', redo: r ? `change ${r.seq}, ${r.label}` : '' };
+  return { undo: u ? t('change.n', { seq: u.seq, label: u.label }) : '', redo: r ? t('change.n', { seq: r.seq, label: r.label }) : '' };
 }
 
 // undo takes back the last change made in this window (redo: makes the
@@ -467,17 +602,17 @@ function step(from, to, back) {
   if (!app.session) return;
   const e = from.pop();
   if (!e) {
-    toast(back ? 'Nothing to undo.' : 'Nothing to redo.');
+    toast(t(back ? 'undo.none' : 'redo.none'));
     return;
   }
   if (!applies(app.session, e.patches, back ? 'new' : 'old')) {
     from.length = 0;
     emit('history');
-    toast(`Change ${e.seq} (${e.label}) was changed again since, perhaps in another window: it is not ${back ? 'undone' : 'redone'}, so that the later change stays.`, { alert: true });
+    toast(t(back ? 'undo.stale' : 'redo.stale', { seq: e.seq, label: e.label }), { alert: true });
     return;
   }
   const what = back ? 'undo' : 'redo';
-  const d = { what, note: `${back ? 'undid' : 'redid'} change ${e.seq}: ${e.label}` };
+  const d = { what, note: t(back ? 'note.undid' : 'note.redid', { seq: e.seq, label: e.label }) };
   if (e.patches.length === 1) {
     const p = e.patches[0];
     const ref = unitRef(p.unit);
@@ -490,7 +625,7 @@ function step(from, to, back) {
   to.push(e);
   emit('history');
   redrawKeepingFocus();
-  toast(`${back ? 'Undone' : 'Redone'}: change ${e.seq}, ${e.label}. ${back ? 'Redo: Ctrl+Shift+Z' : 'Undo: Ctrl+Z'}.`);
+  toast(t(back ? 'undo.done' : 'redo.done', { seq: e.seq, label: e.label }));
 }
 
 // unitRef gives the indicator and respondent a unit of patch.js is about.
@@ -544,11 +679,11 @@ async function scoreLive() {
   sending = [];
   let r = null;
   if (changes && liveSession === s && liveRev) {
-    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan });
+    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan, lang: language() });
   }
   if (!r || r.stale) {
     liveSession = null;
-    r = await app.engine.call('live', `{"rev":${rev},"plan":${plan},"assessment":${JSON.stringify(s.assessment)}}`);
+    r = await app.engine.call('live', `{"rev":${rev},"plan":${plan},"lang":${JSON.stringify(language())},"assessment":${JSON.stringify(s.assessment)}}`);
   }
   liveSession = r.result ? s : null;
   liveRev = r.result ? r.rev : 0;
@@ -630,8 +765,7 @@ function checkSoon() {
     checkSize();
     try {
       const v = await app.engine.call('validate', JSON.stringify(app.session.assessment));
-      warn('schema', v.valid ? null : `The assessment has ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''}; ncskit will not read the session file until they are fixed: ` +
-        v.problems.slice(0, 5).map((p) => problemText(p)).join('; '));
+      warn('schema', v.valid ? null : () => tn('schema.problems', v.problems.length, { list: v.problems.slice(0, 5).map((p) => problemText(p)).join('; ') }));
     } catch (e) {
       // the engine's failure is reported by its own banner
     }
@@ -646,7 +780,8 @@ async function checkSize() {
   if (app.store.kind === 'indexeddb' && navigator.storage && navigator.storage.estimate) {
     quota = await navigator.storage.estimate().catch(() => null);
   }
-  warn('size', sizeWarning(app.bytes, { fileMax: fileMax(), store: app.store.kind, quota }));
+  const bytes = app.bytes;
+  warn('size', sizeWarning(bytes, { fileMax: fileMax(), store: app.store.kind, quota }) ? () => sizeWarning(bytes, { fileMax: fileMax(), store: app.store.kind, quota }) : null);
   const el = document.getElementById('session-size');
   if (el) el.textContent = sizeText();
   document.documentElement.dataset.ncskitBytes = String(app.bytes);
@@ -659,7 +794,7 @@ function fileMax() {
 // sizeText says how big the session file is, against its limit.
 export function sizeText() {
   if (!app.bytes) return '';
-  return `The session file is ${size(app.bytes)}${fileMax() ? `; it may hold ${size(fileMax())}` : ''}.`;
+  return fileMax() ? t('size.of', { size: size(app.bytes), max: size(fileMax()) }) : t('size.is', { size: size(app.bytes) });
 }
 
 export function snapshot(name) {
@@ -679,7 +814,7 @@ export function restore(index) {
 // what ncskit will refuse in it.
 export async function saveFile(session = app.session) {
   if (!session) {
-    toast('No session is open, so there is nothing to save as a file. Start a session or open one on the Sessions screen.', { alert: true, key: 'save-none' });
+    toast(t('save.none'), { alert: true, key: 'save-none' });
     return false;
   }
   const textContent = sessionText(session);
@@ -691,17 +826,17 @@ export async function saveFile(session = app.session) {
     const v = await app.engine.call('validate', textContent);
     if (!v.valid) problems = v.problems;
   } catch (e) {
-    problems = [{ message: `the engine could not check the file: ${e.message}` }];
+    problems = [{ message: t('save.unchecked', { reason: e.message }) }];
   }
   download(blob, name);
   if (problems.length) {
     const list = problems.slice(0, 5).map((p) => problemText(p, '(file)')).join('; ');
     fileSaved(session);
-    toast(`Saved ${name} (${size(blob.size)}), but ncskit will not open it until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${list}`, { alert: true });
+    toast(tn('save.problems', problems.length, { name, size: size(blob.size), list }), { alert: true });
     return false;
   }
-  toast(`Saved ${name} (${size(blob.size)}) to the downloads folder.`);
-  announce('Session file saved');
+  toast(t('save.done', { name, size: size(blob.size) }));
+  announce(t('save.announce'));
   fileSaved(session);
   return true;
 }
@@ -716,22 +851,22 @@ function fileSaved(session) {
 }
 
 function clock() {
-  return new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
 }
 
 function fileStatus() {
   const el = document.getElementById('file-status');
   if (!el) return;
   const at = app.session && filesSaved.get(app.session.id);
-  el.textContent = !app.session ? '' : at ? `File saved ${at}` : 'No file saved yet';
-  el.title = at ? 'The session was downloaded as a file at this time; later changes are only in this browser until you save the file again' : 'Use Save file to keep a copy of the session outside this browser';
+  el.textContent = !app.session ? '' : at ? t('file.saved.at', { time: at }) : t('file.none');
+  el.title = at ? t('file.saved.title') : t('file.none.title');
 }
 
 // saveSessionFile downloads session id, open or not, as a file.
 export async function saveSessionFile(id) {
   if (app.session && app.session.id === id) return saveFile();
   const got = await app.store.backend.load(id);
-  if (!got.session) throw new Error('this session is no longer in this browser');
+  if (!got.session) throw new Error(t('session.gone'));
   return saveFile(got.session);
 }
 
@@ -739,13 +874,13 @@ export async function saveSessionFile(id) {
 // undone, another one where it is stored, with a line in its log.
 export async function renameSession(id, name) {
   if (app.session && app.session.id === id) {
-    change({ what: 'session', note: `renamed to "${name}"` }, (as, s) => { s.name = name; });
+    change({ what: 'session', note: t('note.renamed', { name }) }, (as, s) => { s.name = name; });
     render();
     return;
   }
   const got = await app.store.backend.load(id);
-  if (!got.session) throw new Error('this session is no longer in this browser');
-  record(got.session, { what: 'session', note: `renamed to "${name}"`, old: got.session.name });
+  if (!got.session) throw new Error(t('session.gone'));
+  record(got.session, { what: 'session', note: t('note.renamed', { name }), old: got.session.name });
   got.session.name = name;
   const rev = newRev();
   await app.store.backend.put(got.session, got.rev, rev);
@@ -787,7 +922,7 @@ export function problemText(p, where) {
 
 export function problemsList(problems, fileLabel) {
   const items = problems.slice(0, 25).map((p) => h('li', { text: `${fileLabel ? `${fileLabel}: ` : ''}${problemText(p)}` }));
-  if (problems.length > 25) items.push(h('li', { text: `… and ${problems.length - 25} more` }));
+  if (problems.length > 25) items.push(h('li', { text: t('problems.more', { n: problems.length - 25 }) }));
   return h('ul', { class: 'problems' }, items);
 }
 
@@ -837,10 +972,10 @@ export function render() {
     else b.removeAttribute('aria-current');
     b.disabled = !app.session && app.screens.some((x) => x.id === b.dataset.screen && x.needsSession);
   }
-  document.getElementById('session-title').textContent = app.session ? app.session.name : 'No session open';
-  document.title = app.session ? `${app.session.name} — ncskit workbook` : 'ncskit workbook';
+  document.getElementById('session-title').textContent = app.session ? app.session.name : t('session.none');
+  document.title = app.session ? `${app.session.name} — ${t('app.name')}` : t('app.name');
   document.documentElement.dataset.screen = scr.id;
-  document.querySelector('a.skip').textContent = scr.skipLabel || 'Skip to the screen';
+  document.querySelector('a.skip').textContent = t(scr.skipLabel || 'skip.screen');
   const main = document.getElementById('screen');
   fill(main);
   scr.render(main);

@@ -3,6 +3,8 @@
 // never innerHTML, never an inline event handler. Free text typed by
 // facilitators is data, and stays data.
 
+import { t } from './i18n.js';
+
 const forbidden = new Set(['innerHTML', 'outerHTML', 'srcdoc', 'href', 'src', 'style']);
 
 // h creates an element. props: class, text, on: {event: fn}, dataset,
@@ -107,7 +109,7 @@ export function toast(text, { alert = false, action = null, key = '' } = {}) {
   const el = h('div', { class: alert ? 'toast bad' : 'toast', role: alert ? 'alert' : null },
     h('span', { class: 'msg', text }),
     action ? h('button', { type: 'button', class: 'act', text: action.label, on: { click: () => { el.remove(); action.run(); } } }) : null,
-    h('button', { type: 'button', class: 'x', 'aria-label': 'Close this message', text: '×', on: { click: () => el.remove() } }));
+    h('button', { type: 'button', class: 'x', 'aria-label': t('toast.close'), text: '×', on: { click: () => el.remove() } }));
   el.dataset.at = String(performance.now());
   if (key) {
     el.dataset.key = key;
@@ -202,7 +204,10 @@ export function onChoose(select, choose) {
     if (!stepping) confirm();
   });
   select.addEventListener('blur', confirm);
-  const hint = 'Arrow keys browse; Enter chooses.';
+  // The page sets the value itself (the language switch, when the page
+  // follows the session): that value is the chosen one.
+  select.addEventListener('ncskit-set', () => { chosen = select.value; });
+  const hint = t('select.hint');
   select.title = select.title ? `${select.title} ${hint}` : hint;
 }
 
@@ -210,9 +215,9 @@ export function onChoose(select, choose) {
 // whose header would be empty, is named "Actions" for screen readers:
 // every cell of a table then has a header to be read with.
 export function colHeads(names) {
-  return names.map((t) => (t
-    ? h('th', { scope: 'col', text: t })
-    : h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' }))));
+  return names.map((name) => (name
+    ? h('th', { scope: 'col', text: name })
+    : h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('col.actions') }))));
 }
 
 // options builds <option> elements from [value, label] pairs.

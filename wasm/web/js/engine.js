@@ -2,6 +2,14 @@
 // calls its functions: call('score', assessment) resolves to the parsed
 // JSON result, or to a Uint8Array for binary results.
 
+import { t } from './i18n.js';
+
+// said words an error of the worker: one of its own (a "worker." key of
+// text.json, with vars) in the page's language, any other as it came.
+function said(m) {
+  return m.vars && String(m.error).startsWith('worker.') ? t(m.error, m.vars) : m.error;
+}
+
 // startEngine starts the worker. wasm is the compressed engine as the
 // page holds it (text, see worker.js) and gzip its length in bytes.
 export function startEngine(workerSource, wasm, gzip) {
@@ -43,14 +51,14 @@ export function startEngine(workerSource, wasm, gzip) {
   };
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the engine did not start within 60 seconds')), 60000);
+    const timer = setTimeout(() => reject(new Error(t('engine.slow'))), 60000);
     const started = () => {
       clearTimeout(timer);
       URL.revokeObjectURL(url);
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      const reason = `the engine failed: ${e.message || 'unknown error'}`;
+      const reason = t('engine.failed', { reason: e.message || t('engine.unknown') });
       started();
       reject(new Error(reason));
       die(reason);
@@ -70,10 +78,10 @@ export function startEngine(workerSource, wasm, gzip) {
           break;
         case 'failed':
           started();
-          reject(new Error(m.error));
+          reject(new Error(said(m)));
           break;
         case 'exit':
-          die(`the engine stopped${m.error ? `: ${m.error}` : ''}`);
+          die(m.error ? t('engine.stopped.because', { reason: m.error }) : t('engine.stopped.short'));
           break;
         case 'result': {
           const p = pending.get(m.id);
@@ -81,7 +89,7 @@ export function startEngine(workerSource, wasm, gzip) {
           pending.delete(m.id);
           engine.lastMs = m.ms;
           if (!m.ok) {
-            p.reject(new Error(m.error));
+            p.reject(new Error(said(m)));
           } else if (typeof m.value === 'string') {
             try {
               const t0 = performance.now();
@@ -89,7 +97,7 @@ export function startEngine(workerSource, wasm, gzip) {
               engine.lastParseMs = performance.now() - t0;
               p.resolve(v);
             } catch (err) {
-              p.reject(new Error(`the engine returned invalid JSON: ${err.message}`));
+              p.reject(new Error(t('engine.bad-json', { reason: err.message })));
             }
           } else {
             p.resolve(m.value);

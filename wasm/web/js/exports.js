@@ -7,15 +7,17 @@ import { h, fill, announce } from './dom.js';
 import { app } from './app.js';
 import { download, size } from './files.js';
 import { slug } from './session.js';
+import { t, tIn } from './i18n.js';
 
-// formats are the draft formats, in the order of the download buttons.
+// formats are the draft formats, in the order of the download buttons;
+// label and about are keys of text.json.
 export const formats = [
-  { id: 'pdf', label: 'PDF', about: 'the strategy document to print and circulate', type: 'application/pdf' },
-  { id: 'xlsx', label: 'Excel (XLSX)', about: 'action plan, RACI, KPIs and budget to edit', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { id: 'docx', label: 'Word (DOCX)', about: 'the strategy to rewrite with tracked changes and comments', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  { id: 'html', label: 'HTML', about: 'one page for a browser, Word or LibreOffice', type: 'text/html' },
-  { id: 'md', label: 'Markdown', about: 'plain text for version control', type: 'text/markdown' },
-  { id: 'json', label: 'JSON', about: 'the draft document for other programs', type: 'application/json' },
+  { id: 'pdf', label: 'format.pdf', about: 'format.pdf.about', type: 'application/pdf' },
+  { id: 'xlsx', label: 'format.xlsx', about: 'format.xlsx.about', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { id: 'docx', label: 'format.docx', about: 'format.docx.about', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  { id: 'html', label: 'format.html', about: 'format.html.about', type: 'text/html' },
+  { id: 'md', label: 'format.md', about: 'format.md.about', type: 'text/markdown' },
+  { id: 'json', label: 'format.json', about: 'format.json.about', type: 'application/json' },
 ];
 
 const xlsxType = formats[1].type;
@@ -29,23 +31,24 @@ export function draftRequest(format, { lang = '', template = '', part = '' } = {
   return r;
 }
 
-function base() {
+function base(lang) {
   const a = app.session.assessment;
-  return `${slug(a.profile.country || 'country', new Set())}-${a.session.date || 'undated'}`;
+  return `${slug(a.profile.country || tIn(lang, 'file.country'), new Set())}-${a.session.date || tIn(lang, 'file.undated')}`;
 }
 
 // draftName names a draft file after the country, the session date and
-// the document: corallia-2026-10-14-strategy-draft.pdf for all three,
-// corallia-2026-10-14-cabinet-brief.pdf for one.
-const partNames = { brief: 'cabinet-brief', strategy: 'strategy', plan: 'implementation-plan' };
-export function draftName(ext, part = '') {
-  return `${base()}-${partNames[part] || 'strategy-draft'}.${ext}`;
+// the document, in the draft's language: corallia-2026-10-14-strategy-draft.pdf
+// for all three, corallia-2026-10-14-cabinet-brief.pdf for one
+// (corallia-2026-10-14-borrador-de-estrategia.pdf in Spanish).
+export function draftName(ext, part = '', lang = 'en') {
+  return `${base(lang)}-${tIn(lang, `file.${part && part !== 'all' ? part : 'draft'}`)}.${ext}`;
 }
 
-// questionnaireName names a blank questionnaire:
-// corallia-2026-10-14-questionnaire-es.xlsx.
+// questionnaireName names a blank questionnaire in its language:
+// corallia-2026-10-14-questionnaire-en.xlsx, ...-cuestionario-es.xlsx.
 export function questionnaireName(lang) {
-  return app.session ? `${base()}-questionnaire-${lang}.xlsx` : `ncskit-questionnaire-${lang}.xlsx`;
+  const word = tIn(lang, 'file.questionnaire');
+  return app.session ? `${base(lang)}-${word}-${lang}.xlsx` : `ncskit-${word}-${lang}.xlsx`;
 }
 
 let busy = false;
@@ -55,24 +58,24 @@ let busy = false;
 // resolves to work's value, or to undefined after showing the error.
 export async function task(status, group, label, work) {
   if (busy) {
-    fill(status, h('span', { text: 'Another file is being made; try again when it is done.' }));
+    fill(status, h('span', { text: t('task.busy') }));
     return undefined;
   }
   busy = true;
   const buttons = group ? [...group.querySelectorAll('button')] : [];
   const was = buttons.map((b) => b.disabled);
   for (const b of buttons) b.disabled = true;
-  const text = h('span', { text: `${label}…` });
+  const text = h('span', { text: t('task.running', { task: label }) });
   fill(status, h('progress', { 'aria-label': label }), ' ', text);
   status.classList.remove('error');
   const t0 = performance.now();
   const timer = setInterval(() => {
-    text.textContent = `${label}… ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    text.textContent = t('task.running.s', { task: label, s: seconds(performance.now() - t0) });
   }, 200);
   try {
     return await work();
   } catch (e) {
-    fill(status, h('span', { class: 'error', text: `${label} failed: ${e.message}` }));
+    fill(status, h('span', { class: 'error', text: t('task.failed', { task: label, reason: e.message }) }));
     status.classList.add('error');
     return undefined;
   } finally {
@@ -80,6 +83,12 @@ export async function task(status, group, label, work) {
     buttons.forEach((b, i) => { b.disabled = was[i]; });
     busy = false;
   }
+}
+
+// seconds writes a duration in ms as seconds with one decimal, as the
+// page's language writes numbers.
+export function seconds(ms) {
+  return (ms / 1000).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 function record(fn, format, t0, bytes) {
@@ -90,15 +99,15 @@ function record(fn, format, t0, bytes) {
 // exportDraft builds the draft in format and downloads it.
 export async function exportDraft(status, group, format, options) {
   const f = formats.find((x) => x.id === format);
-  const name = draftName(format, options && options.part);
-  await task(status, group, `Building the ${f.label} draft`, async () => {
+  const name = draftName(format, options && options.part, (options && options.lang) || (app.session.assessment.session.language || 'en'));
+  await task(status, group, t('draft.building', { format: t(f.label) }), async () => {
     const t0 = performance.now();
     const bytes = await app.engine.call('draft', draftRequest(format, options));
     record('draft', format, t0, bytes.length);
     download(new Blob([bytes], { type: f.type }), name);
     const ms = performance.now() - t0;
-    fill(status, h('span', { text: `Downloaded ${name} (${size(bytes.length)}) in ${(ms / 1000).toFixed(1)} s.` }));
-    announce(`Downloaded ${name}`);
+    fill(status, h('span', { text: t('draft.downloaded', { name, size: size(bytes.length), s: seconds(ms) }) }));
+    announce(t('downloaded', { name }));
   });
 }
 
@@ -106,12 +115,12 @@ export async function exportDraft(status, group, format, options) {
 // downloads it.
 export async function exportQuestionnaire(status, group, lang) {
   const name = questionnaireName(lang);
-  await task(status, group, 'Writing the questionnaire', async () => {
+  await task(status, group, t('quest.writing'), async () => {
     const t0 = performance.now();
     const bytes = await app.engine.call('questionnaire', { format: 'xlsx', lang });
     record('questionnaire', lang, t0, bytes.length);
     download(new Blob([bytes], { type: xlsxType }), name);
-    fill(status, h('span', { text: `Downloaded ${name} (${size(bytes.length)}). Send one copy to each respondent.` }));
-    announce(`Downloaded ${name}`);
+    fill(status, h('span', { text: t('quest.downloaded', { name, size: size(bytes.length) }) }));
+    announce(t('downloaded', { name }));
   });
 }

@@ -8,9 +8,10 @@
 // saved, logged and can be undone like any other.
 
 import { h, field, setError, options, announce, toast, colHeads } from './dom.js';
-import { app, change, render as redraw, undo, limits, problemText } from './app.js';
+import { app, change, render as redraw, undo, limits, problemText, vocab, lang } from './app.js';
 import { slug } from './session.js';
 import { text } from './model.js';
+import { t, tn } from './i18n.js';
 
 // view is what the section shows: the kind of record, and the record
 // being edited (index, or -1 for a new one; null when no form is open).
@@ -24,22 +25,17 @@ function lists() {
   return app.info.facts;
 }
 
-// Proper names among the values of the lists; any other value is shown
-// as its words: "before-parliament" → "Before parliament".
-const names = {
-  csirt: 'CSIRT', first: 'FIRST', csirtamericas: 'CSIRTAmericas', 'caricom-impacs': 'CARICOM IMPACS', '24-7-network': '24/7 network',
-};
-
-// label is how a value of the engine's lists reads on screen.
-export function label(v) {
+// label is how a value of one of the engine's lists (list: a key of
+// vocab().facts, such as instrumentStatuses) reads on screen, named by the
+// engine in the page's language.
+export function label(list, v) {
   if (!v) return '';
-  if (names[v]) return names[v];
-  const s = v.replace(/-/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  const x = vocab().facts[list].find((y) => y.id === v);
+  return x ? x.name : v;
 }
 
-function valueOptions(values, selected, blank) {
-  const pairs = values.map((v) => [v, label(v)]);
+function valueOptions(list, values, selected, blank) {
+  const pairs = values.map((v) => [v, label(list, v)]);
   return options(blank !== undefined ? [['', blank], ...pairs] : pairs, selected);
 }
 
@@ -58,108 +54,109 @@ function year() {
   return y || new Date().getFullYear();
 }
 
-const dateHint = 'YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known';
-
 // kinds describes each kind of record: where it lives in facts, how its
 // list reads, and its form's fields. A field has a name (the JSON field),
 // a label, a type (text, line, number, select, multi, check) and, for a
 // select, its options; show(record) hides a field that does not apply.
+// Titles, labels, hints and messages are keys of text.json; the messages
+// of a kind are the keys facts.KIND.add, .none, .edit, .added, .saved and
+// .removed.
 const kinds = [
   {
-    key: 'instruments', title: 'Instruments', one: 'instrument', limit: () => limits().instruments,
+    key: 'instruments', title: 'facts.instruments.title', one: 'facts.instruments.one', limit: () => limits().instruments,
     blank: () => ({ kind: 'law', status: 'in-force' }),
     name: (r) => r.name,
-    columns: ['Name', 'Kind', 'Status', 'Dates'],
-    cells: (r) => [r.name + (r.reference ? ` (${r.reference})` : ''), label(r.kind), label(r.status),
-      [r.adopted && `adopted ${r.adopted}`, r.inForce && `in force ${r.inForce}`, r.expires && `expires ${r.expires}`, r.review && `review ${r.review}`].filter(Boolean).join(', ')],
+    columns: ['facts.w.name', 'facts.w.kind', 'facts.w.status', 'facts.instruments.col3'],
+    cells: (r) => [r.name + (r.reference ? ` (${r.reference})` : ''), label('instrumentKinds', r.kind), label('instrumentStatuses', r.status),
+      ['adopted', 'inForce', 'expires', 'review'].filter((d) => r[d]).map((d) => t(`facts.dates.${d}`, { date: r[d] })).join(', ')],
     fields: [
-      { name: 'kind', label: 'Kind', type: 'select', options: (r) => valueOptions(lists().instrumentKinds, r.kind) },
-      { name: 'status', label: 'Status', type: 'select', options: (r) => valueOptions(statusesOf(r.kind), r.status), hint: 'The statuses that fit the kind.' },
-      { name: 'name', label: 'Name', type: 'line', required: 'Enter the name of the instrument.' },
-      { name: 'id', label: 'ID', type: 'line', newOnly: true, hint: 'Made from the name when left empty.' },
-      { name: 'reference', label: 'Reference', type: 'line', hint: 'How it is cited: Cabinet Decision 47/2021.' },
-      { name: 'owner', label: 'Owner', type: 'select', options: (r) => options(stakeholderPairs('—'), r.owner || '') },
-      { name: 'adopted', label: 'Adopted', type: 'line', hint: dateHint },
-      { name: 'inForce', label: 'In force', type: 'line', hint: dateHint },
-      { name: 'expires', label: 'Expires', type: 'line', hint: dateHint },
-      { name: 'review', label: 'Review due', type: 'line', hint: dateHint },
-      { name: 'amount', label: 'Amount', type: 'number', show: money, hint: 'Yearly for a budget line, the total of a programme; whole units.' },
-      { name: 'currency', label: 'Currency', type: 'line', show: money, hint: 'ISO 4217: USD, XCD…', upper: true },
-      { name: 'recurrent', label: 'Voted every year (recurrent)', type: 'check', show: (r) => r.kind === 'budget-line' },
-      { name: 'indicators', label: 'Indicators it bears on', type: 'multi', wide: true, hint: 'Ctrl+click or Shift+arrows to choose several.' },
-      { name: 'source', label: 'Source', type: 'text' },
-      { name: 'note', label: 'Note', type: 'text' },
+      { name: 'kind', label: 'facts.w.kind', type: 'select', options: (r) => valueOptions('instrumentKinds', lists().instrumentKinds, r.kind) },
+      { name: 'status', label: 'facts.w.status', type: 'select', options: (r) => valueOptions('instrumentStatuses', statusesOf(r.kind), r.status), hint: 'facts.instruments.status.hint' },
+      { name: 'name', label: 'facts.w.name', type: 'line', required: 'facts.instruments.name.required' },
+      { name: 'id', label: 'facts.instruments.id', type: 'line', newOnly: true, hint: 'facts.instruments.id.hint' },
+      { name: 'reference', label: 'facts.instruments.reference', type: 'line', hint: 'facts.instruments.reference.hint' },
+      { name: 'owner', label: 'facts.instruments.owner', type: 'select', options: (r) => options(stakeholderPairs('—'), r.owner || '') },
+      { name: 'adopted', label: 'facts.instruments.adopted', type: 'line', hint: 'facts.date.hint' },
+      { name: 'inForce', label: 'facts.instruments.inForce', type: 'line', hint: 'facts.date.hint' },
+      { name: 'expires', label: 'facts.instruments.expires', type: 'line', hint: 'facts.date.hint' },
+      { name: 'review', label: 'facts.instruments.review', type: 'line', hint: 'facts.date.hint' },
+      { name: 'amount', label: 'facts.instruments.amount', type: 'number', show: money, hint: 'facts.instruments.amount.hint' },
+      { name: 'currency', label: 'facts.instruments.currency', type: 'line', show: money, hint: 'facts.instruments.currency.hint', upper: true },
+      { name: 'recurrent', label: 'facts.instruments.recurrent', type: 'check', show: (r) => r.kind === 'budget-line' },
+      { name: 'indicators', label: 'facts.instruments.indicators', type: 'multi', wide: true, hint: 'facts.instruments.indicators.hint' },
+      { name: 'source', label: 'facts.w.source', type: 'text' },
+      { name: 'note', label: 'facts.w.note', type: 'text' },
     ],
   },
   {
-    key: 'staff', title: 'Staff', one: 'staff record', limit: () => limits().factRecords,
+    key: 'staff', title: 'facts.staff.title', one: 'facts.staff.one', limit: () => limits().factRecords,
     blank: () => ({ year: year() }),
     name: (r) => `${stakeholderName(r.stakeholder)}${r.unit ? `, ${r.unit}` : ''} ${r.year}`,
-    columns: ['Institution', 'Year', 'Established', 'Filled'],
+    columns: ['facts.w.institution', 'facts.w.year', 'facts.staff.col2', 'facts.staff.col3'],
     cells: (r) => [stakeholderName(r.stakeholder) + (r.unit ? ` — ${r.unit}` : ''), String(r.year), r.established ?? '?', r.filled ?? '?'],
     fields: [
-      { name: 'stakeholder', label: 'Institution', type: 'select', options: (r) => options(stakeholderPairs(), r.stakeholder || '') },
-      { name: 'unit', label: 'Unit', type: 'line', hint: 'Empty for the institution\'s cyber staff as a whole.' },
-      { name: 'year', label: 'Year', type: 'number', required: 'Enter the year the numbers describe.' },
-      { name: 'established', label: 'Established posts', type: 'number' },
-      { name: 'filled', label: 'Filled posts', type: 'number' },
-      { name: 'source', label: 'Source', type: 'text' },
-      { name: 'note', label: 'Note', type: 'text' },
+      { name: 'stakeholder', label: 'facts.w.institution', type: 'select', options: (r) => options(stakeholderPairs(), r.stakeholder || '') },
+      { name: 'unit', label: 'facts.staff.unit', type: 'line', hint: 'facts.staff.unit.hint' },
+      { name: 'year', label: 'facts.w.year', type: 'number', required: 'facts.staff.year.required' },
+      { name: 'established', label: 'facts.staff.established', type: 'number' },
+      { name: 'filled', label: 'facts.staff.filled', type: 'number' },
+      { name: 'source', label: 'facts.w.source', type: 'text' },
+      { name: 'note', label: 'facts.w.note', type: 'text' },
     ],
   },
   {
-    key: 'budapest', title: 'Budapest Convention', one: 'treaty status', single: ['treaties', 'budapest'],
+    key: 'budapest', title: 'facts.budapest.title', one: 'facts.budapest.one', single: ['treaties', 'budapest'],
     blank: () => ({ status: 'none' }),
-    name: () => 'Budapest Convention',
-    columns: ['Treaty', 'Status', 'Since'],
-    cells: (r) => ['Council of Europe Convention on Cybercrime (Budapest)', label(r.status), r.date || ''],
+    name: () => t('facts.budapest.title'),
+    columns: ['facts.budapest.col0', 'facts.w.status', 'facts.w.since'],
+    cells: (r) => [t('facts.budapest.treaty'), label('treatyStatuses', r.status), r.date || ''],
     fields: [
-      { name: 'status', label: 'Status', type: 'select', options: (r) => valueOptions(lists().treatyStatuses, r.status) },
-      { name: 'date', label: 'Date', type: 'line', hint: `Of ratification or accession, signature or invitation: ${dateHint}` },
-      { name: 'source', label: 'Source', type: 'text' },
-      { name: 'note', label: 'Note', type: 'text' },
+      { name: 'status', label: 'facts.w.status', type: 'select', options: (r) => valueOptions('treatyStatuses', lists().treatyStatuses, r.status) },
+      { name: 'date', label: 'facts.budapest.date', type: 'line', hint: 'facts.budapest.date.hint' },
+      { name: 'source', label: 'facts.w.source', type: 'text' },
+      { name: 'note', label: 'facts.w.note', type: 'text' },
     ],
   },
   {
-    key: 'networks', title: 'Networks', one: 'network record', limit: () => limits().factRecords,
+    key: 'networks', title: 'facts.networks.title', one: 'facts.networks.one', limit: () => limits().factRecords,
     blank: () => ({ network: 'first', status: 'member' }),
-    name: (r) => (r.network === 'other' ? r.name : label(r.network)),
-    columns: ['Network', 'Status', 'Since', 'Member'],
-    cells: (r) => [r.network === 'other' ? r.name || 'Other' : label(r.network), label(r.status), r.since || '', stakeholderName(r.stakeholder)],
+    name: (r) => (r.network === 'other' ? r.name : label('networks', r.network)),
+    columns: ['facts.w.network', 'facts.w.status', 'facts.w.since', 'facts.networks.col3'],
+    cells: (r) => [r.network === 'other' ? r.name || label('networks', 'other') : label('networks', r.network), label('networkStatuses', r.status), r.since || '', stakeholderName(r.stakeholder)],
     fields: [
-      { name: 'network', label: 'Network', type: 'select', options: (r) => valueOptions(lists().networks, r.network) },
-      { name: 'name', label: 'Name of the network', type: 'line', show: (r) => r.network === 'other' },
-      { name: 'status', label: 'Status', type: 'select', options: (r) => valueOptions(lists().networkStatuses, r.status) },
-      { name: 'since', label: 'Since', type: 'line', hint: dateHint },
-      { name: 'stakeholder', label: 'Member or applicant', type: 'select', options: (r) => options(stakeholderPairs('—'), r.stakeholder || '') },
-      { name: 'source', label: 'Source', type: 'text' },
-      { name: 'note', label: 'Note', type: 'text' },
+      { name: 'network', label: 'facts.w.network', type: 'select', options: (r) => valueOptions('networks', lists().networks, r.network) },
+      { name: 'name', label: 'facts.networks.name', type: 'line', show: (r) => r.network === 'other' },
+      { name: 'status', label: 'facts.w.status', type: 'select', options: (r) => valueOptions('networkStatuses', lists().networkStatuses, r.status) },
+      { name: 'since', label: 'facts.w.since', type: 'line', hint: 'facts.date.hint' },
+      { name: 'stakeholder', label: 'facts.networks.stakeholder', type: 'select', options: (r) => options(stakeholderPairs('—'), r.stakeholder || '') },
+      { name: 'source', label: 'facts.w.source', type: 'text' },
+      { name: 'note', label: 'facts.w.note', type: 'text' },
     ],
   },
   {
-    key: 'incidents', title: 'Incidents', one: 'incident count', limit: () => limits().factRecords,
+    key: 'incidents', title: 'facts.incidents.title', one: 'facts.incidents.one', limit: () => limits().factRecords,
     blank: () => ({ year: year() - 1 }),
     name: (r) => `${r.year}${r.stakeholder ? ` ${stakeholderName(r.stakeholder)}` : ''}`,
-    columns: ['Year', 'Handled', 'By'],
-    cells: (r) => [String(r.year), String(r.handled), r.stakeholder ? stakeholderName(r.stakeholder) : 'national'],
+    columns: ['facts.w.year', 'facts.incidents.col1', 'facts.incidents.col2'],
+    cells: (r) => [String(r.year), String(r.handled), r.stakeholder ? stakeholderName(r.stakeholder) : t('facts.incidents.national')],
     fields: [
-      { name: 'year', label: 'Year', type: 'number', required: 'Enter the year.' },
-      { name: 'handled', label: 'Incidents handled', type: 'number', required: 'Enter the number handled (confirmed incidents).' },
-      { name: 'stakeholder', label: 'Team', type: 'select', options: (r) => options(stakeholderPairs('National total'), r.stakeholder || '') },
-      { name: 'source', label: 'Source', type: 'text' },
-      { name: 'note', label: 'Note', type: 'text' },
+      { name: 'year', label: 'facts.w.year', type: 'number', required: 'facts.incidents.year.required' },
+      { name: 'handled', label: 'facts.incidents.handled', type: 'number', required: 'facts.incidents.handled.required' },
+      { name: 'stakeholder', label: 'facts.incidents.stakeholder', type: 'select', options: (r) => options(stakeholderPairs(t('facts.incidents.total')), r.stakeholder || '') },
+      { name: 'source', label: 'facts.w.source', type: 'text' },
+      { name: 'note', label: 'facts.w.note', type: 'text' },
     ],
   },
   {
-    key: 'strategyInForce', title: 'Strategy in force', one: 'strategy in force', single: ['strategyInForce'],
+    key: 'strategyInForce', title: 'facts.strategyInForce.title', one: 'facts.strategyInForce.one', single: ['strategyInForce'],
     blank: () => ({ from: year(), to: year() + 4 }),
     name: (r) => instrumentName(r.instrument),
-    columns: ['Strategy', 'Period'],
+    columns: ['facts.w.strategy', 'facts.strategyInForce.col1'],
     cells: (r) => [instrumentName(r.instrument), `${r.from}–${r.to}`],
     fields: [
-      { name: 'instrument', label: 'Strategy', type: 'select', options: (r) => options(strategies(r.instrument), r.instrument || ''), required: 'Record the strategy as an instrument of kind "Strategy" first.' },
-      { name: 'from', label: 'First year', type: 'number', required: 'Enter the first year of its period.' },
-      { name: 'to', label: 'Last year', type: 'number', required: 'Enter the last year of its period.' },
+      { name: 'instrument', label: 'facts.w.strategy', type: 'select', options: (r) => options(strategies(r.instrument), r.instrument || ''), required: 'facts.strategyInForce.instrument.required' },
+      { name: 'from', label: 'facts.strategyInForce.from', type: 'number', required: 'facts.strategyInForce.from.required' },
+      { name: 'to', label: 'facts.strategyInForce.to', type: 'number', required: 'facts.strategyInForce.to.required' },
     ],
   },
 ];
@@ -244,9 +241,9 @@ export function factsSection() {
     view.editing = null;
     view.problems = [];
   }
-  const tabs = h('div', { class: 'facts-kinds', role: 'group', 'aria-label': 'Kind of fact' }, kinds.map((x) => h('button', {
+  const tabs = h('div', { class: 'facts-kinds', role: 'group', 'aria-label': t('facts.kinds') }, kinds.map((x) => h('button', {
     type: 'button', id: `facts-kind-${x.key}`, 'aria-pressed': String(x === k),
-    text: `${x.title}${x.single ? '' : ` (${records(x).length})`}`,
+    text: `${t(x.title)}${x.single ? '' : ` (${records(x).length})`}`,
     on: { click: () => {
       view.kind = x.key;
       view.editing = null;
@@ -256,9 +253,8 @@ export function factsSection() {
     } },
   })));
   return h('section', { class: 'panel facts', id: 'facts', 'aria-labelledby': 'h-facts' },
-    h('h2', { id: 'h-facts', text: `Country facts (${count()})` }),
-    h('p', { class: 'hint', text: 'What the country already has: the instruments that carry its capabilities, posts, treaty and network status, incident counts. ' +
-      'The draft renews, revives or implements what exists instead of creating it again. Record each fact with its source.' }),
+    h('h2', { id: 'h-facts', text: t('facts.title', { n: count() }) }),
+    h('p', { class: 'hint', text: t('facts.about') }),
     tabs, listOf(k), view.editing !== null ? form(k) : null);
 }
 
@@ -268,12 +264,12 @@ function listOf(k) {
     const problems = app.problems.filter((p) => p.at && (p.at === at || p.at.startsWith(`${at}/`)));
     const used = k.key === 'instruments' && a().facts.strategyInForce && a().facts.strategyInForce.instrument === r.id;
     return h('tr', { dataset: { at }, class: view.editing === i ? 'current' : null },
-      k.cells(r).map((c, j) => h('td', {}, j === 0 ? [h('span', { text: c }), problems.length ? h('span', { class: 'flag', title: problems.map((p) => problemText(p)).join('; '), text: `${problems.length} problem${problems.length > 1 ? 's' : ''}` }) : null] : String(c))),
+      k.cells(r).map((c, j) => h('td', {}, j === 0 ? [h('span', { text: c }), problems.length ? h('span', { class: 'flag', title: problems.map((p) => problemText(p)).join('; '), text: tn('facts.problems', problems.length) }) : null] : String(c))),
       h('td', { class: 'actions' },
-        h('button', { type: 'button', id: `fact-edit-${i}`, text: 'Edit', 'aria-label': `Edit ${k.name(r)}`, on: { click: () => open(i) } }),
+        h('button', { type: 'button', id: `fact-edit-${i}`, text: t('edit'), 'aria-label': t('edit.label', { name: k.name(r) }), on: { click: () => open(i) } }),
         h('button', {
-          type: 'button', text: 'Remove', 'aria-label': `Remove ${k.name(r)}`, disabled: used,
-          title: used ? 'The strategy in force names it' : '',
+          type: 'button', text: t('remove'), 'aria-label': t('remove.label', { name: k.name(r) }), disabled: used,
+          title: used ? t('facts.used') : '',
           on: { click: () => remove(k, i, r) },
         })));
   });
@@ -281,10 +277,10 @@ function listOf(k) {
   const canAdd = !(k.single && recs.length) && !full && (k.key !== 'staff' || a().stakeholders.length);
   return h('div', { class: 'facts-list' },
     rows.length ? h('table', { class: 'grid small' },
-      h('thead', {}, h('tr', {}, colHeads([...k.columns, '']))),
-      h('tbody', {}, rows)) : h('p', { text: k.key === 'staff' && !a().stakeholders.length ? 'Add stakeholders first: posts belong to one.' : `No ${k.one} recorded.` }),
-    canAdd && view.editing === null ? h('button', { type: 'button', id: 'fact-add', class: 'primary', text: `Add ${k.one}`, on: { click: () => open(-1) } }) : null,
-    full ? h('p', { class: 'hint', text: `The list holds ${k.limit()} records, the most an assessment may have.` }) : null);
+      h('thead', {}, h('tr', {}, colHeads([...k.columns.map((c) => t(c)), '']))),
+      h('tbody', {}, rows)) : h('p', { text: k.key === 'staff' && !a().stakeholders.length ? t('facts.staff.first') : t(`facts.${k.key}.none`) }),
+    canAdd && view.editing === null ? h('button', { type: 'button', id: 'fact-add', class: 'primary', text: t(`facts.${k.key}.add`), on: { click: () => open(-1) } }) : null,
+    full ? h('p', { class: 'hint', text: t('facts.full', { n: k.limit() }) }) : null);
 }
 
 function open(index) {
@@ -321,8 +317,8 @@ function control(f, r) {
       return h('select', { id, name: f.name }, f.options(r));
     case 'multi': {
       const chosen = new Set(v || []);
-      return h('select', { id, name: f.name, multiple: true, size: 8 }, app.model.pillars.map((p) => h('optgroup', { label: `${p.id} ${text(p.name, 'en')}` },
-        p.areas.flatMap((ar) => ar.indicators.map((ind) => h('option', { value: ind.id, text: `${ind.id} ${text(ind.title, 'en')}`, selected: chosen.has(ind.id) }))))));
+      return h('select', { id, name: f.name, multiple: true, size: 8 }, app.model.pillars.map((p) => h('optgroup', { label: `${p.id} ${text(p.name, lang())}` },
+        p.areas.flatMap((ar) => ar.indicators.map((ind) => h('option', { value: ind.id, text: `${ind.id} ${text(ind.title, lang())}`, selected: chosen.has(ind.id) }))))));
     }
     case 'check':
       return h('input', { type: 'checkbox', id, name: f.name, checked: !!v });
@@ -347,13 +343,13 @@ function form(k) {
     if (f.newOnly && old) return null;
     const c = control(f, r);
     controls[f.name] = c;
-    const w = f.type === 'check' ? h('div', { class: 'field check' }, c, h('label', { for: c.id, text: f.label }), h('span', { class: 'field-error', id: `${c.id}-err`, hidden: true })) : field(f.label, c, f.hint);
+    const w = f.type === 'check' ? h('div', { class: 'field check' }, c, h('label', { for: c.id, text: t(f.label) }), h('span', { class: 'field-error', id: `${c.id}-err`, hidden: true })) : field(t(f.label), c, f.hint && t(f.hint));
     if (f.type === 'check') c.setAttribute('aria-describedby', `${c.id}-err`);
     if (f.wide || f.type === 'text') w.classList.add('wide');
     if (f.type === 'multi') {
       // What is chosen stays in view however the list is scrolled.
       const chosen = h('span', { class: 'chosen', id: `${c.id}-chosen`, 'aria-live': 'polite' });
-      const say = () => { chosen.textContent = `Chosen: ${[...c.selectedOptions].map((o) => o.value).join(', ') || 'none'}`; };
+      const say = () => { chosen.textContent = t('facts.chosen', { list: [...c.selectedOptions].map((o) => o.value).join(', ') || t('facts.chosen.none') }); };
       c.addEventListener('change', say);
       say();
       w.insertBefore(chosen, c.nextSibling);
@@ -370,7 +366,7 @@ function form(k) {
     if (controls.kind && controls.status) {
       const fits = statusesOf(controls.kind.value);
       const keep = fits.includes(controls.status.value) ? controls.status.value : fits[0];
-      controls.status.replaceChildren(...valueOptions(fits, keep));
+      controls.status.replaceChildren(...valueOptions('instrumentStatuses', fits, keep));
     }
   };
   for (const name of ['kind', 'network']) if (controls[name]) controls[name].addEventListener('change', follow);
@@ -389,14 +385,14 @@ function form(k) {
       },
     },
   },
-  h('h3', { id: 'fact-form-title', text: old ? `Edit ${k.one}: ${k.name(old)}` : `Add ${k.one}` }),
-  old && old.id && k.key === 'instruments' ? h('p', { class: 'hint', text: `ID ${old.id}` }) : null,
+  h('h3', { id: 'fact-form-title', text: old ? t(`facts.${k.key}.edit`, { name: k.name(old) }) : t(`facts.${k.key}.add`) }),
+  old && old.id && k.key === 'instruments' ? h('p', { class: 'hint', text: t('id', { id: old.id }) }) : null,
   general,
   h('div', { class: 'cols' }, parts),
   h('div', { class: 'row' },
-    h('button', { type: 'submit', class: 'primary', id: 'fact-save', text: old ? 'Save changes' : `Add ${k.one}` }),
-    h('button', { type: 'button', id: 'fact-cancel', text: 'Cancel', on: { click: () => close(index >= 0 ? `fact-edit-${index}` : 'fact-add') } }),
-    h('span', { class: 'hint', text: 'Esc cancels.' })));
+    h('button', { type: 'submit', class: 'primary', id: 'fact-save', text: old ? t('facts.save') : t(`facts.${k.key}.add`) }),
+    h('button', { type: 'button', id: 'fact-cancel', text: t('cancel'), on: { click: () => close(index >= 0 ? `fact-edit-${index}` : 'fact-add') } }),
+    h('span', { class: 'hint', text: t('facts.esc') })));
   follow();
   show(view.problems, controls, general, at);
   return el;
@@ -431,7 +427,7 @@ async function save(k, index, r, controls, general, at) {
   const missing = k.fields.filter((f) => f.required && controls[f.name] && (r[f.name] === undefined || r[f.name] === ''));
   for (const f of k.fields) if (controls[f.name]) setError(controls[f.name], '');
   if (missing.length) {
-    for (const f of missing) setError(controls[f.name], f.required);
+    for (const f of missing) setError(controls[f.name], t(f.required));
     controls[missing[0].name].focus();
     return;
   }
@@ -446,7 +442,7 @@ async function save(k, index, r, controls, general, at) {
     const v = await app.engine.call('validate', JSON.stringify(candidate));
     problems = v.problems.filter((p) => p.at && (p.at === at || p.at.startsWith(`${at}/`) || (k.key === 'instruments' && p.at.startsWith('/facts/strategyInForce'))));
   } catch (e) {
-    problems = [{ message: `the engine could not check the record: ${e.message}` }];
+    problems = [{ message: t('facts.unchecked', { reason: e.message }) }];
   }
   if (problems.length) {
     view.problems = problems;
@@ -455,9 +451,9 @@ async function save(k, index, r, controls, general, at) {
   }
   const added = index < 0;
   const i = added ? ((a().facts || {})[k.key] || []).length : index;
-  change({ what: 'fact', pointer: pointerOf(k, i), value: r, note: `${added ? 'added' : 'changed'} ${k.one} "${k.name(r)}"` },
+  change({ what: 'fact', pointer: pointerOf(k, i), value: r, note: t(added ? 'note.fact.added' : 'note.fact.changed', { kind: t(k.one), name: k.name(r) }) },
     (as) => withFacts(as, put(structuredClone(as.facts || {}), k, index, r)));
-  announce(`${added ? 'Added' : 'Saved'} ${k.one} ${k.name(r)}`);
+  announce(t(`facts.${k.key}.${added ? 'added' : 'saved'}`, { name: k.name(r) }));
   close(k.single ? 'fact-edit-0' : `fact-edit-${i}`);
 }
 
@@ -484,13 +480,13 @@ function show(problems, controls, general, at) {
 
 function remove(k, i, r) {
   const name = k.name(r);
-  change({ what: 'fact', pointer: pointerOf(k, i), note: `removed ${k.one} "${name}"` },
+  change({ what: 'fact', pointer: pointerOf(k, i), note: t('note.fact.removed', { kind: t(k.one), name }) },
     (as) => withFacts(as, put(structuredClone(as.facts || {}), k, i, undefined)));
   view.editing = null;
   view.problems = [];
   redraw();
   focus(document.getElementById('fact-edit-0') ? 'fact-edit-0' : 'fact-add');
-  toast(`Removed ${k.one} "${name}". Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+  toast(`${t(`facts.${k.key}.removed`, { name })} ${t('undo.hint')}`, { action: { label: t('undo.verb'), run: undo } });
 }
 
 // refreshFacts marks the records the engine's checks find problems in,
@@ -502,6 +498,6 @@ export function refreshFacts() {
     const cell = tr.querySelector('td');
     const flag = cell.querySelector('.flag');
     if (flag) flag.remove();
-    if (n) cell.append(h('span', { class: 'flag', text: `${n} problem${n > 1 ? 's' : ''}` }));
+    if (n) cell.append(h('span', { class: 'flag', text: tn('facts.problems', n) }));
   }
 }

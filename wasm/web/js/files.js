@@ -1,6 +1,8 @@
 // files.js moves files in and out of the page without any network:
 // downloads from blob URLs, uploads through a file input.
 
+import { t, locale } from './i18n.js';
+
 export function download(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -70,9 +72,10 @@ export function toBase64(bytes) {
   return btoa(bin);
 }
 
-// size says how big a file is: "84 KB", "1.2 MB".
+// size says how big a file is: "84 KB", "1.2 MB" (1,2 MB in Spanish,
+// French and Portuguese).
 export function size(n) {
-  if (n < 1000) return `${n} bytes`;
+  if (n < 1000) return t('size.bytes', { n });
   if (n < 1e6) return `${Math.round(n / 1000)} KB`;
-  return `${(n / 1e6).toFixed(1)} MB`;
+  return `${(n / 1e6).toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }

@@ -9,6 +9,7 @@ import { h, fill, announce } from './dom.js';
 import { app, changeMany, problemText } from './app.js';
 import { toBase64 } from './files.js';
 import { snapshot } from './session.js';
+import { t, tn } from './i18n.js';
 
 // importFiles merges files ([{name, bytes}]) into the open session. It
 // resolves to the engine's response ({problems, files, added}); the
@@ -20,14 +21,14 @@ export async function importFiles(files) {
     const sent = JSON.stringify(app.session.assessment);
     const r = await app.engine.call('import', `{"files":${payload},"into":${sent}}`);
     if (r.problems.length) return r;
-    if (!app.session || app.session.id !== id) throw new Error('another session was opened meanwhile; nothing was changed');
+    if (!app.session || app.session.id !== id) throw new Error(t('import.other-session'));
     // A change made while the engine worked would be lost by applying a
     // merge of the older state: merge again into the current one.
     if (JSON.stringify(app.session.assessment) !== sent) continue;
     apply(r, files.length);
     return r;
   }
-  throw new Error('the session kept changing during the import; nothing was changed: try again');
+  throw new Error(t('import.kept-changing'));
 }
 
 function apply(r, count) {
@@ -37,17 +38,18 @@ function apply(r, count) {
   if (merged.responses.length !== nResp + r.added.responses ||
     merged.respondents.length !== a.respondents.length + r.added.respondents.length ||
     merged.stakeholders.length !== a.stakeholders.length + r.added.stakeholders.length) {
-    throw new Error('the engine returned an assessment that does not extend the session; nothing was changed');
+    throw new Error(t('import.bad-merge'));
   }
   if (!r.added.responses && !r.added.respondents.length && !r.added.stakeholders.length && !r.added.facts) return;
-  let name = `before importing ${count} questionnaire${count > 1 ? 's' : ''}`;
-  for (let n = 2; app.session.snapshots.some((x) => x.name === name); n++) name = `before importing ${count} questionnaire${count > 1 ? 's' : ''} (${n})`;
+  const first = tn('import.snapshot', count);
+  let name = first;
+  for (let n = 2; app.session.snapshots.some((x) => x.name === name); n++) name = `${first} (${n})`;
   const entries = r.files.map((f) => {
     const i = merged.respondents.findIndex((x) => x.id === f.respondent);
     return {
       what: 'import', respondent: f.respondent, pointer: i >= 0 ? `/respondents/${i}` : undefined,
-      note: `${f.file}: ${f.name} (${f.organisation}), ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added` +
-        (f.facts ? `, ${f.facts} country fact${f.facts === 1 ? '' : 's'} merged` : ''),
+      note: `${f.file}: ${f.name} (${f.organisation}), ${tn('import.file-added', f.answers, { added: f.added })}` +
+        (f.facts ? `, ${tn('note.facts-merged', f.facts)}` : ''),
     };
   });
   changeMany(entries, (as, session) => {
@@ -67,27 +69,28 @@ function apply(r, count) {
 // resultView shows what an import did, or why it did nothing.
 export function resultView(r, names) {
   if (r.error) {
-    return [h('p', { class: 'error', text: `Nothing was imported: ${r.error}` })];
+    return [h('p', { class: 'error', text: t('import.nothing.because', { reason: r.error }) })];
   }
   if (r.problems.length) {
     const n = r.problems.length;
     return [
-      h('p', { class: 'error', text: `Nothing was imported from ${names.join(', ')}: ${n} problem${n > 1 ? 's' : ''} below. Correct the files named (or ask the respondents to), then import them again.` }),
-      h('ul', { class: 'problems' }, r.problems.slice(0, 40).map((p) => h('li', { text: problemText({ ...p, file: p.file || 'the session' }) })),
-        r.problems.length > 40 ? h('li', { text: `… and ${r.problems.length - 40} more` }) : null),
+      h('p', { class: 'error', text: tn('import.problems', n, { names: names.join(', ') }) }),
+      h('ul', { class: 'problems' }, r.problems.slice(0, 40).map((p) => h('li', { text: problemText({ ...p, file: p.file || t('import.the-session') }) })),
+        r.problems.length > 40 ? h('li', { text: t('problems.more', { n: r.problems.length - 40 }) }) : null),
     ];
   }
-  const out = [h('p', { class: 'ok', text: `Imported ${r.files.length} questionnaire${r.files.length > 1 ? 's' : ''}: ` +
-    `${r.added.respondents.length} new respondent${r.added.respondents.length === 1 ? '' : 's'}, ${r.added.responses} answer${r.added.responses === 1 ? '' : 's'} added.` +
-    (r.added.facts ? ` ${r.added.facts} country fact${r.added.facts === 1 ? '' : 's'} merged (Setup, Country facts).` : '') +
-    `${r.added.responses || r.added.facts ? ' A snapshot keeps the session as it was before.' : ''}` })];
+  const done = [
+    `${tn('import.done', r.files.length)}: ${tn('import.new-respondents', r.added.respondents.length)}, ${tn('import.answers-added', r.added.responses)}.`,
+    r.added.facts ? tn('import.facts', r.added.facts) : '',
+    r.added.responses || r.added.facts ? t('import.snapshot-kept') : '',
+  ];
+  const out = [h('p', { class: 'ok', text: done.filter(Boolean).join(' ') })];
   out.push(h('ul', { class: 'imported' }, r.files.map((f) => h('li', {},
     h('strong', { text: f.file }), ': ',
-    `${f.name}, ${f.organisation}${f.title ? ` (${f.title})` : ''} — ${f.added} of ${f.answers} answer${f.answers === 1 ? '' : 's'} added`,
-    f.added < f.answers ? ' (the others were in the session already)' : ''))));
+    `${f.name}, ${f.organisation}${f.title ? ` (${f.title})` : ''} — ${tn('import.file-added', f.answers, { added: f.added })}`,
+    f.added < f.answers ? ` ${t('import.others-there')}` : ''))));
   if (r.added.stakeholders.length) {
-    out.push(h('p', { class: 'flag-line', text: `New stakeholder${r.added.stakeholders.length > 1 ? 's' : ''} with no role archetype yet: ` +
-      `${r.added.stakeholders.map((s) => s.name).join('; ')}. Tick their roles under Stakeholders.` }));
+    out.push(h('p', { class: 'flag-line', text: tn('import.new-stakeholders', r.added.stakeholders.length, { names: r.added.stakeholders.map((s) => s.name).join('; ') }) }));
   }
   return out;
 }
@@ -102,7 +105,7 @@ export function lastResult() {
 // run imports files and remembers the result for the panel.
 export async function run(status, files) {
   const names = files.map((f) => f.name);
-  fill(status, h('progress', { 'aria-label': 'Importing' }), ` Reading ${names.join(', ')}…`);
+  fill(status, h('progress', { 'aria-label': t('import.importing') }), ' ', t('import.reading', { names: names.join(', ') }));
   let r;
   try {
     r = await importFiles(files);
@@ -111,6 +114,6 @@ export async function run(status, files) {
   }
   lastImport = { session: app.session && app.session.id, r, names };
   fill(status, resultView(r, names));
-  announce(r.error || r.problems.length ? 'Nothing was imported' : `Imported ${files.length} questionnaires`);
+  announce(r.error || r.problems.length ? t('import.nothing') : tn('import.done', files.length));
   return r;
 }

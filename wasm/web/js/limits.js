@@ -4,6 +4,7 @@
 // page warns at half of a limit, well before any refusal.
 
 import { size } from './files.js';
+import { t } from './i18n.js';
 
 // localStorageBytes is what localStorage holds for one page in current
 // browsers (5 million characters in Chromium and Firefox), less room for
@@ -25,17 +26,15 @@ export function measure(s) {
 // kind of storage in use, quota {usage, quota} the browser's estimate for
 // IndexedDB (or null).
 export function warning(bytes, { fileMax, store, quota }) {
-  const advice = 'Delete the snapshots you no longer need (Setup, Snapshots), or save the file and start a new session from it.';
+  const advice = t('limits.advice');
   if (fileMax && bytes > fileMax / 2) {
-    return `This session is ${size(bytes)}; a session file may hold at most ${size(fileMax)}. ${advice}`;
+    return `${t('limits.file', { size: size(bytes), max: size(fileMax) })} ${advice}`;
   }
   if (store === 'localstorage' && bytes > localStorageBytes / 2) {
-    return `This session is ${size(bytes)}, and this browser keeps it in localStorage, which holds about ${size(localStorageBytes)}. ` +
-      `Save the file often. ${advice}`;
+    return `${t('limits.localstorage', { size: size(bytes), max: size(localStorageBytes) })} ${advice}`;
   }
   if (store === 'indexeddb' && quota && quota.quota && quota.usage > quota.quota * 0.8) {
-    return `The browser's storage for this page is ${Math.round((quota.usage / quota.quota) * 100)}% full (${size(quota.usage)} of ${size(quota.quota)}). ` +
-      `Save the file, then delete sessions or snapshots you no longer need.`;
+    return t('limits.quota', { n: Math.round((quota.usage / quota.quota) * 100), used: size(quota.usage), max: size(quota.quota) });
   }
   return null;
 }

@@ -6,9 +6,10 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
 import { placeOf } from './place.js';
-import { typingText } from './dom.js';
+import { typingText, onChoose, options } from './dom.js';
+import { t, setLanguage, pick, pageLanguages } from './i18n.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
 import { screen as assess } from './screens/assess.js';
@@ -46,13 +47,24 @@ function projector(onOff) {
   }
 }
 
+// languageSwitch fills the switch in the header, once the page's language
+// is known: each language named in itself.
+function languageSwitch() {
+  const sw = document.getElementById('page-lang');
+  sw.append(...options(pageLanguages, document.documentElement.lang));
+  for (const o of sw.options) o.lang = o.value;
+  onChoose(sw, (code) => chooseLanguage(code));
+  sw.title = t('select.hint');
+}
+
 function shell() {
   const nav = document.getElementById('nav');
   app.screens.forEach((s, i) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.screen = s.id;
-    b.textContent = s.title;
+    b.dataset.t = `screen.${s.id}`;
+    b.textContent = t(b.dataset.t);
     b.setAttribute('aria-keyshortcuts', `Alt+${i + 1}`);
     b.addEventListener('click', () => go(s.id));
     nav.append(b);
@@ -81,10 +93,10 @@ function shell() {
   redoButton.addEventListener('click', () => redo());
   on('history', () => {
     const next = undoHistory();
-    for (const [b, verb, what, keys] of [[undoButton, 'Undo', next.undo, 'Ctrl+Z'], [redoButton, 'Redo', next.redo, 'Ctrl+Shift+Z']]) {
+    for (const [b, key, what, keys] of [[undoButton, 'undo', next.undo, 'Ctrl+Z'], [redoButton, 'redo', next.redo, 'Ctrl+Shift+Z']]) {
       b.disabled = !what;
-      b.title = what ? `${verb} ${what} (${keys})` : `Nothing to ${verb.toLowerCase()}`;
-      b.setAttribute('aria-label', what ? `${verb} ${what}` : verb);
+      b.title = what ? t(`${key}.title`, { what, keys }) : t(`${key}.nothing`);
+      b.setAttribute('aria-label', what ? t(`${key}.label`, { what }) : t(`${key}.verb`));
     }
   });
   document.addEventListener('keydown', (e) => {
@@ -108,6 +120,7 @@ function shell() {
     const scr = currentScreen();
     if (scr.onKey) scr.onKey(e);
   });
+  on('session', followSessionLanguage);
   on('session', render);
   on('result', () => {
     const scr = currentScreen();
@@ -117,9 +130,10 @@ function shell() {
 
 async function main() {
   const mainAt = performance.now();
+  // Until the stored choice is read, the page speaks the browser's language.
+  setLanguage(pick(navigator.languages || [navigator.language]) || 'en');
   if (!supported()) {
-    fail('unsupported-browser', 'This browser is too old to run the ncskit workbook: it lacks WebAssembly streaming, DecompressionStream or Web Workers. ' +
-      'Open the file in a current Chrome, Edge, Firefox or Safari (Chrome/Edge 80, Firefox 113, Safari 16.4 or later).');
+    fail('unsupported-browser', t('boot.lacks'));
     return;
   }
   app.screens = [sessions, setup, assess, results, priorities, roles];
@@ -129,7 +143,7 @@ async function main() {
     const wasm = document.getElementById('ncskit-wasm');
     engine = await startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip));
   } catch (e) {
-    fail('engine', `The workbook could not start its engine: ${e.message}. Try a current Chrome, Edge, Firefox or Safari.`);
+    fail('engine', t('boot.engine', { reason: e.message }));
     return;
   }
   const engineAt = performance.now();
@@ -140,6 +154,7 @@ async function main() {
   shell();
   readHash();
   await init(engine, store);
+  languageSwitch();
   const initAt = performance.now();
   if (!location.hash && app.session) app.view.screen = (placeOf(app.session.id) || {}).screen || 'assess';
   boot.hidden = true;
@@ -155,4 +170,4 @@ async function main() {
   engine.call('validate', '{}').catch(() => {});
 }
 
-main().catch((e) => fail('start', `The workbook could not start: ${e.message}`));
+main().catch((e) => fail('start', t('boot.start', { reason: e.message })));

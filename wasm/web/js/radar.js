@@ -5,6 +5,7 @@
 // assessed".
 
 import { svg } from './dom.js';
+import { t } from './i18n.js';
 
 // radar returns an <svg>. axes: [{label, title, value, target, missing}],
 // values on the scale 0..max; missing marks an axis with nothing assessed.
@@ -35,11 +36,11 @@ export function radar({ axes, max, size = 400, title }) {
     // missing axis is greyed and italic, and says so in its tooltip.
     const crowded = n > 8;
     el.append(svg('text', { class: ax.missing && crowded ? 'axis-label not-assessed' : 'axis-label', x: lx.toFixed(1), y: (ly + 4).toFixed(1), 'text-anchor': anchor },
-      svg('title', { text: `${ax.title || ax.label}${ax.missing ? ': not assessed' : ''}` }), ax.label));
+      svg('title', { text: ax.missing ? `${ax.title || ax.label}: ${t('results.heat.none')}` : (ax.title || ax.label) }), ax.label));
     if (ax.missing && !crowded) {
       // Centred under the label, and kept inside the chart at its sides.
       const sx = Math.min(Math.max(lx, 36), size - 36);
-      el.append(svg('text', { class: 'not-assessed', x: sx.toFixed(1), y: (ly + 17).toFixed(1), 'text-anchor': 'middle', text: 'not assessed' }));
+      el.append(svg('text', { class: 'not-assessed', x: sx.toFixed(1), y: (ly + 17).toFixed(1), 'text-anchor': 'middle', text: t('results.heat.none') }));
     }
   });
   el.append(svg('polygon', { class: 'target', points: pts(axes.map((a) => a.target || 0)) }));
@@ -48,7 +49,7 @@ export function radar({ axes, max, size = 400, title }) {
     if (ax.missing) return;
     const [x, y] = at(k, ax.value || 0);
     el.append(svg('circle', { class: 'dot', cx: x.toFixed(1), cy: y.toFixed(1), r: 3.5 },
-      svg('title', { text: `${ax.title || ax.label}: ${ax.value} of target ${ax.target}` })));
+      svg('title', { text: `${ax.title || ax.label}: ${t('radar.of-target', { value: ax.value, target: ax.target })}` })));
   });
   return el;
 }

@@ -3,6 +3,8 @@
 // log (append-only: when, what, which indicator and respondent) and named
 // snapshots. The engine validates the same format (wasm/session.go).
 
+import { t } from './i18n.js';
+
 export const FORMAT = 'ncskit-session';
 export const VERSION = 1;
 
@@ -29,7 +31,7 @@ export function slug(name, taken, prefix = '') {
 
 // newSession makes a session around a fresh assessment.
 export function newSession({ name, template, profile, session, model, schemaVersion }) {
-  const t = now();
+  const at = now();
   const assessment = {
     $schema: 'https://ncskit.org/schemas/assessment-v1.schema.json',
     schemaVersion,
@@ -43,24 +45,24 @@ export function newSession({ name, template, profile, session, model, schemaVers
     decisions: {},
   };
   const s = {
-    format: FORMAT, version: VERSION, id: newId('s-'), name, created: t, updated: t, template,
+    format: FORMAT, version: VERSION, id: newId('s-'), name, created: at, updated: at, template,
     assessment, log: [], snapshots: [],
   };
-  record(s, { what: 'session', note: `created "${name}"` });
+  record(s, { what: 'session', note: t('note.created', { name }) });
   return s;
 }
 
 // wrap makes a session around an assessment read from a file.
 export function wrap(assessment, fileName) {
-  const t = now();
+  const at = now();
   const p = assessment.profile;
   const s = {
     format: FORMAT, version: VERSION, id: newId('s-'),
-    name: `${clip(p.country)} ${assessment.session.date}`, created: t, updated: t,
+    name: `${clip(p.country)} ${assessment.session.date}`, created: at, updated: at,
     template: p.smallIslandState ? 'small-island-state' : 'national',
     assessment, log: [], snapshots: [],
   };
-  record(s, { what: 'session', note: `opened from the assessment file ${fileName}` });
+  record(s, { what: 'session', note: t('note.opened-assessment', { name: fileName }) });
   return s;
 }
 
@@ -78,7 +80,7 @@ export function record(s, details) {
 
 export function snapshot(s, name) {
   s.snapshots.push({ name, at: now(), seq: s.log.length, assessment: structuredClone(s.assessment) });
-  record(s, { what: 'snapshot', note: `snapshot "${name}"` });
+  record(s, { what: 'snapshot', note: t('note.snapshot', { name }) });
 }
 
 // restore puts a snapshot's assessment back, after keeping the current
@@ -89,7 +91,7 @@ export function restore(s, index) {
   for (let n = 2; s.snapshots.some((x) => x.name === name); n++) name = `before restoring "${clip(snap.name)}" (${n})`;
   snapshot(s, name);
   s.assessment = structuredClone(snap.assessment);
-  record(s, { what: 'restore', note: `restored snapshot "${snap.name}"` });
+  record(s, { what: 'restore', note: t('note.restored', { name: snap.name }) });
 }
 
 // clip shortens a name that goes into another, so that the new name stays

@@ -9,6 +9,8 @@
 // stored revision is another, a window wrote in between, and put rejects
 // with a ConflictError instead of overwriting that window's work.
 
+import { t } from './i18n.js';
+
 // ConflictError means that another window saved the session since this
 // window last read or wrote it.
 export class ConflictError extends Error {}
@@ -40,7 +42,7 @@ function done(tx) {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error || new Error('the write was aborted'));
+    tx.onabort = () => reject(tx.error || new Error(t('store.aborted')));
   });
 }
 
@@ -57,7 +59,7 @@ function sameList(a, b) {
 }
 
 async function openIndexedDB() {
-  if (!('indexedDB' in self) || !self.indexedDB) throw new Error('no IndexedDB');
+  if (!('indexedDB' in self) || !self.indexedDB) throw new Error(t('store.no-indexeddb'));
   const open = indexedDB.open(DB, 1);
   open.onupgradeneeded = () => {
     const db = open.result;
@@ -67,7 +69,7 @@ async function openIndexedDB() {
   };
   const db = await Promise.race([
     request(open),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer')), 3000)),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(t('store.no-answer'))), 3000)),
   ]);
   const stored = new Map(); // id → the snapshots the store holds apart for it, as last written or read here
   // joined reads a session with its snapshots.
@@ -212,8 +214,8 @@ function openMemory() {
   };
 }
 
-export const storageWarning = 'This browser refuses to store data for this page, so your work is NOT saved automatically. ' +
-  'Use "Save file" often, and keep the file.';
+// The warnings are keys of text.json (i18n.js), shown in the page's language.
+export const storageWarning = 'store.refused';
 
 // openStore returns the best storage the browser allows. Its warning is
 // null when changes are kept across a reload or a crash.
@@ -242,7 +244,7 @@ export function degrade(store) {
     try {
       store.backend = openLocalStorage();
       store.kind = store.backend.kind;
-      store.warning = 'IndexedDB refused to save; changes now go to localStorage, which holds less. Save the session file to be safe.';
+      store.warning = 'store.fallback';
       return true;
     } catch (e) {
       // fall through to memory
@@ -251,8 +253,7 @@ export function degrade(store) {
   if (store.kind !== 'memory') {
     store.backend = openMemory();
     store.kind = 'memory';
-    store.warning = 'This session no longer fits in the storage this browser gives the page, so your work is NOT saved automatically from now on. ' +
-      'Use "Save file" now and often, and keep the file; deleting snapshots you no longer need makes the session smaller.';
+    store.warning = 'store.full';
     return true;
   }
   return false;

@@ -6,12 +6,13 @@
 // clears, arrows move between indicators, [ and ] change respondent, c
 // toggles the consensus view.
 
-import { h, fill, field, setError, options, announce, editing, toast, onChoose } from '../dom.js';
+import { h, fill, field, setError, options, announce, editing, toast, onChoose, colHeads } from '../dom.js';
 import { app, change, go, lang, limits, problemText, undo } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
+import { t, tn } from '../i18n.js';
 
-export const screen = { id: 'assess', title: 'Assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'Skip to the answer' };
+export const screen = { id: 'assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'skip.answer' };
 
 const CONSENSUS = 'consensus';
 let dom = null; // the parts of the screen that refresh() updates
@@ -33,7 +34,7 @@ function respondentName(id) {
 }
 
 function stakeholderName(id) {
-  if (!id) return 'desk reviewer';
+  if (!id) return t('assess.desk');
   const s = a().stakeholders.find((x) => x.id === id);
   return s ? s.name : id;
 }
@@ -45,7 +46,7 @@ function render(root) {
   if (app.view.respondent !== CONSENSUS && !resp.some((r) => r.id === app.view.respondent)) {
     app.view.respondent = resp.length ? resp[0].id : CONSENSUS;
   }
-  const nav = h('nav', { class: 'tree', 'aria-label': 'Indicators' });
+  const nav = h('nav', { class: 'tree', 'aria-label': t('assess.indicators') });
   const marks = new Map();
   for (const p of m.pillars) {
     nav.append(h('h2', { class: 'pillar', text: `${p.id} ${text(p.name, lang())}` }));
@@ -64,17 +65,17 @@ function render(root) {
   }
   const who = h('select', { id: 'respondent' }, options([
     ...resp.map((r) => [r.id, `${r.name} (${stakeholderName(r.stakeholder)})`]),
-    [CONSENSUS, 'Consensus: all respondents'],
+    [CONSENSUS, t('assess.consensus.all')],
   ], app.view.respondent));
   onChoose(who, (v) => show(app.view.indicator, v, true));
   const card = h('article', { class: 'card', 'aria-labelledby': 'ind-title' });
-  const noResp = resp.length ? null : h('p', { class: 'banner', text: 'No respondent yet: add respondents on the Setup screen, or record agreed levels in the consensus view.' });
-  root.append(h('h1', { class: 'visually-hidden', text: 'Assess' }),
+  const noResp = resp.length ? null : h('p', { class: 'banner', text: t('assess.no-respondent') });
+  root.append(h('h1', { class: 'visually-hidden', text: t('screen.assess') }),
     h('div', { class: 'assess' }, nav, h('div', { class: 'work' },
       noResp,
-      h('div', { class: 'who' }, field('Answering as', who)),
+      h('div', { class: 'who' }, field(t('assess.as'), who)),
       card,
-      h('p', { class: 'keys', text: 'Keys: 1–5 level · 0 n/a · u unknown · Del clear · ←/→ indicator · Home/End first/last · [ ] respondent · c consensus · Ctrl+Z undo' }))));
+      h('p', { class: 'keys', text: t('assess.keys') }))));
   dom = { nav, marks, who, card };
   drawCard();
   refresh();
@@ -117,13 +118,13 @@ function drawCard() {
     h('header', {},
       h('p', { class: 'crumbs', text: `${e.pillar.id} ${text(e.pillar.name, L)} › ${e.area.id} ${text(e.area.name, L)}` }),
       h('h2', { id: 'ind-title', tabindex: -1 }, h('span', { class: 'id', text: ind.id }), ' ', text(ind.title, L)),
-      h('p', { class: 'pos', text: `${e.index + 1} of ${m.indicators.length}` })),
+      h('p', { class: 'pos', text: t('assess.pos', { n: e.index + 1, of: m.indicators.length }) })),
     h('p', { class: 'question', text: text(ind.question, L) }),
     // The score of the indicator, right above the levels: a key press shows
     // its effect where the facilitator is looking.
     h('div', { class: 'strip', id: 'strip', 'aria-live': 'polite' }),
     app.view.respondent === CONSENSUS ? consensus(ind) : answer(ind),
-    h('p', { class: 'evidence-hint' }, h('strong', { text: 'Evidence that would show it: ' }), text(ind.evidence, L)));
+    h('p', { class: 'evidence-hint' }, h('strong', { text: t('assess.evidence-hint') }), ' ', text(ind.evidence, L)));
   for (const b of dom.nav.querySelectorAll('button.ind')) {
     const cur = b.dataset.ind === ind.id;
     if (cur) b.setAttribute('aria-current', 'true');
@@ -158,12 +159,12 @@ function answer(ind) {
     type: 'button', class: 'level other', dataset: { level: v }, 'aria-pressed': String(!!r && r.level === v),
     'aria-keyshortcuts': key, text: label, on: { click: () => setLevel(ind.id, v) },
   }));
-  const clear = h('button', { type: 'button', class: 'level other clear', text: 'Clear answer', disabled: !r, 'aria-keyshortcuts': 'Delete', on: { click: () => clearAnswer(ind.id) } });
+  const clear = h('button', { type: 'button', class: 'level other clear', text: t('assess.clear'), disabled: !r, 'aria-keyshortcuts': 'Delete', on: { click: () => clearAnswer(ind.id) } });
   const levels = h('div', { class: 'levels', role: 'group', 'aria-labelledby': 'levels-label' }, levelButtons);
   const max = m.maxLevel;
-  const target = h('select', { id: 'f-target' }, options([['', 'Default'], ...Array.from({ length: max }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], r && r.target ? r.target : ''));
+  const target = h('select', { id: 'f-target' }, options([['', t('assess.default')], ...Array.from({ length: max }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], r && r.target ? r.target : ''));
   const provision = h('select', { id: 'f-provision' }, options([['', '—'], ...m.provisionModes.map((p) => [p.id, text(p.name, L)])], r && r.provision));
-  const confidence = h('select', { id: 'f-confidence' }, options([['', '—'], ['low', 'Low'], ['medium', 'Medium'], ['high', 'High']], r && r.confidence));
+  const confidence = h('select', { id: 'f-confidence' }, options([['', '—'], ...['low', 'medium', 'high'].map((c) => [c, t(`confidence.${c}`)])], r && r.confidence));
   const pd = h('input', { type: 'checkbox', id: 'f-person', checked: !!(r && r.personDependent) });
   const evidence = h('textarea', { id: 'f-evidence', rows: 3, maxLength: limits().text, value: (r && r.evidence) || '' });
   const set = (what, key, value, ctl) => {
@@ -173,7 +174,7 @@ function answer(ind) {
     if (key === 'target' && value) {
       const ag = (a().decisions.agreed || []).find((d) => d.indicator === ind.id);
       if (ag && typeof ag.level === 'number' && value < ag.level && !(resp.evidence || '').trim()) {
-        setError(ctl, `Below the agreed level ${ag.level}: write in the evidence why, first.`);
+        setError(ctl, t('assess.target.below', { n: ag.level }));
         ctl.value = resp.target || '';
         return;
       }
@@ -204,15 +205,15 @@ function answer(ind) {
     set('evidence', 'evidence', evidence.value);
   });
   const details = h('fieldset', { class: 'details', disabled: !r, id: 'answer-details' },
-    h('legend', { text: r ? 'Details of this answer' : 'Details (choose a level first)' }),
+    h('legend', { text: r ? t('assess.details') : t('assess.details.first') }),
     h('div', { class: 'cols' },
-      field('Target level', target, 'Empty: the profile\'s target.'),
-      field('How it is provided', provision),
-      field('Confidence', confidence),
-      h('div', { class: 'field check' }, pd, h('label', { for: 'f-person', text: 'Depends on one person (no deputy): counts at most as level 2' }))),
-    field('Evidence and notes', evidence));
-  return h('section', { class: 'answer', 'aria-label': `Answer of ${respondentName(rid)}` },
-    h('p', { id: 'levels-label', class: 'label', text: `Level, as ${respondentName(rid)} sees it` }),
+      field(t('assess.target'), target, t('assess.target.hint')),
+      field(t('assess.provision'), provision),
+      field(t('assess.confidence'), confidence),
+      h('div', { class: 'field check' }, pd, h('label', { for: 'f-person', text: t('assess.person') }))),
+    field(t('assess.evidence'), evidence));
+  return h('section', { class: 'answer', 'aria-label': t('assess.answer.of', { name: respondentName(rid) }) },
+    h('p', { id: 'levels-label', class: 'label', text: t('assess.level.as', { name: respondentName(rid) }) }),
     levels, h('div', { class: 'levels other-row' }, other, clear), details);
 }
 
@@ -234,7 +235,7 @@ function setLevel(id, rating) {
   const details = document.getElementById('answer-details');
   if (details) {
     details.disabled = false;
-    details.querySelector('legend').textContent = 'Details of this answer';
+    details.querySelector('legend').textContent = t('assess.details');
   }
   dom.card.querySelector('button.clear').disabled = false;
   announce(`${respondentName(rid)}: ${id} ${levelLabel(app.model, rating, lang())}`);
@@ -245,13 +246,13 @@ function clearAnswer(id) {
   const i = responseIndex(a(), id, rid);
   if (i < 0) return;
   const old = a().responses[i];
-  const had = [levelLabel(app.model, old.level, lang()), old.target ? `target ${old.target}` : '', old.confidence ? `${old.confidence} confidence` : '', old.evidence ? 'evidence' : '']
+  const had = [levelLabel(app.model, old.level, lang()), old.target ? t('assess.had.target', { n: old.target }) : '', old.confidence ? t(`assess.had.confidence.${old.confidence}`) : '', old.evidence ? t('assess.had.evidence') : '']
     .filter(Boolean).join(', ');
-  change({ what: 'clear', pointer: `/responses/${i}`, indicator: id, respondent: rid, note: 'answer removed' },
+  change({ what: 'clear', pointer: `/responses/${i}`, indicator: id, respondent: rid, note: t('note.answer-removed') },
     (as) => { as.responses.splice(i, 1); });
   drawCard();
-  const msg = `Cleared the answer of ${respondentName(rid)} to ${id} (${had}).`;
-  toast(`${msg} Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+  const msg = t('assess.cleared', { name: respondentName(rid), id, had });
+  toast(`${msg} ${t('undo.hint')}`, { action: { label: t('undo.verb'), run: undo } });
   announce(msg);
 }
 
@@ -263,15 +264,15 @@ function consensus(ind) {
   const ag = di >= 0 ? a().decisions.agreed[di] : null;
   const dissent = new Map((ag && ag.dissent || []).map((d) => [d.respondent, d.note]));
   const details = (resp) => [
-    resp.target ? `target ${resp.target}` : '',
+    resp.target ? t('assess.had.target', { n: resp.target }) : '',
     resp.provision ? text((m.provisionModes.find((p) => p.id === resp.provision) || {}).name, L) : '',
-    resp.confidence ? `${resp.confidence} confidence` : '',
-    resp.personDependent ? 'one person' : '',
+    resp.confidence ? t(`assess.had.confidence.${resp.confidence}`) : '',
+    resp.personDependent ? t('assess.one-person') : '',
   ].filter(Boolean).join(' · ');
   const notes = new Map();
   const rows = a().respondents.map((r) => {
     const resp = a().responses.find((x) => x.indicator === ind.id && x.respondent === r.id);
-    const note = h('input', { type: 'text', maxLength: limits().text, value: dissent.get(r.id) || '', 'aria-label': `Dissent of ${r.name}`, class: 'dissent' });
+    const note = h('input', { type: 'text', maxLength: limits().text, value: dissent.get(r.id) || '', 'aria-label': t('assess.dissent.of', { name: r.name }), class: 'dissent' });
     notes.set(r.id, note);
     return h('tr', {},
       h('th', { scope: 'row' }, r.name, h('div', { class: 'hint', text: stakeholderName(r.stakeholder) })),
@@ -280,9 +281,9 @@ function consensus(ind) {
       h('td', { class: 'ev' }, foldedEvidence(resp && resp.evidence || '')),
       h('td', {}, note));
   });
-  const level = h('select', { id: 'agreed-level' }, options([['', 'Choose…'],
-    ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)]), ['n/a', 'n/a'], ['unknown', 'unknown']], ag ? ag.level : ''));
-  const target = h('select', { id: 'agreed-target' }, options([['', 'Default'], ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], ag && ag.target ? ag.target : ''));
+  const level = h('select', { id: 'agreed-level' }, options([['', t('assess.choose')],
+    ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)]), ['n/a', levelLabel(m, 'n/a', L)], ['unknown', levelLabel(m, 'unknown', L)]], ag ? ag.level : ''));
+  const target = h('select', { id: 'agreed-target' }, options([['', t('assess.default')], ...Array.from({ length: m.maxLevel }, (_, k) => [k + 1, levelLabel(m, k + 1, L)])], ag && ag.target ? ag.target : ''));
   const rationale = h('textarea', { id: 'agreed-rationale', rows: 2, maxLength: limits().text, value: ag ? ag.rationale : '' });
   const msg = h('p', { class: 'error', role: 'alert', hidden: true });
   const form = h('form', {
@@ -290,14 +291,14 @@ function consensus(ind) {
     on: { submit: (e) => {
       e.preventDefault();
       const lv = level.value ? ratingOf(level.value) : null;
-      setError(level, lv === null ? 'Choose the level the room agreed.' : '');
-      setError(rationale, rationale.value.trim() ? '' : 'Say why: the rationale goes into the draft.');
+      setError(level, lv === null ? t('assess.agreed.missing') : '');
+      setError(rationale, rationale.value.trim() ? '' : t('assess.rationale.missing'));
       if (lv === null || !rationale.value.trim()) return;
       if (typeof lv === 'number') {
         const low = a().responses.filter((x) => x.indicator === ind.id && x.target && x.target < lv && !(x.evidence || '').trim());
         if (low.length) {
           msg.hidden = false;
-          msg.textContent = `${low.map((x) => respondentName(x.respondent)).join(', ')} set a target below ${lv} with no note: add a note in their evidence, or change the target, first.`;
+          msg.textContent = t('assess.low-targets', { names: low.map((x) => respondentName(x.respondent)).join(', '), n: lv });
           return;
         }
       }
@@ -308,32 +309,32 @@ function consensus(ind) {
       if (ds.length) d.dissent = ds;
       const i = agreedIndex(a(), ind.id);
       const list = a().decisions.agreed || [];
-      change({ what: 'agreed', pointer: `/decisions/agreed/${i >= 0 ? i : list.length}`, indicator: ind.id, value: d, note: `agreed ${levelLabel(m, lv, L)}` },
+      change({ what: 'agreed', pointer: `/decisions/agreed/${i >= 0 ? i : list.length}`, indicator: ind.id, value: d, note: t('note.agreed', { level: levelLabel(m, lv, L) }) },
         (as) => {
           as.decisions.agreed = as.decisions.agreed || [];
           if (i >= 0) as.decisions.agreed[i] = d;
           else as.decisions.agreed.push(d);
         });
-      announce(`${ind.id}: agreed level recorded`);
+      announce(t('assess.agreed.recorded', { id: ind.id }));
       drawCard();
     } },
   },
   h('div', { id: 'consensus-summary', class: 'summary', 'aria-live': 'polite' }),
-  h('h3', { text: ag ? 'Agreed level (recorded)' : 'Record the level the room agreed' }),
-  h('div', { class: 'cols' }, field('Agreed level', level), field('Agreed target', target)),
-  field('Rationale', rationale, 'Why the room chose this level; dissent notes go in the table above.'),
+  h('h3', { text: ag ? t('assess.agreed.title.done') : t('assess.agreed.title') }),
+  h('div', { class: 'cols' }, field(t('assess.agreed.level'), level), field(t('assess.agreed.target'), target)),
+  field(t('assess.rationale'), rationale, t('assess.rationale.hint')),
   msg,
-  h('p', {}, h('button', { type: 'submit', class: 'primary', text: ag ? 'Update agreed level' : 'Record agreed level' }), ' ',
-    ag ? h('button', { type: 'button', text: 'Remove agreed level', on: { click: () => {
+  h('p', {}, h('button', { type: 'submit', class: 'primary', text: ag ? t('assess.agreed.update') : t('assess.agreed.record') }), ' ',
+    ag ? h('button', { type: 'button', text: t('assess.agreed.remove'), on: { click: () => {
       const i = agreedIndex(a(), ind.id);
-      change({ what: 'agreed', pointer: `/decisions/agreed/${i}`, indicator: ind.id, note: 'agreed level removed' },
+      change({ what: 'agreed', pointer: `/decisions/agreed/${i}`, indicator: ind.id, note: t('note.agreed-removed') },
         (as) => { as.decisions.agreed.splice(i, 1); if (!as.decisions.agreed.length) delete as.decisions.agreed; });
       drawCard();
     } } }) : null));
-  return h('section', { class: 'consensus', 'aria-label': 'Consensus' },
+  return h('section', { class: 'consensus', 'aria-label': t('assess.consensus') },
     a().respondents.length ? h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
-      h('thead', {}, h('tr', {}, ['Respondent', 'Answer', 'Target · provided · confidence', 'Evidence', 'Dissent note'].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', {}, rows))) : h('p', { text: 'No respondent has answered.' }),
+      h('thead', {}, h('tr', {}, colHeads([t('assess.col.respondent'), t('assess.col.answer'), t('assess.col.details'), t('assess.col.evidence'), t('assess.col.dissent')]))),
+      h('tbody', {}, rows))) : h('p', { text: t('assess.no-answer') }),
     form);
 }
 
@@ -349,13 +350,13 @@ function foldedEvidence(ev) {
 function mark(s, rid) {
   if (rid !== CONSENSUS) {
     const r = a().responses.find((x) => x.indicator === s.id && x.respondent === rid);
-    if (!r) return ['·', 'not answered', ''];
-    const v = r.level === 'n/a' ? 'n/a' : r.level === 'unknown' ? '?' : String(r.level);
-    return [v, `answered ${v}`, 'done'];
+    if (!r) return ['·', t('assess.mark.none'), ''];
+    const v = r.level === 'n/a' ? t('results.na.short') : r.level === 'unknown' ? '?' : String(r.level);
+    return [v, t('assess.mark.answered', { v }), 'done'];
   }
   const flag = s.disagreement && !s.agreed ? ' !' : s.agreed ? ' ✓' : '';
-  const v = s.status === 'assessed' ? String(s.level) : s.status === 'n/a' ? 'n/a' : s.status === 'unknown' ? '?' : '·';
-  const label = `${s.status === 'assessed' ? `level ${s.level}` : s.status}${s.disagreement && !s.agreed ? ', disagreement' : ''}${s.agreed ? ', agreed' : ''}`;
+  const v = s.status === 'assessed' ? String(s.level) : s.status === 'n/a' ? t('results.na.short') : s.status === 'unknown' ? '?' : '·';
+  const label = `${s.status === 'assessed' ? t('assess.mark.level', { n: s.level }) : t(`results.status.${s.status}`)}${s.disagreement && !s.agreed ? t('assess.mark.disagreement') : ''}${s.agreed ? t('assess.mark.agreed') : ''}`;
   return [v + flag, label, s.disagreement && !s.agreed ? 'warn' : s.status === 'assessed' ? 'done' : ''];
 }
 
@@ -377,32 +378,33 @@ function refresh() {
   const s = scores.get(app.view.indicator);
   if (!strip) return;
   if (!app.result) {
-    fill(strip, h('span', { class: 'error', text: app.problems.length ? `Cannot score: ${problemText(app.problems[0])}` : 'Scoring…' }));
+    fill(strip, h('span', { class: 'error', text: app.problems.length ? t('assess.cannot-score', { problem: problemText(app.problems[0]) }) : t('results.scoring') }));
     return;
   }
   const parts = [];
   if (s.status === 'assessed') {
-    parts.push(h('span', { class: 'big', text: `Level ${s.level}` }), ` ${s.agreed ? 'agreed by the room' : `median of ${s.ratings.filter((x) => x.counted > 0).length} answer${s.ratings.filter((x) => x.counted > 0).length === 1 ? '' : 's'}`}`);
+    const counted = s.ratings.filter((x) => x.counted > 0).length;
+    parts.push(h('span', { class: 'big', text: t('assess.strip.level', { n: s.level }) }), ' ', s.agreed ? t('assess.strip.agreed') : tn('assess.strip.median', counted));
   } else {
-    parts.push(h('span', { class: 'big', text: s.status === 'n/a' ? 'Not applicable' : s.status === 'unknown' ? 'Unknown' : 'Not assessed' }));
+    parts.push(h('span', { class: 'big', text: t(`assess.strip.${s.status === 'n/a' ? 'na' : s.status === 'unknown' ? 'unknown' : 'none'}`) }));
   }
-  parts.push(` · target ${s.target} · gap ${s.gap}`);
-  if (s.ratings.length > 1) parts.push(` · spread ${s.spread}`);
-  if (s.disagreement && !s.agreed) parts.push(h('span', { class: 'flag', text: 'Disagreement: discuss and record an agreed level' }));
-  if (s.capped) parts.push(h('span', { class: 'flag', text: 'Capped: depends on one person' }));
-  if (s.donorFunded) parts.push(h('span', { class: 'flag', text: 'Donor-funded: sustainability risk' }));
+  parts.push(` · ${t('assess.strip.target', { target: s.target, gap: s.gap })}`);
+  if (s.ratings.length > 1) parts.push(` · ${t('assess.strip.spread', { n: s.spread })}`);
+  if (s.disagreement && !s.agreed) parts.push(h('span', { class: 'flag', text: t('assess.flag.disagreement') }));
+  if (s.capped) parts.push(h('span', { class: 'flag', text: t('assess.flag.capped') }));
+  if (s.donorFunded) parts.push(h('span', { class: 'flag', text: t('assess.flag.donor') }));
   fill(strip, parts);
   const sum = document.getElementById('consensus-summary');
   if (sum) {
     for (const td of dom.card.querySelectorAll('td.lvl')) {
       const rr = s.ratings.find((x) => x.respondent === td.dataset.respondent);
       td.classList.toggle('capped', !!(rr && rr.counted && rr.counted !== rr.rating));
-      if (rr && rr.counted && rr.counted !== rr.rating) td.title = `counts as ${rr.counted}`;
+      if (rr && rr.counted && rr.counted !== rr.rating) td.title = t('assess.counts-as', { n: rr.counted });
     }
     fill(sum,
-      h('span', { text: `Median ${s.median || '—'}` }), ' · ',
-      h('span', { text: `spread ${s.spread}` }), ' · ',
-      s.disagreement ? h('span', { class: 'flag', text: s.agreed ? 'Disagreement, resolved by an agreed level' : 'Disagreement' }) : h('span', { text: 'no disagreement' }));
+      h('span', { text: t('assess.sum.median', { n: s.median || '—' }) }), ' · ',
+      h('span', { text: t('assess.strip.spread', { n: s.spread }) }), ' · ',
+      s.disagreement ? h('span', { class: 'flag', text: s.agreed ? t('assess.sum.resolved') : t('assess.sum.disagreement') }) : h('span', { text: t('assess.sum.agree') }));
   }
 }
 

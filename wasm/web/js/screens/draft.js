@@ -5,20 +5,15 @@
 // code of "ncskit draft", so the page stays responsive meanwhile.
 
 import { h, fill, options, documentFrame, announce } from '../dom.js';
-import { app, change, lang, problemsList } from '../app.js';
-import { formats, draftRequest, exportDraft, exportQuestionnaire } from '../exports.js';
-import { questionnaireLanguages } from './setup.js';
+import { app, change, sessionLang, problemsList, vocab, pairs, named } from '../app.js';
+import { formats, draftRequest, exportDraft, exportQuestionnaire, seconds } from '../exports.js';
+import { t } from '../i18n.js';
 
-export const screen = { id: 'draft', title: 'Draft', needsSession: true, render, refresh };
-
-const templates = [
-  ['small-island-state', 'Small island state', 'Shared regional services, designated points of contact with deputies, a lean committee.'],
-  ['national', 'National', 'A statutory authority, a national CSIRT with sector CSIRTs, regulators.'],
-];
+export const screen = { id: 'draft', needsSession: true, render, refresh };
 
 let draftLang = ''; // '' means the session's language
 let draftPart = 'all'; // the document of the draft: all, brief, strategy or plan
-const parts = [['all', 'All three documents'], ['brief', 'Cabinet brief'], ['strategy', 'Strategy for adoption (public)'], ['plan', 'Implementation plan (restricted)']];
+const parts = ['all', 'brief', 'strategy', 'plan'];
 let dom = null;
 let previewKey = '';
 let previewSeq = 0;
@@ -34,24 +29,24 @@ function choices() {
   return { lang: draftLang, template: template(), part: draftPart };
 }
 
-function languageName(code) {
-  const l = questionnaireLanguages.find((x) => x[0] === code);
-  return l ? l[1] : code;
+function about(id) {
+  const x = vocab().templates.find((v) => v.id === id);
+  return x ? x.about : '';
 }
 
 function render(root) {
-  const about = h('p', { class: 'hint', id: 'template-about', text: templates.find((t) => t[0] === template())[2] });
-  const tmpl = h('fieldset', { class: 'inline' }, h('legend', { text: 'Template' }),
-    templates.map(([id, label]) => h('label', { class: 'choice' },
+  const aboutEl = h('p', { class: 'hint', id: 'template-about', text: about(template()) });
+  const tmpl = h('fieldset', { class: 'inline' }, h('legend', { text: t('draft.template') }),
+    vocab().templates.map(({ id, name }) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name: 'draft-template', value: id, checked: id === template(), 'aria-describedby': 'template-about', on: { change: () => setTemplate(id) } }),
-      ' ', label)), about);
+      ' ', name)), aboutEl);
   const langSel = h('select', { id: 'draft-lang' },
-    options([['', `The session's (${languageName(lang())})`], ...questionnaireLanguages], draftLang));
+    options([['', t('draft.lang.session', { lang: named('languages', sessionLang()) })], ...pairs('textLanguages')], draftLang));
   langSel.addEventListener('change', () => {
     draftLang = langSel.value;
     updatePreview();
   });
-  const partSel = h('select', { id: 'draft-part' }, options(parts, draftPart));
+  const partSel = h('select', { id: 'draft-part' }, options(parts.map((p) => [p, t(`draft.part.${p}`)]), draftPart));
   partSel.addEventListener('change', () => {
     draftPart = partSel.value;
     updatePreview();
@@ -59,33 +54,33 @@ function render(root) {
   const status = h('p', { id: 'export-status', class: 'task', role: 'status' });
   const buttons = h('div', { class: 'downloads', role: 'group', 'aria-labelledby': 'h-draft-downloads' },
     formats.map((f) => h('button', {
-      type: 'button', class: f.id === 'pdf' ? 'primary' : '', dataset: { format: f.id }, title: `${f.label}: ${f.about}`,
-      text: f.label, on: { click: () => exportDraft(status, buttons, f.id, choices()) },
+      type: 'button', class: f.id === 'pdf' ? 'primary' : '', dataset: { format: f.id }, title: `${t(f.label)}: ${t(f.about)}`,
+      text: t(f.label), on: { click: () => exportDraft(status, buttons, f.id, choices()) },
     })));
   let questionnaire = null;
   if (app.engine.has('questionnaire')) {
-    const session = lang();
+    const session = sessionLang();
     const qStatus = h('p', { id: 'draft-questionnaire-status', class: 'task', role: 'status' });
-    const qLang = h('select', { id: 'draft-questionnaire-lang', 'aria-label': 'Language of the questionnaire' },
-      options(questionnaireLanguages, questionnaireLanguages.some((l) => l[0] === session) ? session : 'en'));
+    const qLang = h('select', { id: 'draft-questionnaire-lang', 'aria-label': t('draft.quest.lang') },
+      options(pairs('textLanguages'), vocab().textLanguages.some((l) => l.id === session) ? session : 'en'));
     const qGroup = h('div', { class: 'row' }, qLang,
-      h('button', { type: 'button', id: 'draft-questionnaire', text: 'Download XLSX', title: 'The blank questionnaire: send one to each respondent, and import the filled copies on the Setup screen.', on: { click: () => exportQuestionnaire(qStatus, qGroup, qLang.value) } }));
-    questionnaire = h('div', { class: 'questionnaire' }, h('h2', { class: 'label', text: 'Blank questionnaire for respondents' }), qGroup, qStatus);
+      h('button', { type: 'button', id: 'draft-questionnaire', text: t('draft.quest.download'), title: t('draft.quest.download.title'), on: { click: () => exportQuestionnaire(qStatus, qGroup, qLang.value) } }));
+    questionnaire = h('div', { class: 'questionnaire' }, h('h2', { class: 'label', text: t('draft.quest') }), qGroup, qStatus);
   }
   const problems = h('div', { id: 'draft-problems' });
   const previewStatus = h('span', { id: 'preview-status', role: 'status' });
   const frameBox = h('div', { class: 'preview' });
-  root.append(h('h1', { class: 'visually-hidden', text: 'Draft' }),
-    h('section', { class: 'panel draft-controls', 'aria-label': 'The strategy draft' },
-      h('div', { class: 'part' }, tmpl, h('div', { class: 'field inline' }, h('label', { for: 'draft-lang', text: 'Language' }), langSel),
-        h('div', { class: 'field inline' }, h('label', { for: 'draft-part', text: 'Document' }), partSel)),
+  root.append(h('h1', { class: 'visually-hidden', text: t('screen.draft') }),
+    h('section', { class: 'panel draft-controls', 'aria-label': t('draft.controls') },
+      h('div', { class: 'part' }, tmpl, h('div', { class: 'field inline' }, h('label', { for: 'draft-lang', text: t('draft.lang') }), langSel),
+        h('div', { class: 'field inline' }, h('label', { for: 'draft-part', text: t('draft.part') }), partSel)),
       h('div', { class: 'part' },
-        h('div', {}, h('h2', { class: 'label', id: 'h-draft-downloads', text: 'Download the draft' }), buttons, status),
+        h('div', {}, h('h2', { class: 'label', id: 'h-draft-downloads', text: t('draft.download') }), buttons, status),
         questionnaire)),
     problems,
     h('section', { class: 'preview-panel', 'aria-labelledby': 'h-preview' },
-      h('h2', { id: 'h-preview' }, 'Preview ', previewStatus), frameBox));
-  dom = { root, buttons, problems, previewStatus, frameBox, about, frame: null };
+      h('h2', { id: 'h-preview' }, t('draft.preview'), ' ', previewStatus), frameBox));
+  dom = { root, buttons, problems, previewStatus, frameBox, about: aboutEl, frame: null };
   // The controls change height with the window and in projector mode.
   if (resizing) resizing.disconnect();
   resizing = new ResizeObserver(fitFrame);
@@ -109,9 +104,9 @@ function showProblems() {
   for (const b of dom.buttons.querySelectorAll('button')) b.disabled = bad;
   if (bad) {
     fill(dom.problems, h('div', { class: 'banner', role: 'alert' },
-      h('p', { text: 'The draft needs an assessment without problems. Fix these first:' }),
+      h('p', { text: t('draft.problems') }),
       problemsList(app.problems || [])));
-    if (dom.frame) fill(dom.previewStatus, 'out of date until the problems are fixed');
+    if (dom.frame) fill(dom.previewStatus, t('draft.preview.stale'));
     previewKey = '';
   } else {
     fill(dom.problems);
@@ -120,10 +115,9 @@ function showProblems() {
 
 function setTemplate(id) {
   if (id === app.session.template) return;
-  change({ what: 'template', value: id, note: `draft template set to ${id}` }, () => { app.session.template = id; });
-  const t = templates.find((x) => x[0] === id);
-  dom.about.textContent = t[2];
-  announce(`Template: ${t[1]}`);
+  change({ what: 'template', value: id, note: t('note.template', { id }) }, () => { app.session.template = id; });
+  dom.about.textContent = about(id);
+  announce(t('draft.template.set', { template: named('templates', id) }));
   updatePreview();
 }
 
@@ -160,7 +154,7 @@ async function updatePreview() {
   if (key === previewKey) return;
   previewKey = key;
   const seq = ++previewSeq;
-  fill(dom.previewStatus, h('progress', { 'aria-label': 'Updating the preview' }), ' updating…');
+  fill(dom.previewStatus, h('progress', { 'aria-label': t('draft.preview.updating.label') }), ' ', t('draft.preview.updating'));
   const t0 = performance.now();
   let bytes;
   try {
@@ -168,7 +162,7 @@ async function updatePreview() {
   } catch (e) {
     if (seq !== previewSeq) return;
     previewKey = '';
-    fill(dom.previewStatus, h('span', { class: 'error', text: `could not be built: ${e.message}` }));
+    fill(dom.previewStatus, h('span', { class: 'error', text: t('draft.preview.failed', { reason: e.message }) }));
     return;
   }
   if (seq !== previewSeq || !document.body.contains(dom.root)) return;
@@ -180,7 +174,7 @@ async function updatePreview() {
   } catch (e) {
     y = 0;
   }
-  const frame = documentFrame({ id: 'draft-preview', title: 'Preview of the strategy draft' }, html);
+  const frame = documentFrame({ id: 'draft-preview', title: t('draft.preview.title') }, html);
   frame.addEventListener('load', () => {
     try {
       if (y) frame.contentWindow.scrollTo(0, y);
@@ -197,5 +191,5 @@ async function updatePreview() {
   const ms = performance.now() - t0;
   app.stats.preview = app.stats.preview || [];
   app.stats.preview.push(Math.round(ms));
-  fill(dom.previewStatus, `of the draft as it stands at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}, built in ${(ms / 1000).toFixed(1)} s`);
+  fill(dom.previewStatus, t('draft.preview.done', { time: new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' }), s: seconds(ms) }));
 }

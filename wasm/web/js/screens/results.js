@@ -2,12 +2,13 @@
 // target per pillar or area, the table of achieved level, progress, target
 // and gap, a gap heat map of every indicator and the open warnings.
 
-import { h, fill } from '../dom.js';
+import { h, fill, colHeads } from '../dom.js';
 import { app, go, lang, problemText, scorePlan } from '../app.js';
 import { text } from '../model.js';
 import { radar } from '../radar.js';
+import { t, tn, locale } from '../i18n.js';
 
-export const screen = { id: 'results', title: 'Results', needsSession: true, render, refresh: () => draw() };
+export const screen = { id: 'results', needsSession: true, render, refresh: () => draw() };
 
 let root = null;
 let by = 'pillar';
@@ -22,10 +23,10 @@ function draw() {
   if (!root || !document.body.contains(root)) return;
   const L = lang();
   const r = app.result;
-  fill(root, h('h1', { text: 'Results' }));
+  fill(root, h('h1', { text: t('screen.results') }));
   if (!r) {
     root.append(h('div', { class: 'banner', role: 'alert' },
-      h('p', { text: app.problems.length ? 'The assessment cannot be scored until these problems are fixed:' : 'Scoring…' }),
+      h('p', { text: app.problems.length ? t('results.problems') : t('results.scoring') }),
       h('ul', {}, app.problems.slice(0, 20).map((p) => h('li', { text: problemText(p) })))));
     return;
   }
@@ -37,25 +38,25 @@ function draw() {
   }
   const c = r.coverage;
   root.append(h('p', { class: 'coverage', id: 'coverage' },
-    h('strong', { text: `${c.percent}% covered` }),
-    ` — ${c.assessed} of ${c.total - c.notApplicable} applicable indicators assessed`,
-    c.unknown ? `, ${c.unknown} unknown` : '', c.unassessed ? `, ${c.unassessed} not yet answered` : '',
-    c.notApplicable ? `, ${c.notApplicable} not applicable` : '', r.targetProfile ? `. Targets: ${r.targetProfile}.` : '.'));
+    h('strong', { text: t('results.covered', { n: c.percent }) }),
+    ' — ', t('results.assessed', { n: c.assessed, of: c.total - c.notApplicable }),
+    c.unknown ? t('results.unknown', { n: c.unknown }) : '', c.unassessed ? t('results.unassessed', { n: c.unassessed }) : '',
+    c.notApplicable ? t('results.na', { n: c.notApplicable }) : '', r.targetProfile ? t('results.targets', { profile: targetName(r.targetProfile) }) : '.'));
 
   const m = app.model;
   const axes = by === 'pillar'
     ? r.pillars.map((p) => ({ label: p.id, title: text(m.find(p.id).node.name, L), value: p.progress, target: p.targetProgress, missing: !p.coverage.assessed }))
     : areaAxes(r, L);
-  const toggle = h('div', { class: 'toggle', role: 'group', 'aria-label': 'Radar axes' },
-    [['pillar', 'By pillar'], ['area', 'By area']].map(([v, label]) => h('button', {
+  const toggle = h('div', { class: 'toggle', role: 'group', 'aria-label': t('results.axes') },
+    [['pillar', t('results.by-pillar')], ['area', t('results.by-area')]].map(([v, label]) => h('button', {
       type: 'button', 'aria-pressed': String(by === v), text: label,
       on: { click: () => { by = v; draw(); } },
     })));
   root.append(h('div', { class: 'results-top' },
     h('figure', { class: 'chart', id: 'radar' },
-      radar({ axes, max: m.maxLevel, size: 400, title: `Progress against target by ${by}` }),
-      h('figcaption', {}, h('span', { class: 'key current', text: 'Current (progress)' }), h('span', { class: 'key target', text: 'Target' }),
-        by === 'area' && axes.some((a) => a.missing) ? h('span', { class: 'key missing', text: 'grey: not assessed' }) : null, toggle)),
+      radar({ axes, max: m.maxLevel, size: 400, title: t(`results.radar.${by}`) }),
+      h('figcaption', {}, h('span', { class: 'key current', text: t('results.key.current') }), h('span', { class: 'key target', text: t('results.key.target') }),
+        by === 'area' && axes.some((a) => a.missing) ? h('span', { class: 'key missing', text: t('results.key.missing') }) : null, toggle)),
     table(r, L)));
   root.append(heatmap(r, L), warnings(r));
 }
@@ -77,8 +78,14 @@ function areaAxes(r, L) {
   }));
 }
 
+// targetName names a target profile of the model in the page's language.
+function targetName(id) {
+  const p = app.model.targetProfiles.find((x) => x.id === id);
+  return p ? text(p.name, lang()) : id;
+}
+
 function fmt(x) {
-  return x ? x.toFixed(2) : '—';
+  return x ? x.toLocaleString(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '—';
 }
 
 function table(r, L) {
@@ -96,8 +103,8 @@ function table(r, L) {
     for (const ar of p.areas) rows.push(row(ar, `${ar.id} ${text(m.find(ar.id).node.name, L)}`, 'area'));
   }
   return h('table', { class: 'grid scores', id: 'score-table' },
-    h('caption', { text: 'Achieved is the weakest indicator; progress the weighted mean' }),
-    h('thead', {}, h('tr', {}, ['Pillar or area', 'Achieved', 'Progress', 'Target', 'Gap', 'Covered'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('caption', { text: t('results.caption') }),
+    h('thead', {}, h('tr', {}, colHeads([t('results.col.pillar-area'), t('results.col.achieved'), t('results.col.progress'), t('results.col.target'), t('results.col.gap'), t('results.col.covered')]))),
     h('tbody', {}, rows));
 }
 
@@ -110,9 +117,9 @@ function heatmap(r, L) {
         h('th', { scope: 'row', text: `${ar.id} ${text(m.find(ar.id).node.name, L)}` }),
         h('td', {}, h('div', { class: 'cells' }, ar.indicators.map((s) => {
           const state = s.status === 'assessed' ? `gap${Math.min(s.gap, 3)}` : s.status === 'n/a' ? 'na' : 'none';
-          const label = s.status === 'assessed' ? `${s.level}→${s.target}` : s.status === 'n/a' ? 'n/a' : s.status === 'unknown' ? '?' : '—';
+          const label = s.status === 'assessed' ? `${s.level}→${s.target}` : s.status === 'n/a' ? t('results.na.short') : s.status === 'unknown' ? '?' : '—';
           const name = text(m.indicator(s.id).title, L);
-          const detail = `${s.id} ${name}: ${s.status === 'assessed' ? `level ${s.level}, target ${s.target}, gap ${s.gap}` : s.status}`;
+          const detail = `${s.id} ${name}: ${s.status === 'assessed' ? t('results.cell', { level: s.level, target: s.target, gap: s.gap }) : t(`results.status.${s.status}`)}`;
           // The cell's name is what it shows, then the detail: a reader
           // who speaks to the screen says what they see.
           return h('button', {
@@ -124,27 +131,24 @@ function heatmap(r, L) {
     }
   }
   return h('section', { class: 'panel', 'aria-labelledby': 'h-heat' },
-    h('h2', { id: 'h-heat', text: 'Gap heat map' }),
-    h('p', { class: 'legend' }, 'Each cell is an indicator, level → target: ',
-      h('span', { class: 'cell gap0', text: 'no gap' }), h('span', { class: 'cell gap1', text: 'gap 1' }),
-      h('span', { class: 'cell gap2', text: 'gap 2' }), h('span', { class: 'cell gap3', text: 'gap 3+' }),
-      h('span', { class: 'cell none', text: 'not assessed' }), h('span', { class: 'cell na', text: 'n/a' })),
+    h('h2', { id: 'h-heat', text: t('results.heat') }),
+    h('p', { class: 'legend' }, t('results.heat.legend'), ' ',
+      h('span', { class: 'cell gap0', text: t('results.heat.gap0') }), h('span', { class: 'cell gap1', text: t('results.heat.gap', { n: 1 }) }),
+      h('span', { class: 'cell gap2', text: t('results.heat.gap', { n: 2 }) }), h('span', { class: 'cell gap3', text: t('results.heat.gap', { n: '3+' }) }),
+      h('span', { class: 'cell none', text: t('results.heat.none') }), h('span', { class: 'cell na', text: t('results.na.short') })),
     h('table', { class: 'heat', id: 'heatmap' }, h('tbody', {}, rows)));
 }
 
 function warnings(r) {
   const counts = new Map();
   for (const w of r.warnings) counts.set(w.code, (counts.get(w.code) || 0) + 1);
-  const names = {
-    unassessed: 'not yet answered', unknown: 'unknown', disagreement: 'disagreements to resolve', 'missing-target': 'without a target',
-    capped: 'capped (one person)', 'donor-funded': 'donor-funded', 'model-version': 'model version', override: 'priority overrides', deadline: 'deadlines at risk',
-  };
+  const named = (k) => (['unassessed', 'unknown', 'disagreement', 'missing-target', 'capped', 'donor-funded', 'model-version', 'override', 'deadline'].includes(k) ? t(`warn.${k}`) : k);
   const important = r.warnings.filter((w) => w.code !== 'unassessed');
   return h('section', { class: 'panel', 'aria-labelledby': 'h-warn' },
-    h('h2', { id: 'h-warn', text: 'Warnings' }),
-    h('p', { text: counts.size ? [...counts].map(([k, n]) => `${n} ${names[k] || k}`).join(' · ') : 'None.' }),
-    app.resultPlan ? null : h('p', { class: 'task', id: 'plan-pending', text: 'Checking what the plan can meet…' }),
-    important.length ? h('details', {}, h('summary', { text: `Show ${important.length} warning${important.length > 1 ? 's' : ''}` }),
+    h('h2', { id: 'h-warn', text: t('results.warnings') }),
+    h('p', { text: counts.size ? [...counts].map(([k, n]) => `${n} ${named(k)}`).join(' · ') : t('results.warnings.none') }),
+    app.resultPlan ? null : h('p', { class: 'task', id: 'plan-pending', text: t('results.plan-pending') }),
+    important.length ? h('details', {}, h('summary', { text: tn('results.warnings.show', important.length) }),
       h('ul', {}, important.map((w) => h('li', {}, w.indicator
         ? h('button', { type: 'button', class: 'link', text: w.indicator, on: { click: () => go('assess', { indicator: w.indicator, respondent: w.code === 'disagreement' ? 'consensus' : app.view.respondent }) } })
         : null, ' ', w.message)))) : null);

@@ -2,59 +2,45 @@
 // starting a new session (country profile and template).
 
 import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
-import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile } from '../app.js';
+import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile, pairs, vocab, lang } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
+import { t, tn, when, list as listOf, language } from '../i18n.js';
 
-const regions = [['caribbean', 'Caribbean'], ['central-america', 'Central America'], ['south-america', 'South America'], ['north-america', 'North America']];
-const framings = [
-  ['economy-infrastructure', 'Economic growth and critical infrastructure'],
-  ['inclusion-education', 'Social inclusion and education'],
-  ['rights-democracy', 'Rights, freedom of expression and democracy'],
-];
-const templates = [
-  ['small-island-state', 'Small island state', 'Shared regional services, designated points of contact, default targets for small island states.'],
-  ['national', 'National', 'A larger state with its own national bodies; default targets for larger states.'],
-];
-export const languages = [['en', 'English'], ['es', 'Español'], ['fr', 'Français'], ['pt', 'Português'], ['nl', 'Nederlands']];
-
-export const screen = { id: 'sessions', title: 'Sessions', render, refresh() {} };
+export const screen = { id: 'sessions', render, refresh() {} };
 
 function render(root) {
-  root.append(h('h1', { text: 'Sessions', tabindex: -1 }));
-  const list = h('div', { id: 'session-list' }, h('p', { text: 'Reading the sessions kept in this browser…' }));
+  root.append(h('h1', { text: t('screen.sessions'), tabindex: -1 }));
+  const list = h('div', { id: 'session-list' }, h('p', { text: t('sessions.reading') }));
   const opened = h('div', { id: 'open-result', role: 'alert' });
-  const picker = filePicker('Open session file…', '.json,application/json', async (name, content) => {
+  const picker = filePicker(t('sessions.open-file'), '.json,application/json', async (name, content) => {
     if (/\.xlsx?$/i.test(name)) {
-      fill(opened, h('p', { class: 'error', text: `${name} is a spreadsheet, not a session file. To bring in filled questionnaires, open or start the session, then use "Import filled questionnaires" on its Setup screen.` }));
+      fill(opened, h('p', { class: 'error', text: t('sessions.spreadsheet', { name }) }));
       return;
     }
-    fill(opened, h('p', { text: `Checking ${name}…` }));
+    fill(opened, h('p', { text: t('sessions.checking', { name }) }));
     try {
       const problems = await openFile(name, content);
       if (problems.length) {
-        fill(opened, h('p', { class: 'error', text: `${name} was not opened: it has ${problems.length} problem${problems.length > 1 ? 's' : ''}. Nothing was changed.` }),
+        fill(opened, h('p', { class: 'error', text: tn('sessions.not-opened', problems.length, { name }) }),
           problemsList(problems, name));
         return;
       }
       fill(opened);
-      announce(`Opened ${name}`);
+      announce(t('sessions.opened', { name }));
       go('setup');
     } catch (e) {
-      fill(opened, h('p', { class: 'error', text: `${name} was not opened: ${e.message}` }));
+      fill(opened, h('p', { class: 'error', text: t('sessions.not-opened.because', { name, reason: e.message }) }));
     }
   });
   picker.input.id = 'open-file';
   root.append(
-    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: 'Sessions in this browser' }),
-      h('p', { class: 'hint', id: 'shared-storage', text: 'These sessions are kept by this browser, not in the workbook file: another copy of the workbook file, ' +
-        'at another path or under another name, opened in this browser sees and changes the same sessions. ' +
-        'Several windows may show one session: each change is saved at once, and the other windows follow it.' }),
+    h('section', { 'aria-labelledby': 'h-local' }, h('h2', { id: 'h-local', text: t('sessions.local') }),
+      h('p', { class: 'hint', id: 'shared-storage', text: t('sessions.local.about') }),
       list),
     h('section', { 'aria-labelledby': 'h-open' },
-      h('h2', { id: 'h-open', text: 'Open a file' }),
-      h('p', { text: 'A session file saved from this workbook, or an assessment file (such as examples/small-island.json). The file is checked first; a file with problems is not opened. ' +
-        'Filled questionnaires (.xlsx) are imported into a session on its Setup screen.' }),
+      h('h2', { id: 'h-open', text: t('sessions.open') }),
+      h('p', { text: t('sessions.open.about') }),
       picker.button, picker.input, opened),
     newSessionForm());
   listSessions(list);
@@ -63,20 +49,20 @@ function render(root) {
 async function listSessions(box) {
   const all = (await app.store.backend.list().catch(() => [])).sort((a, b) => (b.updated || '').localeCompare(a.updated || ''));
   if (!all.length) {
-    fill(box, h('p', { text: 'No session yet. Start one below, or open a file.' }));
+    fill(box, h('p', { text: t('sessions.empty') }));
     return;
   }
   const rows = all.map((s) => {
     const current = app.session && app.session.id === s.id;
-    const nameCell = h('td', {}, h('span', { class: 'name', text: s.name }), current ? h('span', { class: 'badge', text: 'open' }) : null, ' ',
-      h('button', { type: 'button', class: 'link rename', text: 'Rename', 'aria-label': `Rename ${s.name}`, on: { click: () => renameForm(box, nameCell, s) } }));
+    const nameCell = h('td', {}, h('span', { class: 'name', text: s.name }), current ? h('span', { class: 'badge', text: t('sessions.badge.open') }) : null, ' ',
+      h('button', { type: 'button', class: 'link rename', text: t('sessions.rename'), 'aria-label': t('sessions.rename.label', { name: s.name }), on: { click: () => renameForm(box, nameCell, s) } }));
     return h('tr', { class: current ? 'current' : '', dataset: { session: s.id } },
       nameCell,
       h('td', { text: s.country }),
-      h('td', { text: s.updated ? new Date(s.updated).toLocaleString() : '' }),
+      h('td', { text: s.updated ? when(s.updated) : '' }),
       h('td', { class: 'num', text: s.responses }),
       h('td', { class: 'actions' }, h('button', {
-        type: 'button', text: current ? 'Continue' : 'Open', 'aria-label': `${current ? 'Continue' : 'Open'} ${s.name}`,
+        type: 'button', text: t(current ? 'sessions.continue' : 'sessions.open-one'), 'aria-label': t(current ? 'sessions.continue.label' : 'sessions.open-one.label', { name: s.name }),
         on: { click: async () => {
           if (!current) {
             const got = await app.store.backend.load(s.id);
@@ -84,10 +70,10 @@ async function listSessions(box) {
           }
           go(resumeScreen(s.id));
         } },
-      }), ' ', h('button', { type: 'button', class: 'delete', text: 'Delete…', 'aria-label': `Delete ${s.name}`, on: { click: (e) => confirmDelete(box, s, e.currentTarget) } })));
+      }), ' ', h('button', { type: 'button', class: 'delete', text: t('sessions.delete'), 'aria-label': t('sessions.delete.label', { name: s.name }), on: { click: (e) => confirmDelete(box, s, e.currentTarget) } })));
   });
   fill(box, h('table', { class: 'grid' },
-    h('thead', {}, h('tr', {}, colHeads(['Session', 'Country', 'Last change', 'Answers', '']))),
+    h('thead', {}, h('tr', {}, colHeads([t('col.session'), t('col.country'), t('col.last-change'), t('col.answers'), '']))),
     h('tbody', {}, rows)));
 }
 
@@ -99,20 +85,20 @@ function renameForm(box, cell, s) {
     on: { submit: async (e) => {
       e.preventDefault();
       const v = name.value.trim();
-      setError(name, v ? '' : 'Give the session a name.');
+      setError(name, v ? '' : t('session.name.missing'));
       if (!v) return;
       try {
         if (v !== s.name) await renameSession(s.id, v);
-        announce(`Renamed to ${v}`);
+        announce(t('sessions.renamed', { name: v }));
         await listSessions(box);
         const again = box.querySelector(`tr[data-session="${CSS.escape(s.id)}"] button.rename`);
         if (again) again.focus();
       } catch (err) {
-        setError(name, `Not renamed: ${err.message}. Open the Sessions screen again and retry.`);
+        setError(name, t('sessions.rename.failed', { reason: err.message }));
       }
     } },
-  }, field(`New name of ${s.name}`, name), h('button', { type: 'submit', text: 'Rename' }),
-  h('button', { type: 'button', text: 'Cancel', on: { click: () => listSessions(box) } }));
+  }, field(t('sessions.new-name', { name: s.name }), name), h('button', { type: 'submit', text: t('sessions.rename') }),
+  h('button', { type: 'button', text: t('cancel'), on: { click: () => listSessions(box) } }));
   fill(cell, form);
   name.focus();
   name.select();
@@ -123,35 +109,34 @@ function renameForm(box, cell, s) {
 function confirmDelete(box, s, opener) {
   const status = h('p', { class: 'task', role: 'status' });
   const dialog = h('dialog', { id: 'delete-session', 'aria-labelledby': 'delete-title', 'aria-describedby': 'delete-about' },
-    h('h2', { id: 'delete-title', text: `Delete "${s.name}"?` }),
-    h('p', { id: 'delete-about', text: 'The session is kept only in this browser. Once deleted it is gone, with its answers, change log and snapshots, ' +
-      'unless you have its file. Save the file first to keep a copy you can open again.' }),
+    h('h2', { id: 'delete-title', text: t('sessions.delete.title', { name: s.name }) }),
+    h('p', { id: 'delete-about', text: t('sessions.delete.about') }),
     status,
     h('p', { class: 'row' },
-      h('button', { type: 'button', class: 'primary save-first', text: 'Save its file first', on: { click: async () => {
-        status.textContent = 'Saving…';
+      h('button', { type: 'button', class: 'primary save-first', text: t('sessions.delete.save-first'), on: { click: async () => {
+        status.textContent = t('saving');
         try {
           const ok = await saveSessionFile(s.id);
-          status.textContent = ok ? 'The file is in the downloads folder.' : 'The file is in the downloads folder; see the message about its problems.';
+          status.textContent = t(ok ? 'sessions.delete.saved' : 'sessions.delete.saved-problems');
         } catch (err) {
-          status.textContent = `Not saved: ${err.message}`;
+          status.textContent = t('not-saved', { reason: err.message });
         }
       } } }),
-      h('button', { type: 'button', class: 'confirm', text: 'Delete the session', on: { click: async () => {
+      h('button', { type: 'button', class: 'confirm', text: t('sessions.delete.confirm'), on: { click: async () => {
         try {
           await deleteSession(s.id);
         } catch (err) {
-          status.textContent = `Not deleted: ${err.message}`;
+          status.textContent = t('sessions.delete.failed', { reason: err.message });
           return;
         }
         dialog.close();
         dialog.remove();
-        toast(`Deleted the session "${s.name}" from this browser.`);
+        toast(t('sessions.deleted', { name: s.name }));
         await listSessions(box);
         const h1 = document.querySelector('#screen h1');
         if (h1) h1.focus();
       } } }),
-      h('button', { type: 'button', class: 'cancel', text: 'Cancel', on: { click: () => dialog.close() } })));
+      h('button', { type: 'button', class: 'cancel', text: t('cancel'), on: { click: () => dialog.close() } })));
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (document.body.contains(opener)) opener.focus();
@@ -171,25 +156,25 @@ export function profileControls(p = {}) {
   return {
     country: input({ name: 'country', required: true, maxLength: limits().name, value: p.country || '' }),
     iso3166: input({ name: 'iso3166', required: true, maxLength: 2, size: 3, value: p.iso3166 || '', autocapitalize: 'characters' }),
-    region: h('select', { name: 'region' }, options(regions, p.region || 'caribbean')),
+    region: h('select', { name: 'region' }, options(pairs('regions'), p.region || 'caribbean')),
     population: h('input', { type: 'number', name: 'population', min: 1, step: 1, required: true, value: p.population || '' }),
     languages: input({ name: 'languages', value: (p.languages || ['en']).join(', ') }),
     leadMinistry: input({ name: 'leadMinistry', required: true, maxLength: limits().name, value: p.leadMinistry || '' }),
-    framing: h('select', { name: 'framing' }, options(framings, p.framing || 'economy-infrastructure')),
+    framing: h('select', { name: 'framing' }, options(pairs('framings'), p.framing || 'economy-infrastructure')),
     sectors: input({ name: 'sectors', value: (p.sectors || []).join(', ') }),
   };
 }
 
 export function profileFields(c) {
   return [
-    field('Country', c.country),
-    field('ISO 3166 code', c.iso3166, 'Two capital letters; fictional states use XA–XZ.'),
-    field('Region', c.region),
-    field('Population', c.population),
-    field('Official languages', c.languages, 'Language codes, separated by commas: en, es, fr.'),
-    field('Lead ministry', c.leadMinistry),
-    field('How the country frames cyber security', c.framing),
-    field('Key sectors', c.sectors, 'Separated by commas: tourism, offshore finance, ports.'),
+    field(t('profile.country'), c.country),
+    field(t('profile.iso'), c.iso3166, t('profile.iso.hint')),
+    field(t('profile.region'), c.region),
+    field(t('profile.population'), c.population),
+    field(t('profile.languages'), c.languages, t('profile.languages.hint')),
+    field(t('profile.lead'), c.leadMinistry),
+    field(t('profile.framing'), c.framing),
+    field(t('profile.sectors'), c.sectors, t('profile.sectors.hint')),
   ];
 }
 
@@ -204,14 +189,14 @@ export function readProfile(c) {
     setError(ctl, bad ? msg : '');
     if (bad) ok = false;
   };
-  need(c.country, (v) => v.length > 0, 'Enter the country.');
+  need(c.country, (v) => v.length > 0, t('profile.country.missing'));
   c.iso3166.value = c.iso3166.value.trim().toUpperCase();
-  need(c.iso3166, (v) => /^[A-Z]{2}$/.test(v), 'Two capital letters, such as JM or XC.');
-  need(c.population, (v) => /^[0-9]+$/.test(v) && Number(v) >= 1, 'A whole number, 1 or more.');
+  need(c.iso3166, (v) => /^[A-Z]{2}$/.test(v), t('profile.iso.bad'));
+  need(c.population, (v) => /^[0-9]+$/.test(v) && Number(v) >= 1, t('profile.population.bad'));
   need(c.languages, (v) => list(v).length > 0 && list(v).every((x) => /^[a-z]{2,3}(-[A-Z]{2})?$/.test(x)) && new Set(list(v)).size === list(v).length,
-    'One or more different language codes such as en, es or pt-BR.');
-  need(c.leadMinistry, (v) => v.length > 0, 'Enter the lead ministry.');
-  need(c.sectors, (v) => list(v).every((x) => x.length <= limits().name), `Each sector is at most ${limits().name} characters.`);
+    t('profile.languages.bad'));
+  need(c.leadMinistry, (v) => v.length > 0, t('profile.lead.missing'));
+  need(c.sectors, (v) => list(v).every((x) => x.length <= limits().name), t('profile.sectors.long', { n: limits().name }));
   if (!ok) return null;
   const p = {
     country: c.country.value.trim(),
@@ -230,7 +215,7 @@ export function readProfile(c) {
 function newSessionForm() {
   const c = profileControls();
   const name = input({ name: 'name', required: true, maxLength: limits().name });
-  const tmpl = templates.map(([id, label, about], i) => h('label', { class: 'choice' },
+  const tmpl = vocab().templates.map(({ id, name: label, about }, i) => h('label', { class: 'choice' },
     h('input', { type: 'radio', name: 'template', value: id, checked: i === 0 }),
     h('span', {}, h('strong', { text: label }), ' — ', about)));
   const today = new Date().toISOString().slice(0, 10);
@@ -238,8 +223,7 @@ function newSessionForm() {
   const place = input({ name: 'place', maxLength: limits().name });
   const facilitator = input({ name: 'facilitator', maxLength: limits().name });
   const classification = input({ name: 'classification', maxLength: limits().classification, placeholder: 'TLP:AMBER' });
-  const langs = app.model.raw.languages.concat(languages.map((l) => l[0]).filter((l) => !app.model.raw.languages.includes(l)));
-  const language = h('select', { name: 'language' }, options(langs.map((l) => [l, (languages.find((x) => x[0] === l) || [l, l])[1]]), 'en'));
+  const sessionLanguage = h('select', { name: 'language' }, options(pairs('languages'), vocab().languages.some((l) => l.id === language()) ? language() : 'en'));
   const msg = h('p', { class: 'error', role: 'alert', hidden: true });
   const form = h('form', {
     id: 'new-session', class: 'panel', novalidate: true,
@@ -247,12 +231,12 @@ function newSessionForm() {
       e.preventDefault();
       const profile = readProfile(c);
       const nameOK = name.value.trim().length > 0;
-      setError(name, nameOK ? '' : 'Give the session a name.');
+      setError(name, nameOK ? '' : t('session.name.missing'));
       const dateOK = /^\d{4}-\d{2}-\d{2}$/.test(date.value);
-      setError(date, dateOK ? '' : 'Choose the date of the session.');
+      setError(date, dateOK ? '' : t('session.date.missing'));
       if (!profile || !nameOK || !dateOK) {
         msg.hidden = false;
-        msg.textContent = 'Some fields need attention.';
+        msg.textContent = t('form.attention');
         const bad = form.querySelector('[aria-invalid="true"]');
         if (bad) bad.focus();
         return;
@@ -265,22 +249,22 @@ function newSessionForm() {
       for (const [k, ctl] of [['place', place], ['facilitator', facilitator], ['classification', classification]]) {
         if (ctl.value.trim()) session[k] = ctl.value.trim();
       }
-      session.language = language.value;
+      session.language = sessionLanguage.value;
       await startSession({ name: name.value.trim(), template, profile, session });
-      announce('Session started');
+      announce(t('session.started'));
       go('setup');
     } },
   },
-  h('h2', { id: 'h-new', text: 'Start a new session' }),
-  field('Session name', name, 'For example: Corallia national assessment, day 1.'),
-  h('fieldset', {}, h('legend', { text: 'Strategy template' }), tmpl),
-  h('fieldset', { class: 'cols' }, h('legend', { text: 'Country profile' }), profileFields(c)),
-  h('fieldset', { class: 'cols' }, h('legend', { text: 'The session' }),
-    field('Date', date), field('Place', place), field('Facilitator', facilitator),
-    field('Classification', classification, `A marking such as TLP:AMBER; at most ${limits().classification} characters.`),
-    field('Language of the model text', language)),
+  h('h2', { id: 'h-new', text: t('sessions.new') }),
+  field(t('session.name'), name, t('session.name.hint')),
+  h('fieldset', {}, h('legend', { text: t('session.template') }), tmpl),
+  h('fieldset', { class: 'cols' }, h('legend', { text: t('profile') }), profileFields(c)),
+  h('fieldset', { class: 'cols' }, h('legend', { text: t('session.about') }),
+    field(t('session.date'), date), field(t('session.place'), place), field(t('session.facilitator'), facilitator),
+    field(t('session.classification'), classification, t('session.classification.hint', { n: limits().classification })),
+    field(t('session.language'), sessionLanguage, t('session.language.hint'))),
   msg,
-  h('p', {}, h('button', { type: 'submit', class: 'primary', text: 'Start session' })),
-  h('p', { class: 'hint', text: `Stakeholders, points of contact and respondents come next, on the Setup screen. Target profiles: ${app.model.targetProfiles.map((t) => text(t.name, 'en')).join(', ')}.` }));
+  h('p', {}, h('button', { type: 'submit', class: 'primary', text: t('session.start') })),
+  h('p', { class: 'hint', text: t('sessions.new.next', { profiles: listOf(app.model.targetProfiles.map((x) => text(x.name, lang()))) }) }));
   return form;
 }

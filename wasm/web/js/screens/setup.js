@@ -4,7 +4,8 @@
 
 import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
 import { setupNext } from './next.js';
-import { app, change, snapshot, restore, limits, render as redraw, undo, sizeText } from '../app.js';
+import { app, change, snapshot, restore, limits, render as redraw, undo, sizeText, lang, sessionLang, pairs, named, vocab } from '../app.js';
+import { t, tn, when } from '../i18n.js';
 import { slug } from '../session.js';
 import { text } from '../model.js';
 import { profileControls, profileFields, readProfile } from './sessions.js';
@@ -13,30 +14,17 @@ import { exportQuestionnaire } from '../exports.js';
 import { run as runImport, lastResult, resultView } from '../importer.js';
 import { factsSection, refreshFacts } from '../facts.js';
 
-export const screen = { id: 'setup', title: 'Setup', needsSession: true, render, refresh: refreshFacts };
-
-export const contactFunctions = [
-  ['cicte-npc', 'CICTE National Point of Contact'],
-  ['cbm-policy', 'Confidence-building measures: policy-level contact'],
-  ['cbm-foreign', 'Confidence-building measures: foreign-ministry contact'],
-  ['caricom-cyber', 'CARICOM national cyber point of contact'],
-  ['csirt', 'CSIRT contact'],
-  ['cybercrime-24-7', 'Cybercrime 24/7 contact'],
-  ['pillar-lead', 'Pillar lead'],
-];
+export const screen = { id: 'setup', needsSession: true, render, refresh: refreshFacts };
 
 function a() {
   return app.session.assessment;
 }
 
 function render(root) {
-  root.append(h('h1', { text: 'Setup' }),
+  root.append(h('h1', { text: t('screen.setup') }),
     profileSection(), stakeholderSection(), contactSection(), respondentSection(), factsSection(), questionnaireSection(), snapshotSection(), logSection());
   root.append(setupNext());
 }
-
-// questionnaireLanguages are the languages the questionnaire is written in.
-export const questionnaireLanguages = [['en', 'English'], ['es', 'Español'], ['fr', 'Français'], ['pt', 'Português']];
 
 // questionnaireSection hands out the blank questionnaire and brings the
 // filled ones back in, when this build of the engine offers them.
@@ -44,22 +32,21 @@ function questionnaireSection() {
   const canWrite = app.engine.has('questionnaire');
   const canImport = app.engine.has('import');
   if (!canWrite && !canImport) return null;
-  const parts = [h('p', { class: 'hint', text: 'Respondents can answer before or during the workshop in Excel or LibreOffice, offline: send each one the blank questionnaire and import the filled copies here. ' +
-    'Answers are added to this session; nothing already entered is changed, and a snapshot keeps the session as it was.' })];
+  const parts = [h('p', { class: 'hint', text: t('quest.about') })];
   if (canWrite) {
-    const session = a().session.language;
-    const lang = h('select', { id: 'questionnaire-lang' }, options(questionnaireLanguages, questionnaireLanguages.some((l) => l[0] === session) ? session : 'en'));
+    const session = sessionLang();
+    const lang = h('select', { id: 'questionnaire-lang' }, options(pairs('textLanguages'), vocab().textLanguages.some((l) => l.id === session) ? session : 'en'));
     const status = h('p', { id: 'questionnaire-status', class: 'task', role: 'status' });
     const group = h('div', { class: 'row' },
-      field('Language', lang),
-      h('button', { type: 'button', id: 'questionnaire-download', text: 'Download blank questionnaire (XLSX)', on: { click: () => exportQuestionnaire(status, group, lang.value) } }));
+      field(t('quest.lang'), lang),
+      h('button', { type: 'button', id: 'questionnaire-download', text: t('quest.download'), on: { click: () => exportQuestionnaire(status, group, lang.value) } }));
     parts.push(group, status);
   }
   if (canImport) {
     const result = h('div', { id: 'import-result', role: 'alert' });
     const last = lastResult();
     if (last) fill(result, resultView(last.r, last.names));
-    const picker = filesPicker('Import filled questionnaires…', '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', async (files) => {
+    const picker = filesPicker(t('quest.import'), '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', async (files) => {
       picker.button.disabled = true;
       const r = await runImport(result, files);
       picker.button.disabled = false;
@@ -76,7 +63,7 @@ function questionnaireSection() {
     picker.button.className = 'primary';
     parts.push(h('p', {}, picker.button, picker.input), result);
   }
-  return section('questionnaires', 'Questionnaires', parts);
+  return section('questionnaires', t('quest.title'), parts);
 }
 
 function section(id, title, ...children) {
@@ -89,9 +76,9 @@ function profileSection() {
   const name = h('input', { type: 'text', value: app.session.name, maxLength: limits().name });
   name.addEventListener('change', () => {
     const v = name.value.trim();
-    setError(name, v ? '' : 'Give the session a name.');
+    setError(name, v ? '' : t('session.name.missing'));
     if (!v || v === app.session.name) return;
-    change({ what: 'session', note: `renamed to "${v}"` }, () => { app.session.name = v; });
+    change({ what: 'session', note: t('note.renamed', { name: v }) }, () => { app.session.name = v; });
     document.getElementById('session-title').textContent = v;
   });
   const commit = () => {
@@ -101,13 +88,15 @@ function profileSection() {
     if (!np.sectors) delete next.sectors;
     const changed = Object.keys(next).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(p[k]));
     if (!changed.length) return;
-    change({ what: 'profile', pointer: changed.length === 1 ? `/profile/${changed[0]}` : '/profile', value: changed.length === 1 ? next[changed[0]] : undefined, note: `changed ${changed.join(', ')}` },
+    change({ what: 'profile', pointer: changed.length === 1 ? `/profile/${changed[0]}` : '/profile', value: changed.length === 1 ? next[changed[0]] : undefined, note: t('note.changed', { fields: changed.join(', ') }) },
       (as) => { as.profile = next; });
   };
   for (const ctl of Object.values(c)) ctl.addEventListener('change', commit);
-  return section('profile', 'Country profile',
-    h('div', { class: 'cols' }, field('Session name', name), profileFields(c)),
-    h('p', { class: 'hint', text: `Template: ${app.session.template === 'national' ? 'National' : 'Small island state'}; target profile: ${p.targetProfile || (p.smallIslandState ? 'small-island-state' : 'larger-state')}.` }));
+  const target = p.targetProfile || (p.smallIslandState ? 'small-island-state' : 'larger-state');
+  const tp = app.model.targetProfiles.find((x) => x.id === target);
+  return section('profile', t('profile'),
+    h('div', { class: 'cols' }, field(t('session.name'), name), profileFields(c)),
+    h('p', { class: 'hint', text: t('setup.template', { template: named('templates', app.session.template), target: tp ? text(tp.name, lang()) : target }) }));
 }
 
 // usedStakeholder reports whether anything in the assessment names the
@@ -125,36 +114,36 @@ function usedStakeholder(id) {
 function roleChecks(selected, prefix) {
   return app.model.roles.map((r) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: r.id, checked: selected.includes(r.id), name: `${prefix}-role` }),
-    text(r.name, 'en')));
+    text(r.name, lang())));
 }
 
 function stakeholderSection() {
   const rows = a().stakeholders.map((s, i) => {
-    const name = h('input', { type: 'text', value: s.name, maxLength: limits().name, 'aria-label': `Name of stakeholder ${i + 1}` });
+    const name = h('input', { type: 'text', value: s.name, maxLength: limits().name, 'aria-label': t('stake.name.n', { n: i + 1 }) });
     name.addEventListener('change', () => {
       const v = name.value.trim();
-      setError(name, v ? '' : 'A stakeholder needs a name.');
+      setError(name, v ? '' : t('stake.name.missing'));
       if (!v || v === s.name) return;
       change({ what: 'stakeholder', pointer: `/stakeholders/${i}/name`, value: v }, (as) => { as.stakeholders[i].name = v; });
     });
     const roles = h('details', { class: 'roles' },
-      h('summary', { text: s.roles.length ? s.roles.map((r) => text((app.model.role(r) || { name: { en: r } }).name, 'en')).join(', ') : 'No role archetype' }),
+      h('summary', { text: s.roles.length ? s.roles.map((r) => text((app.model.role(r) || { name: { en: r } }).name, lang())).join(', ') : t('stake.no-role') }),
       h('div', { class: 'checks', on: { change: (e) => {
         const box = e.currentTarget;
         const ids = [...box.querySelectorAll('input:checked')].map((x) => x.value);
-        change({ what: 'role', pointer: `/stakeholders/${i}/roles`, value: ids, note: `${s.name}: ${ids.join(', ') || 'no role'}` },
+        change({ what: 'role', pointer: `/stakeholders/${i}/roles`, value: ids, note: `${s.name}: ${ids.join(', ') || t('note.no-role')}` },
           (as) => { as.stakeholders[i].roles = ids; });
-        box.parentElement.querySelector('summary').textContent = ids.length ? ids.map((r) => text(app.model.role(r).name, 'en')).join(', ') : 'No role archetype';
+        box.parentElement.querySelector('summary').textContent = ids.length ? ids.map((r) => text(app.model.role(r).name, lang())).join(', ') : t('stake.no-role');
       } } }, roleChecks(s.roles, `s${i}`)));
     const used = usedStakeholder(s.id);
     return h('tr', {},
-      h('td', {}, name, h('div', { class: 'hint', text: `ID ${s.id}` })),
+      h('td', {}, name, h('div', { class: 'hint', text: t('id', { id: s.id }) })),
       h('td', {}, roles),
       h('td', {}, h('button', {
-        type: 'button', text: 'Remove', disabled: used, title: used ? 'A respondent, a point of contact or a country fact names it' : '',
-        'aria-label': `Remove ${s.name}`,
+        type: 'button', text: t('remove'), disabled: used, title: used ? t('stake.used') : '',
+        'aria-label': t('remove.label', { name: s.name }),
         on: { click: () => {
-          change({ what: 'stakeholder', pointer: `/stakeholders/${i}`, note: `removed ${s.name}` }, (as) => { as.stakeholders.splice(i, 1); });
+          change({ what: 'stakeholder', pointer: `/stakeholders/${i}`, note: t('note.removed', { name: s.name }) }, (as) => { as.stakeholders.splice(i, 1); });
           redraw();
         } },
       })));
@@ -166,23 +155,23 @@ function stakeholderSection() {
     on: { submit: (e) => {
       e.preventDefault();
       const v = name.value.trim();
-      setError(name, v ? '' : 'Enter the name of the agency or organisation.');
+      setError(name, v ? '' : t('stake.org.missing'));
       if (!v) return;
       const roles = [...checks.querySelectorAll('input:checked')].map((x) => x.value);
       const id = slug(v, new Set(a().stakeholders.map((s) => s.id)));
-      change({ what: 'stakeholder', pointer: `/stakeholders/${a().stakeholders.length}`, value: { id, name: v, roles }, note: `added ${v}` },
+      change({ what: 'stakeholder', pointer: `/stakeholders/${a().stakeholders.length}`, value: { id, name: v, roles }, note: t('note.added', { name: v }) },
         (as) => { as.stakeholders.push({ id, name: v, roles }); });
-      announce(`Added ${v}`);
+      announce(t('added', { name: v }));
       redraw();
       document.getElementById('new-stakeholder').focus();
     } },
-  }, h('h3', { text: 'Add a stakeholder' }), field('Agency or organisation', name),
-  h('fieldset', {}, h('legend', { text: 'Role archetypes it fills' }), checks),
-  h('button', { type: 'submit', text: 'Add stakeholder' }));
-  return section('stakeholders', `Stakeholders (${a().stakeholders.length})`,
+  }, h('h3', { text: t('stake.add.title') }), field(t('stake.org'), name),
+  h('fieldset', {}, h('legend', { text: t('stake.roles') }), checks),
+  h('button', { type: 'submit', text: t('stake.add') }));
+  return section('stakeholders', t('stake.title', { n: a().stakeholders.length }),
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, colHeads(['Name', 'Role archetypes', '']))),
-      h('tbody', {}, rows)) : h('p', { text: 'No stakeholder yet.' }),
+      h('thead', {}, h('tr', {}, colHeads([t('col.name'), t('col.roles'), '']))),
+      h('tbody', {}, rows)) : h('p', { text: t('stake.none') }),
     add);
 }
 
@@ -196,22 +185,22 @@ function contactSection() {
   const rows = contacts.map((c, i) => {
     const deputy = c.deputy ? `${c.deputy.person} (${(a().stakeholders.find((s) => s.id === c.deputy.stakeholder) || {}).name || c.deputy.stakeholder})` : '';
     return h('tr', {},
-      h('td', { text: (contactFunctions.find((f) => f[0] === c.function) || [0, c.function])[1] + (c.pillar ? ` (${c.pillar})` : '') }),
+      h('td', { text: named('contactFunctions', c.function) + (c.pillar ? ` (${c.pillar})` : '') }),
       h('td', { text: `${c.person}, ${(a().stakeholders.find((s) => s.id === c.stakeholder) || {}).name || c.stakeholder}` }),
-      h('td', {}, deputy ? h('span', { text: deputy }) : h('span', { class: 'flag', text: 'No deputy' })),
+      h('td', {}, deputy ? h('span', { text: deputy }) : h('span', { class: 'flag', text: t('contact.no-deputy') })),
       h('td', {}, h('button', {
-        type: 'button', text: 'Remove', 'aria-label': `Remove ${c.person}`,
+        type: 'button', text: t('remove'), 'aria-label': t('remove.label', { name: c.person }),
         on: { click: () => {
-          change({ what: 'contact', pointer: `/pointsOfContact/${i}`, note: `removed ${c.person}` }, (as) => { as.pointsOfContact.splice(i, 1); });
+          change({ what: 'contact', pointer: `/pointsOfContact/${i}`, note: t('note.removed', { name: c.person }) }, (as) => { as.pointsOfContact.splice(i, 1); });
           redraw();
         } },
       })));
   });
   if (!a().stakeholders.length) {
-    return section('contacts', 'Points of contact and deputies', h('p', { text: 'Add stakeholders first: every contact belongs to one.' }));
+    return section('contacts', t('contact.title0'), h('p', { text: t('contact.first') }));
   }
-  const fn = h('select', { id: 'contact-function' }, options(contactFunctions, 'cicte-npc'));
-  const pillar = h('select', { id: 'contact-pillar' }, options([['', '—'], ...app.model.pillars.map((p) => [p.id, `${p.id} ${text(p.name, 'en')}`])], ''));
+  const fn = h('select', { id: 'contact-function' }, options(pairs('contactFunctions'), 'cicte-npc'));
+  const pillar = h('select', { id: 'contact-pillar' }, options([['', '—'], ...app.model.pillars.map((p) => [p.id, `${p.id} ${text(p.name, lang())}`])], ''));
   const person = h('input', { type: 'text', id: 'contact-person', maxLength: limits().name });
   const org = h('select', { id: 'contact-stakeholder' }, stakeholderOptions(''));
   const dperson = h('input', { type: 'text', id: 'deputy-person', maxLength: limits().name });
@@ -221,11 +210,11 @@ function contactSection() {
     on: { submit: (e) => {
       e.preventDefault();
       const c = { function: fn.value, person: person.value.trim(), stakeholder: org.value };
-      setError(person, c.person ? '' : 'Enter the name of the person.');
+      setError(person, c.person ? '' : t('contact.person.missing'));
       const pillarOK = fn.value !== 'pillar-lead' || pillar.value;
-      setError(pillar, pillarOK ? '' : 'A pillar lead needs a pillar.');
+      setError(pillar, pillarOK ? '' : t('contact.pillar.missing'));
       const dp = dperson.value.trim();
-      setError(dorg, !dp || dorg.value ? '' : 'Choose the deputy\'s organisation.');
+      setError(dorg, !dp || dorg.value ? '' : t('contact.deputy-org.missing'));
       if (!c.person || !pillarOK || (dp && !dorg.value)) return;
       if (pillar.value) c.pillar = pillar.value;
       if (dp) c.deputy = { person: dp, stakeholder: dorg.value };
@@ -233,14 +222,14 @@ function contactSection() {
         (as) => { (as.pointsOfContact = as.pointsOfContact || []).push(c); });
       redraw();
     } },
-  }, h('h3', { text: 'Designate a point of contact' }),
-  h('div', { class: 'cols' }, field('Function', fn), field('Pillar (for a pillar lead)', pillar), field('Person', person), field('Organisation', org),
-    field('Deputy', dperson, 'Leave empty if there is none yet: it shows as a role gap.'), field('Deputy\'s organisation', dorg)),
-  h('button', { type: 'submit', text: 'Add contact' }));
-  return section('contacts', `Points of contact and deputies (${contacts.length})`,
+  }, h('h3', { text: t('contact.add.title') }),
+  h('div', { class: 'cols' }, field(t('contact.function'), fn), field(t('contact.pillar'), pillar), field(t('contact.person'), person), field(t('contact.org'), org),
+    field(t('contact.deputy'), dperson, t('contact.deputy.hint')), field(t('contact.deputy-org'), dorg)),
+  h('button', { type: 'submit', text: t('contact.add') }));
+  return section('contacts', t('contact.title', { n: contacts.length }),
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, colHeads(['Function', 'Person', 'Deputy', '']))),
-      h('tbody', {}, rows)) : h('p', { text: 'No point of contact yet.' }),
+      h('thead', {}, h('tr', {}, colHeads([t('contact.function'), t('contact.person'), t('contact.deputy'), '']))),
+      h('tbody', {}, rows)) : h('p', { text: t('contact.none') }),
     add);
 }
 
@@ -250,26 +239,26 @@ function respondentSection() {
     const answered = a().responses.filter((x) => x.respondent === r.id).length;
     // A desk reviewer answers for no organisation: the list offers that
     // choice only to a respondent who has none.
-    const stake = h('select', { 'aria-label': `Organisation of ${r.name}` },
-      stakeholderOptions(r.stakeholder, r.stakeholder ? undefined : 'None: a desk reviewer'));
+    const stake = h('select', { 'aria-label': t('resp.org.of', { name: r.name }) },
+      stakeholderOptions(r.stakeholder, r.stakeholder ? undefined : t('resp.desk')));
     stake.addEventListener('change', () => change({ what: 'respondent', pointer: `/respondents/${i}/stakeholder`, respondent: r.id, value: stake.value || null },
       (as) => { if (stake.value) as.respondents[i].stakeholder = stake.value; else delete as.respondents[i].stakeholder; }));
     return h('tr', {},
-      h('td', {}, h('span', { text: r.name }), h('div', { class: 'hint', text: `ID ${r.id}` })),
+      h('td', {}, h('span', { text: r.name }), h('div', { class: 'hint', text: t('id', { id: r.id }) })),
       h('td', { text: r.title || '' }),
       h('td', {}, stake),
       h('td', { class: 'num', text: answered }),
       h('td', {}, h('button', {
-        type: 'button', text: 'Remove', disabled: answered > 0, title: answered ? 'This respondent has answers' : '',
-        'aria-label': `Remove ${r.name}`,
+        type: 'button', text: t('remove'), disabled: answered > 0, title: answered ? t('resp.has-answers') : '',
+        'aria-label': t('remove.label', { name: r.name }),
         on: { click: () => {
-          change({ what: 'respondent', pointer: `/respondents/${i}`, respondent: r.id, note: `removed ${r.name}` }, (as) => { as.respondents.splice(i, 1); });
+          change({ what: 'respondent', pointer: `/respondents/${i}`, respondent: r.id, note: t('note.removed', { name: r.name }) }, (as) => { as.respondents.splice(i, 1); });
           redraw();
         } },
       })));
   });
   if (!a().stakeholders.length) {
-    return section('respondents', 'Respondents', h('p', { text: 'Add stakeholders first: every respondent answers for one.' }));
+    return section('respondents', t('resp.title0'), h('p', { text: t('resp.first') }));
   }
   const name = h('input', { type: 'text', id: 'respondent-name', maxLength: limits().name });
   const title = h('input', { type: 'text', id: 'respondent-title', maxLength: limits().name });
@@ -279,73 +268,72 @@ function respondentSection() {
     on: { submit: (e) => {
       e.preventDefault();
       const v = name.value.trim();
-      setError(name, v ? '' : 'Enter the respondent\'s name.');
+      setError(name, v ? '' : t('resp.name.missing'));
       if (!v) return;
       const id = slug(v, new Set(resp.map((r) => r.id)), 'r-');
       const r = { id, name: v, stakeholder: org.value };
       if (title.value.trim()) r.title = title.value.trim();
-      change({ what: 'respondent', pointer: `/respondents/${resp.length}`, respondent: id, value: r, note: `added ${v}` },
+      change({ what: 'respondent', pointer: `/respondents/${resp.length}`, respondent: id, value: r, note: t('note.added', { name: v }) },
         (as) => { as.respondents.push(r); });
       if (!app.view.respondent || app.view.respondent === 'consensus') app.view.respondent = id;
-      announce(`Added ${v}`);
+      announce(t('added', { name: v }));
       redraw();
       document.getElementById('respondent-name').focus();
     } },
-  }, h('h3', { text: 'Add a respondent' }),
-  h('div', { class: 'cols' }, field('Name', name), field('Title', title), field('Organisation', org)),
-  h('button', { type: 'submit', text: 'Add respondent' }));
-  return section('respondents', `Respondents (${resp.length})`,
+  }, h('h3', { text: t('resp.add.title') }),
+  h('div', { class: 'cols' }, field(t('col.name'), name), field(t('resp.job'), title), field(t('contact.org'), org)),
+  h('button', { type: 'submit', text: t('resp.add') }));
+  return section('respondents', t('resp.title', { n: resp.length }),
     rows.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, colHeads(['Name', 'Title', 'Organisation', 'Answers', '']))),
-      h('tbody', {}, rows)) : h('p', { text: 'No respondent yet.' }),
+      h('thead', {}, h('tr', {}, colHeads([t('col.name'), t('resp.job'), t('contact.org'), t('col.answers'), '']))),
+      h('tbody', {}, rows)) : h('p', { text: t('resp.none') }),
     add);
 }
 
 function snapshotSection() {
   const snaps = app.session.snapshots;
-  const name = h('input', { type: 'text', id: 'snapshot-name', maxLength: limits().name, placeholder: 'end of day 1' });
+  const name = h('input', { type: 'text', id: 'snapshot-name', maxLength: limits().name, placeholder: t('snap.placeholder') });
   const form = h('form', {
     class: 'add inline', novalidate: true,
     on: { submit: (e) => {
       e.preventDefault();
       const v = name.value.trim();
-      const bad = !v ? 'Name the snapshot.' : snaps.some((s) => s.name === v) ? 'A snapshot has this name already.' : '';
+      const bad = !v ? t('snap.name.missing') : snaps.some((s) => s.name === v) ? t('snap.name.taken') : '';
       setError(name, bad);
       if (bad) return;
       snapshot(v);
-      announce(`Snapshot ${v} taken`);
+      announce(t('snap.taken', { name: v }));
       redraw();
     } },
-  }, field('Snapshot name', name), h('button', { type: 'submit', text: 'Take snapshot' }));
+  }, field(t('snap.name'), name), h('button', { type: 'submit', text: t('snap.take') }));
   const rows = snaps.map((s, i) => {
     const label = h('input', { type: 'text', value: s.name, maxLength: limits().name, class: 'snapshot-name', id: `snapshot-${i}` });
     label.addEventListener('change', () => {
       const v = label.value.trim();
-      const bad = !v ? 'A snapshot needs a name.' : snaps.some((x, j) => j !== i && x.name === v) ? 'A snapshot has this name already.' : '';
+      const bad = !v ? t('snap.name.needed') : snaps.some((x, j) => j !== i && x.name === v) ? t('snap.name.taken') : '';
       setError(label, bad);
       if (bad || v === s.name) return;
-      change({ what: 'snapshot', note: `renamed snapshot "${s.name}" to "${v}"` }, (as, session) => { session.snapshots[i] = { ...s, name: v }; });
-      announce(`Snapshot renamed to ${v}`);
+      change({ what: 'snapshot', note: t('note.snapshot.renamed', { old: s.name, name: v }) }, (as, session) => { session.snapshots[i] = { ...s, name: v }; });
+      announce(t('snap.renamed', { name: v }));
     });
     return h('tr', {},
-      h('td', {}, field(`Name of snapshot ${i + 1}`, label)),
-      h('td', { text: `${new Date(s.at).toLocaleString()}, after change ${s.seq}` }),
+      h('td', {}, field(t('snap.name.n', { n: i + 1 }), label)),
+      h('td', { text: t('snap.when', { when: when(s.at), seq: s.seq }) }),
       h('td', {},
-        h('button', { type: 'button', text: 'Restore', 'aria-label': `Restore ${s.name}`, on: { click: () => { restore(i); redraw(); } } }), ' ',
-        h('button', { type: 'button', text: 'Delete', class: 'delete-snapshot', 'aria-label': `Delete snapshot ${s.name}`, on: { click: () => {
-          change({ what: 'snapshot', note: `deleted snapshot "${s.name}"` }, (as, session) => { session.snapshots.splice(i, 1); });
+        h('button', { type: 'button', text: t('snap.restore'), 'aria-label': t('snap.restore.label', { name: s.name }), on: { click: () => { restore(i); redraw(); } } }), ' ',
+        h('button', { type: 'button', text: t('delete'), class: 'delete-snapshot', 'aria-label': t('snap.delete.label', { name: s.name }), on: { click: () => {
+          change({ what: 'snapshot', note: t('note.snapshot.deleted', { name: s.name }) }, (as, session) => { session.snapshots.splice(i, 1); });
           redraw();
           const at = document.getElementById('snapshot-name');
           if (at) at.focus({ preventScroll: true });
-          toast(`Deleted snapshot "${s.name}". Undo: Ctrl+Z.`, { action: { label: 'Undo', run: undo } });
+          toast(t('snap.deleted', { name: s.name }), { action: { label: t('undo.verb'), run: undo } });
         } } })));
   });
-  return section('snapshots', `Snapshots (${snaps.length})`,
-    h('p', { class: 'hint', text: 'A snapshot keeps a copy of the assessment inside the session file. Restoring one first keeps the current state as another snapshot. ' +
-      'Each snapshot makes the file larger: delete the ones you no longer need.' }),
+  return section('snapshots', t('snap.title', { n: snaps.length }),
+    h('p', { class: 'hint', text: t('snap.about') }),
     h('p', { id: 'session-size', class: 'hint', text: sizeText() }),
     form, rows.length ? h('table', { class: 'grid small' },
-      h('thead', {}, h('tr', {}, ['Name', 'Taken', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, colHeads([t('col.name'), t('snap.col.taken'), '']))),
       h('tbody', {}, rows)) : null);
 }
 
@@ -354,13 +342,13 @@ function logSection() {
   const names = new Map(a().respondents.map((r) => [r.id, r.name]));
   const last = log.slice(-30).reverse().map((c) => h('tr', {},
     h('td', { class: 'num', text: c.seq }),
-    h('td', { text: new Date(c.at).toLocaleString() }),
-    h('td', { text: c.what }),
+    h('td', { text: when(c.at) }),
+    h('td', { text: t(`what.${c.what}`) }),
     h('td', { text: [c.indicator, names.get(c.respondent) || c.respondent].filter(Boolean).join(' · ') }),
     h('td', { text: c.note || (c.value !== undefined ? JSON.stringify(c.value) : '') })));
-  return section('log', `Change log (${log.length} changes)`,
-    h('p', { class: 'hint', text: 'Every change is recorded and kept in the session file; the last 30 are shown.' }),
+  return section('log', tn('log.title', log.length),
+    h('p', { class: 'hint', text: t('log.about') }),
     h('table', { class: 'grid small' },
-      h('thead', {}, h('tr', {}, ['#', 'When', 'What', 'Indicator · respondent', 'Change'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, ['#', t('log.when'), t('log.what'), t('log.who'), t('log.change')].map((x) => h('th', { scope: 'col', text: x })))),
       h('tbody', {}, last)));
 }
