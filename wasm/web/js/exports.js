@@ -5,7 +5,7 @@
 
 import { h, fill, announce } from './dom.js';
 import { app } from './app.js';
-import { download, size } from './files.js';
+import { download, size, toBase64 } from './files.js';
 import { slug } from './session.js';
 import { t, tIn } from './i18n.js';
 
@@ -121,6 +121,25 @@ export async function exportQuestionnaire(status, group, lang) {
     record('questionnaire', lang, t0, bytes.length);
     download(new Blob([bytes], { type: xlsxType }), name);
     fill(status, h('span', { text: t('quest.downloaded', { name, size: size(bytes.length) }) }));
+    announce(t('downloaded', { name }));
+  });
+}
+
+// progressTypes are the media types of the progress report's formats.
+const progressTypes = { pdf: 'application/pdf', html: 'text/html' };
+
+// exportProgress reads a filled follow-up workbook (the XLSX draft with
+// reports on its Reporting sheet) and downloads its progress report, the
+// bytes "ncskit progress" writes; a workbook with problems is refused with
+// each problem located at its sheet and cell.
+export async function exportProgress(status, group, file, format) {
+  const name = `${file.name.replace(/\.xlsx$/i, '')}-${t('file.progress')}.${format}`;
+  await task(status, group, t('followup.reading', { file: file.name }), async () => {
+    const t0 = performance.now();
+    const bytes = await app.engine.call('progress', { file: { name: file.name, data: toBase64(file.bytes) }, format });
+    record('progress', format, t0, bytes.length);
+    download(new Blob([bytes], { type: progressTypes[format] }), name);
+    fill(status, h('span', { text: t('followup.downloaded', { name, size: size(bytes.length) }) }));
     announce(t('downloaded', { name }));
   });
 }

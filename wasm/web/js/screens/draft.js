@@ -6,7 +6,8 @@
 
 import { h, fill, options, documentFrame, announce } from '../dom.js';
 import { app, change, sessionLang, problemsList, vocab, pairs, named } from '../app.js';
-import { formats, draftRequest, exportDraft, exportQuestionnaire, seconds } from '../exports.js';
+import { formats, draftRequest, exportDraft, exportQuestionnaire, exportProgress, seconds } from '../exports.js';
+import { filesPicker } from '../files.js';
 import { t } from '../i18n.js';
 
 export const screen = { id: 'draft', needsSession: true, render, refresh };
@@ -67,6 +68,18 @@ function render(root) {
       h('button', { type: 'button', id: 'draft-questionnaire', text: t('draft.quest.download'), title: t('draft.quest.download.title'), on: { click: () => exportQuestionnaire(qStatus, qGroup, qLang.value) } }));
     questionnaire = h('div', { class: 'questionnaire' }, h('h2', { class: 'label', text: t('draft.quest') }), qGroup, qStatus);
   }
+  let followup = null;
+  if (app.engine.has('progress')) {
+    const fStatus = h('p', { id: 'draft-followup-status', class: 'task', role: 'status' });
+    const fFormat = h('select', { id: 'draft-followup-format', 'aria-label': t('followup.format') }, options([['pdf', 'PDF'], ['html', 'HTML']], 'pdf'));
+    const picker = filesPicker(t('followup.open'), '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      (files) => exportProgress(fStatus, fGroup, files[0], fFormat.value));
+    picker.input.id = 'draft-followup-file';
+    picker.button.id = 'draft-followup';
+    picker.button.title = t('followup.open.title');
+    const fGroup = h('div', { class: 'row' }, fFormat, picker.button, picker.input);
+    followup = h('div', { class: 'followup' }, h('h2', { class: 'label', text: t('followup.title') }), fGroup, fStatus);
+  }
   const problems = h('div', { id: 'draft-problems' });
   const previewStatus = h('span', { id: 'preview-status', role: 'status' });
   const frameBox = h('div', { class: 'preview' });
@@ -76,7 +89,7 @@ function render(root) {
         h('div', { class: 'field inline' }, h('label', { for: 'draft-part', text: t('draft.part') }), partSel)),
       h('div', { class: 'part' },
         h('div', {}, h('h2', { class: 'label', id: 'h-draft-downloads', text: t('draft.download') }), buttons, status),
-        questionnaire)),
+        questionnaire, followup)),
     problems,
     h('section', { class: 'preview-panel', 'aria-labelledby': 'h-preview' },
       h('h2', { id: 'h-preview' }, t('draft.preview'), ' ', previewStatus), frameBox));
