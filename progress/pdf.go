@@ -23,6 +23,8 @@ func EncodePDF(w io.Writer, rep *Report) error {
 	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	t := func(key string, args ...string) string { return text(rep.Language, key, args...) }
+	n := numbersIn(rep.Language)
+	pct, money, val := n.pct, n.money, n.val
 	f.SetTitle(typeset.Clean(t("title")+": "+rep.Title), true)
 	f.SetCreator("ncskit", true)
 	f.SetMargins(12, 12, 12)
@@ -49,7 +51,7 @@ func EncodePDF(w io.Writer, rep *Report) error {
 	p.section(t("s.pillars"))
 	rows := [][]string{}
 	for _, x := range rep.Pillars {
-		rows = append(rows, []string{x.Pillar, strconv.Itoa(x.Objectives), strconv.Itoa(x.Actions), fnum(x.Weight), pct(x.Progress)})
+		rows = append(rows, []string{x.Pillar, strconv.Itoa(x.Objectives), strconv.Itoa(x.Actions), n.num(x.Weight), pct(x.Progress)})
 	}
 	p.table(heads(t, "pillar", "objectives", "actions", "objectiveWeights", "weightedProgress"), []float64{40, 40, 40, 50, 50}, rows)
 
@@ -86,7 +88,7 @@ func EncodePDF(w io.Writer, rep *Report) error {
 		p.table(heads(t, "kpi", "indicator", "unit", "baseline", "latest", "target", "light"), []float64{26, 105, 25, 22, 22, 22, 51}, rows)
 	}
 
-	p.section(t("s.spending") + " (" + rep.Currency + "; " + fnum(rep.Rate) + " " + t("perUSD") + ")")
+	p.section(t("s.spending") + " (" + rep.Currency + "; " + n.num(rep.Rate) + " " + t("perUSD") + ")")
 	rows = nil
 	for _, s := range rep.Spending {
 		rows = append(rows, []string{strconv.Itoa(s.Year), money(s.Planned), money(s.Secured), money(s.Pledged), money(s.Gap), money(s.Spent), money(s.PlannedUSD), money(s.SpentUSD)})
@@ -187,19 +189,6 @@ func (p *pdf) table(head []string, widths []float64, rows [][]string) {
 	}
 	p.f.Ln(2)
 }
-
-func pct(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" }
-
-func fnum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-func val(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return fnum(*p)
-}
-
-func money(x float64) string { return funcs["money"].(func(float64) string)(x) }
 
 // heads returns the column heads of keys ("col." + key).
 func heads(t func(string, ...string) string, keys ...string) []string {

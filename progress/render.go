@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
+	"math"
 	"strconv"
-	"strings"
+
+	"github.com/ncskit/ncskit/internal/locale"
 )
 
 // EncodeJSON writes the report as indented JSON.
@@ -24,36 +26,15 @@ func EncodeHTML(w io.Writer, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	p.Funcs(template.FuncMap{"t": func(key string, args ...string) string { return text(rep.Language, key, args...) }})
+	n := numbersIn(rep.Language)
+	p.Funcs(template.FuncMap{"t": func(key string, args ...string) string { return text(rep.Language, key, args...) },
+		"pct": n.pct, "num": n.num, "money": n.money, "val": n.val})
 	return p.Execute(w, rep)
 }
 
 var funcs = template.FuncMap{
 	"itoa": strconv.Itoa,
-	"pct":  func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" },
-	"money": func(x float64) string {
-		s := strconv.FormatFloat(x, 'f', 0, 64)
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		var b strings.Builder
-		for i, r := range s {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		if neg {
-			return "-" + b.String()
-		}
-		return b.String()
-	},
-	"val": func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return strconv.FormatFloat(*p, 'f', -1, 64)
-	},
-	"bar": func(x float64) string { return strconv.FormatFloat(min(max(x, 0), 100), 'f', 1, 64) },
+	"bar":  func(x float64) string { return strconv.FormatFloat(min(max(x, 0), 100), 'f', 1, 64) },
 	"label": func(rep *Report, k string) string {
 		if s, ok := rep.Labels[k]; ok {
 			return s
@@ -88,7 +69,7 @@ var funcs = template.FuncMap{
 	},
 }
 
-var page = template.Must(template.New("progress").Funcs(funcs).Funcs(template.FuncMap{"t": func(string, ...string) string { return "" }}).Parse(`<!DOCTYPE html>
+var page = template.Must(template.New("progress").Funcs(funcs).Funcs(numbersIn("en").funcs()).Funcs(template.FuncMap{"t": func(string, ...string) string { return "" }}).Parse(`<!DOCTYPE html>
 <html lang="{{.Language}}">
 <head>
 <meta charset="utf-8">
@@ -120,13 +101,13 @@ tr.goal td{font-weight:bold}
 <h2>{{t "s.pillars"}}</h2>
 <table>
 <tr><th>{{t "col.pillar"}}</th><th>{{t "col.objectives"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.objectiveWeights"}}</th><th>{{t "col.weightedProgress"}}</th><th></th></tr>
-{{range .Pillars}}<tr><td>{{.Pillar}}</td><td class="n">{{.Objectives}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td><td><div class="bar"><span style="width:{{bar .Progress}}%"></span></div></td></tr>
+{{range .Pillars}}<tr><td>{{.Pillar}}</td><td class="n">{{.Objectives}}</td><td class="n">{{.Actions}}</td><td class="n">{{num .Weight}}</td><td class="n">{{pct .Progress}}</td><td><div class="bar"><span style="width:{{bar .Progress}}%"></span></div></td></tr>
 {{end}}</table>
 
 <h2>{{t "s.objectives"}}</h2>
 <table>
 <tr><th>{{t "col.id"}}</th><th>{{t "col.objective"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.weight"}}</th><th>{{t "col.weightedProgress"}}</th></tr>
-{{range .Objectives}}<tr{{if .Goal}} class="goal"{{end}}><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
+{{range .Objectives}}<tr{{if .Goal}} class="goal"{{end}}><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{num .Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
 {{end}}</table>
 
 <h2>{{t "s.late"}}</h2>
@@ -141,7 +122,7 @@ tr.goal td{font-weight:bold}
 {{range .}}<tr><td>{{.ID}}</td><td>{{.Name}}</td><td>{{.Unit}}</td><td class="n">{{val .Baseline}}</td><td class="n">{{val .Latest}}</td><td class="n">{{val (target .)}}</td><td class="{{.Light}}">{{label $rep .Light}}</td></tr>
 {{end}}</table>{{else}}<p>{{t "noOff"}}</p>{{end}}
 
-<h2>{{t "s.spending"}} ({{.Currency}}; {{.Rate}} {{t "perUSD"}})</h2>
+<h2>{{t "s.spending"}} ({{.Currency}}; {{num .Rate}} {{t "perUSD"}})</h2>
 <table>
 <tr><th>{{t "col.year"}}</th><th>{{t "col.planned"}}</th><th>{{t "col.secured"}}</th><th>{{t "col.pledged"}}</th><th>{{t "col.gap"}}</th><th>{{t "col.spent"}}</th><th>{{t "col.plannedUSD"}}</th><th>{{t "col.spentUSD"}}</th></tr>
 {{range .Spending}}<tr><td>{{.Year}}</td><td class="n">{{money .Planned}}</td><td class="n">{{money .Secured}}</td><td class="n">{{money .Pledged}}</td><td class="n">{{money .Gap}}</td><td class="n">{{money .Spent}}</td><td class="n">{{money .PlannedUSD}}</td><td class="n">{{money .SpentUSD}}</td></tr>
@@ -159,3 +140,36 @@ tr.goal td{font-weight:bold}
 </body>
 </html>
 `))
+
+// numbers writes the report's numbers as the workbook's language writes
+// them: 1,234.5 and 12.5% in English, 1.234,5 and 12,5 % in Spanish.
+type numbers struct{ loc locale.Locale }
+
+func numbersIn(lang string) numbers { return numbers{locale.For(lang)} }
+
+func (n numbers) funcs() template.FuncMap {
+	return template.FuncMap{"pct": n.pct, "num": n.num, "money": n.money, "val": n.val}
+}
+
+// pct writes a percentage with one decimal; languages other than English
+// put a no-break space before the sign.
+func (n numbers) pct(x float64) string {
+	if n.loc.Lang() == "en" {
+		return n.loc.Decimal(x, 1) + "%"
+	}
+	return n.loc.Decimal(x, 1) + "\u00a0%"
+}
+
+// num writes a number with the decimals it needs.
+func (n numbers) num(x float64) string { return n.loc.Number(x) }
+
+// money writes an amount rounded to a whole unit, its thousands grouped.
+func (n numbers) money(x float64) string { return n.loc.Int(int64(math.Round(x))) }
+
+// val writes an indicator's value, or a dash for none.
+func (n numbers) val(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return n.num(*p)
+}

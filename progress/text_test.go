@@ -1,0 +1,65 @@
+package progress
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ncskit/ncskit/internal/drafttest"
+)
+
+// TestTexts: every word of the report is in English, Spanish, French and
+// Portuguese, with the same placeholders, so that a workbook in any of
+// them gets a report in its own language, never a silent English one.
+func TestTexts(t *testing.T) {
+	ph := regexp.MustCompile(`\{[a-zA-Z]+\}`)
+	for key, tx := range texts {
+		want := ph.FindAllString(tx["en"], -1)
+		slices.Sort(want)
+		for _, lang := range []string{"en", "es", "fr", "pt"} {
+			s := strings.TrimSpace(tx[lang])
+			if s == "" {
+				t.Errorf("%s: no %s text", key, lang)
+				continue
+			}
+			got := ph.FindAllString(s, -1)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s (%s): placeholders %v, English has %v", key, lang, got, want)
+			}
+		}
+	}
+}
+
+// TestReportInLanguage: the report of a Spanish and of a French follow-up
+// workbook is in the workbook's language, its numbers written as that
+// language writes them.
+func TestReportInLanguage(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"es": {"Informe de avance", "Avance por eje", "Gasto frente a lo previsto", "0,0\u00a0%"},
+		"fr": {"Rapport d&#39;avancement", "Avancement par pilier", "Dépenses par rapport au plan", "0,0\u00a0%"},
+	} {
+		d := drafttest.DraftIn(t, "small-island", lang)
+		w, err := Read("f.xlsx", encode(t, d))
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		var buf bytes.Buffer
+		if err := EncodeHTML(&buf, Compute(w)); err != nil {
+			t.Fatal(err)
+		}
+		s := buf.String()
+		for _, w := range want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: the report lacks %q", lang, w)
+			}
+		}
+		for _, en := range []string{"Progress by pillar", "Spending against plan", "Late actions", ">0.0%<"} {
+			if strings.Contains(s, en) {
+				t.Errorf("%s: the report says %q in English", lang, en)
+			}
+		}
+	}
+}
