@@ -232,6 +232,7 @@ func (b *builder) meta() {
 		b.d.Labels[k] = v.In(b.lang)
 	}
 	b.d.Labels["classification"] = b.d.Meta.Classification
+	b.d.Vocabulary = b.t.common.vocabulary(b.lang)
 	b.evidenceMeta()
 	if b.o.Untranslated > 0 {
 		b.d.Meta.Subtitle += " " + b.text("meta.untranslated", "share", strconv.Itoa(b.o.Untranslated))

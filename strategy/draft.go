@@ -31,6 +31,10 @@ type Draft struct {
 	Objectives []Objective `json:"objectives,omitempty"`
 	Roles      Roles       `json:"roles"`
 	Labels     Labels      `json:"labels"`
+	// Vocabulary names, in the draft's language, what actions refer to by
+	// ID (cost bands, horizons, funding sources), so that a renderer shows
+	// or totals them without reading the templates.
+	Vocabulary Vocabulary `json:"vocabulary"`
 	// Warnings are what the plan could not do as the assessment asks:
 	// a facilitator's deadline that no schedule can meet.
 	Warnings []assess.Warning `json:"warnings,omitempty"`
@@ -193,8 +197,9 @@ type Action struct {
 	Weight         int          `json:"weight"` // share of its pillar's effort, percent
 	CostBand       string       `json:"costBand"`
 	Recurrent      bool         `json:"recurrent"`
-	Funding        []string     `json:"funding"`
-	DependsOn      []string     `json:"dependsOn"` // action IDs
+	Funding        []string     `json:"funding"`    // names of its funding sources
+	FundingIDs     []string     `json:"fundingIds"` // their IDs in Vocabulary.Funding
+	DependsOn      []string     `json:"dependsOn"`  // action IDs
 	ITU            []string     `json:"itu"`
 	CARICOM        []string     `json:"caricom"`
 	MinimumPath    bool         `json:"minimumPath"` // part of the minimum viable path
@@ -540,4 +545,59 @@ func deref(b Block) Block {
 		return *v
 	}
 	return b
+}
+
+// Vocabulary is what the draft's actions refer to by ID, named in the
+// draft's language: the cost bands with the mid-points that indicative
+// totals use, the horizons and the funding sources.
+type Vocabulary struct {
+	CostBands []VocabularyBand `json:"costBands"`
+	Horizons  []VocabularyTerm `json:"horizons"`
+	Funding   []VocabularyTerm `json:"funding"`
+}
+
+// VocabularyTerm is an ID with its name.
+type VocabularyTerm struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// VocabularyBand is a cost band: its ID, its name (with its range) and
+// its mid-point in US dollars.
+type VocabularyBand struct {
+	ID       string  `json:"id"`
+	Name     string  `json:"name"`
+	Midpoint float64 `json:"midpoint"`
+}
+
+// vocabulary names the common text's cost bands, horizons and funding
+// sources in lang.
+func (c *Common) vocabulary(lang string) Vocabulary {
+	var v Vocabulary
+	for _, b := range c.CostBands {
+		v.CostBands = append(v.CostBands, VocabularyBand{b.ID, b.Name.In(lang), b.Midpoint})
+	}
+	for _, h := range c.Horizons {
+		v.Horizons = append(v.Horizons, VocabularyTerm{h.ID, h.Name.In(lang)})
+	}
+	for _, f := range c.Funding {
+		v.Funding = append(v.Funding, VocabularyTerm{f.ID, f.Name.In(lang)})
+	}
+	return v
+}
+
+// LabelsIn returns the renderers' labels of the embedded common text in
+// lang, with the vocabulary: what a reader of a rendered draft (the
+// follow-up workbook) needs to find its sheets and columns when no Draft
+// is at hand.
+func LabelsIn(lang string) (Labels, Vocabulary, error) {
+	c, err := loadCommon()
+	if err != nil {
+		return nil, Vocabulary{}, err
+	}
+	l := Labels{}
+	for k, v := range c.Labels {
+		l[k] = v.In(lang)
+	}
+	return l, c.vocabulary(lang), nil
 }

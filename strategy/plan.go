@@ -123,6 +123,7 @@ func (b *builder) plan() {
 			CostBand:    la.Cost,
 			Recurrent:   la.Recurrent,
 			Funding:     termNames(b, b.t.common.Funding, la.Funding),
+			FundingIDs:  slices.Clone(la.Funding),
 			ITU:         termNames(b, b.t.common.ITU, la.ITU),
 			CARICOM:     termNames(b, b.t.common.CARICOM, la.CARICOM),
 			MinimumPath: la.MinimumPath,

@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"errors"
-
 	"github.com/ncskit/ncskit/strategy"
 )
 
@@ -55,17 +53,11 @@ func PlanColumn(key string) int {
 
 // FollowupLayout returns the layout of the follow-up workbook in lang.
 func FollowupLayout(lang string) (*Layout, error) {
-	if _, err := vocabulary(lang); err != nil {
+	labels, voc, err := strategy.LabelsIn(lang)
+	if err != nil {
 		return nil, err
 	}
-	if common.Labels == nil {
-		return nil, errors.New("xlsx: templates/common.json has no labels")
-	}
-	labels := strategy.Labels{}
-	for k, v := range common.Labels {
-		labels[k] = v.In(lang)
-	}
-	e := &encoder{d: &strategy.Draft{Labels: labels}}
+	e := &encoder{d: &strategy.Draft{Labels: labels, Vocabulary: voc}}
 	l := &Layout{Sheets: map[string]string{}, Lights: map[string]string{}}
 	used := map[string]bool{}
 	for _, s := range sheets {

@@ -167,10 +167,7 @@ func wantNum(t *testing.T, rows [][]string, ref string, n float64) {
 // with what LibreOffice computed from the formulas, row by row.
 func checkBudget(t *testing.T, d *strategy.Draft, budget, plan [][]string) {
 	t.Helper()
-	voc, err := vocabulary(d.Meta.Language)
-	if err != nil {
-		t.Fatal(err)
-	}
+	voc := vocabulary(d)
 	mid := map[string]float64{}
 	for _, b := range voc.bands {
 		mid[b.id] = b.midpoint
@@ -336,7 +333,7 @@ func checkFollowup(t *testing.T, d *strategy.Draft, sheet func(string) [][]strin
 	}
 	costs := sheet("costs")
 	_, y1 := e.years()
-	voc, _ := vocabulary(d.Meta.Language)
+	voc := vocabulary(d)
 	r, total := 2, 0.0
 	for _, a := range d.Actions {
 		years, usd := CostYearUSD(voc.midpoint(a.CostBand), a.Recurrent, a.Ongoing, a.Start, a.End, y1)

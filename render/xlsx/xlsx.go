@@ -1,14 +1,11 @@
 package xlsx
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,11 +35,7 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) error {
 			opts.Top = 10
 		}
 	}
-	voc, err := vocabulary(d.Meta.Language)
-	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	e := newEncoder(d, opts, voc)
+	e := newEncoder(d, opts, vocabulary(d))
 	defer e.f.Close()
 	for _, s := range sheets {
 		s.write(e)
@@ -223,8 +216,8 @@ func ref(sheet, rng string) string {
 	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!" + rng
 }
 
-// vocab holds the vocabularies of the embedded templates that a draft
-// names by ID: the cost bands with their mid-points and the horizons.
+// vocab holds the vocabularies that a draft's actions name by ID: the
+// cost bands with their mid-points, the horizons and the funding sources.
 type vocab struct {
 	bands    []band
 	horizons []term
@@ -238,37 +231,19 @@ type band struct {
 
 type term struct{ id, name string }
 
-var (
-	commonOnce sync.Once
-	common     strategy.Common
-	commonErr  error
-)
-
-// vocabulary reads the cost bands, horizons and funding sources of the
-// embedded templates in lang.
-func vocabulary(lang string) (*vocab, error) {
-	commonOnce.Do(func() {
-		data, err := fs.ReadFile(strategy.EmbeddedFS(), "templates/common.json")
-		if err != nil {
-			commonErr = err
-			return
-		}
-		commonErr = json.Unmarshal(data, &common)
-	})
-	if commonErr != nil {
-		return nil, fmt.Errorf("templates/common.json: %w", commonErr)
-	}
+// vocabulary is the draft's cost bands, horizons and funding sources.
+func vocabulary(d *strategy.Draft) *vocab {
 	v := &vocab{}
-	for _, b := range common.CostBands {
-		v.bands = append(v.bands, band{b.ID, b.Name.In(lang), b.Midpoint})
+	for _, b := range d.Vocabulary.CostBands {
+		v.bands = append(v.bands, band{b.ID, b.Name, b.Midpoint})
 	}
-	for _, h := range common.Horizons {
-		v.horizons = append(v.horizons, term{h.ID, h.Name.In(lang)})
+	for _, h := range d.Vocabulary.Horizons {
+		v.horizons = append(v.horizons, term{h.ID, h.Name})
 	}
-	for _, f := range common.Funding {
-		v.funding = append(v.funding, f.Name.In(lang))
+	for _, f := range d.Vocabulary.Funding {
+		v.funding = append(v.funding, f.Name)
 	}
-	return v, nil
+	return v
 }
 
 // horizon returns the name of a horizon ID.

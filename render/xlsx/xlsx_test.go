@@ -287,3 +287,30 @@ func diff(want, got string) string {
 	}
 	return b.String()
 }
+
+// TestVocabularyFromDraft: the names of cost bands, horizons and funding
+// sources come from the draft (Draft.Vocabulary), so a draft built from
+// a custom template shows its own words, not the embedded templates'.
+func TestVocabularyFromDraft(t *testing.T) {
+	d := drafttest.Draft(t, "small-island")
+	d.Vocabulary.CostBands[0].Name = "Band A of the custom template"
+	d.Vocabulary.Horizons[0].Name = "Custom first horizon"
+	f := open(t, encode(t, d, nil))
+	found := map[string]bool{}
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				found[c] = true
+			}
+		}
+	}
+	for _, want := range []string{"Band A of the custom template", "Custom first horizon"} {
+		if !found[want] {
+			t.Errorf("no cell says %q", want)
+		}
+	}
+}
