@@ -1,6 +1,10 @@
 package docshape
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/ncskit/ncskit/internal/golden"
+)
 
 func TestNumeric(t *testing.T) {
 	for s, want := range map[string]bool{

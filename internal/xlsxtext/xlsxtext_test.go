@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	_ "github.com/ncskit/ncskit/internal/golden"
 )
 
 var cases = []struct{ in, want string }{
