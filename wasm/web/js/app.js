@@ -20,7 +20,7 @@ import { capture, merge, diff, apply, applies, pointed } from './patch.js';
 import { listen as listenToWindows, tellSaved } from './windows.js';
 import { measure, sessionText, warning as sizeWarning } from './limits.js';
 import { placeOf, rememberPlace, forgetPlace } from './place.js';
-import { t, tn, setLanguage, language, supported, pick, pageLanguages } from './i18n.js';
+import { t, tn, setLanguage, language, supported, pick, pageLanguages, locale } from './i18n.js';
 
 export const app = {
   engine: null,
@@ -850,8 +850,12 @@ function fileSaved(session) {
   fileStatus();
 }
 
+// clock is the time now, written when it is shown, in the page's
+// language of that moment: a status kept across a language switch
+// follows it.
 function clock() {
-  return new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+  const d = new Date();
+  return { toString: () => d.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }) };
 }
 
 function fileStatus() {
