@@ -118,7 +118,8 @@ type IndicatorRow struct {
 	Area         string `json:"area"`
 	Title        string `json:"title"`
 	Question     string `json:"question"`
-	Status       string `json:"status"`
+	Status       string `json:"status"`   // its label, in the draft's language
+	StatusID     string `json:"statusId"` // assessed, n/a, unknown or unassessed (assess.Status)
 	Level        int    `json:"level"`
 	LevelName    string `json:"levelName"`
 	Target       int    `json:"target"`
@@ -127,7 +128,8 @@ type IndicatorRow struct {
 	Disagreement bool   `json:"disagreement"`
 	Agreed       bool   `json:"agreed"`
 	Provision    string `json:"provision"`
-	Confidence   string `json:"confidence"`
+	Confidence   string `json:"confidence"`   // its label, in the draft's language
+	ConfidenceID string `json:"confidenceId"` // high, medium, low, or "" when not given
 	// Evidence cites each response with a note or a source: "Name
 	// (Stakeholder, level): note", or for a desk reviewer "Source, date
 	// (level): note".

@@ -333,6 +333,7 @@ func (b *builder) indicatorRows() {
 					Status: b.label("status." + string(is.Status)), Level: is.Level, LevelName: b.levelName(is.Level),
 					Target: is.Target, Gap: is.Gap, Spread: is.Spread, Disagreement: is.Disagreement, Agreed: is.Agreed,
 					Provision: b.term(b.t.common.Provisions, is.Provision), Confidence: b.label("confidence." + orNone(is.Confidence)),
+					StatusID: string(is.Status), ConfidenceID: is.Confidence,
 				}
 				for _, rr := range is.Ratings {
 					if line := b.evidenceLine(b.a.Responses[rr.Response], rr.Rating); line != "" {

@@ -203,7 +203,7 @@ func (b *builder) lawsText() string {
 	for _, row := range b.d.Indicators {
 		if row.Area == "GOV.LAW" {
 			level := row.LevelName
-			if row.Level > 0 && row.Confidence == b.label("confidence.low") {
+			if row.Level > 0 && row.ConfidenceID == "low" {
 				level += " (" + b.label("lowConfidence") + ")"
 			}
 			parts = append(parts, row.Title+b.loc.Colon()+level)

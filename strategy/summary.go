@@ -42,7 +42,7 @@ func (b *builder) summary() {
 	if share := b.donorShare(); share > 0 {
 		b.para(b.text("summary.donors", "donorShare", strconv.Itoa(share)))
 	}
-	if b.t.ID == "small-island-state" {
+	if b.t.MinimumPath {
 		b.para(b.text("summary.minimumPath", "count", strconv.Itoa(len(b.minimumPath()))))
 	}
 }

@@ -24,11 +24,14 @@ import (
 // common text (templates/common.json): its ID, version, name, period and
 // text overrides.
 type Template struct {
-	ID          string                 `json:"id"`
-	Version     string                 `json:"version"`
-	Name        assess.Text            `json:"name"`
-	Description assess.Text            `json:"description,omitempty"`
-	PeriodYears int                    `json:"periodYears"`
+	ID          string      `json:"id"`
+	Version     string      `json:"version"`
+	Name        assess.Text `json:"name"`
+	Description assess.Text `json:"description,omitempty"`
+	PeriodYears int         `json:"periodYears"`
+	// MinimumPath says that the strategy offers a minimum viable path for
+	// tight budgets, and its summary says how many actions it holds.
+	MinimumPath bool                   `json:"minimumPath,omitempty"`
 	Text        map[string]assess.Text `json:"text"`
 	// Variants word a text key for registers (legal tradition, region,
 	// size, framing): the first variant that matches the draft's register
