@@ -2,13 +2,31 @@ package progress
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/ncskit/ncskit/internal/locale"
 )
+
+// Formats are the formats Encode writes.
+var Formats = []string{"json", "html", "pdf"}
+
+// Encode writes the report in format, one of Formats.
+func Encode(w io.Writer, rep *Report, format string) error {
+	switch format {
+	case "json":
+		return EncodeJSON(w, rep)
+	case "html":
+		return EncodeHTML(w, rep)
+	case "pdf":
+		return EncodePDF(w, rep)
+	}
+	return fmt.Errorf("progress: format %q: give one of %s", format, strings.Join(Formats, ", "))
+}
 
 // EncodeJSON writes the report as indented JSON.
 func EncodeJSON(w io.Writer, rep *Report) error {

@@ -19,9 +19,6 @@ type ProgressRequest struct {
 	Format string     `json:"format"` // pdf, html or json
 }
 
-// progressFormats are the formats of the progress report.
-var progressFormats = []string{"pdf", "html", "json"}
-
 // runProgress reads the follow-up workbook of the request and returns
 // its progress report in the format asked for: the same bytes as
 // "ncskit progress FILE --format F". A workbook with problems is refused
@@ -31,8 +28,8 @@ func runProgress(req []byte) ([]byte, error) {
 	if err := decodeRequest("progress", req, &r); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(progressFormats, r.Format) {
-		return nil, fmt.Errorf("progress: format %q: give one of %s", r.Format, strings.Join(progressFormats, ", "))
+	if !slices.Contains(followup.Formats, r.Format) {
+		return nil, fmt.Errorf("progress: format %q: give one of %s", r.Format, strings.Join(followup.Formats, ", "))
 	}
 	if r.File.Data == "" {
 		return nil, errors.New("progress: no file: give the follow-up workbook as file: {name, data}")
@@ -49,17 +46,8 @@ func runProgress(req []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := followup.Compute(w)
 	var buf bytes.Buffer
-	switch r.Format {
-	case "json":
-		err = followup.EncodeJSON(&buf, rep)
-	case "html":
-		err = followup.EncodeHTML(&buf, rep)
-	case "pdf":
-		err = followup.EncodePDF(&buf, rep)
-	}
-	if err != nil {
+	if err := followup.Encode(&buf, followup.Compute(w), r.Format); err != nil {
 		return nil, fmt.Errorf("progress: %v", err)
 	}
 	return buf.Bytes(), nil

@@ -92,7 +92,7 @@ func TestProgress(t *testing.T) {
 	}{
 		{progressRequest(t, "plan.xlsx", bad, "pdf"), "plan.xlsx: "},
 		{progressRequest(t, "plan.xlsx", bad, "pdf"), "!D2: "},
-		{progressRequest(t, "plan.xlsx", data, "docx"), `progress: format "docx": give one of pdf, html, json`},
+		{progressRequest(t, "plan.xlsx", data, "docx"), `progress: format "docx": give one of json, html, pdf`},
 		{[]byte(`{"format": "pdf"}`), "progress: no file"},
 		{[]byte(`{"file": {"name": "x.xlsx", "data": "%%"}, "format": "pdf"}`), "x.xlsx: the data is not base64"},
 		{progressRequest(t, "notes.xlsx", []byte("not a workbook"), "json"), "notes.xlsx"},

@@ -7,7 +7,7 @@ import (
 )
 
 // progressFormats are the formats of ncskit progress --format.
-var progressFormats = []string{"json", "html", "pdf"}
+var progressFormats = followup.Formats
 
 // followupInput is a filled follow-up workbook.
 var followupInput = inputKind{"a follow-up workbook", followup.MaxSize}
@@ -59,17 +59,8 @@ func runProgress(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := followup.Compute(w)
 	var buf bytes.Buffer
-	switch *format {
-	case "json":
-		err = followup.EncodeJSON(&buf, rep)
-	case "html":
-		err = followup.EncodeHTML(&buf, rep)
-	case "pdf":
-		err = followup.EncodePDF(&buf, rep)
-	}
-	if err != nil {
+	if err := followup.Encode(&buf, followup.Compute(w), *format); err != nil {
 		return err
 	}
 	return writeOutput(e, *out, buf.Bytes())
