@@ -91,8 +91,12 @@ func TestWorkbookKeypressInView(t *testing.T) {
 	s.goTo("assess")
 	evalJS[bool](s, `(() => { const el = document.getElementById('respondent'); el.value = 'consensus'; el.dispatchEvent(new Event('change')); return true; })()`)
 	s.wait("the consensus view", `document.querySelectorAll('.consensus tbody tr').length === 30`)
+	// The summary under the table is filled when the engine's score comes
+	// back, which on a loaded machine is after the table is drawn.
+	s.wait("the consensus summary", `document.getElementById('consensus-summary').textContent !== ''`)
 	for _, sc := range screens {
 		name := s.screen(sc.w, sc.h, sc.projector)
+		s.wait("the consensus summary", `document.getElementById('consensus-summary').textContent !== ''`)
 		s.do("top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 		for _, sel := range []string{"#agreed-level", "#agreed-rationale", "form.agreed button[type=submit]", "#consensus-summary"} {
 			if !evalJS[bool](s, inWindow(sel)) {
