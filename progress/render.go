@@ -3,7 +3,6 @@ package progress
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io"
 	"math"
 	"strconv"
@@ -39,62 +38,257 @@ func EncodeJSON(w io.Writer, rep *Report) error {
 // by pillar and objective, late actions, indicators off track, spending
 // against plan and the latest status of every action. Text from the
 // workbook is escaped.
+//
+// The page is written directly rather than through html/template: the
+// same engine runs in the browser workbook, where the template packages
+// would add about 150 KB to the compressed page for this one report.
 func EncodeHTML(w io.Writer, rep *Report) error {
-	p, err := page.Clone()
-	if err != nil {
-		return err
+	p := &htmlPage{rep: rep, n: numbersIn(rep.Language)}
+	p.head()
+	p.pillars()
+	p.objectives()
+	p.late()
+	p.offTrack()
+	p.spending()
+	p.actions()
+	p.raw("</body>\n</html>\n")
+	_, err := io.WriteString(w, p.b.String())
+	return err
+}
+
+// htmlPage builds the progress page; every text it did not write itself
+// goes through esc.
+type htmlPage struct {
+	b   strings.Builder
+	rep *Report
+	n   numbers
+}
+
+// htmlEscaper escapes the characters html/template escapes in text and
+// in quoted attributes, so the page reads the same in either.
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+func (p *htmlPage) raw(s ...string) {
+	for _, x := range s {
+		p.b.WriteString(x)
 	}
-	n := numbersIn(rep.Language)
-	p.Funcs(template.FuncMap{"t": func(key string, args ...string) string { return text(rep.Language, key, args...) },
-		"pct": n.pct, "num": n.num, "money": n.money, "val": n.val})
-	return p.Execute(w, rep)
 }
 
-var funcs = template.FuncMap{
-	"itoa": strconv.Itoa,
-	"bar":  func(x float64) string { return strconv.FormatFloat(min(max(x, 0), 100), 'f', 1, 64) },
-	"label": func(rep *Report, k string) string {
-		if s, ok := rep.Labels[k]; ok {
-			return s
+func (p *htmlPage) esc(s string) { htmlEscaper.WriteString(&p.b, s) }
+
+// t writes the report's text for key, escaped.
+func (p *htmlPage) t(key string, args ...string) { p.esc(text(p.rep.Language, key, args...)) }
+
+// row writes one table row: the cells alternate class ("" or "n") and
+// text, every text escaped.
+func (p *htmlPage) row(class string, cells ...string) {
+	p.raw("<tr", class, ">")
+	for i := 0; i+1 < len(cells); i += 2 {
+		if cells[i] == "n" {
+			p.raw(`<td class="n">`)
+		} else {
+			p.raw("<td>")
 		}
-		return k
-	},
-	"late": func(rep *Report) []ActionStatus {
-		var out []ActionStatus
-		for _, a := range rep.Actions {
-			if a.Late {
-				out = append(out, a)
-			}
-		}
-		return out
-	},
-	"off": func(rep *Report) []IndicatorStatus {
-		var out []IndicatorStatus
-		for _, k := range rep.Indicators {
-			if k.Light == "atRisk" || k.Light == "offTrack" {
-				out = append(out, k)
-			}
-		}
-		return out
-	},
-	"target": func(k IndicatorStatus) *float64 {
-		for i := len(k.Actuals) - 1; i >= 0; i-- {
-			if k.Actuals[i] != nil && i < len(k.Targets) {
-				return k.Targets[i]
-			}
-		}
-		return nil
-	},
+		p.esc(cells[i+1])
+		p.raw("</td>")
+	}
+	p.raw("</tr>\n")
 }
 
-var page = template.Must(template.New("progress").Funcs(funcs).Funcs(numbersIn("en").funcs()).Funcs(template.FuncMap{"t": func(string, ...string) string { return "" }}).Parse(`<!DOCTYPE html>
-<html lang="{{.Language}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{{t "title"}}{{if .Title}}: {{.Title}}{{end}}</title>
-<style>
+// header writes a table's opening and its header row from text keys.
+func (p *htmlPage) header(keys ...string) {
+	p.raw("<table>\n<tr>")
+	for _, k := range keys {
+		p.raw("<th>")
+		if k != "" {
+			p.t(k)
+		}
+		p.raw("</th>")
+	}
+	p.raw("</tr>\n")
+}
+
+func (p *htmlPage) head() {
+	rep := p.rep
+	p.raw("<!DOCTYPE html>\n<html lang=\"")
+	p.esc(rep.Language)
+	p.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>")
+	p.t("title")
+	if rep.Title != "" {
+		p.raw(": ")
+		p.esc(rep.Title)
+	}
+	p.raw("</title>\n", pageStyle, "</head>\n<body>\n<h1>")
+	p.t("title")
+	p.raw("</h1>\n<p class=\"meta\">")
+	if rep.Country != "" {
+		p.esc(rep.Country)
+		p.raw(" · ")
+	}
+	p.esc(rep.Title)
+	if rep.Version != "" {
+		p.raw(" · ")
+		p.t("version")
+		p.raw(" ")
+		p.esc(rep.Version)
+	}
+	p.raw("<br>\n")
+	if rep.AsOf != "" {
+		p.t("asOf", "period", rep.AsOf, "n", strconv.Itoa(rep.Reports))
+	} else {
+		p.t("none")
+	}
+	p.raw("\n")
+	p.t("overall")
+	p.raw(" <strong>")
+	p.esc(p.n.pct(rep.Overall))
+	p.raw("</strong>.</p>\n\n")
+}
+
+func (p *htmlPage) pillars() {
+	p.raw("<h2>")
+	p.t("s.pillars")
+	p.raw("</h2>\n")
+	p.header("col.pillar", "col.objectives", "col.actions", "col.objectiveWeights", "col.weightedProgress", "")
+	for _, x := range p.rep.Pillars {
+		p.raw("<tr><td>")
+		p.esc(x.Pillar)
+		p.raw(`</td><td class="n">`, strconv.Itoa(x.Objectives), `</td><td class="n">`, strconv.Itoa(x.Actions), `</td><td class="n">`)
+		p.esc(p.n.num(x.Weight))
+		p.raw(`</td><td class="n">`)
+		p.esc(p.n.pct(x.Progress))
+		p.raw(`</td><td><div class="bar"><span style="width:`, strconv.FormatFloat(min(max(x.Progress, 0), 100), 'f', 1, 64), "%\"></span></div></td></tr>\n")
+	}
+	p.raw("</table>\n\n")
+}
+
+func (p *htmlPage) objectives() {
+	p.raw("<h2>")
+	p.t("s.objectives")
+	p.raw("</h2>\n")
+	p.header("col.id", "col.objective", "col.actions", "col.weight", "col.weightedProgress")
+	for _, o := range p.rep.Objectives {
+		class := ""
+		if o.Goal {
+			class = ` class="goal"`
+		}
+		p.row(class, "", o.ID, "", o.Text, "n", strconv.Itoa(o.Actions), "n", p.n.num(o.Weight), "n", p.n.pct(o.Progress))
+	}
+	p.raw("</table>\n\n")
+}
+
+func (p *htmlPage) late() {
+	p.raw("<h2>")
+	p.t("s.late")
+	p.raw("</h2>\n")
+	var late []ActionStatus
+	for _, a := range p.rep.Actions {
+		if a.Late {
+			late = append(late, a)
+		}
+	}
+	if len(late) == 0 {
+		p.raw("<p>")
+		p.t("noLate")
+		p.raw("</p>\n\n")
+		return
+	}
+	p.header("col.action", "col.title", "col.end", "col.status", "col.progress", "col.comment")
+	for _, a := range late {
+		p.row("", "", a.ID, "", a.Title, "", a.End, "", a.Status, "n", p.n.pct(a.Progress), "", a.Comment)
+	}
+	p.raw("</table>\n\n")
+}
+
+func (p *htmlPage) offTrack() {
+	p.raw("<h2>")
+	p.t("s.off")
+	p.raw("</h2>\n")
+	var off []IndicatorStatus
+	for _, k := range p.rep.Indicators {
+		if k.Light == "atRisk" || k.Light == "offTrack" {
+			off = append(off, k)
+		}
+	}
+	if len(off) == 0 {
+		p.raw("<p>")
+		p.t("noOff")
+		p.raw("</p>\n\n")
+		return
+	}
+	p.header("col.kpi", "col.indicator", "col.unit", "col.baseline", "col.latest", "col.target", "col.light")
+	for _, k := range off {
+		label, ok := p.rep.Labels[k.Light]
+		if !ok {
+			label = k.Light
+		}
+		p.raw("<tr><td>")
+		p.esc(k.ID)
+		p.raw("</td><td>")
+		p.esc(k.Name)
+		p.raw("</td><td>")
+		p.esc(k.Unit)
+		p.raw(`</td><td class="n">`)
+		p.esc(p.n.val(k.Baseline))
+		p.raw(`</td><td class="n">`)
+		p.esc(p.n.val(k.Latest))
+		p.raw(`</td><td class="n">`)
+		p.esc(p.n.val(latestTarget(k)))
+		p.raw(`</td><td class="`)
+		p.esc(k.Light)
+		p.raw(`">`)
+		p.esc(label)
+		p.raw("</td></tr>\n")
+	}
+	p.raw("</table>\n\n")
+}
+
+// latestTarget is the target of the latest period that has an actual.
+func latestTarget(k IndicatorStatus) *float64 {
+	for i := len(k.Actuals) - 1; i >= 0; i-- {
+		if k.Actuals[i] != nil && i < len(k.Targets) {
+			return k.Targets[i]
+		}
+	}
+	return nil
+}
+
+func (p *htmlPage) spending() {
+	rep, m := p.rep, p.n.money
+	p.raw("<h2>")
+	p.t("s.spending")
+	p.raw(" (")
+	p.esc(rep.Currency)
+	p.raw("; ")
+	p.esc(p.n.num(rep.Rate))
+	p.raw(" ")
+	p.t("perUSD")
+	p.raw(")</h2>\n")
+	p.header("col.year", "col.planned", "col.secured", "col.pledged", "col.gap", "col.spent", "col.plannedUSD", "col.spentUSD")
+	for _, s := range rep.Spending {
+		p.row("", "", strconv.Itoa(s.Year), "n", m(s.Planned), "n", m(s.Secured), "n", m(s.Pledged), "n", m(s.Gap), "n", m(s.Spent), "n", m(s.PlannedUSD), "n", m(s.SpentUSD))
+	}
+	p.raw("</table>\n")
+	p.header("col.funding", "col.planned", "col.secured", "col.pledged", "col.gap", "col.spent")
+	for _, f := range rep.ByFunding {
+		p.row("", "", f.Funding, "n", m(f.Planned), "n", m(f.Secured), "n", m(f.Pledged), "n", m(f.Gap), "n", m(f.Spent))
+	}
+	p.raw("</table>\n\n")
+}
+
+func (p *htmlPage) actions() {
+	p.raw("<h2>")
+	p.t("s.actions")
+	p.raw("</h2>\n")
+	p.header("col.action", "col.pillar", "col.title", "col.period", "col.status", "col.progress", "col.comment")
+	for _, a := range p.rep.Actions {
+		p.row("", "", a.ID, "", a.Pillar, "", a.Title, "", a.Period, "", a.Status, "n", p.n.pct(a.Progress), "", a.Comment)
+	}
+	p.raw("</table>\n")
+}
+
+const pageStyle = `<style>
 body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#1a1a1a;line-height:1.4}
 h1{color:#1f3864;font-size:1.6em;margin-bottom:.2em}
 h2{color:#1f3864;border-bottom:2px solid #1f3864;font-size:1.2em;margin-top:1.6em}
@@ -109,65 +303,13 @@ tr.goal td{font-weight:bold}
 .meta{color:#404040}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}tr{break-inside:avoid}}
 </style>
-</head>
-<body>
-<h1>{{t "title"}}</h1>
-<p class="meta">{{if .Country}}{{.Country}} · {{end}}{{if .Title}}{{.Title}}{{end}}{{if .Version}} · {{t "version"}} {{.Version}}{{end}}<br>
-{{if .AsOf}}{{t "asOf" "period" .AsOf "n" (itoa .Reports)}}{{else}}{{t "none"}}{{end}}
-{{t "overall"}} <strong>{{pct .Overall}}</strong>.</p>
-
-<h2>{{t "s.pillars"}}</h2>
-<table>
-<tr><th>{{t "col.pillar"}}</th><th>{{t "col.objectives"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.objectiveWeights"}}</th><th>{{t "col.weightedProgress"}}</th><th></th></tr>
-{{range .Pillars}}<tr><td>{{.Pillar}}</td><td class="n">{{.Objectives}}</td><td class="n">{{.Actions}}</td><td class="n">{{num .Weight}}</td><td class="n">{{pct .Progress}}</td><td><div class="bar"><span style="width:{{bar .Progress}}%"></span></div></td></tr>
-{{end}}</table>
-
-<h2>{{t "s.objectives"}}</h2>
-<table>
-<tr><th>{{t "col.id"}}</th><th>{{t "col.objective"}}</th><th>{{t "col.actions"}}</th><th>{{t "col.weight"}}</th><th>{{t "col.weightedProgress"}}</th></tr>
-{{range .Objectives}}<tr{{if .Goal}} class="goal"{{end}}><td>{{.ID}}</td><td>{{.Text}}</td><td class="n">{{.Actions}}</td><td class="n">{{num .Weight}}</td><td class="n">{{pct .Progress}}</td></tr>
-{{end}}</table>
-
-<h2>{{t "s.late"}}</h2>
-{{with late .}}<table>
-<tr><th>{{t "col.action"}}</th><th>{{t "col.title"}}</th><th>{{t "col.end"}}</th><th>{{t "col.status"}}</th><th>{{t "col.progress"}}</th><th>{{t "col.comment"}}</th></tr>
-{{range .}}<tr><td>{{.ID}}</td><td>{{.Title}}</td><td>{{.End}}</td><td>{{.Status}}</td><td class="n">{{pct .Progress}}</td><td>{{.Comment}}</td></tr>
-{{end}}</table>{{else}}<p>{{t "noLate"}}</p>{{end}}
-
-<h2>{{t "s.off"}}</h2>
-{{$rep := .}}{{with off .}}<table>
-<tr><th>{{t "col.kpi"}}</th><th>{{t "col.indicator"}}</th><th>{{t "col.unit"}}</th><th>{{t "col.baseline"}}</th><th>{{t "col.latest"}}</th><th>{{t "col.target"}}</th><th>{{t "col.light"}}</th></tr>
-{{range .}}<tr><td>{{.ID}}</td><td>{{.Name}}</td><td>{{.Unit}}</td><td class="n">{{val .Baseline}}</td><td class="n">{{val .Latest}}</td><td class="n">{{val (target .)}}</td><td class="{{.Light}}">{{label $rep .Light}}</td></tr>
-{{end}}</table>{{else}}<p>{{t "noOff"}}</p>{{end}}
-
-<h2>{{t "s.spending"}} ({{.Currency}}; {{num .Rate}} {{t "perUSD"}})</h2>
-<table>
-<tr><th>{{t "col.year"}}</th><th>{{t "col.planned"}}</th><th>{{t "col.secured"}}</th><th>{{t "col.pledged"}}</th><th>{{t "col.gap"}}</th><th>{{t "col.spent"}}</th><th>{{t "col.plannedUSD"}}</th><th>{{t "col.spentUSD"}}</th></tr>
-{{range .Spending}}<tr><td>{{.Year}}</td><td class="n">{{money .Planned}}</td><td class="n">{{money .Secured}}</td><td class="n">{{money .Pledged}}</td><td class="n">{{money .Gap}}</td><td class="n">{{money .Spent}}</td><td class="n">{{money .PlannedUSD}}</td><td class="n">{{money .SpentUSD}}</td></tr>
-{{end}}</table>
-<table>
-<tr><th>{{t "col.funding"}}</th><th>{{t "col.planned"}}</th><th>{{t "col.secured"}}</th><th>{{t "col.pledged"}}</th><th>{{t "col.gap"}}</th><th>{{t "col.spent"}}</th></tr>
-{{range .ByFunding}}<tr><td>{{.Funding}}</td><td class="n">{{money .Planned}}</td><td class="n">{{money .Secured}}</td><td class="n">{{money .Pledged}}</td><td class="n">{{money .Gap}}</td><td class="n">{{money .Spent}}</td></tr>
-{{end}}</table>
-
-<h2>{{t "s.actions"}}</h2>
-<table>
-<tr><th>{{t "col.action"}}</th><th>{{t "col.pillar"}}</th><th>{{t "col.title"}}</th><th>{{t "col.period"}}</th><th>{{t "col.status"}}</th><th>{{t "col.progress"}}</th><th>{{t "col.comment"}}</th></tr>
-{{range .Actions}}<tr><td>{{.ID}}</td><td>{{.Pillar}}</td><td>{{.Title}}</td><td>{{.Period}}</td><td>{{.Status}}</td><td class="n">{{pct .Progress}}</td><td>{{.Comment}}</td></tr>
-{{end}}</table>
-</body>
-</html>
-`))
+`
 
 // numbers writes the report's numbers as the workbook's language writes
 // them: 1,234.5 and 12.5% in English, 1.234,5 and 12,5 % in Spanish.
 type numbers struct{ loc locale.Locale }
 
 func numbersIn(lang string) numbers { return numbers{locale.For(lang)} }
-
-func (n numbers) funcs() template.FuncMap {
-	return template.FuncMap{"pct": n.pct, "num": n.num, "money": n.money, "val": n.val}
-}
 
 // pct writes a percentage with one decimal; languages other than English
 // put a no-break space before the sign.
