@@ -61,7 +61,7 @@ func (b *builder) annexPriorities() {
 	if len(b.deferred) > 0 {
 		var items []string
 		for _, d := range b.deferred {
-			items = append(items, d.reason)
+			items = append(items, d.inPlan())
 		}
 		b.sectionHeading(b.label("sec.deferred"), "deferred")
 		b.list(false, items...)

@@ -128,6 +128,18 @@ type builder struct {
 // deferral is a gap that no library action addresses, with the reason.
 type deferral struct {
 	indicator, reason string
+	// byID is the reason with its action named by ID alone, for the
+	// implementation plan, whose list of deferred actions titles it; ""
+	// when the reason names no planned action.
+	byID string
+}
+
+// inPlan is the deferral's reason as the implementation plan gives it.
+func (d deferral) inPlan() string {
+	if d.byID != "" {
+		return d.byID
+	}
+	return d.reason
 }
 
 func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template, lib *Library, o Options) *builder {

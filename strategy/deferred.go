@@ -86,9 +86,10 @@ func (b *builder) deferActions(slots []slot) []slot {
 			// The gap stays open: say so where the draft lists the gaps
 			// it leaves.
 			x := b.d.Deferred[slices.IndexFunc(b.d.Deferred, func(x DeferredAction) bool { return x.ID == gone })]
-			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredStaff", "indicator", p.Indicator,
-				"title", b.indicatorTitle(p.Indicator), "level", b.levelName(b.r.Indicator(p.Indicator).Level),
-				"action", x.ID, "actionTitle", x.Title)})
+			pairs := []string{"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator),
+				"level", b.levelName(b.r.Indicator(p.Indicator).Level), "action", x.ID, "actionTitle", x.Title}
+			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredStaff", pairs...),
+				b.text("plan.deferredStaffByID", pairs...)})
 		}
 	}
 	raci := &b.d.Roles.RACI

@@ -69,14 +69,14 @@ func (b *builder) plan() {
 		case found:
 		case closed:
 			b.closed = append(b.closed, deferral{p.Indicator, b.text("plan.closedByDraft",
-				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
+				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level)), ""})
 		case waiting != nil:
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredBundle",
 				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level),
-				"action", b.actionText(waiting, waiting.Title, waitingOn), "others", b.outOfBand(waiting))})
+				"action", b.actionText(waiting, waiting.Title, waitingOn), "others", b.outOfBand(waiting)), ""})
 		default:
 			b.deferred = append(b.deferred, deferral{p.Indicator, b.text("plan.deferredNoAction",
-				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level))})
+				"indicator", p.Indicator, "title", b.indicatorTitle(p.Indicator), "level", b.levelName(is.Level)), ""})
 		}
 	}
 	used := map[string]bool{}
