@@ -33,9 +33,10 @@ func (b *builder) brief() {
 	b.list(true, items...)
 	b.briefCost()
 	b.add(Heading{Level: 2, Text: b.label("sec.topActions"), Anchor: "brief-actions"})
-	b.para(b.text("brief.topActions"))
+	top := b.topActions(10)
+	b.para(b.topActionsText(top, b.d.Meta.StartYear))
 	var rows [][]string
-	for _, a := range b.topActions(10) {
+	for _, a := range top {
 		rows = append(rows, []string{a.ID, a.Title, a.Lead.Name, b.loc.MonthShort(a.End), a.CostBand})
 	}
 	b.table("brief-actions", "", b.labels("col.action", "col.title", "col.lead", "col.by", "col.cost"), []float64{0.8, 4, 2, 0.9, 0.6}, rows)
@@ -206,16 +207,9 @@ func (b *builder) briefCost() {
 	b.add(Heading{Level: 2, Text: b.label("sec.cost"), Anchor: "brief-cost"})
 	years := b.costByYear()
 	first, all := b.firstYearAndTotal()
-	lines, total, currencies := b.budgetLines()
+	_, total, currencies := b.budgetLines()
 	usd := len(currencies) == 1 && currencies[0] == "USD"
-	line := b.label("noBudgetLine")
-	switch {
-	case usd:
-		line = b.amount(total["USD"], "USD")
-	case len(lines) > 0:
-		line = b.amount(total[currencies[0]], currencies[0])
-	}
-	b.para(b.text("brief.cost", "firstYear", b.money(first), "total", b.money(all), "line", line))
+	b.para(b.briefCostText(years, first, all))
 	var rows [][]string
 	for _, y := range years {
 		need := "—"
