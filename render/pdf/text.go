@@ -182,14 +182,29 @@ func headingStyle(level int) style {
 	return h3Style
 }
 
-// heading starts a chapter on a new page, adds an outline entry and keeps
-// the heading with the start of what follows.
+// chapterRoom is the share of a page's text height that must still be
+// free for a chapter to start below the previous one rather than on a new
+// page: a chapter that ends high on a page does not leave the rest of it
+// blank, so that a strategy for adoption keeps to its 15 to 30 pages.
+const chapterRoom = 0.5
+
+// chapterGap is the space, in millimetres, above a chapter heading that
+// starts below the previous chapter.
+const chapterGap = 8.0
+
+// heading starts a chapter on a new page, or below the previous one when
+// at least chapterRoom of the page is free, adds an outline entry and
+// keeps the heading with the start of what follows.
 func (e *encoder) heading(h strategy.Heading) {
 	st := headingStyle(h.Level)
 	lh := lineHeight(st)
 	lines := wrap(headingText(h), e.textWidth(), st)
 	if h.Level <= 1 {
-		e.pageBreak()
+		if e.bottom-e.y < (e.bottom-e.top)*chapterRoom {
+			e.pageBreak()
+		} else if !e.atTop() {
+			e.y += chapterGap
+		}
 	} else {
 		e.y += 3.5
 		if e.y > e.bottom {
