@@ -159,8 +159,13 @@ func (e *encoder) drawCover(p strategy.Part) {
 		y += lineHeight(country)
 	}
 	y += 4
+	// A title too long for four lines (a plan named after the policy it
+	// implements) is set smaller rather than cut.
 	title := style{bold: true, size: 26, color: accent}
-	for _, s := range clip(p.Title, w, title, 4) {
+	if len(wrap(p.Title, w, title)) > 4 {
+		title.size = 20
+	}
+	for _, s := range clip(p.Title, w, title, 6) {
 		e.text(x, y, lineHeight(title)*0.92, s, title)
 		y += lineHeight(title) * 0.92
 	}
