@@ -95,9 +95,9 @@ func (b *builder) annexCoverage() {
 	b.sectionHeading(b.label("sec.coverageITU"), "coverage-itu")
 	b.table("coverage", b.text("table.ituCaption"), b.labels("col.focusArea", "col.actions", "col.status", "col.actionIDs"),
 		[]float64{2.5, 0.7, 1, 4}, cover(b.t.common.ITU, func(a Action) []string { return a.ITU }))
-	// The CARICOM action plan concerns the Caribbean: a state elsewhere
-	// reports against the ITU focus areas and the crosswalk only.
-	if b.reg.Region == "caribbean" || b.reg.Region == "" {
+	// The CARICOM action plan concerns the Caribbean: the template says
+	// which states report against it.
+	if b.t.common.CARICOMWhen.Matches(b.reg) {
 		b.sectionHeading(b.label("sec.coverageCARICOM"), "coverage-caricom")
 		b.para(b.text("annex.caricomIntro"))
 		b.table("coverage", b.text("table.caricomCaption"), b.labels("col.planArea", "col.actions", "col.status", "col.actionIDs"),

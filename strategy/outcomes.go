@@ -23,6 +23,10 @@ type Outcome struct {
 	Objectives []string `json:"objectives"`
 	// When limits the outcome to the countries whose register it matches.
 	When *When `json:"when,omitempty"`
+	// RuleVariants word the rule for registers: the first that matches
+	// replaces it (the networks a Caribbean state joins are not those of
+	// a South American one).
+	RuleVariants []Variant `json:"ruleVariants,omitempty"`
 }
 
 // checkOutcomes returns the problems of the outcome indicators of the
@@ -64,6 +68,16 @@ func checkOutcomes(outs []Outcome, m *assess.Model) []string {
 				bad("when: %s", p)
 			}
 		}
+		for j, v := range o.RuleVariants {
+			for _, p := range v.When.check() {
+				bad("ruleVariants/%d/when: %s", j, p)
+			}
+			for lang := range o.Rule {
+				if v.Text[lang] == "" {
+					bad("ruleVariants/%d: no %s text", j, lang)
+				}
+			}
+		}
 	}
 	return probs
 }
@@ -93,6 +107,9 @@ func (b *builder) outcomeDefs() []Outcome {
 		}
 		if o.Indicator != "" && b.r.Indicator(o.Indicator) == nil {
 			o.Indicator = ""
+		}
+		if t, ok := variantFor(o.RuleVariants, b.reg); ok {
+			o.Rule = t
 		}
 		out = append(out, o)
 	}

@@ -3,6 +3,7 @@ package strategy_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -75,8 +76,98 @@ func bodyChapters(d *strategy.Draft) []chapter {
 }
 
 // caribbeanWords are the words that belong to Caribbean, Commonwealth
-// profiles only.
-var caribbeanWords = regexp.MustCompile(`(?i)hurricane|caricom|island|cabinet|permanent secretar|director of public prosecutions|official gazette`)
+// profiles only, by the language of the draft. Other languages translate
+// Cabinet, the Gazette and the permanent secretary by the civil-law terms
+// (assess/glossary), so there only the geography gives the register away.
+var caribbeanWords = map[string]*regexp.Regexp{
+	"en": regexp.MustCompile(`(?i)hurricane|caricom|impacs|caribbean|island|cabinet|permanent secretar|director of public prosecutions|gazette`),
+	"es": regexp.MustCompile(`(?i)huracán|huracanes|caricom|impacs|caribe|(^|[^\pL])islas?([^\pL]|$)|insular|isleñ`),
+	"fr": regexp.MustCompile(`(?i)ouragan|cyclone|caricom|impacs|caraïbe|(^|[^\pL])îles?([^\pL]|$)|insulaire`),
+	"pt": regexp.MustCompile(`(?i)furacão|furacões|caricom|impacs|caribe|(^|[^\pL])ilhas?([^\pL]|$)|insular`),
+}
+
+// partTexts returns the text of every block of a document: headings,
+// paragraphs, list items, callouts, table captions, columns and cells,
+// and chart titles, captions, labels and series; and its approving
+// instrument. A table of acronyms is left out row by row where keep
+// says no.
+func partTexts(d *strategy.Draft, keep func(acronym string) bool) []string {
+	out := []string{d.Meta.Approval}
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case strategy.Heading:
+			out = append(out, x.Text)
+		case strategy.Paragraph:
+			out = append(out, x.Text)
+		case strategy.List:
+			out = append(out, x.Items...)
+		case strategy.Callout:
+			out = append(out, x.Title, x.Text)
+		case strategy.Table:
+			out = append(out, x.Caption)
+			out = append(out, x.Columns...)
+			for _, r := range x.Rows {
+				if x.Role == "acronyms" && len(r) > 0 && !keep(r[0]) {
+					continue
+				}
+				out = append(out, r...)
+			}
+		case strategy.Chart:
+			out = append(out, x.Title, x.Caption)
+			out = append(out, x.Labels...)
+			for _, s := range x.Series {
+				out = append(out, s.Name)
+			}
+			for _, s := range x.Spans {
+				out = append(out, s.Label, s.Group)
+			}
+		}
+	}
+	return out
+}
+
+// freeTexts returns every free text of an assessment (names, titles,
+// references, evidence, notes, reasons: the country's own record, which
+// the draft quotes as it is), longest first.
+func freeTexts(t *testing.T, a *assess.Assessment) []string {
+	t.Helper()
+	data, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				walk(k, c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(key, c)
+			}
+		case string:
+			if (drafttest.FreeTextKeys[key] || key == "reference") && x != "" {
+				// A draft may quote a sentence without its full stop.
+				seen[x], seen[strings.TrimSuffix(x, ".")] = true, true
+			}
+		}
+	}
+	walk("", v)
+	out := slices.Collect(maps.Keys(seen))
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
 
 // quoted returns the texts a draft quotes rather than writes: every text
 // of the model (indicator titles and level descriptors, areas, pillars,
@@ -169,48 +260,97 @@ func civilProfile(t *testing.T) []byte {
 	return out
 }
 
+// approvals are the words of a decree published in the official journal
+// of a civil-law state, by language.
+var approvals = map[string][]string{
+	"en": {"decree", "Diario Oficial"},
+	"es": {"decreto", "Diario Oficial"},
+	"fr": {"décret", "Journal officiel"},
+	"pt": {"decreto", "Diário Oficial"},
+}
+
 // TestCivilLawWording checks that a civil-law state outside the Caribbean
 // never reads hurricanes, islands, CARICOM, Cabinet, permanent
-// secretaries, the Director of Public Prosecutions or the Official
-// Gazette in the text the draft writes or quotes from the model (an
-// indicator's title, question or evidence, in the wording of the
-// register): the larger state, the desk review and a generated profile.
-// Text the draft quotes from the assessment, the country's own record, is
-// masked and only counted.
+// secretaries, the Director of Public Prosecutions or the Gazette in the
+// text the draft writes or quotes from the model (an indicator's title,
+// question, evidence or level descriptor, an action's KPI, in the wording
+// of the register): in the Cabinet brief, the strategy and the
+// implementation plan, in every language, for the larger state, the desk
+// review and a generated profile. Text the draft quotes from the
+// assessment, the country's own record, is masked and only counted, and
+// so is an acronym the record uses.
 func TestCivilLawWording(t *testing.T) {
-	cases := map[string]func() (*assess.Assessment, *assess.Result){
-		"larger-state": func() (*assess.Assessment, *assess.Result) { return drafttest.Assessment(t, "larger-state") },
-		"desk-review":  func() (*assess.Assessment, *assess.Result) { return drafttest.Assessment(t, "desk-review") },
-		"generated": func() (*assess.Assessment, *assess.Result) {
-			return drafttest.Parse(t, "generated.json", civilProfile(t))
-		},
+	cases := map[string]func() []byte{
+		"larger-state": func() []byte { return exampleJSON(t, "larger-state") },
+		"desk-review":  func() []byte { return exampleJSON(t, "desk-review") },
+		"generated":    func() []byte { return civilProfile(t) },
 	}
 	for _, name := range []string{"larger-state", "desk-review", "generated"} {
-		a, r := cases[name]()
+		data := cases[name]()
+		a, _ := drafttest.Parse(t, name+".json", data)
 		if reg := strategy.RegisterOf(a.Profile); reg.Legal != strategy.CivilLaw || reg.Region == "caribbean" {
 			t.Fatalf("%s: register %+v, want a civil-law state outside the Caribbean", name, reg)
 		}
-		d := drafttest.Build(t, a, r)
-		q := quoted(nil, a)
-		inQuotes := 0
-		for _, c := range bodyChapters(d) {
-			for _, s := range c.texts {
-				for _, x := range q {
-					if strings.Contains(s, x) {
-						inQuotes += len(caribbeanWords.FindAllString(x, -1)) * strings.Count(s, x)
-						s = strings.ReplaceAll(s, x, "…")
+		q := freeTexts(t, a)
+		record := strings.Join(q, "\n")
+		for _, lang := range []string{"en", "es", "fr", "pt"} {
+			d := buildIn(t, a, lang)
+			words := caribbeanWords[lang]
+			inQuotes := 0
+			for _, part := range strategy.Parts {
+				p, err := strategy.Select(d, part)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range partTexts(p, func(acr string) bool { return !strings.Contains(record, acr) }) {
+					for _, x := range q {
+						if strings.Contains(s, x) {
+							inQuotes += len(words.FindAllString(x, -1)) * strings.Count(s, x)
+							s = strings.ReplaceAll(s, x, "…")
+						}
+					}
+					for _, w := range words.FindAllString(s, -1) {
+						t.Errorf("%s, %s, %s: %q in %q", name, lang, part, w, s)
 					}
 				}
-				for _, w := range caribbeanWords.FindAllString(s, -1) {
-					t.Errorf("%s, chapter %s: %q in %q", name, c.heading, w, s)
+			}
+			t.Logf("%s, %s: %d Caribbean words inside text quoted from the assessment", name, lang, inQuotes)
+			for _, w := range approvals[lang] {
+				if !strings.Contains(d.Meta.Approval, w) {
+					t.Errorf("%s, %s: approving instrument %q, want %q", name, lang, d.Meta.Approval, w)
 				}
 			}
 		}
-		t.Logf("%s: %d Caribbean words inside text quoted from the assessment", name, inQuotes)
-		if !strings.Contains(d.Meta.Approval, "decree") || !strings.Contains(d.Meta.Approval, "Diario Oficial") {
-			t.Errorf("%s: approving instrument %q, want a decree published in the Diario Oficial", name, d.Meta.Approval)
-		}
 	}
+}
+
+// exampleJSON returns the JSON of an example assessment.
+func exampleJSON(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(drafttest.ExamplesDir(), name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// buildIn builds the draft of an assessment in lang, with the scores'
+// reasons in lang too, as "ncskit draft --lang" does.
+func buildIn(t *testing.T, a *assess.Assessment, lang string) *strategy.Draft {
+	t.Helper()
+	r, err := assess.ScoreIn(assess.Default(), a, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, err := strategy.DefaultTemplate(strategy.Choose(a.Profile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := strategy.Build(assess.Default(), a, r, tp, &strategy.Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // TestCommonLawWording checks that the small island keeps its register:

@@ -105,6 +105,8 @@ type ActionVariant struct {
 	Milestone   assess.Text `json:"milestone,omitempty"`
 	KPIName     assess.Text `json:"kpiName,omitempty"`
 	KPISource   assess.Text `json:"kpiSource,omitempty"`
+	KPICounted  assess.Text `json:"kpiCounted,omitempty"`
+	KPIRule     assess.Text `json:"kpiRule,omitempty"`
 }
 
 // worded returns the action as the register words it: a copy with the
@@ -127,6 +129,8 @@ func (a *LibraryAction) worded(r Register) *LibraryAction {
 		set(&c.Milestone, v.Milestone)
 		set(&c.KPI.Name, v.KPIName)
 		set(&c.KPI.Source, v.KPISource)
+		set(&c.KPI.Counted, v.KPICounted)
+		set(&c.KPI.Rule, v.KPIRule)
 		return &c
 	}
 	return a

@@ -60,10 +60,13 @@ type Common struct {
 	Horizons      []Term               `json:"horizons"`
 	ITU           []Term               `json:"itu"`
 	CARICOM       []Term               `json:"caricom"`
-	Contacts      []Term               `json:"contacts"`
-	Provisions    []Term               `json:"provisions"`
-	Principles    []Principle          `json:"principles"`
-	Glossary      []Principle          `json:"glossary"`
+	// CARICOMWhen selects the registers whose plan shows its coverage of
+	// the CARICOM action plan: the Community's members are Caribbean.
+	CARICOMWhen When        `json:"caricomWhen"`
+	Contacts    []Term      `json:"contacts"`
+	Provisions  []Term      `json:"provisions"`
+	Principles  []Principle `json:"principles"`
+	Glossary    []Principle `json:"glossary"`
 	// SectorThreats say what most threatens each kind of sector, for the
 	// threats section of a draft.
 	SectorThreats []SectorThreat `json:"sectorThreats"`
@@ -301,7 +304,11 @@ var loadCommon = sync.OnceValues(func() (*Common, error) {
 	if err := decodeStrict(data, &c); err != nil {
 		return nil, fmt.Errorf("templates/common.json: %w", err)
 	}
-	if probs := checkOutcomes(c.Outcomes, assess.Default()); len(probs) > 0 {
+	probs := checkOutcomes(c.Outcomes, assess.Default())
+	for _, p := range c.CARICOMWhen.check() {
+		probs = append(probs, "/caricomWhen: "+p)
+	}
+	if len(probs) > 0 {
 		return nil, fmt.Errorf("templates/common.json: %s", strings.Join(probs, "; "))
 	}
 	return &c, nil
