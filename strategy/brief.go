@@ -228,9 +228,9 @@ func (b *builder) briefCost() {
 // open lead role and evidence that is partial.
 func (b *builder) risks() []string {
 	var out []string
-	for _, w := range b.d.Warnings {
-		if w.Code == WarnDeadline {
-			out = append(out, b.warningByID(w))
+	for i, a := range b.d.Actions {
+		if a.DeadlineMissed && b.slots[i].due != nil {
+			out = append(out, b.deadlineRisk(i))
 		}
 	}
 	for _, l := range b.loads() {
@@ -267,6 +267,40 @@ func (b *builder) risks() []string {
 		out = append(out, b.text("brief.risk.none"))
 	}
 	return out
+}
+
+// deadlineRisk says to a minister what the missed deadline of action i
+// puts at risk: what is needed by when and why it cannot be ready, how
+// long the country goes without it, and the decision that would close
+// the gap; the action is cited by its ID in the plan. The planner's own
+// warning, for the drafting team, stays in the plan.
+func (b *builder) deadlineRisk(i int) string {
+	a, s := &b.d.Actions[i], b.slots[i]
+	what, why := b.text("brief.risk.what.indicator", "title", b.indicatorTitle(s.due.indicator)), b.text("brief.risk.why.decision")
+	if s.due.subject != s.due.indicator { // an instrument's expiry: the action renews it or hands it over
+		mode := "renew"
+		if a.Mode == "handover" {
+			mode = "handover"
+		}
+		what, why = b.text("brief.risk.what."+mode, "name", s.due.subject), b.text("brief.risk.why.expiry")
+	}
+	pairs := []string{"what", what, "why", why, "deadline", b.loc.Date(s.due.date), "end", b.loc.Month(a.End),
+		"action", a.ID, "lead", a.Lead.Name, "late", b.plural("count.month", max(s.end-max(s.due.month, 0), 1)),
+		"months", b.plural("count.month", b.length(i))}
+	busy := ""
+	if s.critical != s.end {
+		busy = " " + b.text("brief.risk.deadline.busy", pairs...)
+	}
+	switch {
+	case s.due.month <= 0:
+		return b.text("brief.risk.deadline.beforePeriod", pairs...)
+	case s.critical > s.due.month && len(a.DependsOn) == 0:
+		return b.text("brief.risk.deadline.length", pairs...) + busy
+	case s.critical > s.due.month:
+		return b.text("brief.risk.deadline.dependencies", append(pairs, "after", b.join(a.DependsOn))...) + busy
+	}
+	c, _, _ := Capacity(b.a, a.Lead.Stakeholder)
+	return b.text("brief.risk.deadline.capacity", append(pairs, "capacity", b.plural("count.action", c))...)
 }
 
 // cabinetSummary is the executive summary's paragraph on what Cabinet is
