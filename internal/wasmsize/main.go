@@ -25,6 +25,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/ncskit/ncskit/wasm/web"
 )
 
 func main() {
@@ -46,7 +48,11 @@ func run(w io.Writer, file string, top int) error {
 		defer os.RemoveAll(dir)
 		file = filepath.Join(dir, "ncskit.wasm")
 		// The workbook's flags (web.Build) less -s -w, which would drop the names.
-		cmd := exec.Command("go", "build", "-trimpath", "-o", file, "./wasm")
+		args := []string{"build", "-trimpath"}
+		for _, p := range web.ColdPackages {
+			args = append(args, "-gcflags="+p+"=-l")
+		}
+		cmd := exec.Command("go", append(args, "-o", file, "./wasm")...)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {

@@ -267,14 +267,14 @@ type BuildOptions struct {
 	Go string
 }
 
-// coldPackages are compiled without inlining (-gcflags=PATTERN=-l): the
+// ColdPackages are compiled without inlining (-gcflags=PATTERN=-l): the
 // spreadsheet, PDF, Word and archive machinery and the reports, which run
 // only when the facilitator imports or exports a file. Inlining copies
 // small functions into their callers; in these packages it makes the
 // compressed engine about 300 KB larger and saves nothing a facilitator
 // notices. The packages a key press or the start-up runs (runtime,
 // encoding/json, assess, strategy, the bridge) keep it.
-var coldPackages = []string{
+var ColdPackages = []string{
 	"github.com/xuri/...", "github.com/go-pdf/...", "github.com/richardlehane/...", "github.com/tiendc/...",
 	"github.com/santhosh-tekuri/...", "golang.org/x/net/...", "golang.org/x/text/encoding/...",
 	"golang.org/x/image/...", "golang.org/x/crypto/...",
@@ -285,7 +285,7 @@ var coldPackages = []string{
 }
 
 // Build compiles the bridge with the local Go toolchain (GOOS=js
-// GOARCH=wasm, -trimpath -ldflags='-s -w', no inlining in coldPackages) into a temporary directory,
+// GOARCH=wasm, -trimpath -ldflags='-s -w', no inlining in ColdPackages) into a temporary directory,
 // takes wasm_exec.js from the same toolchain and bundles the page.
 func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	goCmd, err := goCommand(o.Go)
@@ -299,7 +299,7 @@ func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "ncskit.wasm")
 	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
-	for _, p := range coldPackages {
+	for _, p := range ColdPackages {
 		args = append(args, "-gcflags="+p+"=-l")
 	}
 	cmd := exec.CommandContext(ctx, goCmd, append(args, "-o", out, "./wasm")...)
