@@ -238,8 +238,8 @@ func (b *builder) risks() []string {
 			out = append(out, b.counted("brief.risk.capacity", l.beyondCount, "lead", l.name))
 		}
 	}
-	if n := len(b.understaffed); n > 0 {
-		out = append(out, b.plural("brief.risk.understaffed", n))
+	if r := b.understaffedRisk(); r != "" {
+		out = append(out, r)
 	}
 	donor := 0
 	for _, p := range b.r.Pillars {
@@ -333,6 +333,30 @@ func (b *builder) plural(key string, n int) string {
 		form = ".one"
 	}
 	return b.text(key+form, "n", b.loc.Int(int64(n)))
+}
+
+// understaffedRisk names the actions that need more people at once than
+// their lead has, by their number in the plan; for one, it says how many
+// people against how many posts.
+func (b *builder) understaffedRisk() string {
+	var ids []string
+	for _, i := range b.understaffed {
+		ids = append(ids, b.d.Actions[i].ID)
+	}
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		a := b.d.Actions[b.understaffed[0]]
+		_, posts, _ := Capacity(b.a, a.Lead.Stakeholder)
+		people := 0
+		if la := b.lib.Action(a.LibraryID); la != nil {
+			people = la.People
+		}
+		return b.text("brief.risk.understaffed.one", "actions", a.ID, "lead", a.Lead.Name,
+			"people", b.loc.Int(int64(people)), "posts", b.loc.Int(int64(posts)))
+	}
+	return b.text("brief.risk.understaffed.other", "n", b.loc.Int(int64(len(ids))), "actions", b.loc.List(ids))
 }
 
 // pillarHeadline leads a pillar's section with its progress against its

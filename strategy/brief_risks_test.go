@@ -2,6 +2,7 @@ package strategy_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ var (
 // closes the gap, citing the action in the plan by its ID. The plan keeps
 // the planner's warnings for the drafting team.
 func TestBriefRisks(t *testing.T) {
-	deadlines := 0
+	deadlines, understaffed := 0, 0
 	for _, name := range drafttest.Examples {
 		for _, lang := range []string{"en", "es", "fr", "pt"} {
 			d := drafttest.DraftIn(t, name, lang)
@@ -84,6 +85,17 @@ func TestBriefRisks(t *testing.T) {
 					t.Errorf("%s, %s: the risk of %s names no time without it or no decision: %q", name, lang, a.ID, found)
 				}
 			}
+			// An action whose lead lacks the people for it (its card says
+			// so) is named by its number among the brief's risks.
+			for _, a := range d.Actions {
+				if lang != "en" || !strings.Contains(a.Note, "people at once;") {
+					continue
+				}
+				understaffed++
+				if !slices.ContainsFunc(risks, func(r string) bool { return strings.Contains(r, a.ID) && strings.Contains(r, "The decision:") }) {
+					t.Errorf("%s: no risk names %s, whose lead lacks the people for it: %q", name, a.ID, risks)
+				}
+			}
 			plan, err := strategy.Select(d, strategy.PartPlan)
 			if err != nil {
 				t.Fatal(err)
@@ -101,6 +113,9 @@ func TestBriefRisks(t *testing.T) {
 				t.Errorf("%s, %s: the plan says %q %d times for %d warnings of the planner", name, lang, label, got, n)
 			}
 		}
+	}
+	if understaffed == 0 {
+		t.Error("no example has an action whose lead lacks the people: the test shows nothing")
 	}
 	if deadlines == 0 {
 		t.Error("no example misses a deadline: the test shows nothing")
