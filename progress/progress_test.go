@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,8 +30,11 @@ func num(x float64) *float64 { return &x }
 // filled in on three KPIs (one falling: a time to triage; one without
 // a baseline) and one outcome indicator, as the KPI fields of a draft
 // carry them, and its first two actions serving one objective.
-func measured(t testing.TB) *strategy.Draft {
-	d := drafttest.Draft(t, "small-island")
+func measured(t testing.TB) *strategy.Draft { return measuredIn(t, "en") }
+
+// measuredIn is measured in language lang.
+func measuredIn(t testing.TB, lang string) *strategy.Draft {
+	d := drafttest.DraftIn(t, "small-island", lang)
 	y0 := d.Meta.StartYear
 	set := func(k *strategy.KPI, unit string, base *float64, values ...float64) {
 		k.Unit, k.BaselineValue = unit, base
@@ -107,16 +112,16 @@ func fill(t testing.TB, data []byte, d *strategy.Draft, rows [][]any, edit func(
 func twoPeriods(d *strategy.Draft) [][]any {
 	a := d.Actions
 	y := strconv.Itoa(d.Meta.StartYear)
-	st := func(k string) string { return d.Labels.Get(k) }
+	st := d.Vocabulary.StatusName
 	act := func(i int) string { return d.KPIs[i].Action }
 	return [][]any{
-		{y + "-Q1", act(0), st("xlsx.status.inProgress"), 20, 52, "Ticket log Q1", "Triage desk staffed", "CSIRT lead", 46112},
-		{y + "-Q1", act(1), st("xlsx.status.inProgress"), 10, 60, "", "", "CSIRT lead", ""},
-		{y + "-Q1", a[5].ID, st("xlsx.status.inProgress"), 35, "", "", "Drafting under way", "", ""},
-		{y + "-Q2", act(0), st("xlsx.status.inProgress"), 45, 58, "Ticket log Q2", "=HYPERLINK(\"x\")", "CSIRT lead", 46203},
-		{y + "-Q2", act(1), st("xlsx.status.delayed"), 15, 70, "", "Analyst post vacant", "CSIRT lead", ""},
-		{y + "-Q2", act(2), st("xlsx.status.completed"), 100, 5, "", "", "", ""},
-		{y + "-Q2", a[5].ID, st("xlsx.status.inProgress"), 50, "", "", "", "", ""},
+		{y + "-Q1", act(0), st(strategy.StatusInProgress), 20, 52, "Ticket log Q1", "Triage desk staffed", "CSIRT lead", 46112},
+		{y + "-Q1", act(1), st(strategy.StatusInProgress), 10, 60, "", "", "CSIRT lead", ""},
+		{y + "-Q1", a[5].ID, st(strategy.StatusInProgress), 35, "", "", "Drafting under way", "", ""},
+		{y + "-Q2", act(0), st(strategy.StatusInProgress), 45, 58, "Ticket log Q2", "=HYPERLINK(\"x\")", "CSIRT lead", 46203},
+		{y + "-Q2", act(1), st(strategy.StatusDelayed), 15, 70, "", "Analyst post vacant", "CSIRT lead", ""},
+		{y + "-Q2", act(2), st(strategy.StatusCompleted), 100, 5, "", "", "", ""},
+		{y + "-Q2", a[5].ID, st(strategy.StatusInProgress), 50, "", "", "", "", ""},
 	}
 }
 
@@ -287,7 +292,7 @@ func TestCompute(t *testing.T) {
 	if a := byID[k0]; a.Progress != 45 || a.Period != rep.AsOf || a.Late {
 		t.Errorf("%s: %+v, want 45%% in %s, not late", k0, a, rep.AsOf)
 	}
-	if a := byID[k1]; !a.Late || a.Status != d.Labels.Get("xlsx.status.delayed") {
+	if a := byID[k1]; !a.Late || a.StatusID != strategy.StatusDelayed || a.Status != d.Vocabulary.StatusName(strategy.StatusDelayed) {
 		t.Errorf("%s: %+v, want delayed and late", k1, a)
 	}
 	// The first KPI rises from 47 to a target of 60 in the first year:
@@ -310,6 +315,52 @@ func TestCompute(t *testing.T) {
 	}
 }
 
+// TestStatusCodes checks that the same reports, entered in the words of
+// a Spanish, French or Portuguese workbook, read back as the same status
+// codes, and so the same late actions, as in the English one.
+func TestStatusCodes(t *testing.T) {
+	codes := func(lang string) (map[string]string, []string, *Report) {
+		d := measuredIn(t, lang)
+		w, err := Read("f.xlsx", fill(t, encode(t, d), d, twoPeriods(d), edits(d)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := Compute(w)
+		out := map[string]string{}
+		var words []string
+		for _, a := range rep.Actions {
+			out[a.ID] = a.StatusID
+			if want := d.Vocabulary.StatusName(a.StatusID); a.Status != want {
+				t.Errorf("%s %s: status %q, want %q, the word of %q", lang, a.ID, a.Status, want, a.StatusID)
+			}
+			words = append(words, a.Status)
+		}
+		return out, words, rep
+	}
+	en, enWords, enRep := codes("en")
+	seen := map[string]bool{}
+	for _, c := range en {
+		seen[c] = true
+	}
+	for _, c := range []string{strategy.StatusNotStarted, strategy.StatusInProgress, strategy.StatusCompleted, strategy.StatusDelayed} {
+		if !seen[c] {
+			t.Errorf("en: no action with status %s: %v", c, en)
+		}
+	}
+	for _, lang := range []string{"es", "fr", "pt"} {
+		got, words, rep := codes(lang)
+		if !maps.Equal(got, en) {
+			t.Errorf("%s: status codes %v, want those of the English workbook %v", lang, got, en)
+		}
+		if slices.Equal(words, enWords) {
+			t.Errorf("%s: the statuses are worded as in English: %q", lang, words)
+		}
+		if !slices.Equal(rep.Late, enRep.Late) {
+			t.Errorf("%s: late %v, want %v", lang, rep.Late, enRep.Late)
+		}
+	}
+}
+
 // TestRefused checks that a tampered or inconsistent workbook is refused
 // with the cell of each problem.
 func TestRefused(t *testing.T) {
@@ -317,7 +368,7 @@ func TestRefused(t *testing.T) {
 	base := encode(t, d)
 	y := strconv.Itoa(d.Meta.StartYear)
 	id := d.Actions[0].ID
-	st := d.Labels.Get("xlsx.status.inProgress")
+	st := d.Vocabulary.StatusName(strategy.StatusInProgress)
 	rep := d.Labels.Get("xlsx.sheet.reporting")
 	plan := d.Labels.Get("xlsx.sheet.actionPlan")
 	objCell := func(r int) string {
@@ -412,7 +463,7 @@ func TestRefused(t *testing.T) {
 func BenchmarkRead(b *testing.B) {
 	d := measured(b)
 	var rows [][]any
-	st := d.Labels.Get("xlsx.status.inProgress")
+	st := d.Vocabulary.StatusName(strategy.StatusInProgress)
 	for y := 0; y < 5; y++ {
 		for q := 1; q <= 4; q++ {
 			p := strconv.Itoa(d.Meta.StartYear+y) + "-Q" + strconv.Itoa(q)

@@ -39,12 +39,14 @@ type Workbook struct {
 }
 
 // Action is a row of the action plan. Objective is the ID of the
-// objective it serves, a row of the Objectives sheet.
+// objective it serves, a row of the Objectives sheet. InitialStatus is
+// the status the plan started it with, as the workbook words it, and
+// InitialStatusID its code (a strategy.Status* constant).
 type Action struct {
-	ID, Pillar, Objective, Title string
-	End                          string // YYYY-MM, "" when none
-	Weight                       float64
-	InitialStatus                string
+	ID, Pillar, Objective, Title   string
+	End                            string // YYYY-MM, "" when none
+	Weight                         float64
+	InitialStatus, InitialStatusID string
 }
 
 // Objective is a row of the Objectives sheet: a goal of the strategy
@@ -64,7 +66,8 @@ type Entry struct {
 	Row             int // on the sheet
 	Period          string
 	Action          string
-	Status          string
+	Status          string // as the workbook words it
+	StatusID        string // its code, a strategy.Status* constant
 	Progress        float64
 	Actual          *float64
 	Evidence        string
@@ -248,6 +251,12 @@ func (r *reader) readPlan(rows [][]string) {
 		seen[id] = true
 		a := Action{ID: id, Pillar: pillar, Objective: at(rows, i, col("objectiveID")), Title: at(rows, i, col("action")),
 			InitialStatus: at(rows, i, col("initialStatus"))}
+		if a.InitialStatus != "" {
+			var ok bool
+			if a.InitialStatusID, ok = r.statusID(a.InitialStatus); !ok {
+				r.probs.Add(cellName(sh, col("initialStatus"), i), "unknown status %q: choose one of %s", a.InitialStatus, r.statusNames())
+			}
+		}
 		switch o := r.objective(a.Objective); {
 		case a.Objective == "":
 			r.probs.Add(cellName(sh, col("objectiveID"), i), "the objective ID is missing: choose the objective the action serves from the Objectives sheet")
@@ -314,6 +323,27 @@ func (r *reader) objective(id string) *Objective {
 	return nil
 }
 
+// statusID returns the code of the status the workbook words as name,
+// through the status list of the workbook's language, and whether there
+// is one.
+func (r *reader) statusID(name string) (string, bool) {
+	for _, s := range r.l.Statuses {
+		if s.Name == name {
+			return s.ID, true
+		}
+	}
+	return "", false
+}
+
+// statusNames lists the words of the workbook's status list.
+func (r *reader) statusNames() string {
+	names := make([]string, len(r.l.Statuses))
+	for i, s := range r.l.Statuses {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
+}
+
 func (r *reader) readReports(rows [][]string) {
 	sh := r.l.Sheets["reporting"]
 	pno := map[string]int{}
@@ -323,10 +353,6 @@ func (r *reader) readReports(rows [][]string) {
 	ids := map[string]bool{}
 	for _, a := range r.w.Actions {
 		ids[a.ID] = true
-	}
-	status := map[string]bool{}
-	for _, s := range r.l.Statuses {
-		status[s] = true
 	}
 	first := map[[2]string]int{}
 	for i := 2; i <= len(rows); i++ {
@@ -363,8 +389,11 @@ func (r *reader) readReports(rows [][]string) {
 		switch {
 		case rp.Status == "":
 			bad(xlsx.RepStatus, "the status is missing")
-		case !status[rp.Status]:
-			bad(xlsx.RepStatus, "unknown status %q: choose one of %s", rp.Status, strings.Join(r.l.Statuses, ", "))
+		default:
+			var ok bool
+			if rp.StatusID, ok = r.statusID(rp.Status); !ok {
+				bad(xlsx.RepStatus, "unknown status %q: choose one of %s", rp.Status, r.statusNames())
+			}
 		}
 		if v := get(xlsx.RepProgress); v == "" {
 			bad(xlsx.RepProgress, "the progress is missing: a number from 0 to 100")

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/ncskit/ncskit/render/xlsx"
+	"github.com/ncskit/ncskit/strategy"
 )
 
 // Report is the progress report of a follow-up workbook.
@@ -62,13 +63,16 @@ type ObjectiveProgress struct {
 // ActionStatus is the latest report of an action. An action is late
 // when its latest status is delayed, or when its end month is before the
 // end of the latest period reported and it is neither completed (status
-// or 100%) nor cancelled.
+// or 100%) nor cancelled. StatusID is the code of the status
+// (a strategy.Status* constant), Status its word in the workbook's
+// language.
 type ActionStatus struct {
 	ID       string  `json:"id"`
 	Pillar   string  `json:"pillar"`
 	Title    string  `json:"title"`
 	End      string  `json:"end,omitempty"`
 	Period   string  `json:"period,omitempty"` // "" when never reported on
+	StatusID string  `json:"statusId"`
 	Status   string  `json:"status"`
 	Progress float64 `json:"progress"`
 	Date     string  `json:"date,omitempty"`
@@ -125,19 +129,15 @@ func Compute(w *Workbook) *Report {
 		rep.AsOf = w.Periods[latestNo-1]
 	}
 	latest := latestReports(w)
-	statuses := make([]string, 5)
-	if w.layout != nil {
-		copy(statuses, w.layout.Statuses)
-	}
 	prog := map[string]float64{}
 	for _, a := range w.Actions {
-		s := ActionStatus{ID: a.ID, Pillar: a.Pillar, Title: a.Title, End: a.End, Status: a.InitialStatus}
+		s := ActionStatus{ID: a.ID, Pillar: a.Pillar, Title: a.Title, End: a.End, StatusID: a.InitialStatusID, Status: a.InitialStatus}
 		if r, ok := latest[a.ID]; ok {
-			s.Period, s.Status, s.Progress, s.Date, s.Comment, s.Row = r.Period, r.Status, r.Progress, r.Date, r.Comment, r.Row
+			s.Period, s.StatusID, s.Status, s.Progress, s.Date, s.Comment, s.Row = r.Period, r.StatusID, r.Status, r.Progress, r.Date, r.Comment, r.Row
 		}
 		prog[a.ID] = s.Progress
-		done := s.Status == statuses[2] || s.Status == statuses[4] || s.Progress >= 100
-		s.Late = s.Status == statuses[3] || (!done && s.End != "" && rep.AsOf != "" && s.End < periodEnd(rep.AsOf))
+		done := s.StatusID == strategy.StatusCompleted || s.StatusID == strategy.StatusCancelled || s.Progress >= 100
+		s.Late = s.StatusID == strategy.StatusDelayed || (!done && s.End != "" && rep.AsOf != "" && s.End < periodEnd(rep.AsOf))
 		if s.Late {
 			rep.Late = append(rep.Late, s.ID)
 		}

@@ -206,8 +206,23 @@ type Action struct {
 	CARICOM        []string     `json:"caricom"`
 	MinimumPath    bool         `json:"minimumPath"` // part of the minimum viable path
 	Note           string       `json:"note,omitempty"`
-	Status         string       `json:"status"` // "Not started" in a new draft
+	// StatusID is the code of the action's status (one of the Status*
+	// constants: StatusNotStarted in a new draft) and Status its name in
+	// the draft's language, from Vocabulary.Statuses. Compare codes:
+	// the name changes with the language.
+	StatusID string `json:"statusId"`
+	Status   string `json:"status"`
 }
+
+// The codes of an action's status in the follow-up of the plan, in the
+// order of Vocabulary.Statuses.
+const (
+	StatusNotStarted = "not-started"
+	StatusInProgress = "in-progress"
+	StatusCompleted  = "completed"
+	StatusDelayed    = "delayed"
+	StatusCancelled  = "cancelled"
+)
 
 // DeferredAction is an action the plan would need that cannot be set up
 // within the period: it is not scheduled, and the next strategy takes it
@@ -551,11 +566,36 @@ func deref(b Block) Block {
 
 // Vocabulary is what the draft's actions refer to by ID, named in the
 // draft's language: the cost bands with the mid-points that indicative
-// totals use, the horizons and the funding sources.
+// totals use, the horizons, the funding sources and the statuses an
+// action can have in the follow-up of the plan.
 type Vocabulary struct {
 	CostBands []VocabularyBand `json:"costBands"`
 	Horizons  []VocabularyTerm `json:"horizons"`
 	Funding   []VocabularyTerm `json:"funding"`
+	Statuses  []VocabularyTerm `json:"statuses"`
+}
+
+// StatusName returns the name of the status code id, or "" when there is
+// no such status.
+func (v Vocabulary) StatusName(id string) string {
+	for _, s := range v.Statuses {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+// StatusID returns the code of the status named name (as a follow-up
+// workbook in the vocabulary's language shows it), and whether there is
+// one.
+func (v Vocabulary) StatusID(name string) (string, bool) {
+	for _, s := range v.Statuses {
+		if s.Name == name {
+			return s.ID, true
+		}
+	}
+	return "", false
 }
 
 // VocabularyTerm is an ID with its name.
@@ -584,6 +624,9 @@ func (c *Common) vocabulary(lang string) Vocabulary {
 	}
 	for _, f := range c.Funding {
 		v.Funding = append(v.Funding, VocabularyTerm{f.ID, f.Name.In(lang)})
+	}
+	for _, s := range c.Statuses {
+		v.Statuses = append(v.Statuses, VocabularyTerm{s.ID, s.Name.In(lang)})
 	}
 	return v
 }

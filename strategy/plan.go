@@ -128,7 +128,8 @@ func (b *builder) plan() {
 			CARICOM:     termNames(b, b.t.common.CARICOM, la.CARICOM),
 			MinimumPath: la.MinimumPath,
 			Note:        pk.note,
-			Status:      b.label("statusNotStarted"),
+			StatusID:    StatusNotStarted,
+			Status:      b.term(b.t.common.Statuses, StatusNotStarted),
 		}
 		if pk.instrument != nil {
 			a.Instrument = pk.instrument.ID

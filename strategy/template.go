@@ -58,8 +58,12 @@ type Common struct {
 	Funding       []Term               `json:"funding"`
 	CostBands     []CostBand           `json:"costBands"`
 	Horizons      []Term               `json:"horizons"`
-	ITU           []Term               `json:"itu"`
-	CARICOM       []Term               `json:"caricom"`
+	// Statuses are the statuses an action can have in the follow-up of
+	// the plan, in the order of the follow-up workbook's list; their IDs
+	// are the Status* constants.
+	Statuses []Term `json:"statuses"`
+	ITU      []Term `json:"itu"`
+	CARICOM  []Term `json:"caricom"`
 	// CARICOMWhen selects the registers whose plan shows its coverage of
 	// the CARICOM action plan: the Community's members are Caribbean.
 	CARICOMWhen When        `json:"caricomWhen"`
@@ -310,6 +314,13 @@ var loadCommon = sync.OnceValues(func() (*Common, error) {
 	}
 	if len(probs) > 0 {
 		return nil, fmt.Errorf("templates/common.json: %s", strings.Join(probs, "; "))
+	}
+	ids := make([]string, len(c.Statuses))
+	for i, s := range c.Statuses {
+		ids[i] = s.ID
+	}
+	if want := []string{StatusNotStarted, StatusInProgress, StatusCompleted, StatusDelayed, StatusCancelled}; !slices.Equal(ids, want) {
+		return nil, fmt.Errorf("templates/common.json: /statuses are %s, want %s in that order", strings.Join(ids, ", "), strings.Join(want, ", "))
 	}
 	return &c, nil
 })

@@ -23,9 +23,11 @@ type Layout struct {
 	// Target and Actual start the heads of a year's columns on the
 	// Indicators sheet ("Target 2027", "Actual 2027").
 	Target, Actual string
-	// Statuses are the words of the status list: not started, in
-	// progress, completed, delayed, cancelled.
-	Statuses []string
+	// Statuses are the status list: each status's code (the strategy
+	// package's Status* constants) with the word the workbook shows, in
+	// the list's order: not started, in progress, completed, delayed,
+	// cancelled.
+	Statuses []strategy.VocabularyTerm
 	// Lights are the words of the traffic light by key: onTrack, atRisk,
 	// offTrack, noData.
 	Lights map[string]string
@@ -78,7 +80,7 @@ func FollowupLayout(lang string) (*Layout, error) {
 	l.Costs = heads(e.costColumns())
 	l.KPIObjectives = e.l("xlsx.col.objectives")
 	l.Target, l.Actual = e.l("xlsx.col.targetValue")+" ", e.l("xlsx.col.actualValue")+" "
-	l.Statuses = e.statuses()
+	l.Statuses = voc.Statuses
 	for _, k := range []string{"onTrack", "atRisk", "offTrack", "noData"} {
 		l.Lights[k] = e.l("xlsx.light." + k)
 	}
@@ -88,6 +90,12 @@ func FollowupLayout(lang string) (*Layout, error) {
 
 // statuses are the words of the status list, in its order.
 func (e *encoder) statuses() []string {
-	return []string{e.l("statusNotStarted"), e.l("xlsx.status.inProgress"), e.l("xlsx.status.completed"),
-		e.l("xlsx.status.delayed"), e.l("xlsx.status.cancelled")}
+	out := make([]string, len(e.d.Vocabulary.Statuses))
+	for i, s := range e.d.Vocabulary.Statuses {
+		out[i] = s.Name
+	}
+	return out
 }
+
+// status is the word of the status code id (a strategy.Status* constant).
+func (e *encoder) status(id string) string { return e.d.Vocabulary.StatusName(id) }

@@ -192,8 +192,11 @@ func (e *encoder) planProgress(sh string, r int) int {
 	s := e.st
 	e.section(sh, r, e.l("xlsx.summary.progress"))
 	r++
-	e.heads(sh, r, "col.pillar", "xlsx.col.name", "col.actions", "xlsx.status.inProgress", "xlsx.status.completed",
-		"xlsx.status.delayed", "xlsx.col.completedWeight")
+	for i, h := range []string{e.l("col.pillar"), e.l("xlsx.col.name"), e.l("col.actions"), e.status(strategy.StatusInProgress),
+		e.status(strategy.StatusCompleted), e.status(strategy.StatusDelayed), e.l("xlsx.col.completedWeight")} {
+		e.head(sh, i+1, r, h)
+	}
+	e.style(sh, 1, r, 7, r, s.header)
 	pillar := e.planRef("pillar")
 	status := e.planRef("status")
 	first := r + 1

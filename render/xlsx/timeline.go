@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncskit/ncskit/strategy"
 )
 
 // years returns the first and last year of the strategy period, widened to
@@ -123,8 +125,8 @@ func (e *encoder) timeline() {
 		status := "$F" + itoa(hr+1)
 		on := tl + `<>""`
 		rules := []excelize.ConditionalFormatOptions{
-			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.l("xlsx.status.delayed")) + ")", Format: &s.delayRun, StopIfTrue: true},
-			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.l("xlsx.status.completed")) + ")", Format: &s.completedRun, StopIfTrue: true},
+			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.status(strategy.StatusDelayed)) + ")", Format: &s.delayRun, StopIfTrue: true},
+			{Type: "formula", Criteria: "AND(" + on + "," + status + "=" + quote(e.status(strategy.StatusCompleted)) + ")", Format: &s.completedRun, StopIfTrue: true},
 			{Type: "formula", Criteria: tl + `="→"`, Format: &s.ongoingRun, StopIfTrue: true},
 			{Type: "formula", Criteria: on, Format: &s.running},
 		}
