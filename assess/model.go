@@ -69,11 +69,50 @@ type ScaleLevel struct {
 }
 
 // Term is a named item of a controlled vocabulary: a role archetype, a
-// provision mode, the not-applicable answer.
+// provision mode, the not-applicable answer. Purpose is set on a role
+// archetype only (see Purposes).
 type Term struct {
 	ID      string `json:"id,omitempty"`
 	Name    Text   `json:"name"`
 	Meaning Text   `json:"meaning,omitempty"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+// Purposes say what a role archetype, an area or an indicator stands for
+// where a drafted strategy needs one by meaning rather than by ID: the
+// lead agency that leads the actions nobody else owns, the legal
+// foundations the country's situation describes, the monitoring
+// indicator a baseline survey serves... A model gives each purpose to at
+// most one role, area or indicator (its "purpose" property); a model
+// without one simply lacks what needs it, and the draft leaves it out.
+// Look them up with RoleWithPurpose, AreaWithPurpose and
+// IndicatorWithPurpose.
+const (
+	// PurposeLeadAgency: the role archetype of the national lead agency
+	// for cyber security, and the indicator of its mandate.
+	PurposeLeadAgency = "lead-agency"
+	// PurposeCoordination: the indicator of a standing inter-agency
+	// coordination body.
+	PurposeCoordination = "coordination"
+	// PurposeStrategyPlan: the indicator of a costed action plan with
+	// named owners.
+	PurposeStrategyPlan = "strategy-plan"
+	// PurposeMonitoring: the indicator of the monitoring, reporting and
+	// review of the strategy.
+	PurposeMonitoring = "monitoring"
+	// PurposeBudget: the indicator of a recurrent national budget for
+	// cyber security.
+	PurposeBudget = "budget"
+	// PurposeLegalFramework: the area of the legal foundations.
+	PurposeLegalFramework = "legal-framework"
+)
+
+// Purposes lists the purposes a model can give, by what takes them:
+// "role", "area" or "indicator".
+var Purposes = map[string][]string{
+	"role":      {PurposeLeadAgency},
+	"area":      {PurposeLegalFramework},
+	"indicator": {PurposeLeadAgency, PurposeCoordination, PurposeStrategyPlan, PurposeMonitoring, PurposeBudget},
 }
 
 // TargetProfile is a named set of default targets, keyed by pillar, area or
@@ -114,6 +153,7 @@ type Area struct {
 	ID         string       `json:"id"`
 	Name       Text         `json:"name"`
 	Summary    Text         `json:"summary,omitempty"`
+	Purpose    string       `json:"purpose,omitempty"` // see Purposes
 	Indicators []*Indicator `json:"indicators"`
 }
 
@@ -132,6 +172,7 @@ type Indicator struct {
 	Support   []string `json:"support"`
 	DependsOn []string `json:"dependsOn"`
 	Crosswalk []string `json:"crosswalk"`
+	Purpose   string   `json:"purpose,omitempty"` // see Purposes
 }
 
 // Indicator returns the indicator with the given ID, or nil.
@@ -152,6 +193,56 @@ func (m *Model) Indicators() []*Indicator {
 		}
 	}
 	return out
+}
+
+// IndicatorWithPurpose returns the indicator the model gives purpose (see
+// Purposes), or nil when none has it.
+func (m *Model) IndicatorWithPurpose(purpose string) *Indicator {
+	for _, in := range m.Indicators() {
+		if in.Purpose == purpose {
+			return in
+		}
+	}
+	return nil
+}
+
+// AreaWithPurpose returns the area the model gives purpose (see
+// Purposes), or nil when none has it.
+func (m *Model) AreaWithPurpose(purpose string) *Area {
+	for _, p := range m.Pillars {
+		for _, a := range p.Areas {
+			if a.Purpose == purpose {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// AreaOf returns the area that holds the indicator with the given ID, or
+// nil.
+func (m *Model) AreaOf(indicator string) *Area {
+	for _, p := range m.Pillars {
+		for _, a := range p.Areas {
+			for _, in := range a.Indicators {
+				if in.ID == indicator {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// RoleWithPurpose returns the ID of the role archetype the model gives
+// purpose (see Purposes), or "" when none has it.
+func (m *Model) RoleWithPurpose(purpose string) string {
+	for _, r := range m.Roles {
+		if r.Purpose == purpose {
+			return r.ID
+		}
+	}
+	return ""
 }
 
 // Role returns the role archetype with the given ID.

@@ -91,6 +91,8 @@ func TestLoadModelErrors(t *testing.T) {
                 "cmm:2021:D1.1"`, `"crosswalk": [
                 "cmm:2021:D9.9"`,
 			`model.json: /pillars/0/areas/0/indicators/0/crosswalk/0: unknown crosswalk reference "cmm:2021:D9.9"`},
+		{"unknown purpose", `"dependsOn": [],`, `"dependsOn": [], "purpose": "legal-framework",`,
+			`model.json: /pillars/0/areas/0/indicators/0/purpose: unknown indicator purpose "legal-framework": one of lead-agency, coordination, strategy-plan, monitoring, budget`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +105,53 @@ func TestLoadModelErrors(t *testing.T) {
 				t.Errorf("got  %v\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestPurposes checks that the default model gives every purpose once,
+// that the lookups find what carries it, and that a model giving one
+// purpose twice is refused at the second.
+func TestPurposes(t *testing.T) {
+	m := assess.Default()
+	for _, kind := range []string{"role", "area", "indicator"} {
+		for _, p := range assess.Purposes[kind] {
+			var got string
+			switch kind {
+			case "role":
+				got = m.RoleWithPurpose(p)
+			case "area":
+				if a := m.AreaWithPurpose(p); a != nil {
+					got = a.ID
+				}
+			default:
+				if in := m.IndicatorWithPurpose(p); in != nil {
+					got = in.ID
+				}
+			}
+			if got == "" {
+				t.Errorf("the default model gives no %s the purpose %s", kind, p)
+			}
+		}
+	}
+	if in := m.IndicatorWithPurpose(assess.PurposeMonitoring); in == nil || in.ID != "GOV.STR.3" {
+		t.Errorf("monitoring: %v, want GOV.STR.3", in)
+	}
+	if a := m.AreaWithPurpose(assess.PurposeLegalFramework); a == nil || a.ID != "GOV.LAW" {
+		t.Errorf("legal framework: %v, want GOV.LAW", a)
+	}
+	if a := m.AreaOf("GOV.LAW.2"); a == nil || a.ID != "GOV.LAW" {
+		t.Errorf("AreaOf(GOV.LAW.2) = %v", a)
+	}
+	if m.IndicatorWithPurpose("nothing") != nil || m.AreaWithPurpose("nothing") != nil || m.RoleWithPurpose("nothing") != "" || m.AreaOf("X.Y.1") != nil {
+		t.Error("a lookup of nothing found something")
+	}
+	base := string(mustRead(t, "testdata/score/model.json"))
+	src := strings.Replace(strings.Replace(base, `"id": "A.X.1",`, `"id": "A.X.1", "purpose": "monitoring",`, 1),
+		`"id": "A.X.2",`, `"id": "A.X.2", "purpose": "monitoring",`, 1)
+	_, err := assess.LoadModel(fstest.MapFS{"model.json": {Data: []byte(src)}}, "model.json")
+	want := `model.json: /pillars/0/areas/0/indicators/1/purpose: purpose "monitoring" is already given at /pillars/0/areas/0/indicators/0: a model gives it to one indicator`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ncskit/ncskit/problem"
@@ -34,11 +35,26 @@ func (m *Model) check() problem.List {
 		p.add("/personDependentCap", "%d is not a level of the scale (1-%d)", m.PersonDependentCap, max)
 	}
 	roles := map[string]bool{}
+	purposes := map[string]string{} // "kind purpose" → pointer of its first holder
+	purpose := func(at, kind, purpose string) {
+		if purpose == "" {
+			return
+		}
+		switch first, dup := purposes[kind+" "+purpose]; {
+		case !slices.Contains(Purposes[kind], purpose):
+			p.add(at+"/purpose", "unknown %s purpose %q: one of %s", kind, purpose, strings.Join(Purposes[kind], ", "))
+		case dup:
+			p.add(at+"/purpose", "purpose %q is already given at %s: a model gives it to one %s", purpose, first, kind)
+		default:
+			purposes[kind+" "+purpose] = at
+		}
+	}
 	for i, r := range m.Roles {
 		if roles[r.ID] {
 			p.add(ptr("roles", i, "id"), "duplicate role %q", r.ID)
 		}
 		roles[r.ID] = true
+		purpose(ptr("roles", i), "role", r.Purpose)
 	}
 	refs := map[string]bool{}
 	for _, f := range m.Frameworks {
@@ -64,6 +80,7 @@ func (m *Model) check() problem.List {
 				p.add(ap+"/id", "duplicate ID %q", a.ID)
 			}
 			ids[a.ID] = true
+			purpose(ap, "area", a.Purpose)
 			if !strings.HasPrefix(a.ID, pl.ID+".") {
 				p.add(ap+"/id", "area %s must start with its pillar ID %q", a.ID, pl.ID+".")
 			}
@@ -80,6 +97,7 @@ func (m *Model) check() problem.List {
 					p.add(ip+"/id", "indicator %s must start with its area ID %q", in.ID, a.ID+".")
 				}
 				m.checkIndicator(&p, ip, in, roles, refs)
+				purpose(ip, "indicator", in.Purpose)
 				deps[in.ID] = in.DependsOn
 				depPtr[in.ID] = ip + "/dependsOn"
 			}

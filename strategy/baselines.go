@@ -9,27 +9,32 @@ import (
 	"github.com/ncskit/ncskit/assess"
 )
 
-// baselinesID is the library ID of the action that measures the
-// baselines the assessment's facts do not give.
-const baselinesID = "GOV.STR.baselines"
+// baselinesSuffix ends the library ID of the action that measures the
+// baselines the assessment's facts do not give, after the ID of the area
+// of the indicator it serves: "GOV.STR.baselines".
+const baselinesSuffix = ".baselines"
 
-// baselinesIndicator is the indicator the baseline action serves: the
-// monitoring of the strategy.
-const baselinesIndicator = "GOV.STR.3"
+// isBaselines tells whether a library ID is that of the baseline action.
+func isBaselines(id string) bool { return strings.HasSuffix(id, baselinesSuffix) }
 
 // baselinePick returns, when some picked action's KPI has no baseline in
 // the assessment's facts, a fact-finding action that measures those
 // baselines in the first months of the plan, led by the lead agency with
 // the holders of the data sources responsible; nil when every KPI has one
-// or the model has no monitoring indicator to serve. The action is added
+// or the model has no monitoring indicator to serve or no lead agency
+// (assess.PurposeMonitoring, assess.PurposeLeadAgency). The action is added
 // to the draft's own copy of the library, like the other actions Build
 // derives; its description names the KPIs once they are numbered (see
 // describeBaselines).
 func (b *builder) baselinePick(picks []*pick, after int) *pick {
-	is := b.r.Indicator(baselinesIndicator)
-	if is == nil || is.Target < 1 {
+	in := b.m.IndicatorWithPurpose(assess.PurposeMonitoring)
+	if in == nil || b.leadAgency == "" {
 		return nil
 	}
+	if is := b.r.Indicator(in.ID); is == nil || is.Target < 1 {
+		return nil
+	}
+	area := b.m.AreaOf(in.ID).ID
 	owners := map[string]bool{}
 	for _, pk := range picks {
 		if b.baselineOf(&pk.lib.KPI, pk.indicators[0], instrumentID(pk.instrument)).value == nil {
@@ -44,8 +49,8 @@ func (b *builder) baselinePick(picks []*pick, after int) *pick {
 		return nil
 	}
 	la := &LibraryAction{expanded: true,
-		ID: baselinesID, Area: "GOV.STR", Indicators: []string{baselinesIndicator},
-		Band: "any", Mode: "fact-finding", Lead: leadAgencyRole, Horizon: "quick", Months: factFindingMonths,
+		ID: area + baselinesSuffix, Area: area, Indicators: []string{in.ID},
+		Band: "any", Mode: "fact-finding", Lead: b.leadAgency, Horizon: "quick", Months: factFindingMonths,
 		Cost: "A", Funding: []string{"national-budget"}, ITU: []string{"governance"}, CARICOM: []string{"sustainable-capacity"},
 	}
 	for _, r := range b.m.Roles {
@@ -55,7 +60,7 @@ func (b *builder) baselinePick(picks []*pick, after int) *pick {
 	}
 	text := func(key string) assess.Text { return assess.Text{b.lang: b.text("kpi.baselines." + key)} }
 	la.Title, la.Objective, la.Milestone = text("title"), text("objective"), text("milestone")
-	la.KPI = derivedMeasure(text("kpi"), text("source"), text("rule"), nil, leadAgencyRole, "kpi.from.baselines", 100)
+	la.KPI = derivedMeasure(text("kpi"), text("source"), text("rule"), nil, b.leadAgency, "kpi.from.baselines", 100)
 	lib := &Library{Actions: b.lib.Actions, byID: maps.Clone(b.lib.byID)}
 	lib.byID[la.ID] = la
 	b.lib = lib
@@ -75,13 +80,13 @@ func instrumentID(in *assess.Instrument) string {
 // names the KPIs whose baselines it measures, once the actions are
 // numbered, and remembers its ID for the KPIs.
 func (b *builder) describeBaselines() {
-	i := slices.IndexFunc(b.d.Actions, func(a Action) bool { return a.LibraryID == baselinesID })
+	i := slices.IndexFunc(b.d.Actions, func(a Action) bool { return isBaselines(a.LibraryID) })
 	if i < 0 {
 		return
 	}
 	var ids []string
 	for _, a := range b.d.Actions {
-		if a.LibraryID != baselinesID && b.baselineOf(&b.lib.Action(a.LibraryID).KPI, a.Indicators[0], a.Instrument).value == nil {
+		if !isBaselines(a.LibraryID) && b.baselineOf(&b.lib.Action(a.LibraryID).KPI, a.Indicators[0], a.Instrument).value == nil {
 			ids = append(ids, kpiID(a.ID))
 		}
 	}

@@ -123,6 +123,9 @@ type builder struct {
 	partStart    int                   // the index of its Part block
 	dataAction   string                // the ID of the action that measures missing baselines
 	noBaseline   []string              // the KPIs whose baselines it measures
+	// leadAgency is the model's role archetype of the national lead agency
+	// (assess.PurposeLeadAgency), "" when the model has none.
+	leadAgency string
 }
 
 // deferral is a gap that no library action addresses, with the reason.
@@ -143,7 +146,7 @@ func (d deferral) inPlan() string {
 }
 
 func newBuilder(m *assess.Model, a *assess.Assessment, r *assess.Result, t *Template, lib *Library, o Options) *builder {
-	b := &builder{m: m, a: a, r: r, t: t, o: o, d: &Draft{}, reg: RegisterOf(a.Profile)}
+	b := &builder{m: m, a: a, r: r, t: t, o: o, d: &Draft{}, reg: RegisterOf(a.Profile), leadAgency: m.RoleWithPurpose(assess.PurposeLeadAgency)}
 	b.lib = lib.worded(b.reg)
 	b.lang = o.Lang
 	if b.lang == "" {

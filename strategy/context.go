@@ -253,15 +253,25 @@ func (b *builder) previousStrategy() {
 		b.para(b.text("context.previousStrategy"))
 		b.list(false, items...)
 	}
+	// A weak plan or weak monitoring is a lesson of a previous strategy
+	// only when there was one; a weak budget or coordination always is.
 	var lessons []string
-	for _, l := range []struct{ indicator, key string }{
-		{"GOV.STR.2", "lesson.plan"}, {"GOV.STR.3", "lesson.monitoring"}, {"GOV.RES.1", "lesson.budget"}, {"GOV.LEAD.2", "lesson.coordination"},
+	for _, l := range []struct {
+		purpose, key string
+		ofPrevious   bool
+	}{
+		{assess.PurposeStrategyPlan, "lesson.plan", true}, {assess.PurposeMonitoring, "lesson.monitoring", true},
+		{assess.PurposeBudget, "lesson.budget", false}, {assess.PurposeCoordination, "lesson.coordination", false},
 	} {
-		is := b.r.Indicator(l.indicator)
-		if is == nil || is.Level == 0 || is.Level >= 3 || len(list) == 0 && strings.HasPrefix(l.indicator, "GOV.STR.") {
+		in := b.m.IndicatorWithPurpose(l.purpose)
+		if in == nil || l.ofPrevious && len(list) == 0 {
 			continue
 		}
-		lessons = append(lessons, b.text(l.key, "indicator", l.indicator, "level", b.levelName(is.Level)))
+		is := b.r.Indicator(in.ID)
+		if is == nil || is.Level == 0 || is.Level >= 3 {
+			continue
+		}
+		lessons = append(lessons, b.text(l.key, "indicator", in.ID, "level", b.levelName(is.Level)))
 	}
 	for _, in := range b.instruments() {
 		switch {

@@ -67,19 +67,20 @@ func (b *builder) designate(picks []*pick) []*pick {
 
 // designation builds the action that designates an institution for role,
 // which leads n actions of the plan. It serves the model's indicator of a
-// mandated lead agency (GOV.LEAD.1) for the lead-agency role and that of
-// the standing coordination body (GOV.LEAD.2) for any other; nil when the
-// model has neither.
+// mandated lead agency (assess.PurposeLeadAgency) for the lead-agency
+// role and that of the standing coordination body
+// (assess.PurposeCoordination) for any other; nil when the model has no
+// such indicator.
 func (b *builder) designation(role string, n int) *LibraryAction {
-	indicator := "GOV.LEAD.2"
-	if role == leadAgencyRole {
-		indicator = "GOV.LEAD.1"
+	purpose := assess.PurposeCoordination
+	if role == b.leadAgency {
+		purpose = assess.PurposeLeadAgency
 	}
-	in := b.m.Indicator(indicator)
-	is := b.r.Indicator(indicator)
-	if in == nil || is == nil {
+	in := b.m.IndicatorWithPurpose(purpose)
+	if in == nil || b.r.Indicator(in.ID) == nil {
 		return nil
 	}
+	indicator := in.ID
 	text := func(key string) assess.Text {
 		if _, ok := b.t.raw(key+"."+role, b.lang, b.reg); ok {
 			key += "." + role
@@ -88,7 +89,7 @@ func (b *builder) designation(role string, n int) *LibraryAction {
 	}
 	la := &LibraryAction{expanded: true,
 		ID:          designationPrefix + role,
-		Area:        indicator[:len(indicator)-2],
+		Area:        b.m.AreaOf(indicator).ID,
 		Indicators:  []string{indicator},
 		Band:        "any",
 		Mode:        "formalise",

@@ -165,7 +165,9 @@
 // live instruments of the country's facts (not repealed, lapsed, expired
 // or dormant) on the action's indicators; else the first in assessment
 // order. leadMinistry is the political owner of the strategy; the lead
-// agency is the stakeholder holding lead-cyber-agency. When the two
+// agency is the stakeholder holding the archetype the model gives the
+// purpose lead-agency (lead-cyber-agency in the default model; see
+// assess.Purposes). When the two
 // differ (a ministry over an agency), the agency leads the lead-agency
 // actions and the ministry owns the strategy; when the ministry also holds
 // the role, it is both.
@@ -190,6 +192,15 @@
 // that owns an instrument on its indicators; the library's lead becomes
 // responsible. With no such regulator the library's lead (the lead agency)
 // leads it and a "sector-duty" finding says so.
+//
+// Where the draft needs a part of the model by meaning rather than by ID
+// (the legal foundations the situation chapter describes, the monitoring
+// indicator the baseline survey serves, the indicators of a lead agency
+// and of a coordination body that designations serve, the indicators the
+// lessons of a previous strategy draw on, the lead agency's archetype), it
+// finds it by the purpose the model gives it (assess.Purposes), never by
+// ID, so that a model with other IDs drafts the same. A model that gives
+// no such purpose drafts without what needs it.
 //
 // The role gaps are findings: a designated contact without a deputy; an
 // expected contact nobody holds; an archetype nobody fills, with the

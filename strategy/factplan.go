@@ -93,12 +93,16 @@ func (b *builder) factFinding(after int) []factFinding {
 
 // factFindingAction builds the fact-finding action of an indicator: led
 // by the lead of the area's main action (its first low-band action for
-// the template), else by the lead agency.
+// the template), else by the lead agency, else, in a model without one,
+// by the indicator's first lead role.
 func (b *builder) factFindingAction(area string, in *assess.Indicator) *LibraryAction {
 	la := &LibraryAction{expanded: true,
 		ID: area + ".ff" + in.ID[strings.LastIndexByte(in.ID, '.')+1:], Area: area, Indicators: []string{in.ID},
-		Band: "any", Mode: "fact-finding", Lead: "lead-cyber-agency", Horizon: "quick", Months: factFindingMonths,
+		Band: "any", Mode: "fact-finding", Lead: b.leadAgency, Horizon: "quick", Months: factFindingMonths,
 		Cost: "A", Funding: []string{"national-budget"},
+	}
+	if la.Lead == "" && len(in.Lead) > 0 {
+		la.Lead = in.Lead[0]
 	}
 	for _, main := range b.lib.Actions {
 		if main.Area == area && main.Band == "low" && main.For(b.t.ID) {

@@ -54,7 +54,7 @@ func (b *builder) governance() {
 		b.para(b.text("governance.structure", "lead", lead, "csirt", b.assign("csirt").Name))
 	} else {
 		text := b.text("governance.structureOpen", "csirt", b.assign("csirt").Name)
-		if des := b.actionOf(b.designated[leadAgencyRole]); des != "" {
+		if des := b.actionOf(b.designated[b.leadAgency]); b.leadAgency != "" && des != "" {
 			text += " " + b.text("governance.designationAction", "designation", des)
 		}
 		b.para(text)

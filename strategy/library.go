@@ -212,8 +212,8 @@ func (l *Library) check(m *assess.Model) []string {
 			bad(a, "%s", p)
 		}
 		for _, t := range a.Templates {
-			if t != "small-island-state" && t != "national" {
-				bad(a, "unknown template %q", t)
+			if !slices.Contains(Templates, t) {
+				bad(a, "unknown template %q (the templates are %s)", t, strings.Join(Templates, ", "))
 			}
 		}
 		roles := append(append(append([]string{a.Lead}, a.Responsible...), a.Consulted...), a.Informed...)

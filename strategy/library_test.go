@@ -99,6 +99,9 @@ func TestLibraryModesAndConditions(t *testing.T) {
 		{"a variant with an unknown placeholder", func(a map[string]any) {
 			a["variants"] = []any{map[string]any{"when": map[string]any{"legal": []string{"civil-law"}}, "title": map[string]any{"en": "By decree of {president}"}}}
 		}, "GOV.LEAD.a1: unknown placeholder {president}"},
+		{"for the embedded templates", func(a map[string]any) { a["templates"] = strategy.Templates }, ""},
+		{"for an unknown template", func(a map[string]any) { a["templates"] = []string{"national", "archipelago"} },
+			`GOV.LEAD.a1: unknown template "archipelago"`},
 		{"fact-finding in the library", func(a map[string]any) { a["mode"] = "fact-finding" },
 			"GOV.LEAD.a1: mode fact-finding is for the actions Build derives from unknown levels"},
 	}

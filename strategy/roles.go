@@ -10,7 +10,6 @@ import (
 
 // Role archetypes that the rules of this file name.
 const (
-	leadAgencyRole    = "lead-cyber-agency"
 	ictMinistryRole   = "ict-ministry"
 	cabinetOfficeRole = "cabinet-office"
 )
@@ -393,5 +392,5 @@ func (b *builder) sectorFallbackLead() string {
 	if name := b.leadAgencyName(); name != "" {
 		return name
 	}
-	return b.roleName(leadAgencyRole)
+	return b.roleName(b.leadAgency)
 }

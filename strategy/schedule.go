@@ -205,7 +205,7 @@ func (b *builder) schedule() {
 		// So does measuring the baselines of the indicators, within the
 		// first year: the first yearly report needs them.
 		switch {
-		case a.LibraryID == baselinesID:
+		case isBaselines(a.LibraryID):
 			b.bind(i, baselineMonths, slots, index)
 		case a.Mode == "fact-finding" || a.Designates != "":
 			b.bind(i, factFindingMonths, slots, index)
@@ -317,11 +317,15 @@ func (b *builder) enablerRanks(index map[string]int) []int {
 			decided[in.ID] = b.decisionOn(in) != ""
 		}
 	}
+	monitoring := ""
+	if in := b.m.IndicatorWithPurpose(assess.PurposeMonitoring); in != nil {
+		monitoring = in.ID
+	}
 	rank := make([]int, len(acts))
 	for i, a := range acts {
 		rank[i] = a.Priority
 		switch {
-		case a.Instrument != "" && decided[a.Instrument], slices.Contains(a.Indicators, baselinesIndicator):
+		case a.Instrument != "" && decided[a.Instrument], monitoring != "" && slices.Contains(a.Indicators, monitoring):
 			rank[i] = 0
 		case rank[i] <= 0:
 			rank[i] = 1 << 30

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ncskit/ncskit/assess"
 )
 
 func (b *builder) context() {
@@ -197,11 +199,17 @@ func (b *builder) institutionsList() string {
 	return strings.Join(names, b.loc.Semicolon())
 }
 
-// lawsText describes the legal foundations from the GOV.LAW indicators.
+// lawsText describes the legal foundations from the indicators of the
+// model's legal-framework area (assess.PurposeLegalFramework); "" when
+// the model has none.
 func (b *builder) lawsText() string {
+	area := b.m.AreaWithPurpose(assess.PurposeLegalFramework)
+	if area == nil {
+		return ""
+	}
 	var parts []string
 	for _, row := range b.d.Indicators {
-		if row.Area == "GOV.LAW" {
+		if row.Area == area.ID {
 			level := row.LevelName
 			if row.Level > 0 && row.ConfidenceID == "low" {
 				level += " (" + b.label("lowConfidence") + ")"

@@ -92,7 +92,7 @@ func (b *builder) topAreas(n int) []string {
 // lead-agency role (see holders), or "" when none does: the role is then
 // open, and the draft says so rather than naming another institution.
 func (b *builder) leadAgencyName() string {
-	if l := b.holders(leadAgencyRole, nil); len(l) > 0 {
+	if l := b.holders(b.leadAgency, nil); b.leadAgency != "" && len(l) > 0 {
 		return l[0].Name
 	}
 	return ""
