@@ -105,12 +105,23 @@ const (
 	PurposeBudget = "budget"
 	// PurposeLegalFramework: the area of the legal foundations.
 	PurposeLegalFramework = "legal-framework"
+	// PurposeGovernance, PurposeIncidentResponse, PurposeCapacity and
+	// PurposeOutreach: the pillars of strategy and governance (whose
+	// goal starts from a strategy), of incident response (whose facts
+	// include the recorded incidents; its goal starts from a CSIRT), of
+	// training and exercises (from a donor programme) and of outreach and
+	// partnership (from an agreement).
+	PurposeGovernance       = "governance"
+	PurposeIncidentResponse = "incident-response"
+	PurposeCapacity         = "capacity"
+	PurposeOutreach         = "outreach"
 )
 
 // Purposes lists the purposes a model can give, by what takes them:
-// "role", "area" or "indicator".
+// "role", "pillar", "area" or "indicator".
 var Purposes = map[string][]string{
 	"role":      {PurposeLeadAgency},
+	"pillar":    {PurposeGovernance, PurposeIncidentResponse, PurposeCapacity, PurposeOutreach},
 	"area":      {PurposeLegalFramework},
 	"indicator": {PurposeLeadAgency, PurposeCoordination, PurposeStrategyPlan, PurposeMonitoring, PurposeBudget},
 }
@@ -145,6 +156,7 @@ type Pillar struct {
 	ID      string  `json:"id"`
 	Name    Text    `json:"name"`
 	Summary Text    `json:"summary,omitempty"`
+	Purpose string  `json:"purpose,omitempty"` // see Purposes
 	Areas   []*Area `json:"areas"`
 }
 
@@ -201,6 +213,17 @@ func (m *Model) IndicatorWithPurpose(purpose string) *Indicator {
 	for _, in := range m.Indicators() {
 		if in.Purpose == purpose {
 			return in
+		}
+	}
+	return nil
+}
+
+// PillarWithPurpose returns the pillar the model gives purpose (see
+// Purposes), or nil when none has it.
+func (m *Model) PillarWithPurpose(purpose string) *Pillar {
+	for _, p := range m.Pillars {
+		if p.Purpose == purpose {
+			return p
 		}
 	}
 	return nil

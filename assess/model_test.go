@@ -113,12 +113,16 @@ func TestLoadModelErrors(t *testing.T) {
 // purpose twice is refused at the second.
 func TestPurposes(t *testing.T) {
 	m := assess.Default()
-	for _, kind := range []string{"role", "area", "indicator"} {
+	for _, kind := range []string{"role", "pillar", "area", "indicator"} {
 		for _, p := range assess.Purposes[kind] {
 			var got string
 			switch kind {
 			case "role":
 				got = m.RoleWithPurpose(p)
+			case "pillar":
+				if pl := m.PillarWithPurpose(p); pl != nil {
+					got = pl.ID
+				}
 			case "area":
 				if a := m.AreaWithPurpose(p); a != nil {
 					got = a.ID

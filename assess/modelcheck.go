@@ -71,6 +71,7 @@ func (m *Model) check() problem.List {
 			p.add(pp+"/id", "duplicate ID %q", pl.ID)
 		}
 		ids[pl.ID] = true
+		purpose(pp, "pillar", pl.Purpose)
 		if len(pl.Areas) == 0 {
 			p.add(pp+"/areas", "pillar %s has no areas", pl.ID)
 		}

@@ -378,7 +378,7 @@ func (b *builder) pillarFacts(pillar string) []string {
 			out = append(out, instrumentName(in))
 		}
 	}
-	if pillar == "IRC" {
+	if p := b.m.Pillar(pillar); p != nil && p.Purpose == assess.PurposeIncidentResponse {
 		out = append(out, b.incidentCounts()...)
 	}
 	return out
@@ -417,8 +417,9 @@ func (b *builder) introFacts() {
 }
 
 // goalKinds are the kinds of instrument a pillar's goal most naturally
-// starts from.
-var goalKinds = map[string]string{"GOV": "strategy", "IRC": "csirt", "CAP": "donor-programme", "OUT": "agreement"}
+// starts from, by the pillar's purpose.
+var goalKinds = map[string]string{assess.PurposeGovernance: "strategy", assess.PurposeIncidentResponse: "csirt",
+	assess.PurposeCapacity: "donor-programme", assess.PurposeOutreach: "agreement"}
 
 // visionFacts names what each goal starts from: an instrument of the
 // pillar's natural kind, else the first that bears on the pillar.
@@ -426,8 +427,9 @@ func (b *builder) visionFacts() {
 	var items []string
 	for _, p := range b.r.Pillars {
 		var first string
+		kind := goalKinds[b.m.Pillar(p.ID).Purpose]
 		for _, in := range b.instruments() {
-			if in.Kind == goalKinds[p.ID] && slices.ContainsFunc(in.Indicators, func(id string) bool { return strings.HasPrefix(id, p.ID+".") }) {
+			if kind != "" && in.Kind == kind && slices.ContainsFunc(in.Indicators, func(id string) bool { return strings.HasPrefix(id, p.ID+".") }) {
 				first = b.instrumentLine(in)
 				break
 			}

@@ -197,7 +197,9 @@
 // (the legal foundations the situation chapter describes, the monitoring
 // indicator the baseline survey serves, the indicators of a lead agency
 // and of a coordination body that designations serve, the indicators the
-// lessons of a previous strategy draw on, the lead agency's archetype), it
+// lessons of a previous strategy draw on, the lead agency's archetype, the
+// pillar whose facts include the recorded incidents, the kind of
+// instrument each pillar's goal starts from), it
 // finds it by the purpose the model gives it (assess.Purposes), never by
 // ID, so that a model with other IDs drafts the same. A model that gives
 // no such purpose drafts without what needs it.

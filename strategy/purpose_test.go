@@ -199,6 +199,25 @@ func TestModelWithoutPurposes(t *testing.T) {
 			if n := paraCount(d, law); n != 0 {
 				t.Errorf("the draft of a model without a legal-framework area has %d paragraphs naming %q", n, law)
 			}
+			// The incident-response pillar's facts end with the recorded
+			// incidents, which only a pillar with that purpose lists.
+			if name == "small-island" {
+				builds := func(d *strategy.Draft) string {
+					var out []string
+					for _, bl := range d.Blocks {
+						if p, ok := bl.(strategy.Paragraph); ok && strings.HasPrefix(p.Text, "What this pillar builds on") {
+							out = append(out, p.Text)
+						}
+					}
+					return strings.Join(out, "\n")
+				}
+				if !strings.Contains(builds(full), "47 incidents") {
+					t.Fatalf("the default model's pillars do not build on the recorded incidents: the test shows nothing:\n%s", builds(full))
+				}
+				if got := builds(d); strings.Contains(got, "47 incidents") {
+					t.Errorf("a model without pillar purposes lists the incidents under a pillar:\n%s", got)
+				}
+			}
 			checkSections(t, full)
 			checkSections(t, d)
 			if len(d.Actions) == 0 {
