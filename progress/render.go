@@ -95,6 +95,20 @@ func (p *htmlPage) row(class string, cells ...string) {
 	p.raw("</tr>\n")
 }
 
+// heading writes a section heading from a text key.
+func (p *htmlPage) heading(key string) {
+	p.raw("<h2>")
+	p.t(key)
+	p.raw("</h2>\n")
+}
+
+// none writes the paragraph that stands for an empty table.
+func (p *htmlPage) none(key string) {
+	p.raw("<p>")
+	p.t(key)
+	p.raw("</p>\n\n")
+}
+
 // header writes a table's opening and its header row from text keys.
 func (p *htmlPage) header(keys ...string) {
 	p.raw("<table>\n<tr>")
@@ -147,9 +161,7 @@ func (p *htmlPage) head() {
 }
 
 func (p *htmlPage) pillars() {
-	p.raw("<h2>")
-	p.t("s.pillars")
-	p.raw("</h2>\n")
+	p.heading("s.pillars")
 	p.header("col.pillar", "col.objectives", "col.actions", "col.objectiveWeights", "col.weightedProgress", "")
 	for _, x := range p.rep.Pillars {
 		p.raw("<tr><td>")
@@ -164,9 +176,7 @@ func (p *htmlPage) pillars() {
 }
 
 func (p *htmlPage) objectives() {
-	p.raw("<h2>")
-	p.t("s.objectives")
-	p.raw("</h2>\n")
+	p.heading("s.objectives")
 	p.header("col.id", "col.objective", "col.actions", "col.weight", "col.weightedProgress")
 	for _, o := range p.rep.Objectives {
 		class := ""
@@ -179,9 +189,7 @@ func (p *htmlPage) objectives() {
 }
 
 func (p *htmlPage) late() {
-	p.raw("<h2>")
-	p.t("s.late")
-	p.raw("</h2>\n")
+	p.heading("s.late")
 	var late []ActionStatus
 	for _, a := range p.rep.Actions {
 		if a.Late {
@@ -189,9 +197,7 @@ func (p *htmlPage) late() {
 		}
 	}
 	if len(late) == 0 {
-		p.raw("<p>")
-		p.t("noLate")
-		p.raw("</p>\n\n")
+		p.none("noLate")
 		return
 	}
 	p.header("col.action", "col.title", "col.end", "col.status", "col.progress", "col.comment")
@@ -202,9 +208,7 @@ func (p *htmlPage) late() {
 }
 
 func (p *htmlPage) offTrack() {
-	p.raw("<h2>")
-	p.t("s.off")
-	p.raw("</h2>\n")
+	p.heading("s.off")
 	var off []IndicatorStatus
 	for _, k := range p.rep.Indicators {
 		if k.Light == "atRisk" || k.Light == "offTrack" {
@@ -212,9 +216,7 @@ func (p *htmlPage) offTrack() {
 		}
 	}
 	if len(off) == 0 {
-		p.raw("<p>")
-		p.t("noOff")
-		p.raw("</p>\n\n")
+		p.none("noOff")
 		return
 	}
 	p.header("col.kpi", "col.indicator", "col.unit", "col.baseline", "col.latest", "col.target", "col.light")
@@ -278,9 +280,7 @@ func (p *htmlPage) spending() {
 }
 
 func (p *htmlPage) actions() {
-	p.raw("<h2>")
-	p.t("s.actions")
-	p.raw("</h2>\n")
+	p.heading("s.actions")
 	p.header("col.action", "col.pillar", "col.title", "col.period", "col.status", "col.progress", "col.comment")
 	for _, a := range p.rep.Actions {
 		p.row("", "", a.ID, "", a.Pillar, "", a.Title, "", a.Period, "", a.Status, "n", p.n.pct(a.Progress), "", a.Comment)

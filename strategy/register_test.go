@@ -294,7 +294,7 @@ func TestCivilLawWording(t *testing.T) {
 		q := freeTexts(t, a)
 		record := strings.Join(q, "\n")
 		for _, lang := range []string{"en", "es", "fr", "pt"} {
-			d := buildIn(t, a, lang)
+			d := drafttest.BuildIn(t, a, lang)
 			words := caribbeanWords[lang]
 			inQuotes := 0
 			for _, part := range strategy.Parts {
@@ -336,25 +336,6 @@ func exampleJSON(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// buildIn builds the draft of an assessment in lang, with the scores'
-// reasons in lang too, as "ncskit draft --lang" does.
-func buildIn(t *testing.T, a *assess.Assessment, lang string) *strategy.Draft {
-	t.Helper()
-	r, err := assess.ScoreIn(assess.Default(), a, lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tp, err := strategy.DefaultTemplate(strategy.Choose(a.Profile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := strategy.Build(assess.Default(), a, r, tp, &strategy.Options{Lang: lang})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }
 
 // TestCommonLawWording checks that the small island keeps its register:

@@ -74,6 +74,14 @@ func Build(t testing.TB, a *assess.Assessment, r *assess.Result) *strategy.Draft
 func DraftIn(t testing.TB, name, lang string) *strategy.Draft {
 	t.Helper()
 	a, _ := Assessment(t, name)
+	return BuildIn(t, a, lang)
+}
+
+// BuildIn builds the draft of an assessment in lang, with the scores'
+// reasons and warnings in lang too, on the default model and the template
+// its profile chooses.
+func BuildIn(t testing.TB, a *assess.Assessment, lang string) *strategy.Draft {
+	t.Helper()
 	r, err := assess.ScoreIn(assess.Default(), a, lang)
 	if err != nil {
 		t.Fatal(err)
