@@ -35,11 +35,54 @@ func (t Text) Fill(lang string, args ...string) string {
 	if len(args) < 2 {
 		return s
 	}
-	pairs := make([]string, 0, len(args)/2*2)
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	return fill(s, args)
+}
+
+// fill replaces each "{name}" in s by the value that follows the first
+// occurrence of name in args, from left to right, without looking at the
+// values it has put in again. It is what strings.NewReplacer with the
+// pairs "{name}", value does, in one pass and without building a replacer
+// for every message.
+func fill(s string, args []string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written to b (or nothing when b is empty)
+	for i := 0; i < len(s); {
+		open := strings.IndexByte(s[i:], '{')
+		if open < 0 {
+			break
+		}
+		open += i
+		value, n, ok := placeholder(s[open:], args)
+		if !ok {
+			i = open + 1
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + len(value))
+		}
+		b.WriteString(s[done:open])
+		b.WriteString(value)
+		done = open + n
+		i = done
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// placeholder reports whether s starts with "{name}" for one of args'
+// names, and returns the first such name's value and the placeholder's
+// length.
+func placeholder(s string, args []string) (value string, n int, ok bool) {
+	for i := 0; i+1 < len(args); i += 2 {
+		name := args[i]
+		if len(s) >= len(name)+2 && s[len(name)+1] == '}' && s[1:len(name)+1] == name {
+			return args[i+1], len(name) + 2, true
+		}
+	}
+	return "", 0, false
 }
 
 // String returns the English text.
