@@ -19,7 +19,12 @@ import (
 // package documentation). The JSON Schema catches
 // problems of shape and type; Check assumes the shape is right, but
 // checks the limits that the schema states, for assessments built in Go.
-func Check(m *Model, a *Assessment) problem.List {
+func Check(m *Model, a *Assessment) problem.List { return check(m, a, nil) }
+
+// check is Check; when nth is not nil (one entry per response), it also
+// sets nth[i] to the place in m.Indicators() of response i's indicator, so
+// that Score need not look the indicators up again.
+func check(m *Model, a *Assessment, nth []int) problem.List {
 	var p problems
 	checkModelRef(&p, m, a.Model)
 	if a.SchemaVersion != SchemaVersion {
@@ -122,7 +127,7 @@ func Check(m *Model, a *Assessment) problem.List {
 		}
 	}
 
-	seen := newPairs(len(m.order), len(respIndex), len(a.Responses))
+	seen := newPairs(len(m.nth), len(respIndex), len(a.Responses))
 	for i := range a.Responses {
 		r := &a.Responses[i]
 		// Pointers are built only when there is a problem: this loop runs
@@ -130,15 +135,17 @@ func Check(m *Model, a *Assessment) problem.List {
 		at := func(field string) string { return ptr("responses", i) + field }
 		p.long(func() string { return at("/indicator") }, "text", r.Indicator, MaxName)
 		p.long(func() string { return at("/evidence") }, "text", r.Evidence, MaxText)
-		if m.Indicator(r.Indicator) == nil {
+		ii, okI := m.nth[r.Indicator]
+		if !okI {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
+		} else if nth != nil {
+			nth[i] = ii
 		}
 		ri, okR := respIndex[r.Respondent]
 		checkSource(&p, a, r, at)
 		if !okR {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
 		}
-		ii, okI := m.order[r.Indicator]
 		if okI && okR {
 			if first := seen.first(ii, ri, i); first > 0 {
 				p.add(at(""), "duplicate response: respondent %q already answered %s at /responses/%d", r.Respondent, r.Indicator, first-1)
@@ -150,7 +157,10 @@ func Check(m *Model, a *Assessment) problem.List {
 		if r.Target != 0 && (r.Target < 1 || r.Target > max) {
 			p.add(at("/target"), "%s", outside(r.Target, max))
 		}
-		if d, ok := agreed[r.Indicator]; ok && d.Level.IsLevel() && r.Target != 0 &&
+		if r.Target == 0 || len(agreed) == 0 {
+			continue
+		}
+		if d, ok := agreed[r.Indicator]; ok && d.Level.IsLevel() &&
 			r.Target < int(d.Level) && strings.TrimSpace(r.Evidence) == "" {
 			p.add(at("/target"), "target %d is below the agreed level %d of %s: add a note in evidence saying why", r.Target, d.Level, r.Indicator)
 		}

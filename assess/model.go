@@ -37,7 +37,8 @@ type Model struct {
 	index map[string]*Indicator
 	areas map[string]*Area
 	pills map[string]*Pillar
-	order map[string]int
+	order map[string]int // pillar, area and indicator IDs → model order
+	nth   map[string]int // indicator ID → its place in Indicators()
 }
 
 // Scale is the five-level maturity scale plus the two answers that are not
@@ -402,6 +403,7 @@ func (m *Model) buildIndex() {
 	m.areas = map[string]*Area{}
 	m.pills = map[string]*Pillar{}
 	m.order = map[string]int{}
+	m.nth = map[string]int{}
 	n := 0
 	for _, p := range m.Pillars {
 		m.pills[p.ID] = p
@@ -413,6 +415,7 @@ func (m *Model) buildIndex() {
 			n++
 			for _, in := range a.Indicators {
 				m.index[in.ID] = in
+				m.nth[in.ID] = len(m.nth)
 				m.order[in.ID] = n
 				n++
 			}

@@ -2,6 +2,8 @@ package assess_test
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -226,6 +228,24 @@ func TestMedianTieRule(t *testing.T) {
 		sort.Ints(tt.levels)
 		if got := assess.Median(tt.levels); got != tt.want {
 			t.Errorf("median%v = %d, want %d", tt.levels, got, tt.want)
+		}
+	}
+}
+
+// TestMedianUnsorted: the median of levels in any order, and of numbers
+// beyond the scale's, is the lower middle value of the sorted list.
+func TestMedianUnsorted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 40; n++ {
+		for _, hi := range []int{6, 16, 40} {
+			v := make([]int, n)
+			for i := range v {
+				v[i] = rng.IntN(hi) - hi/8
+			}
+			sorted := slices.Sorted(slices.Values(v))
+			if got, want := assess.Median(v), sorted[(n-1)/2]; got != want {
+				t.Errorf("median%v = %d, want %d", v, got, want)
+			}
 		}
 	}
 }

@@ -19,7 +19,8 @@ func Score(m *Model, a *Assessment) (*Result, error) {
 // ScoreIn is Score with the warnings and the priorities' reasons written in
 // lang, one of MessageLanguages (English for any other).
 func ScoreIn(m *Model, a *Assessment, lang string) (*Result, error) {
-	if probs := Check(m, a); len(probs) > 0 {
+	nth := make([]int, len(a.Responses))
+	if probs := check(m, a, nth); len(probs) > 0 {
 		return nil, probs
 	}
 	s := scorer{m: m, a: a, lang: lang, res: &Result{
@@ -28,7 +29,7 @@ func ScoreIn(m *Model, a *Assessment, lang string) (*Result, error) {
 		Date:    a.Session.Date,
 		byID:    map[string]*IndicatorScore{},
 	}}
-	s.prepare()
+	s.prepare(nth)
 	if a.Model.Version != m.Version {
 		s.warn(WarnModelVersion, "", "/model/version", "warn.model-version", "from", a.Model.Version, "to", m.Version)
 	}
@@ -61,8 +62,8 @@ type scorer struct {
 	a         *Assessment
 	lang      string // of the warnings
 	res       *Result
-	responses map[string][]int // indicator → indices into a.Responses
-	agreed    map[string]int   // indicator → index into a.Decisions.Agreed
+	responses [][]int        // by the indicator's place in m.Indicators(): indices into a.Responses
+	agreed    map[string]int // indicator → index into a.Decisions.Agreed
 	profile   TargetProfile
 	hasProf   bool
 	reviewers map[string]bool // respondents who answer for no stakeholder
@@ -77,11 +78,8 @@ func (s *scorer) warn(code, indicator, pointer, key string, args ...string) {
 	})
 }
 
-func (s *scorer) prepare() {
-	s.responses = make(map[string][]int, len(s.m.index))
-	for i, r := range s.a.Responses {
-		s.responses[r.Indicator] = append(s.responses[r.Indicator], i)
-	}
+func (s *scorer) prepare(nth []int) {
+	s.groupResponses(nth)
 	s.reviewers = map[string]bool{}
 	for _, r := range s.a.Respondents {
 		if r.Stakeholder == "" {
@@ -105,10 +103,31 @@ func (s *scorer) prepare() {
 	}
 }
 
+// groupResponses lists the responses of each indicator in answer order,
+// in one backing array. nth[i] is the place of response i's indicator in
+// m.Indicators(), as check found it.
+func (s *scorer) groupResponses(nth []int) {
+	counts := make([]int, len(s.m.nth)+1)
+	for _, k := range nth {
+		counts[k+1]++
+	}
+	for o := 1; o < len(counts); o++ {
+		counts[o] += counts[o-1]
+	}
+	flat := make([]int, len(s.a.Responses))
+	s.responses = make([][]int, len(s.m.nth))
+	for k := range s.responses {
+		s.responses[k] = flat[counts[k]:counts[k]:counts[k+1]]
+	}
+	for i, k := range nth {
+		s.responses[k] = append(s.responses[k], i)
+	}
+}
+
 // indicator consolidates the responses to one indicator.
 func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 	is := &IndicatorScore{ID: in.ID, Weight: in.Weight}
-	idx := s.responses[in.ID]
+	idx := s.responses[s.m.nth[in.ID]]
 	levels := make([]int, 0, len(idx))
 	var targets []int
 	var na, unknown int
@@ -132,7 +151,7 @@ func (s *scorer) indicator(in *Indicator) *IndicatorScore {
 					"level", strconv.Itoa(int(r.Level)), "respondent", r.Respondent, "counted", strconv.Itoa(limit))
 			}
 			levels = append(levels, rr.Counted)
-			if s.reviewers[r.Respondent] && strings.TrimSpace(r.Source) == "" {
+			if len(s.reviewers) > 0 && s.reviewers[r.Respondent] && strings.TrimSpace(r.Source) == "" {
 				s.warn(WarnNoSource, in.ID, responsePtr(i, "/source"), "warn.no-source",
 					"level", strconv.Itoa(int(r.Level)), "respondent", r.Respondent)
 			}
@@ -251,9 +270,24 @@ func lookupTarget(targets map[string]int, id string) (int, bool) {
 // lower of the two middle values, so that a level counts only when at least
 // half of the respondents place the capability at that level or higher.
 func median(levels []int) int {
-	v := slices.Clone(levels)
-	slices.Sort(v)
-	return v[(len(v)-1)/2]
+	// Levels and targets are small: count them rather than sort a copy.
+	var counts [16]int
+	for _, l := range levels {
+		if l < 0 || l >= len(counts) {
+			v := slices.Clone(levels)
+			slices.Sort(v)
+			return v[(len(v)-1)/2]
+		}
+		counts[l]++
+	}
+	k := (len(levels) - 1) / 2
+	for l, n := range counts {
+		if k < n {
+			return l
+		}
+		k -= n
+	}
+	panic("assess: median of no levels")
 }
 
 // mode returns the most frequent provision mode; ties go to the mode listed
