@@ -69,3 +69,33 @@ func TestBenchAssessmentScores(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestGapsOrder: the gaps list every indicator below its target once,
+// largest gap first, then in model order.
+func TestGapsOrder(t *testing.T) {
+	m := assess.Default()
+	res, err := assess.Score(m, benchAssessment(m, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	place := map[string]int{}
+	for i, in := range m.Indicators() {
+		place[in.ID] = i
+	}
+	var below, sizes = 0, map[int]bool{}
+	for _, in := range m.Indicators() {
+		if is := res.Indicator(in.ID); is.Gap > 0 {
+			below++
+			sizes[is.Gap] = true
+		}
+	}
+	if len(res.Gaps) != below || len(sizes) < 2 {
+		t.Fatalf("%d gaps of %d sizes for %d indicators below target", len(res.Gaps), len(sizes), below)
+	}
+	for i := 1; i < len(res.Gaps); i++ {
+		a, b := res.Gaps[i-1], res.Gaps[i]
+		if a.Gap < b.Gap || a.Gap == b.Gap && place[a.Indicator] > place[b.Indicator] {
+			t.Errorf("gap %d (%s, %d) before gap %d (%s, %d)", i-1, a.Indicator, a.Gap, i, b.Indicator, b.Gap)
+		}
+	}
+}

@@ -128,6 +128,7 @@ func check(m *Model, a *Assessment, nth []int) problem.List {
 	}
 
 	seen := newPairs(len(m.nth), len(respIndex), len(a.Responses))
+	ids := responseIDs{m: m, respondents: respIndex, ind: -1}
 	for i := range a.Responses {
 		r := &a.Responses[i]
 		// Pointers are built only when there is a problem: this loop runs
@@ -135,13 +136,13 @@ func check(m *Model, a *Assessment, nth []int) problem.List {
 		at := func(field string) string { return ptr("responses", i) + field }
 		p.long(func() string { return at("/indicator") }, "text", r.Indicator, MaxName)
 		p.long(func() string { return at("/evidence") }, "text", r.Evidence, MaxText)
-		ii, okI := m.nth[r.Indicator]
+		ii, okI := ids.indicator(r.Indicator)
 		if !okI {
 			p.hint(at("/indicator"), suggest(m, r.Indicator), "unknown indicator %q", r.Indicator)
 		} else if nth != nil {
 			nth[i] = ii
 		}
-		ri, okR := respIndex[r.Respondent]
+		ri, okR := ids.respondent(r.Respondent)
 		checkSource(&p, a, r, at)
 		if !okR {
 			p.add(at("/respondent"), "unknown respondent %q", r.Respondent)
@@ -340,4 +341,44 @@ func checkDeadline(p *problems, at, deadline, session string) {
 	if s, err := time.Parse("2006-01-02", session); err == nil && !d.After(s) {
 		p.add(at, "the deadline %s is not after the session date (%s)", deadline, session)
 	}
+}
+
+// responseIDs looks up the indicators and respondents of the responses in
+// turn. A session's answers mostly come respondent by respondent in model
+// order, so it first tries the indicator after the last one and the last
+// respondent, which costs a comparison rather than a map lookup.
+type responseIDs struct {
+	m           *Model
+	respondents map[string]int
+	ind         int // place of the last indicator found, or -1
+	resp        string
+	respAt      int
+	hasResp     bool
+}
+
+// indicator returns the place of indicator id in m.Indicators().
+func (l *responseIDs) indicator(id string) (int, bool) {
+	for _, k := range [3]int{l.ind + 1, l.ind, 0} {
+		if k >= 0 && k < len(l.m.inds) && l.m.inds[k].ID == id {
+			l.ind = k
+			return k, true
+		}
+	}
+	k, ok := l.m.nth[id]
+	if ok {
+		l.ind = k
+	}
+	return k, ok
+}
+
+// respondent returns the number of respondent id.
+func (l *responseIDs) respondent(id string) (int, bool) {
+	if l.hasResp && id == l.resp {
+		return l.respAt, true
+	}
+	k, ok := l.respondents[id]
+	if ok {
+		l.resp, l.respAt, l.hasResp = id, k, true
+	}
+	return k, ok
 }

@@ -39,6 +39,7 @@ type Model struct {
 	pills map[string]*Pillar
 	order map[string]int // pillar, area and indicator IDs → model order
 	nth   map[string]int // indicator ID → its place in Indicators()
+	inds  []*Indicator   // Indicators()
 }
 
 // Scale is the five-level maturity scale plus the two answers that are not
@@ -416,6 +417,7 @@ func (m *Model) buildIndex() {
 			for _, in := range a.Indicators {
 				m.index[in.ID] = in
 				m.nth[in.ID] = len(m.nth)
+				m.inds = append(m.inds, in)
 				m.order[in.ID] = n
 				n++
 			}

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -101,15 +102,14 @@ func prioritise(m *Model, a *Assessment, res *Result, lang string, warn warnFunc
 		p.Effective = eff(p)
 		dep(p)
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
+	slices.SortStableFunc(list, func(a, b *Priority) int {
 		if a.Effective != b.Effective {
-			return a.Effective > b.Effective
+			return cmp.Compare(b.Effective, a.Effective)
 		}
-		if depth[a.Indicator] != depth[b.Indicator] {
-			return depth[a.Indicator] < depth[b.Indicator]
+		if da, db := depth[a.Indicator], depth[b.Indicator]; da != db {
+			return cmp.Compare(da, db)
 		}
-		return m.order[a.Indicator] < m.order[b.Indicator]
+		return cmp.Compare(m.order[a.Indicator], m.order[b.Indicator])
 	})
 	for i, p := range list {
 		p.Rank = i + 1

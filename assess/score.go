@@ -1,9 +1,9 @@
 package assess
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -355,19 +355,36 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 // gaps lists every indicator below its target, largest gap first, then in
 // model order.
 func (s *scorer) gaps() {
+	var gaps []Gap
+	largest := 0
 	for _, p := range s.res.Pillars {
 		for _, a := range p.Areas {
 			for _, is := range a.Indicators {
 				if is.Gap > 0 {
-					s.res.Gaps = append(s.res.Gaps, Gap{
+					gaps = append(gaps, Gap{
 						Indicator: is.ID, Area: a.ID, Pillar: p.ID,
 						Level: is.Level, Target: is.Target, Gap: is.Gap,
 					})
+					largest = max(largest, is.Gap)
 				}
 			}
 		}
 	}
-	sort.SliceStable(s.res.Gaps, func(i, j int) bool { return s.res.Gaps[i].Gap > s.res.Gaps[j].Gap })
+	if largest > 8 { // gaps are at most the scale's length: sort only if not
+		slices.SortStableFunc(gaps, func(a, b Gap) int { return cmp.Compare(b.Gap, a.Gap) })
+		s.res.Gaps = gaps
+		return
+	}
+	if len(gaps) > 0 {
+		s.res.Gaps = make([]Gap, 0, len(gaps))
+	}
+	for g := largest; g > 0; g-- {
+		for _, x := range gaps {
+			if x.Gap == g {
+				s.res.Gaps = append(s.res.Gaps, x)
+			}
+		}
+	}
 }
 
 func responsePtr(i int, field string) string { return "/responses/" + strconv.Itoa(i) + field }

@@ -45,7 +45,7 @@ func (t Text) Fill(lang string, args ...string) string {
 // for every message.
 func fill(s string, args []string) string {
 	var b strings.Builder
-	done := 0 // s[:done] is written to b (or nothing when b is empty)
+	done := 0 // s[:done] is written to b (or nothing when nothing was filled)
 	for i := 0; i < len(s); {
 		open := strings.IndexByte(s[i:], '{')
 		if open < 0 {
@@ -57,8 +57,12 @@ func fill(s string, args []string) string {
 			i = open + 1
 			continue
 		}
-		if b.Len() == 0 {
-			b.Grow(len(s) + len(value))
+		if b.Cap() == 0 {
+			n := len(s)
+			for i := 1; i < len(args); i += 2 {
+				n += len(args[i])
+			}
+			b.Grow(n)
 		}
 		b.WriteString(s[done:open])
 		b.WriteString(value)
