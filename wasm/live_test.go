@@ -140,8 +140,8 @@ func mustJSON(t testing.TB, v any) []byte {
 }
 
 // BenchmarkLive times one key press on the worker's copy of the example
-// (a level changed, the copy scored), with and without the plan's
-// warnings.
+// (a level changed, the copy scored, what changed answered), with and
+// without the plan's warnings.
 func BenchmarkLive(b *testing.B) {
 	data := readExample(b, "small-island.json")
 	var a assess.Assessment
@@ -157,13 +157,172 @@ func BenchmarkLive(b *testing.B) {
 			rev := 1
 			for b.Loop() {
 				r.Level = 1 + r.Level%5
-				req := mustJSON(b, LiveRequest{Rev: rev + 1, Base: rev, Responses: []ResponseChange{{r.Indicator, r.Respondent, 3, &r}}, Count: len(a.Responses), Plan: plan})
+				req := mustJSON(b, LiveRequest{Rev: rev + 1, Base: rev, Have: rev, Responses: []ResponseChange{{r.Indicator, r.Respondent, 3, &r}}, Count: len(a.Responses), Plan: plan})
 				out, err := handle("live", req)
-				if err != nil || bytes.Contains(out, []byte(`"stale":true`)) {
+				if err != nil || bytes.Contains(out, []byte(`"stale":true`)) || !bytes.Contains(out, []byte(`"changes":`)) {
 					b.Fatalf("%v %.100s", err, out)
 				}
 				rev++
 			}
 		})
 	}
+}
+
+// TestLiveChanges: with Have naming the answer whose result the page
+// holds, "live" answers with what changed, and that merged into the held
+// result (as the page merges it) gives the whole result, after a level
+// changed in place, a removal, an addition with the plan's warnings, and
+// a change that changes nothing. A key press carries only the indicator it
+// touched. An old Have gets the whole result.
+func TestLiveChanges(t *testing.T) {
+	data := readExample(t, "small-island.json")
+	var a assess.Assessment
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	raw := func(req LiveRequest) map[string]any {
+		t.Helper()
+		out, err := handle("live", mustJSON(t, req))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	norm := func(v any) string {
+		t.Helper()
+		var m any
+		if err := json.Unmarshal(mustJSON(t, v), &m); err != nil {
+			t.Fatal(err)
+		}
+		return string(mustJSON(t, m))
+	}
+	l := raw(LiveRequest{Rev: 1, Assessment: data})
+	held, _ := l["result"].(map[string]any)
+	if held == nil || l["changes"] != nil {
+		t.Fatalf("the first answer has no whole result: %.200v", l)
+	}
+	r, gone := a.Responses[3], a.Responses[7]
+	other := r.Level
+	if other == assess.Rating(1) {
+		other = 2
+	} else {
+		other = 1
+	}
+	steps := []struct {
+		name  string
+		edit  func()
+		req   LiveRequest
+		plan  bool
+		touch []string // the indicators the answer may carry, nil: any
+	}{
+		{"a level", func() { a.Responses[3].Level = other },
+			LiveRequest{Responses: []ResponseChange{{r.Indicator, r.Respondent, 3, &assess.Response{}}}}, false, []string{r.Indicator}},
+		{"the same level again", func() {},
+			LiveRequest{Responses: []ResponseChange{{r.Indicator, r.Respondent, 3, &assess.Response{}}}}, false, []string{}},
+		{"a removal", func() { a.Responses = slices.Delete(a.Responses, 7, 8) },
+			LiveRequest{Responses: []ResponseChange{{gone.Indicator, gone.Respondent, 7, nil}}}, false, nil},
+		{"an addition, with the plan", func() { a.Responses = slices.Insert(a.Responses, 7, gone) },
+			LiveRequest{Responses: []ResponseChange{{gone.Indicator, gone.Respondent, 7, &gone}}, Plan: true}, true, nil},
+	}
+	for i, st := range steps {
+		st.edit()
+		rev := i + 2
+		st.req.Rev, st.req.Base, st.req.Have, st.req.Count = rev, rev-1, rev-1, len(a.Responses)
+		if c := st.req.Responses[0]; c.Response != nil && c.Response.Indicator == "" {
+			cur := a.Responses[3]
+			st.req.Responses[0].Response = &cur
+		}
+		l := raw(st.req)
+		c, _ := l["changes"].(map[string]any)
+		if c == nil || l["result"] != nil {
+			t.Fatalf("%s: no changes, or a whole result besides: %.300v", st.name, l)
+		}
+		if c["from"] != float64(rev-1) {
+			t.Errorf("%s: changes from %v, want %d", st.name, c["from"], rev-1)
+		}
+		if st.touch != nil {
+			inds, _ := c["indicators"].(map[string]any)
+			for id := range inds {
+				if !slices.Contains(st.touch, id) {
+					t.Errorf("%s: the answer carries %s, which the change did not touch", st.name, id)
+				}
+			}
+			if len(inds) > len(st.touch) {
+				t.Errorf("%s: %d indicators, want at most %d", st.name, len(inds), len(st.touch))
+			}
+		}
+		held = mergeChanges(held, c)
+		want := scoredAlone(t, &a)
+		if st.plan {
+			want = rescored(t, &a)
+		}
+		if got := norm(held); got != norm(json.RawMessage(want)) {
+			t.Fatalf("%s: the merged result differs from the whole one:\n%.600s\nwant\n%.600s", st.name, got, norm(json.RawMessage(want)))
+		}
+	}
+	// An answer the page does not hold: the whole result comes.
+	n := len(steps) + 2
+	l = raw(LiveRequest{Rev: n, Base: n - 1, Have: 1, Count: len(a.Responses), Responses: []ResponseChange{{r.Indicator, r.Respondent, 3, &a.Responses[3]}}})
+	if l["result"] == nil || l["changes"] != nil {
+		t.Errorf("an old Have: no whole result: %.200v", l)
+	}
+}
+
+// mergeChanges puts the changes of a "live" answer into the result held,
+// as the page does (app.js, merged), and returns the new result.
+func mergeChanges(held, c map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range held {
+		out[k] = v
+	}
+	if rest, ok := c["result"].(map[string]any); ok {
+		for k, v := range rest {
+			out[k] = v
+		}
+	}
+	by := func(k string) map[string]any { m, _ := c[k].(map[string]any); return m }
+	inds, areas, pillars := by("indicators"), by("areas"), by("pillars")
+	var ps []any
+	for _, p := range held["pillars"].([]any) {
+		p := p.(map[string]any)
+		var as []any
+		for _, ar := range p["areas"].([]any) {
+			ar := ar.(map[string]any)
+			var is []any
+			for _, in := range ar["indicators"].([]any) {
+				if n, ok := inds[in.(map[string]any)["id"].(string)]; ok {
+					in = n
+				}
+				is = append(is, in)
+			}
+			na := map[string]any{}
+			for k, v := range ar {
+				na[k] = v
+			}
+			if n, ok := areas[ar["id"].(string)].(map[string]any); ok {
+				for k, v := range n {
+					na[k] = v
+				}
+			}
+			na["indicators"] = is
+			as = append(as, na)
+		}
+		np := map[string]any{}
+		for k, v := range p {
+			np[k] = v
+		}
+		if n, ok := pillars[p["id"].(string)].(map[string]any); ok {
+			for k, v := range n {
+				np[k] = v
+			}
+		}
+		np["areas"] = as
+		ps = append(ps, np)
+	}
+	out["pillars"] = ps
+	return out
 }

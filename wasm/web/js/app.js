@@ -45,7 +45,8 @@ export const app = {
   // parts: per change, ms of [the change (copy, diff, log, store), the
   // request's JSON, the engine's round trip, the engine's own time, the
   // reply's JSON, the redraw] (partNames).
-  stats: { ready: 0, startMs: 0, rescore: [], engine: [], partNames: 'change json trip engine parse redraw' },
+  // merged counts the engine's answers that came as what changed.
+  stats: { ready: 0, startMs: 0, rescore: [], engine: [], merged: 0, partNames: 'change json trip engine parse redraw' },
   // bytes is the size of the session file, measured a moment after the
   // last change.
   bytes: 0,
@@ -268,6 +269,7 @@ export async function setSession(s, { rev = null, stored = false, here = false }
     app.view.indicator = p.indicator || '';
     app.view.respondent = p.respondent || '';
   }
+  if (stored && replay(s, rev)) stored = false;
   app.session = s;
   app.rev = rev;
   base = capture(s);
@@ -351,6 +353,7 @@ export async function save() {
       const sent = capture(s);
       latest = { capture: sent, session: s, edits, logLength: s.log.length };
       const rev = newRev();
+      const journaled = journalLength(s);
       try {
         // put copies the session before it returns, so later changes wait
         // for the next write.
@@ -364,6 +367,7 @@ export async function save() {
           app.rev = rev;
           base = sent;
         }
+        written(s, journaled, rev);
         tellSaved({ id: s.id, rev });
         status('saved.browser.at', app.store.kind === 'memory', { time: clock() });
       } catch (e) {
@@ -389,6 +393,88 @@ export async function save() {
     followLater = null;
     follow(news);
   }
+}
+
+// The journal keeps, in localStorage, the logged changes that the store
+// may not hold yet: a write to IndexedDB that a reload interrupts is lost,
+// while localStorage is written before the key's task ends. It holds the
+// revision the changes apply to (what this window last read or wrote) and,
+// for each change, its patches and log entries; a finished write takes
+// the changes it holds out of it. A session read from the store at that
+// revision gets them back (replay). Changes of snapshots are too large for
+// it: one drops the journal until the next write.
+const JOURNAL = 'ncskit.journal.';
+
+function journalLength(s) {
+  const j = journals.get(s.id);
+  return j ? j.changes.length : 0;
+}
+
+const journals = new Map(); // session id → {rev, changes} or {broken: true}
+
+function journal(s, patches, made) {
+  if (app.store.kind !== 'indexeddb' || !patches.length) return;
+  let j = journals.get(s.id);
+  if (!j) {
+    j = { rev: app.rev, changes: [] };
+    journals.set(s.id, j);
+  }
+  if (j.broken || patches.some((p) => p.unit.startsWith('snapshot/'))) {
+    j.broken = true;
+    keepJournal(s.id, null);
+    return;
+  }
+  j.changes.push({ patches, log: made });
+  keepJournal(s.id, j);
+}
+
+// written takes the first n changes out of s's journal after a write of
+// revision rev that held them.
+function written(s, n, rev) {
+  const j = journals.get(s.id);
+  if (!j) return;
+  if (j.broken) {
+    if (j.changes.length <= n) journals.delete(s.id);
+    keepJournal(s.id, null);
+    return;
+  }
+  j.changes.splice(0, n);
+  j.rev = rev;
+  if (!j.changes.length) journals.delete(s.id);
+  keepJournal(s.id, j.changes.length ? j : null);
+}
+
+function keepJournal(id, j) {
+  try {
+    if (j) localStorage.setItem(JOURNAL + id, JSON.stringify({ rev: j.rev, changes: j.changes }));
+    else localStorage.removeItem(JOURNAL + id);
+  } catch {
+    // No localStorage: the store's write is all there is.
+  }
+}
+
+// replay applies to s, read from the store at revision rev, the changes
+// its journal kept for that revision, and reports whether there were any.
+function replay(s, rev) {
+  let j = null;
+  try {
+    j = JSON.parse(localStorage.getItem(JOURNAL + s.id) || 'null');
+  } catch {
+    return false;
+  }
+  journals.delete(s.id);
+  if (!j || !Array.isArray(j.changes) || !j.changes.length || j.rev !== rev) {
+    keepJournal(s.id, null);
+    return false;
+  }
+  const seen = new Set(s.log.map((e) => e.seq));
+  for (const c of j.changes) {
+    if (c.log.some((e) => seen.has(e.seq))) continue;
+    apply(s, c.patches);
+    s.log.push(...c.log);
+  }
+  keepJournal(s.id, null);
+  return true;
 }
 
 // reconcile handles a write refused because another window saved the
@@ -550,6 +636,7 @@ function commit(entries, mutate, redoing = false) {
     patches = diff(before, s);
     for (const d of entries) record(s, withOld(d, before, patches));
     const made = s.log.slice(logged);
+    journal(s, patches, made);
     if (patches.length && made.length && !redoing) {
       undoStack.push({ patches, seq: made[0].seq, label: describe(made[0]) });
       if (undoStack.length > historyLimit) undoStack.shift();
@@ -557,8 +644,12 @@ function commit(entries, mutate, redoing = false) {
     }
     emit('history');
   }
-  save();
+  // The engine is asked first: the save's copies of the session (its
+  // capture and the store's clone) are made on this thread while the
+  // worker scores, and the save still starts before this returns, so a
+  // reload right after the key keeps the change.
   rescore(t0, patches);
+  save();
 }
 
 // withOld adds to a log entry the value its pointer held before the
@@ -652,6 +743,10 @@ let scoreAgain = null;
 let liveRev = 0;
 let liveSession = null;
 let sending = null;
+// held is the live answer whose result app.result is ({rev, result}), or
+// null: with it the engine may answer with what changed since (changes),
+// which merged gives the new result.
+let held = null;
 
 // noteChanges adds a change's patches (patch.js) to what the engine is
 // to be sent: changes of responses alone travel as such; anything else
@@ -679,7 +774,13 @@ async function scoreLive() {
   sending = [];
   let r = null;
   if (changes && liveSession === s && liveRev) {
-    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan, lang: language() });
+    const have = held && held.result === app.result ? held.rev : 0;
+    r = await app.engine.call('live', { rev, base: liveRev, responses: changes, count: s.assessment.responses.length, plan, lang: language(), have });
+    if (r.changes) {
+      r.result = held && r.changes.from === held.rev && held.result === app.result ? merged(app.result, r.changes) : null;
+      if (r.result) app.stats.merged++;
+      else r.stale = true;
+    }
   }
   if (!r || r.stale) {
     liveSession = null;
@@ -687,8 +788,30 @@ async function scoreLive() {
   }
   liveSession = r.result ? s : null;
   liveRev = r.result ? r.rev : 0;
+  held = r.result ? { rev: r.rev, result: r.result } : null;
   if (!liveSession) sending = null;
   return r;
+}
+
+// merged returns result with the changes of a live answer: the
+// indicators, areas and pillars named there replaced (areas and pillars
+// keep their lists), and the other fields named there. What did not
+// change is shared with result, which stays as it was.
+function merged(result, changes) {
+  const inds = changes.indicators || {};
+  const areas = changes.areas || {};
+  const pillars = changes.pillars || {};
+  return {
+    ...result,
+    ...(changes.result || {}),
+    pillars: result.pillars.map((p) => {
+      const as = p.areas.map((a) => {
+        const is = a.indicators.map((i) => inds[i.id] || i);
+        return areas[a.id] || is.some((x, k) => x !== a.indicators[k]) ? { ...a, ...areas[a.id], indicators: is } : a;
+      });
+      return pillars[p.id] || as.some((x, k) => x !== p.areas[k]) ? { ...p, ...pillars[p.id], areas: as } : p;
+    }),
+  };
 }
 
 // rescore asks the engine for a fresh result; patches are the change's
@@ -735,6 +858,7 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
   } catch (e) {
     liveSession = null; // the engine's copy is no longer known
     sending = null;
+    held = null;
     app.problems = [{ message: e.message }];
     emit('result');
   } finally {

@@ -1,0 +1,102 @@
+//go:build !js
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestWorkbookKeysMerged presses level keys on a session of 3
+// respondents (so that one answer moves the consolidated levels), where
+// the engine answers a key with what changed and the page merges it into
+// the result it holds. The Results screen and the Assess list in the
+// consensus view, with its summary, then read as they do after a reload,
+// which scores the stored session whole. A key pressed just before a
+// reload is kept.
+func TestWorkbookKeysMerged(t *testing.T) {
+	html := workbook(t)
+	s := newTab(t, html, "keys-merged.html")
+	s.open()
+	s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{workshopSession(t, s.dir, 3, 0)}))
+	s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
+	s.scored()
+	s.goTo("assess")
+	s.wait("the card", `!!document.getElementById('ind-title')`)
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	for i := 0; i < 12; i++ {
+		s.key([]string{"1", "5", "2"}[i%3])
+		s.scored()
+		if i%3 == 2 {
+			s.key(kb.ArrowRight)
+		}
+	}
+	screens := func() (list, results string) {
+		s.t.Helper()
+		s.goTo("assess")
+		evalJS[bool](s, `(() => {
+			const el = document.getElementById('respondent');
+			el.value = 'consensus';
+			el.dispatchEvent(new Event('change'));
+			return true;
+		})()`)
+		s.wait("the consensus list", `!!document.getElementById('consensus-summary') && [...document.querySelectorAll('button.ind .mark')].filter((m) => m.textContent).length > 50`)
+		list = evalJS[string](s, `[...document.querySelectorAll('button.ind')].map((b) => b.dataset.ind + ' ' + b.textContent).join('\n') + '\n' + document.getElementById('strip').textContent + '\n' + document.getElementById('consensus-summary').textContent`)
+		s.goTo("results")
+		s.wait("the results with the plan", `!!document.getElementById('coverage') && !document.getElementById('screen').textContent.includes('Checking what the plan can meet')`)
+		results = evalJS[string](s, `document.getElementById('screen').innerText`)
+		return list, results
+	}
+	if n := evalJS[int](s, `window.ncskitStats.merged`); n < 6 {
+		s.fatalf("only %d of the 12 key presses were answered with what changed", n)
+	}
+	list, results := screens()
+	s.do("reload", chromedp.Reload())
+	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	list2, results2 := screens()
+	if list2 != list {
+		s.fatalf("the Assess list after the keys differs from the one after a reload:\n%s\n---\n%s", list, list2)
+	}
+	if results2 != results {
+		s.fatalf("the Results screen after the keys differs from the one after a reload:\n%s\n---\n%s", results, results2)
+	}
+}
+
+// TestWorkbookKeyThenReload reloads the page right after a level key on a
+// session of 30 respondents, whose write to IndexedDB the reload would
+// interrupt: the answer is kept, with its entry in the change log.
+func TestWorkbookKeyThenReload(t *testing.T) {
+	html := workbook(t)
+	s := newTab(t, html, "key-reload.html")
+	s.open()
+	s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{workshopSession(t, s.dir, 30, 0)}))
+	s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
+	s.scored()
+	s.goTo("assess")
+	s.wait("the card", `!!document.getElementById('ind-title')`)
+	logged := evalJS[string](s, `document.documentElement.dataset.ncskitSaved`)
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	ind := evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
+	level := "4"
+	if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
+		level = "3"
+	}
+	s.key(level)
+	s.do("reload at once", chromedp.Reload())
+	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	s.goTo("assess")
+	s.wait("the answer given before the reload", fmt.Sprintf(`(document.querySelector('button.ind[data-ind=%q] .mark') || {}).textContent === %q`, ind, level))
+	s.scored()
+	if got, want := evalJS[string](s, `document.documentElement.dataset.ncskitSaved`), fmt.Sprint(atoi(logged)+1); got != want {
+		s.fatalf("the change log has %s entries after the reload, want %s", got, want)
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
