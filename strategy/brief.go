@@ -353,7 +353,11 @@ func (b *builder) understaffedRisk() string {
 		if la := b.lib.Action(a.LibraryID); la != nil {
 			people = la.People
 		}
-		return b.text("brief.risk.understaffed.one", "actions", a.ID, "lead", a.Lead.Name,
+		lead := a.Lead.Name
+		if short := shortForm(lead, a.Lead.Stakeholder); short != "" {
+			lead = short
+		}
+		return b.text("brief.risk.understaffed.one", "actions", a.ID, "lead", lead,
 			"people", b.loc.Int(int64(people)), "posts", b.loc.Int(int64(posts)))
 	}
 	return b.text("brief.risk.understaffed.other", "n", b.loc.Int(int64(len(ids))), "actions", b.loc.List(ids))
