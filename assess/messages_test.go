@@ -2,38 +2,18 @@ package assess
 
 import (
 	"encoding/json"
-	"maps"
 	"os"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ncskit/ncskit/internal/texttest"
 )
 
 // TestMessages: every warning and reason is written in every message
 // language, with the same placeholders as the English.
 func TestMessages(t *testing.T) {
-	ph := regexp.MustCompile(`\{[a-z]+\}`)
-	for _, k := range slices.Sorted(maps.Keys(messages())) {
-		tx := messages()[k]
-		want := ph.FindAllString(tx["en"], -1)
-		slices.Sort(want)
-		for _, lang := range MessageLanguages {
-			s := tx[lang]
-			if strings.TrimSpace(s) == "" {
-				t.Errorf("%s: no %s text", k, lang)
-				continue
-			}
-			got := ph.FindAllString(s, -1)
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("%s: %s has placeholders %v, English %v", k, lang, got, want)
-			}
-		}
-		if len(tx) != len(MessageLanguages) {
-			t.Errorf("%s: languages %v, want %v", k, slices.Sorted(maps.Keys(tx)), MessageLanguages)
-		}
-	}
+	texttest.Check(t, messages(), MessageLanguages, regexp.MustCompile(`\{[a-z]+\}`))
 }
 
 // TestScoreIn: a Spanish scoring writes its warnings and reasons in

@@ -3,34 +3,18 @@ package progress
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ncskit/ncskit/internal/drafttest"
+	"github.com/ncskit/ncskit/internal/texttest"
 )
 
 // TestTexts: every word of the report is in English, Spanish, French and
 // Portuguese, with the same placeholders, so that a workbook in any of
 // them gets a report in its own language, never a silent English one.
 func TestTexts(t *testing.T) {
-	ph := regexp.MustCompile(`\{[a-zA-Z]+\}`)
-	for key, tx := range texts {
-		want := ph.FindAllString(tx["en"], -1)
-		slices.Sort(want)
-		for _, lang := range []string{"en", "es", "fr", "pt"} {
-			s := strings.TrimSpace(tx[lang])
-			if s == "" {
-				t.Errorf("%s: no %s text", key, lang)
-				continue
-			}
-			got := ph.FindAllString(s, -1)
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("%s (%s): placeholders %v, English has %v", key, lang, got, want)
-			}
-		}
-	}
+	texttest.Check(t, texts, []string{"en", "es", "fr", "pt"}, regexp.MustCompile(`\{[a-zA-Z]+\}`))
 }
 
 // TestReportInLanguage: the report of a Spanish and of a French follow-up

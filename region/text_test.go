@@ -2,32 +2,16 @@ package region
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ncskit/ncskit/internal/texttest"
 )
 
 // TestTexts: every word of the report is written in English, Spanish,
 // French and Portuguese, with the same formatting verbs in each language.
 func TestTexts(t *testing.T) {
-	verb := regexp.MustCompile(`%(\[\d+\])?[dsvqf%]`)
-	for k, tx := range texts() {
-		en := tx["en"]
-		want := verb.FindAllString(en, -1)
-		slices.Sort(want)
-		for _, lang := range []string{"en", "es", "fr", "pt"} {
-			s := tx[lang]
-			if strings.TrimSpace(s) == "" || s != strings.TrimSpace(s) {
-				t.Errorf("%s: %s is %q", k, lang, s)
-				continue
-			}
-			got := verb.FindAllString(s, -1)
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("%s: %s has verbs %q, English %q", k, lang, got, want)
-			}
-		}
-	}
+	texttest.Check(t, texts(), []string{"en", "es", "fr", "pt"}, regexp.MustCompile(`%(\[\d+\])?[dsvqf%]`))
 }
 
 // TestDecimalComma: a Spanish or French report writes 2,33 where the
