@@ -26,6 +26,23 @@ type kpiCount struct {
 	KPIs, KPIsWithBaseline, Outcomes, OutcomesWithBaseline int
 }
 
+// add counts one indicator: an action's KPI or an outcome indicator, with
+// a baseline value or none.
+func (c *kpiCount) add(kpi, withBaseline bool) {
+	switch {
+	case kpi:
+		c.KPIs++
+		if withBaseline {
+			c.KPIsWithBaseline++
+		}
+	default:
+		c.Outcomes++
+		if withBaseline {
+			c.OutcomesWithBaseline++
+		}
+	}
+}
+
 // TestKPICounts makes the JSON, XLSX and PDF drafts of each example and
 // counts the indicators in each: in the JSON draft its KPIs and outcome
 // indicators with a baseline value or none; in the workbook the rows of
@@ -83,16 +100,10 @@ func TestKPICounts(t *testing.T) {
 func jsonCount(d *strategy.Draft) kpiCount {
 	var c kpiCount
 	for _, k := range d.KPIs {
-		c.KPIs++
-		if k.BaselineValue != nil {
-			c.KPIsWithBaseline++
-		}
+		c.add(true, k.BaselineValue != nil)
 	}
 	for _, k := range d.Outcomes {
-		c.Outcomes++
-		if k.BaselineValue != nil {
-			c.OutcomesWithBaseline++
-		}
+		c.add(false, k.BaselineValue != nil)
 	}
 	return c
 }
@@ -131,18 +142,7 @@ func xlsxCount(t *testing.T, data []byte, d *strategy.Draft) kpiCount {
 		}
 		seen[id] = true
 		base := cellAt(row, xlsx.KPIBaselineValue)
-		with := base != "" && base != noData
-		if cellAt(row, xlsx.KPIAction) != "" {
-			c.KPIs++
-			if with {
-				c.KPIsWithBaseline++
-			}
-		} else {
-			c.Outcomes++
-			if with {
-				c.OutcomesWithBaseline++
-			}
-		}
+		c.add(cellAt(row, xlsx.KPIAction) != "", base != "" && base != noData)
 	}
 	return c
 }
@@ -178,18 +178,7 @@ func pdfCount(t *testing.T, pdftotext string, pdf []byte) kpiCount {
 			continue
 		}
 		seen[m[1]] = true
-		with := !strings.Contains(line, "No data")
-		if m[2] != "" {
-			c.KPIs++
-			if with {
-				c.KPIsWithBaseline++
-			}
-		} else {
-			c.Outcomes++
-			if with {
-				c.OutcomesWithBaseline++
-			}
-		}
+		c.add(m[2] != "", !strings.Contains(line, "No data"))
 	}
 	return c
 }
