@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -60,7 +61,7 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) (err error) {
 			return err
 		}
 		if prev != nil && prev.equal(&e.out) {
-			return e.f.Output(w)
+			return e.output(w)
 		}
 		prev = &e.out
 	}
@@ -200,7 +201,7 @@ func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (
 	}
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, marginTop, marginX)
-	f.SetCompression(true)
+	f.SetCompression(false) // output compresses the pages (see deflate.go)
 	f.SetCatalogSort(true)
 	date := documentDate(d.Meta)
 	f.SetCreationDate(date)
@@ -266,6 +267,20 @@ func (e *encoder) render() error {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+// output writes the document, its pages compressed.
+func (e *encoder) output(w io.Writer) error {
+	var raw bytes.Buffer
+	if err := e.f.Output(&raw); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := deflatePages(raw.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // continued marks a caption or title repeated on a later page; a draft
