@@ -196,8 +196,12 @@ const (
 
 func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (*encoder, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	if err := typeset.AddFonts(f); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+	// The first pass draws no text, so fpdf need not parse the fonts for
+	// it: it does so for every document it is given them.
+	if prev != nil {
+		if err := typeset.AddFonts(f); err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
 	}
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, marginTop, marginX)
