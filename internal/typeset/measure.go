@@ -65,78 +65,185 @@ func Wrap(s string, w float64, st Font) []string {
 // WrapIndent is Wrap with the first line shorter by indent, to follow a
 // label.
 func WrapIndent(s string, w, indent float64, st Font) []string {
-	var lines []string
-	for para := range strings.SplitSeq(s, "\n") {
-		lines = wrapPara(lines, para, w, indent, st)
-		indent = 0
-	}
-	return lines
+	wr := wrapper{keep: true}
+	wr.wrap(s, w, indent, st)
+	return wr.lines
 }
 
-// wrapPara appends the lines of one paragraph. It measures each word once
-// and then only the piece it takes off a word too long for a line, so
-// that its time grows with the length of the text, however long its
-// words.
-func wrapPara(lines []string, para string, w, indent float64, st Font) []string {
-	space := Width(" ", st)
-	var line strings.Builder
+// Lines is len(Wrap(s, w, st)), found without building the lines.
+func Lines(s string, w float64, st Font) int {
+	var wr wrapper
+	wr.wrap(s, w, 0, st)
+	return wr.n
+}
+
+// wrapper breaks text into lines; it keeps them only when keep is set,
+// and counts them always.
+type wrapper struct {
+	keep  bool
+	lines []string
+	n     int
+	line  line
+}
+
+func (wr *wrapper) wrap(s string, w, indent float64, st Font) {
+	for para := range strings.SplitSeq(s, "\n") {
+		wr.para(para, w, indent, st)
+		indent = 0
+	}
+}
+
+// emit ends the line in hand.
+func (wr *wrapper) emit(s string) {
+	wr.n++
+	if wr.keep {
+		wr.lines = append(wr.lines, s)
+	}
+}
+
+// para wraps one paragraph. It measures each unit once and then only the
+// piece it takes off a unit too long for a line, so that its time grows
+// with the length of the text, however long its words.
+func (wr *wrapper) para(para string, w, indent float64, st Font) {
+	fc := faceOf(st)
+	space := st.mm(em(' ', fc))
+	l := &wr.line
+	l.reset(para, wr.keep)
 	lineW := indent
 	empty := true
-	for _, word := range Units(para) {
+	eachUnit(para, func(word string, at int) {
 		n := ems(word, st)
 		ww := st.mm(n)
 		if !empty && lineW+space+ww <= w {
-			line.WriteByte(' ')
-			line.WriteString(word)
+			l.add(word, at, true)
 			lineW += space + ww
-			continue
+			return
 		}
 		if !empty {
-			lines = append(lines, line.String())
-			line.Reset()
+			wr.emit(l.take())
 			lineW = 0
 		}
 		if empty && lineW > 0 && ww > w-lineW && ww <= w {
-			lines = append(lines, "") // the word fits a whole line, not the rest of the first
+			wr.emit("") // the word fits a whole line, not the rest of the first
 			lineW = 0
 		}
 		for ww > w-lineW {
 			head, tail, hn := breakWord(word, w-lineW, st)
-			lines = append(lines, head)
+			wr.emit(head)
+			if at >= 0 {
+				at += len(head)
+			}
 			word, n = tail, n-hn
 			ww = st.mm(n)
 			lineW = 0
 		}
-		line.WriteString(word)
+		l.add(word, at, false)
 		lineW += ww
 		empty = false
+	})
+	wr.emit(l.take())
+}
+
+// line is the line being filled: a piece of its paragraph while its
+// units follow one another there with single spaces between them, else
+// a copy. A line that is only counted is not built.
+type line struct {
+	para       string
+	keep       bool
+	start, end int // the line is para[start:end] unless copied
+	copied     bool
+	buf        []byte
+}
+
+func (l *line) reset(para string, keep bool) {
+	l.para, l.keep, l.start, l.end, l.copied = para, keep, 0, 0, false
+}
+
+// add appends a unit found at offset at of the paragraph (-1: not found
+// there as such), after a space when sep is set.
+func (l *line) add(u string, at int, sep bool) {
+	if !l.keep {
+		return
 	}
-	return append(lines, line.String())
+	if !l.copied {
+		switch {
+		case !sep && l.start == l.end && at >= 0:
+			l.start, l.end = at, at+len(u)
+			return
+		case sep && at >= 0 && at == l.end+1 && l.para[l.end] == ' ':
+			l.end = at + len(u)
+			return
+		}
+		l.buf = append(l.buf[:0], l.para[l.start:l.end]...)
+		l.copied = true
+	}
+	if sep {
+		l.buf = append(l.buf, ' ')
+	}
+	l.buf = append(l.buf, u...)
+}
+
+// take returns the line and starts an empty one.
+func (l *line) take() string {
+	s := ""
+	if l.copied {
+		s = string(l.buf)
+	} else if l.keep {
+		s = l.para[l.start:l.end]
+	}
+	l.start, l.end, l.copied = 0, 0, false
+	return s
 }
 
 // Units splits a paragraph into the pieces wrapping keeps whole: words,
 // with a lone arrow or dash joined to the word before it, so that
 // "2027-07 → 2027-12" never leaves the arrow alone on a line.
 func Units(para string) []string {
-	var out, unit []string
+	var out []string
+	eachUnit(para, func(u string, _ int) { out = append(out, u) })
+	return out
+}
+
+// eachUnit calls yield with each unit of para (see Units) and its offset
+// in para, or -1 when its words are not separated by single spaces there
+// and it is not a piece of para.
+func eachUnit(para string, yield func(unit string, at int)) {
+	at, end := 0, -1   // the unit in hand is para[at:end]; none when end < 0
+	var words []string // its words, once they are not para[at:end]
 	flush := func() {
-		if len(unit) > 0 {
-			out = append(out, strings.Join(unit, " "))
-			unit = unit[:0]
+		switch {
+		case end < 0:
+		case words != nil:
+			yield(strings.Join(words, " "), -1)
+		default:
+			yield(para[at:end], at)
 		}
+		end, words = -1, nil
 	}
-	for word := range strings.SplitSeq(para, " ") {
+	for i := 0; i <= len(para); {
+		j := strings.IndexByte(para[i:], ' ')
+		if j < 0 {
+			j = len(para) - i
+		}
+		word := para[i : i+j]
 		switch {
 		case word == "":
-		case len(unit) > 0 && glue(word):
-			unit = append(unit, word)
+		case end >= 0 && glue(word):
+			if words == nil && i != end+1 {
+				words = strings.Split(para[at:end], " ")
+			}
+			if words != nil {
+				words = append(words, word)
+			} else {
+				end = i + j
+			}
 		default:
 			flush()
-			unit = append(unit, word)
+			at, end = i, i+j
 		}
+		i += j + 1
 	}
 	flush()
-	return out
 }
 
 func glue(word string) bool {
