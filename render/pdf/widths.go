@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,9 +46,14 @@ func (e *encoder) columnWidths(t strategy.Table, st, hst style, boldFirst bool) 
 	}
 	best, bestH := []float64(nil), math.Inf(1)
 	ok := true
+	var tried [][]float64
 	for k, weights := range [][]float64{rel, mean, blend(rel, mean), sqrtAll(mean)} {
 		w, fits := distribute(weights, lo, hi, avail)
 		ok = fits
+		if slices.ContainsFunc(tried, func(v []float64) bool { return slices.Equal(v, w) }) {
+			continue // widths measured already, and not better the second time
+		}
+		tried = append(tried, w)
 		h := tableLines(t, w, st)
 		if k == 0 {
 			h *= 0.97 // the author's widths win a near tie
@@ -151,7 +157,7 @@ func lineCount(s string, w float64, st style) int {
 	if typeset.IsPlain(s) && width(s, st) <= w {
 		return 1
 	}
-	return len(wrap(s, w, st))
+	return typeset.Lines(s, w, st.font())
 }
 
 // longestLine is the width of the longest line of s unwrapped.
