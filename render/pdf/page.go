@@ -301,7 +301,7 @@ func (e *encoder) contents(from int) {
 		if t.h.Level == 1 {
 			e.y += 2.2
 		}
-		lines := wrap(t.h.Text, e.right-pageCol-x-nw, st)
+		lines := e.lines(t.h.Text, e.right-pageCol-x-nw, st)
 		e.ensure(float64(len(lines)) * lh)
 		top := e.y
 		page := 0

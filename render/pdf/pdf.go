@@ -51,7 +51,7 @@ func Encode(w io.Writer, d *strategy.Draft, o *Options) (err error) {
 	// those numbers. The contents take the same room in both passes, so
 	// the pages do not move; a third pass is a safety net, never needed.
 	var prev *layout
-	c := &cache{tables: map[int]*tableLayout{}}
+	c := &cache{tables: map[int]*tableLayout{}, lines: map[wrapKey][]string{}}
 	for pass := 0; pass < 3; pass++ {
 		e, err := newEncoder(doc, size, prev, c)
 		if err != nil {
@@ -92,9 +92,28 @@ type layout struct {
 }
 
 // cache keeps what both passes measure the same way: the layout of each
-// table, by block index.
+// table, by block index, and the lines of wrapped text.
 type cache struct {
 	tables map[int]*tableLayout
+	lines  map[wrapKey][]string
+}
+
+type wrapKey struct {
+	s    string
+	w    float64
+	font typeset.Font
+}
+
+// lines is wrap(s, w, st), wrapped once for both passes and for a block
+// measured before it is drawn. The lines are shared: never change them.
+func (e *encoder) lines(s string, w float64, st style) []string {
+	k := wrapKey{s, w, st.font()}
+	l, ok := e.cache.lines[k]
+	if !ok {
+		l = wrap(s, w, st)
+		e.cache.lines[k] = l
+	}
+	return l
 }
 
 type mark struct {

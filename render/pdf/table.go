@@ -277,7 +277,7 @@ func (e *encoder) label(s string, continued bool, st style, gap float64) {
 		e.y += lh + gap
 		return
 	}
-	e.drawLines(wrap(s, e.textWidth(), st), e.left, lh, st)
+	e.drawLines(e.lines(s, e.textWidth(), st), e.left, lh, st)
 	e.y += gap
 }
 

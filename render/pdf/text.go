@@ -97,7 +97,7 @@ func (e *encoder) paragraphStyle(p strategy.Paragraph) (style, float64) {
 func (e *encoder) paragraph(p strategy.Paragraph) {
 	st, indent := e.paragraphStyle(p)
 	lh := lineHeight(st)
-	lines := wrap(p.Text, e.textWidth()-indent, st)
+	lines := e.lines(p.Text, e.textWidth()-indent, st)
 	if strings.HasSuffix(strings.TrimSpace(p.Text), ":") && len(lines) <= 3 {
 		e.ensure(float64(len(lines))*lh + paraGap + e.nextStart()) // it introduces what follows
 	}
@@ -135,7 +135,7 @@ func (e *encoder) list(l strategy.List) {
 		}
 	}
 	for i, item := range l.Items {
-		lines := wrap(item, e.textWidth()-indent-2, body)
+		lines := e.lines(item, e.textWidth()-indent-2, body)
 		x := e.left + 2
 		e.flow(len(lines), lh, func(from, to int, top float64) {
 			if from == 0 {
@@ -160,7 +160,7 @@ func (e *encoder) listStart(l strategy.List) float64 {
 	if len(l.Items) == 0 {
 		return 0
 	}
-	n := min(len(wrap(l.Items[0], e.textWidth()-7, body)), 3)
+	n := min(len(e.lines(l.Items[0], e.textWidth()-7, body)), 3)
 	return float64(n) * lineHeight(body)
 }
 
@@ -198,7 +198,7 @@ const chapterGap = 8.0
 func (e *encoder) heading(h strategy.Heading) {
 	st := headingStyle(h.Level)
 	lh := lineHeight(st)
-	lines := wrap(headingText(h), e.textWidth(), st)
+	lines := e.lines(headingText(h), e.textWidth(), st)
 	if h.Level <= 1 {
 		if e.bottom-e.y < (e.bottom-e.top)*chapterRoom {
 			e.pageBreak()
@@ -261,11 +261,11 @@ func (e *encoder) callout(c strategy.Callout) {
 	var lines []string
 	var bold []bool
 	if c.Title != "" {
-		for _, l := range wrap(c.Title, inner, title) {
+		for _, l := range e.lines(c.Title, inner, title) {
 			lines, bold = append(lines, l), append(bold, true)
 		}
 	}
-	for _, l := range wrap(c.Text, inner, body) {
+	for _, l := range e.lines(c.Text, inner, body) {
 		lines, bold = append(lines, l), append(bold, false)
 	}
 	e.y += 1
