@@ -48,6 +48,7 @@ func deflatePages(pdf []byte) ([]byte, error) {
 	patches := make([]patch, 0, len(contents))
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
+	var z bytes.Buffer
 	for _, n := range contents {
 		start := offsets[n]
 		head := strconv.Itoa(n) + " 0 obj\n<</Length "
@@ -65,8 +66,7 @@ func deflatePages(pdf []byte) ([]byte, error) {
 		if at+l > len(pdf) || !bytes.HasPrefix(pdf[at+l:], []byte(end)) {
 			return nil, fmt.Errorf("%w: object %d is not %d bytes long", errLayout, n, l)
 		}
-		var z bytes.Buffer
-		z.Grow(l/2 + 64)
+		z.Reset()
 		zw.Reset(&z)
 		if _, err := zw.Write(pdf[at : at+l]); err != nil {
 			return nil, err
@@ -95,7 +95,7 @@ func deflatePages(pdf []byte) ([]byte, error) {
 		}
 		return n
 	}
-	out := make([]byte, 0, len(pdf))
+	out := make([]byte, 0, moved(len(pdf))+16) // the table's offsets keep their width
 	last := 0
 	for _, p := range patches {
 		out = append(out, pdf[last:p.start]...)
