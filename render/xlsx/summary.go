@@ -296,7 +296,7 @@ func (e *encoder) radar(sh string, at, head int) {
 	e.check(e.f.AddChart(sh, cell(1, at+1), &excelize.Chart{
 		Type:      excelize.Radar,
 		Series:    []excelize.ChartSeries{series("C", colHeader), series("D", colTarget)},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: e.l("chart.radar"), Font: withFamily(excelize.Font{Bold: true})}}},
+		Title:     []excelize.RichTextRun{{Text: e.l("chart.radar"), Font: withFamily(excelize.Font{Bold: true})}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 700, Height: chartHeight},
 		XAxis:     excelize.ChartAxis{Font: excelize.Font{Color: "404040", Size: 9}},
