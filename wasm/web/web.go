@@ -312,6 +312,11 @@ func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Joined segments make the same memory in a smaller page; a module
+	// whose data section mergeData cannot rewrite runs as it is.
+	if joined, err := mergeData(wasm, mergeGap); err == nil {
+		wasm = joined
+	}
 	root, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT").Output()
 	if err != nil {
 		return nil, fmt.Errorf("go env GOROOT: %v", err)
