@@ -1,9 +1,11 @@
 // Package web holds the page of the offline workbook (index.html,
-// style.css, worker.js and the modules under js/) and turns it into one
-// self-contained HTML file: the styles, the scripts, wasm_exec.js and the
-// compiled bridge (gzip, written nearly byte for byte in a windows-1252
-// page: see payload.go) inline, under a Content-Security-Policy that forbids every
-// network connection.
+// style.css, boot.js, payload.js, worker.js, text.json and the modules
+// under js/) and turns it into one self-contained HTML file, under a
+// Content-Security-Policy that forbids every network connection: the
+// styles and boot.js inline; the compiled bridge, and the words, the
+// worker and the modules, as two gzip payloads written nearly byte for
+// byte in the windows-1252 page (see payload.go), which the worker and
+// boot.js unpack.
 //
 //	wb, err := web.Build(ctx, &web.BuildOptions{Dir: root}) // compiles ./wasm with the local Go
 //	os.WriteFile("ncskit-workbook.html", wb.HTML, 0o644)
@@ -24,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -34,7 +37,7 @@ import (
 	"github.com/ncskit/ncskit/strategy"
 )
 
-//go:embed index.html style.css worker.js text.json js
+//go:embed index.html style.css worker.js payload.js boot.js text.json js
 var files embed.FS
 
 // Page is what Bundle needs besides the embedded sources.
@@ -51,6 +54,7 @@ type Workbook struct {
 	Wasm     int // bytes of the compiled bridge
 	WasmGzip int // bytes of the bridge once gzip-compressed (before the text encoding)
 	WasmText int // bytes of the bridge as inlined in the page
+	AppGzip  int // bytes of the page's words and scripts once gzip-compressed (see boot.js)
 }
 
 // The markers in index.html that Bundle replaces, each with a whole element.
@@ -58,10 +62,9 @@ const (
 	markCSP      = "<!--ncskit:csp-->"
 	markStyle    = "<!--ncskit:style-->"
 	markNoModule = "<!--ncskit:nomodule-->"
-	markWorker   = "<!--ncskit:worker-->"
+	markApp      = "<!--ncskit:app-->"
 	markWasm     = "<!--ncskit:wasm-->"
 	markScript   = "<!--ncskit:script-->"
-	markText     = "<!--ncskit:text-->"
 	markBoot     = "<!--ncskit:boot-->"
 )
 
@@ -94,9 +97,11 @@ func Bundle(p *Page) (*Workbook, error) {
 		return nil, err
 	}
 	style := string(styleSrc)
-	worker, err := fs.ReadFile(files, "worker.js")
-	if err != nil {
-		return nil, err
+	var src [3][]byte // payload.js, worker.js, boot.js
+	for i, name := range []string{"payload.js", "worker.js", "boot.js"} {
+		if src[i], err = fs.ReadFile(files, name); err != nil {
+			return nil, err
+		}
 	}
 	script, err := bundleModules(files, "js", "main.js")
 	if err != nil {
@@ -110,10 +115,6 @@ func Bundle(p *Page) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	wordsText, err := asciiJS(string(wordsJSON))
-	if err != nil {
-		return nil, fmt.Errorf("web: text.json: %v", err)
-	}
 	noMod, err := noModule(words)
 	if err != nil {
 		return nil, err
@@ -121,15 +122,21 @@ func Bundle(p *Page) (*Workbook, error) {
 	if noMod, err = asciiJS(noMod); err != nil {
 		return nil, err
 	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(p.Wasm)
-	if err := zw.Close(); err != nil {
+	wasmGz, err := gzipped(p.Wasm)
+	if err != nil {
 		return nil, err
 	}
-	text := encodePayload(gz.Bytes())
-	workerSrc := string(p.WasmExec) + "\n;\n" + string(worker)
-	// The page is windows-1252: everything but the payload is written in
+	// The words, the worker's source and the modules travel compressed
+	// in #ncskit-app, which boot.js unpacks (see there). They are UTF-8
+	// inside, as the browser decodes them.
+	workerSrc := string(p.WasmExec) + "\n;\n" + string(src[0]) + string(src[1])
+	parts := []string{string(wordsJSON), workerSrc, script}
+	appGz, err := gzipped([]byte(strings.Join(parts, "")))
+	if err != nil {
+		return nil, err
+	}
+	boot := string(src[0]) + string(src[2])
+	// The page is windows-1252: everything but the payloads is written in
 	// ASCII (see payload.go).
 	sources := []struct {
 		name string
@@ -138,8 +145,7 @@ func Bundle(p *Page) (*Workbook, error) {
 		esc  func(string) (string, error)
 	}{
 		{"style.css", &style, "</style", asciiCSS},
-		{"the modules under js/", &script, "</script", asciiJS},
-		{"wasm_exec.js and worker.js", &workerSrc, "</script", asciiJS},
+		{"payload.js and boot.js", &boot, "</script", asciiJS},
 	}
 	for _, c := range sources {
 		if low := strings.ToLower(*c.text); strings.Contains(low, c.end) || strings.Contains(low, "<!--") {
@@ -155,7 +161,9 @@ func Bundle(p *Page) (*Workbook, error) {
 	}
 	csp := strings.Join([]string{
 		"default-src 'none'",
-		"script-src " + hash(script) + " " + hash(noMod) + " 'wasm-unsafe-eval'",
+		// blob: is the modules boot.js unpacks; only a script of the
+		// page can make a blob URL.
+		"script-src " + hash(boot) + " " + hash(noMod) + " blob: 'wasm-unsafe-eval'",
 		"worker-src blob:",
 		"style-src " + hash(style) + " " + hash(draftCSS),
 		"img-src data:",
@@ -164,19 +172,26 @@ func Bundle(p *Page) (*Workbook, error) {
 		"base-uri 'none'",
 		"object-src 'none'",
 	}, "; ")
+	var sizes []string
+	for _, p := range parts {
+		sizes = append(sizes, fmt.Sprint(len(p)))
+	}
+	wasmText := encodePayload(wasmGz)
 	out := asciiHTML(string(page))
 	for _, r := range []struct{ mark, with string }{
 		{markCSP, `<meta http-equiv="Content-Security-Policy" content="` + csp + `">`},
 		{markStyle, "<style>" + style + "</style>"},
 		{markNoModule, "<script nomodule>" + noMod + "</script>"},
-		{markText, `<script type="application/json" id="ncskit-text">` + wordsText + "</script>"},
 		{markBoot, asciiHTML(words.bootHTML())},
-		{markWorker, `<script type="text/plain" id="ncskit-worker">` + workerSrc + "</script>"},
+		{markApp, `<script type="application/octet-stream" id="ncskit-app" data-gzip="` + fmt.Sprint(len(appGz)) +
+			`" data-parts="` + strings.Join(sizes, " ") + `" data-encoding="windows-1252" data-too-old="` +
+			asciiHTML(html.EscapeString(words.All("boot.too-old", "\n\n"))) + `" data-damaged="` +
+			asciiHTML(html.EscapeString(words.All("boot.damaged", "\n\n"))) + `">` + encodePayload(appGz) + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
-			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(gz.Len()) + `" data-encoding="windows-1252">` + text + "</script>"},
-		{markScript, `<script type="module">` + script + "</script>"},
+			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(len(wasmGz)) + `" data-encoding="windows-1252">` + wasmText + "</script>"},
+		{markScript, `<script type="module">` + boot + "</script>"},
 	} {
-		if r.mark != markWasm && !isASCII(r.with) {
+		if r.mark != markWasm && r.mark != markApp && !isASCII(r.with) {
 			return nil, fmt.Errorf("web: the element for %s is not ASCII, which the windows-1252 page needs", r.mark)
 		}
 		if n := strings.Count(out, r.mark); n != 1 {
@@ -184,7 +199,18 @@ func Bundle(p *Page) (*Workbook, error) {
 		}
 		out = strings.Replace(out, r.mark, r.with, 1)
 	}
-	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: gz.Len(), WasmText: len(text)}, nil
+	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: len(wasmGz), WasmText: len(wasmText), AppGzip: len(appGz)}, nil
+}
+
+// gzipped compresses data as the page's payloads are.
+func gzipped(data []byte) ([]byte, error) {
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return gz.Bytes(), nil
 }
 
 // draftStyle returns the text of the <style> element of a strategy draft

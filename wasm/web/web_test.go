@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -48,14 +49,45 @@ func element(t *testing.T, html, open string) string {
 	return rest[:end]
 }
 
+// app is what #ncskit-app unpacks to (see boot.js).
+type app struct{ words, worker, modules string }
+
+// unpack decodes and decompresses #ncskit-app as boot.js does, and splits
+// it into its parts.
+func unpack(t *testing.T, html string) app {
+	t.Helper()
+	m := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-app" data-gzip="([0-9]+)" data-parts="([0-9]+) ([0-9]+) ([0-9]+)" data-encoding="windows-1252" data-too-old="[^"<]+" data-damaged="[^"<]+">`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatal("no #ncskit-app element with its sizes, encoding and messages")
+	}
+	var n [4]int
+	for i := range n {
+		n[i], _ = strconv.Atoi(m[i+1])
+	}
+	gz, err := decodePayload(browserText(t, element(t, html, m[0])), n[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil || len(raw) != n[1]+n[2]+n[3] {
+		t.Fatalf("#ncskit-app unpacks to %d bytes (%v), want %d+%d+%d", len(raw), err, n[1], n[2], n[3])
+	}
+	return app{string(raw[:n[1]]), string(raw[n[1] : n[1]+n[2]]), string(raw[n[1]+n[2]:])}
+}
+
 func sha(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-// TestBundle checks the single file: every marker replaced, the wasm
-// inlined as base64 of gzip, and a CSP that allows exactly the inline
-// script, the nomodule script and the style, by hash, and no network.
+// TestBundle checks the single file: every marker replaced, the wasm and
+// the page's own scripts and words inlined as gzip, and a CSP that allows
+// exactly the inline boot script, the nomodule script and the style, by
+// hash, the modules the boot script unpacks, and no network.
 func TestBundle(t *testing.T) {
 	html := bundle(t)
 	if strings.Contains(html, "<!--ncskit:") {
@@ -73,14 +105,14 @@ func TestBundle(t *testing.T) {
 	if csp == nil {
 		t.Fatal("no CSP meta tag")
 	}
-	script := element(t, html, `<script type="module">`)
+	boot := element(t, html, `<script type="module">`)
 	style := element(t, html, `<style>`)
 	nomodule := element(t, html, `<script nomodule>`)
 	draftCSS, err := draftStyle()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "default-src 'none'; script-src " + sha(script) + " " + sha(nomodule) + " 'wasm-unsafe-eval'; worker-src blob:; " +
+	want := "default-src 'none'; script-src " + sha(boot) + " " + sha(nomodule) + " blob: 'wasm-unsafe-eval'; worker-src blob:; " +
 		"style-src " + sha(style) + " " + sha(draftCSS) + "; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'; object-src 'none'"
 	if csp[1] != want {
 		t.Errorf("CSP\n%s\nwant\n%s", csp[1], want)
@@ -105,22 +137,50 @@ func TestBundle(t *testing.T) {
 	if !bytes.Equal(raw, fakeWasm) {
 		t.Error("the inlined wasm does not decompress to the module")
 	}
-	worker := element(t, html, `<script type="text/plain" id="ncskit-worker">`)
-	if !strings.HasPrefix(worker, "// wasm_exec.js\n") || !strings.Contains(worker, "self.onmessage") {
-		t.Error("the worker source is not wasm_exec.js followed by worker.js")
+	a := unpack(t, html)
+	words, err := ReadTexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := json.Marshal(words); a.words != string(want) {
+		t.Error("the words unpacked are not text.json's")
+	}
+	if !strings.HasPrefix(a.worker, "// wasm_exec.js\n") || !strings.Contains(a.worker, "function decodeInto(") || !strings.HasSuffix(a.worker, "};\n") {
+		t.Error("the worker source is not wasm_exec.js followed by payload.js and worker.js")
+	}
+	if !strings.Contains(a.modules, "// ---- js/main.js\n") || !strings.Contains(boot, "function decodeInto(") {
+		t.Error("the modules or the boot script (payload.js and boot.js) are not where they belong")
+	}
+	// The boot script sets one src: the blob URL of the modules it unpacked.
+	if strings.Count(boot, ".src =") != 1 || !strings.Contains(boot, "main.src = url;") || !strings.Contains(boot, "const url = URL.createObjectURL(new Blob(") {
+		t.Error("the boot script sets a src other than the modules' blob URL")
 	}
 	for _, bad := range []string{".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
 		"fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "importScripts", "setAttribute('on", ".src ="} {
-		if strings.Contains(script, bad) || strings.Contains(worker, bad) {
+		if strings.Contains(a.modules, bad) || strings.Contains(a.worker, bad) || bad != ".src =" && strings.Contains(boot, bad) {
 			t.Errorf("the page's scripts use %s", bad)
 		}
 	}
+	script := a.modules
 	// The only addresses in the scripts are names, never fetched: the SVG
 	// namespace and the assessment schema's $id.
 	for _, u := range regexp.MustCompile(`https?://[^'"\s]+`).FindAllString(script, -1) {
 		if u != "http://www.w3.org/2000/svg" && u != "https://ncskit.org/schemas/assessment-v1.schema.json" {
 			t.Errorf("the page's script names %s", u)
 		}
+	}
+}
+
+// TestBundleCompressedScripts: the worker's source travels compressed, so
+// text that would end an inline element is safe in it.
+func TestBundleCompressedScripts(t *testing.T) {
+	exe := "var s = '</script><!--';\n"
+	wb, err := Bundle(&Page{Wasm: fakeWasm, WasmExec: []byte(exe)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := unpack(t, string(wb.HTML)); !strings.HasPrefix(a.worker, exe) {
+		t.Errorf("the worker source begins %q", a.worker[:min(40, len(a.worker))])
 	}
 }
 
@@ -139,7 +199,6 @@ func TestBundleRefuses(t *testing.T) {
 	}{
 		{"not wasm", Page{Wasm: []byte("hello world"), WasmExec: []byte("x")}, "web: the bridge is not a WebAssembly module"},
 		{"no wasm_exec", Page{Wasm: fakeWasm}, "web: wasm_exec.js is empty"},
-		{"script end", Page{Wasm: fakeWasm, WasmExec: []byte("var s = '</script>';")}, `web: wasm_exec.js and worker.js contain "</script" or "<!--", which would end or confuse the inline element`},
 	} {
 		_, err := Bundle(&tc.page)
 		if err == nil || err.Error() != tc.want {
@@ -221,10 +280,12 @@ func TestScriptsParse(t *testing.T) {
 	}
 	node := tooltest.Require(t, "node")
 	html := bundle(t)
+	a := unpack(t, html)
 	dir := t.TempDir()
 	for name, src := range map[string]string{
-		"page.mjs":  element(t, html, `<script type="module">`),
-		"worker.js": element(t, html, `<script type="text/plain" id="ncskit-worker">`),
+		"boot.mjs":  element(t, html, `<script type="module">`),
+		"page.mjs":  a.modules,
+		"worker.js": a.worker,
 	} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(src), 0o644)
