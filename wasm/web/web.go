@@ -295,19 +295,22 @@ type BuildOptions struct {
 
 // ColdPackages are compiled without inlining (-gcflags=PATTERN=-l): the
 // spreadsheet, PDF, Word and archive machinery and the reports, which run
-// only when the facilitator imports or exports a file. Inlining copies
-// small functions into their callers; in these packages it makes the
-// compressed engine about 300 KB larger and saves nothing a facilitator
-// notices. The packages a key press or the start-up runs (runtime,
-// encoding/json, assess, strategy, the bridge) keep it.
+// only when the facilitator imports or exports a file, and the loading,
+// schema, regular-expression and text-encoding code that checks a file
+// once. Inlining copies small functions into their callers; in these
+// packages it makes the compressed engine about 380 KB larger and saves
+// nothing a facilitator notices. The packages a key press runs (runtime,
+// reflect, encoding/json, strconv, strings, fmt, time, assess, strategy,
+// the bridge) keep it.
 var ColdPackages = []string{
 	"github.com/xuri/...", "github.com/go-pdf/...", "github.com/richardlehane/...", "github.com/tiendc/...",
-	"github.com/santhosh-tekuri/...", "golang.org/x/net/...", "golang.org/x/text/encoding/...",
+	"github.com/santhosh-tekuri/...", "golang.org/x/net/...", "golang.org/x/text/...",
 	"golang.org/x/image/...", "golang.org/x/crypto/...",
 	"crypto/...", "net/...", "image/...", "encoding/xml", "encoding/gob", "encoding/asn1", "encoding/pem",
-	"archive/zip", "compress/...", "math/big", "mime/...", "container/list",
-	"./render/...", "./questionnaire", "./region", "./progress",
-	"./internal/docshape", "./internal/typeset", "./internal/xlsxtext", "./internal/drafting",
+	"encoding/base64", "encoding/hex", "encoding/binary", "hash/...", "regexp/...", "text/...", "html",
+	"archive/zip", "compress/...", "math/big", "mime/...", "container/...", "bufio", "os", "io/fs", "path/...",
+	"log/...", "unique", "weak",
+	"./render/...", "./questionnaire", "./region", "./progress", "./load", "./schemas", "./internal/...",
 }
 
 // Build compiles the bridge with the local Go toolchain (GOOS=js
