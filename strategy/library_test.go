@@ -32,6 +32,28 @@ func baseAction(t *testing.T) map[string]any {
 	return nil
 }
 
+// checkEdit loads a library of GOV.LEAD.a1 changed by edit, and checks
+// that it is refused with an error containing want, or accepted when want
+// is "".
+func checkEdit(t *testing.T, name string, edit func(a map[string]any), want string) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		a := baseAction(t)
+		edit(a)
+		data, err := json.Marshal(map[string]any{"pillar": "GOV", "actions": []any{a}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = strategy.LoadLibrary(fstest.MapFS{"actions/gov.json": {Data: data}}, "actions", assess.Default())
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("unexpected error: %v", err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("got %v\nwant %s", err, want)
+		}
+	})
+}
+
 func cond(s string) any {
 	var v any
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
@@ -106,21 +128,7 @@ func TestLibraryModesAndConditions(t *testing.T) {
 			"GOV.LEAD.a1: mode fact-finding is for the actions Build derives from unknown levels"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := baseAction(t)
-			tc.edit(a)
-			data, err := json.Marshal(map[string]any{"pillar": "GOV", "actions": []any{a}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = strategy.LoadLibrary(fstest.MapFS{"actions/gov.json": {Data: data}}, "actions", assess.Default())
-			switch {
-			case tc.want == "" && err != nil:
-				t.Errorf("unexpected error: %v", err)
-			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-				t.Errorf("got %v\nwant %s", err, tc.want)
-			}
-		})
+		checkEdit(t, tc.name, tc.edit, tc.want)
 	}
 }
 
@@ -180,20 +188,6 @@ func TestLibraryMeasures(t *testing.T) {
 		}, `GOV.LEAD.a1: kpi/name/es: the name repeats its unit`},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := baseAction(t)
-			tc.edit(kpi(a))
-			data, err := json.Marshal(map[string]any{"pillar": "GOV", "actions": []any{a}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = strategy.LoadLibrary(fstest.MapFS{"actions/gov.json": {Data: data}}, "actions", assess.Default())
-			switch {
-			case tc.want == "" && err != nil:
-				t.Errorf("unexpected error: %v", err)
-			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-				t.Errorf("got %v\nwant %s", err, tc.want)
-			}
-		})
+		checkEdit(t, tc.name, func(a map[string]any) { tc.edit(kpi(a)) }, tc.want)
 	}
 }
