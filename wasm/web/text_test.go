@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/ncskit/ncskit/internal/texttest"
 )
 
 // TestTexts checks text.json: every key has its words in each language of
@@ -20,55 +21,7 @@ func TestTexts(t *testing.T) {
 	if len(words) < 500 {
 		t.Errorf("text.json has %d keys", len(words))
 	}
-	for _, key := range sortedKeys(words) {
-		if msg := checkText(words[key]); msg != "" {
-			t.Errorf("text.json: %s: %s", key, msg)
-		}
-	}
-}
-
-var placeholder = regexp.MustCompile(`\{[A-Za-z0-9_]+\}`)
-
-// checkText says what is wrong with the words of one key, or "".
-func checkText(w map[string]string) string {
-	want := placeholders(w["en"])
-	for _, l := range Languages {
-		switch {
-		case strings.TrimSpace(w[l]) == "":
-			return "no " + l
-		case !slices.Equal(placeholders(w[l]), want):
-			return fmt.Sprintf("%s has the placeholders %q, en %q", l, placeholders(w[l]), want)
-		}
-	}
-	for l := range w {
-		if !slices.Contains(Languages, l) {
-			return "a language the page does not offer: " + l
-		}
-	}
-	return ""
-}
-
-func placeholders(s string) []string {
-	p := placeholder.FindAllString(s, -1)
-	sort.Strings(p)
-	return slices.Compact(p)
-}
-
-func TestCheckText(t *testing.T) {
-	good := map[string]string{"en": "Saved {name}", "es": "Se guardó {name}", "fr": "{name} enregistré", "pt": "{name} salvo"}
-	if msg := checkText(good); msg != "" {
-		t.Errorf("good words refused: %s", msg)
-	}
-	for _, bad := range []map[string]string{
-		{"en": "Saved {name}", "es": "Se guardó {name}", "fr": "{name} enregistré"},
-		{"en": "Saved {name}", "es": "Se guardó {nombre}", "fr": "{name} enregistré", "pt": "{name} salvo"},
-		{"en": "Saved {name}", "es": "Se guardó", "fr": "{name} enregistré", "pt": "{name} salvo"},
-		{"en": "Saved {name}", "es": "Se guardó {name}", "fr": " ", "pt": "{name} salvo"},
-	} {
-		if checkText(bad) == "" {
-			t.Errorf("accepted %q", bad)
-		}
-	}
+	texttest.Check(t, words, Languages, regexp.MustCompile(`\{[A-Za-z0-9_]+\}`))
 }
 
 // TestTextKeysUsed checks that every key the page names as a literal,
