@@ -26,6 +26,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ncskit/ncskit/internal/wasmbin"
 	"github.com/ncskit/ncskit/wasm/web"
 )
 
@@ -89,38 +90,32 @@ var sectionNames = map[byte]string{1: "type", 2: "import", 3: "function", 4: "ta
 
 // parse reads the sections of a wasm binary.
 func parse(d []byte) (*module, error) {
-	if len(d) < 8 || !bytes.Equal(d[:4], []byte("\x00asm")) {
-		return nil, errors.New("not a WebAssembly module")
-	}
 	m := &module{size: len(d), names: map[uint32]string{}, sections: map[string]int{}}
-	r := &reader{d: d, i: 8}
-	for r.i < len(d) {
-		id := r.byte()
-		n := int(r.uleb())
-		if r.err != nil || n > len(d)-r.i {
-			return nil, errors.New("a section runs past the end of the file")
-		}
-		s := &reader{d: d[r.i : r.i+n]}
-		r.i += n
+	err := wasmbin.Sections(d, func(id byte, body []byte) error {
+		s := wasmbin.NewReader(body)
 		name := sectionNames[id]
 		switch id {
-		case 0:
-			name = "custom " + s.name()
+		case wasmbin.SectionCustom:
+			name = "custom " + s.Name()
 			if name == "custom name" {
 				m.readNames(s)
 			}
-		case 2:
+		case wasmbin.SectionImport:
 			m.readImports(s)
-		case 10:
-			count := int(s.uleb())
-			for k := 0; k < count && s.err == nil; k++ {
-				m.bodies = append(m.bodies, s.bytes(int(s.uleb())))
+		case wasmbin.SectionCode:
+			count := int(s.ULEB())
+			for k := 0; k < count && s.Err() == nil; k++ {
+				m.bodies = append(m.bodies, s.Bytes(int(s.ULEB())))
 			}
 		}
-		if s.err != nil {
-			return nil, fmt.Errorf("section %s: %v", name, s.err)
+		if s.Err() != nil {
+			return fmt.Errorf("section %s: %v", name, s.Err())
 		}
-		m.sections[name] += n
+		m.sections[name] += len(body)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(m.names) == 0 {
 		return nil, errors.New("the module has no function names: build it without -ldflags=-s")
@@ -128,42 +123,53 @@ func parse(d []byte) (*module, error) {
 	return m, nil
 }
 
-func (m *module) readImports(s *reader) {
-	count := int(s.uleb())
-	for k := 0; k < count && s.err == nil; k++ {
-		s.name()
-		s.name()
-		switch kind := s.byte(); kind {
+func (m *module) readImports(s *wasmbin.Reader) {
+	count := int(s.ULEB())
+	for k := 0; k < count && s.Err() == nil; k++ {
+		s.Name()
+		s.Name()
+		switch kind := s.Byte(); kind {
 		case 0: // function: type index
-			s.uleb()
+			s.ULEB()
 			m.imported++
 		case 1: // table: element type, limits
-			s.byte()
-			s.limits()
+			s.Byte()
+			limits(s)
 		case 2: // memory
-			s.limits()
+			limits(s)
 		case 3: // global: value type, mutability
-			s.byte()
-			s.byte()
+			s.Byte()
+			s.Byte()
 		default:
-			s.err = fmt.Errorf("import kind %d", kind)
+			s.Fail(fmt.Errorf("import kind %d", kind))
 		}
 	}
 }
 
-func (m *module) readNames(s *reader) {
-	for s.i < len(s.d) && s.err == nil {
-		id := s.byte()
-		sub := &reader{d: s.bytes(int(s.uleb()))}
+// limits reads the limits of a table or memory: a flag, the minimum and,
+// when the flag says so, the maximum.
+func limits(s *wasmbin.Reader) {
+	if s.Byte()&1 != 0 {
+		s.ULEB()
+	}
+	s.ULEB()
+}
+
+func (m *module) readNames(s *wasmbin.Reader) {
+	for !s.Done() {
+		id := s.Byte()
+		sub := wasmbin.NewReader(s.Bytes(int(s.ULEB())))
 		if id != 1 {
 			continue
 		}
-		count := int(sub.uleb())
-		for k := 0; k < count && sub.err == nil; k++ {
-			idx := uint32(sub.uleb())
-			m.names[idx] = sub.name()
+		count := int(sub.ULEB())
+		for k := 0; k < count && sub.Err() == nil; k++ {
+			idx := uint32(sub.ULEB())
+			m.names[idx] = sub.Name()
 		}
-		s.err = sub.err
+		if sub.Err() != nil {
+			s.Fail(sub.Err())
+		}
 	}
 }
 
@@ -285,57 +291,3 @@ func gzipSize(b []byte) int {
 
 func mb(n int) float64 { return float64(n) / 1e6 }
 func kb(n int) float64 { return float64(n) / 1e3 }
-
-// reader reads the LEB128 numbers and vectors of a wasm binary; the
-// first error stops it.
-type reader struct {
-	d   []byte
-	i   int
-	err error
-}
-
-func (r *reader) byte() byte {
-	if r.err != nil || r.i >= len(r.d) {
-		r.fail()
-		return 0
-	}
-	r.i++
-	return r.d[r.i-1]
-}
-
-func (r *reader) uleb() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		b := r.byte()
-		v |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil || n < 0 || n > len(r.d)-r.i {
-		r.fail()
-		return nil
-	}
-	r.i += n
-	return r.d[r.i-n : r.i]
-}
-
-func (r *reader) name() string { return string(r.bytes(int(r.uleb()))) }
-
-func (r *reader) limits() {
-	if r.byte()&1 != 0 {
-		r.uleb()
-	}
-	r.uleb()
-}
-
-func (r *reader) fail() {
-	if r.err == nil {
-		r.err = errors.New("truncated")
-	}
-}

@@ -1,9 +1,10 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"slices"
+
+	"github.com/ncskit/ncskit/internal/wasmbin"
 )
 
 // The Go linker writes the engine's initial memory as up to 100,000 data
@@ -18,15 +19,6 @@ import (
 // two segments. Longer runs stay gaps: they cost nothing in the file.
 const mergeGap = 4096
 
-// wasmHeader is the magic number and version of a WebAssembly module.
-var wasmHeader = []byte("\x00asm\x01\x00\x00\x00")
-
-// Section IDs of the WebAssembly binary format.
-const (
-	sectionData      = 11
-	sectionDataCount = 12
-)
-
 // dataSegment is an active segment of memory 0: bytes written at offset
 // when the module is instantiated.
 type dataSegment struct {
@@ -40,70 +32,61 @@ type dataSegment struct {
 // cannot rewrite without changing that memory (passive segments, offsets
 // that are not constants, overlapping segments), is an error.
 func mergeData(mod []byte, gap int) ([]byte, error) {
-	if !bytes.HasPrefix(mod, wasmHeader) {
-		return nil, errors.New("not a WebAssembly module of version 1")
-	}
-	out := append([]byte(nil), wasmHeader...)
-	merged := -1
-	for r := (reader{b: mod, i: len(wasmHeader)}); r.i < len(r.b); {
-		id := r.byte()
-		size := r.uleb()
-		body := r.take(int(size))
-		if r.err != nil {
-			return nil, r.err
-		}
+	out := append([]byte(nil), wasmbin.Header...)
+	merged := false
+	err := wasmbin.Sections(mod, func(id byte, body []byte) error {
 		switch id {
-		case sectionData:
+		case wasmbin.SectionData:
 			segs, err := readData(body)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			segs, err = joinSegments(segs, gap)
-			if err != nil {
-				return nil, err
+			if segs, err = joinSegments(segs, gap); err != nil {
+				return err
 			}
-			merged = len(segs)
-			body = writeData(segs)
-		case sectionDataCount:
-			if merged < 0 {
-				// The count comes before the data section; it is
-				// rewritten once the data section is known.
-				return nil, errors.New("a data count section, which mergeData does not rewrite")
+			body, merged = writeData(segs), true
+		case wasmbin.SectionDataCount:
+			if !merged {
+				// The count comes before the data section and would
+				// have to be rewritten once that is known.
+				return errors.New("a data count section, which mergeData does not rewrite")
 			}
 		}
-		out = append(out, id)
-		out = appendULEB(out, uint64(len(body)))
-		out = append(out, body...)
+		out = wasmbin.AppendSection(out, id, body)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // readData reads the segments of a data section.
 func readData(body []byte) ([]dataSegment, error) {
-	r := reader{b: body}
-	n := r.uleb()
+	r := wasmbin.NewReader(body)
+	n := r.ULEB()
 	segs := make([]dataSegment, 0, min(n, uint64(len(body))))
 	for range n {
-		if kind := r.uleb(); kind != 0 && r.err == nil {
+		if kind := r.ULEB(); kind != 0 && r.Err() == nil {
 			return nil, errors.New("a data segment that is not an active segment of memory 0")
 		}
-		if op := r.byte(); op != 0x41 && r.err == nil { // i32.const
+		if op := r.Byte(); op != 0x41 && r.Err() == nil { // i32.const
 			return nil, errors.New("a data segment whose offset is not a constant")
 		}
-		off := r.sleb()
-		if end := r.byte(); end != 0x0b && r.err == nil {
+		off := r.SLEB()
+		if end := r.Byte(); end != 0x0b && r.Err() == nil {
 			return nil, errors.New("a data segment whose offset is not a single constant")
 		}
-		data := r.take(int(r.uleb()))
-		if r.err != nil {
-			return nil, r.err
+		data := r.Bytes(int(r.ULEB()))
+		if r.Err() != nil {
+			return nil, r.Err()
 		}
 		segs = append(segs, dataSegment{offset: uint32(off), data: data})
 	}
-	if r.err == nil && r.i != len(body) {
+	if !r.Done() {
 		return nil, errors.New("bytes after the last data segment")
 	}
-	return segs, r.err
+	return segs, nil
 }
 
 // joinSegments sorts the segments by offset and joins those fewer than gap
@@ -135,102 +118,13 @@ func joinSegments(segs []dataSegment, gap int) ([]dataSegment, error) {
 
 // writeData writes segments as the body of a data section.
 func writeData(segs []dataSegment) []byte {
-	b := appendULEB(nil, uint64(len(segs)))
+	b := wasmbin.AppendULEB(nil, uint64(len(segs)))
 	for _, s := range segs {
 		b = append(b, 0, 0x41)
-		b = appendSLEB(b, int64(int32(s.offset)))
+		b = wasmbin.AppendSLEB(b, int64(int32(s.offset)))
 		b = append(b, 0x0b)
-		b = appendULEB(b, uint64(len(s.data)))
+		b = wasmbin.AppendULEB(b, uint64(len(s.data)))
 		b = append(b, s.data...)
 	}
 	return b
-}
-
-// reader reads the integers and byte strings of the binary format and
-// keeps the first error.
-type reader struct {
-	b   []byte
-	i   int
-	err error
-}
-
-var errShort = errors.New("a section or segment that runs past the end of the module")
-
-func (r *reader) byte() byte {
-	if r.err != nil {
-		return 0
-	}
-	if r.i >= len(r.b) {
-		r.err = errShort
-		return 0
-	}
-	r.i++
-	return r.b[r.i-1]
-}
-
-func (r *reader) take(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n < 0 || n > len(r.b)-r.i {
-		r.err = errShort
-		return nil
-	}
-	r.i += n
-	return r.b[r.i-n : r.i]
-}
-
-func (r *reader) uleb() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		c := r.byte()
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	if r.err == nil {
-		r.err = errors.New("an integer longer than the format allows")
-	}
-	return 0
-}
-
-func (r *reader) sleb() int64 {
-	var v int64
-	for shift := 0; shift < 64; shift += 7 {
-		c := r.byte()
-		v |= int64(c&0x7f) << shift
-		if c < 0x80 {
-			if shift+7 < 64 && c&0x40 != 0 {
-				v |= -1 << (shift + 7)
-			}
-			return v
-		}
-	}
-	if r.err == nil {
-		r.err = errors.New("an integer longer than the format allows")
-	}
-	return 0
-}
-
-func appendULEB(b []byte, v uint64) []byte {
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if v == 0 {
-			return append(b, c)
-		}
-		b = append(b, c|0x80)
-	}
-}
-
-func appendSLEB(b []byte, v int64) []byte {
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if v == 0 && c&0x40 == 0 || v == -1 && c&0x40 != 0 {
-			return append(b, c)
-		}
-		b = append(b, c|0x80)
-	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ncskit/ncskit/internal/tooltest"
+	"github.com/ncskit/ncskit/internal/wasmbin"
 )
 
 // module builds a module of a custom section and a data section with
@@ -21,40 +22,34 @@ func module(segs ...dataSegment) []byte {
 // moduleWith builds a module of a custom section, the sections before
 // and a data section of the given body.
 func moduleWith(before, data []byte) []byte {
-	m := append([]byte(nil), wasmHeader...)
-	custom := append([]byte{4}, "name"...)
-	m = append(append(append(m, 0), appendULEB(nil, uint64(len(custom)))...), custom...)
+	m := wasmbin.AppendSection(append([]byte(nil), wasmbin.Header...), wasmbin.SectionCustom, append([]byte{4}, "name"...))
 	m = append(m, before...)
-	return append(append(append(m, sectionData), appendULEB(nil, uint64(len(data)))...), data...)
+	return wasmbin.AppendSection(m, wasmbin.SectionData, data)
 }
 
 // memory is the memory a module's data section makes, and its segments.
 func memory(t *testing.T, mod []byte) ([]byte, int) {
 	t.Helper()
-	r := reader{b: mod, i: len(wasmHeader)}
-	for r.i < len(r.b) {
-		id, body := r.byte(), r.take(int(r.uleb()))
-		if r.err != nil {
-			t.Fatal(r.err)
-		}
-		if id != sectionData {
-			continue
+	var mem []byte
+	n := -1
+	err := wasmbin.Sections(mod, func(id byte, body []byte) error {
+		if id != wasmbin.SectionData {
+			return nil
 		}
 		segs, err := readData(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var mem []byte
 		for _, s := range segs {
 			if end := int(s.offset) + len(s.data); end > len(mem) {
 				mem = append(mem, make([]byte, end-len(mem))...)
 			}
 			copy(mem[s.offset:], s.data)
 		}
-		return mem, len(segs)
+		n = len(segs)
+		return err
+	})
+	if err != nil || n < 0 {
+		t.Fatalf("no data section (%v)", err)
 	}
-	t.Fatal("no data section")
-	return nil, 0
+	return mem, n
 }
 
 func TestMergeData(t *testing.T) {
@@ -79,7 +74,7 @@ func TestMergeData(t *testing.T) {
 	if n != 5 || m != 3 {
 		t.Errorf("segments %d → %d, want 5 → 3", n, m)
 	}
-	if !bytes.Equal(got[:len(wasmHeader)+7], mod[:len(wasmHeader)+7]) {
+	if !bytes.Equal(got[:len(wasmbin.Header)+7], mod[:len(wasmbin.Header)+7]) {
 		t.Error("the custom section was not copied as it was")
 	}
 	if all, err := mergeData(mod, 1<<20); err != nil {
@@ -103,13 +98,13 @@ func TestMergeDataRefuses(t *testing.T) {
 		want string
 	}{
 		{"not wasm", []byte("hello world"), "not a WebAssembly module of version 1"},
-		{"cut short", valid[:len(valid)-1], "a section or segment that runs past the end of the module"},
+		{"cut short", valid[:len(valid)-1], "a section or vector that runs past the end of the module"},
 		{"overlap", module(dataSegment{0x10, []byte("abc")}, dataSegment{0x11, []byte("x")}), "overlapping data segments"},
 		{"passive", with([]byte{1, 1, 2, 'a', 'b'}), "a data segment that is not an active segment of memory 0"},
 		{"global offset", with([]byte{1, 0, 0x23, 0, 0x0b, 1, 'a'}), "a data segment whose offset is not a constant"},
 		{"two instructions", with([]byte{1, 0, 0x41, 0, 0x41, 0x0b, 1, 'a'}), "a data segment whose offset is not a single constant"},
 		{"trailing", with([]byte{0, 9}), "bytes after the last data segment"},
-		{"data count", moduleWith([]byte{sectionDataCount, 1, 1}, writeData([]dataSegment{{0x10, []byte("ab")}})),
+		{"data count", moduleWith([]byte{wasmbin.SectionDataCount, 1, 1}, writeData([]dataSegment{{0x10, []byte("ab")}})),
 			"a data count section, which mergeData does not rewrite"},
 	} {
 		if _, err := mergeData(tc.mod, 16); err == nil || err.Error() != tc.want {
