@@ -18,7 +18,6 @@ func EncodePDF(w io.Writer, rep *Report) error {
 	if err := typeset.AddFonts(f); err != nil {
 		return err
 	}
-	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	f.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	f.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -109,7 +108,7 @@ func EncodePDF(w io.Writer, rep *Report) error {
 	if err := f.Error(); err != nil {
 		return err
 	}
-	return f.Output(w)
+	return typeset.Output(f, w)
 }
 
 type pdf struct{ f *fpdf.Fpdf }

@@ -42,7 +42,7 @@ func EncodePDF(w io.Writer, r *Report) (err error) {
 			return fmt.Errorf("region: pdf: %w", err)
 		}
 		if pass == 1 {
-			return d.f.Output(w)
+			return typeset.Output(d.f, w)
 		}
 		total = d.f.PageNo()
 	}
@@ -117,7 +117,6 @@ func newPDFDoc(r *Report, total int) (*pdfDoc, error) {
 	w, h := f.GetPageSize()
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(pdfMargin, pdfTop, pdfMargin)
-	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	date, err := time.Parse("2006-01-02", r.Latest)
 	if err != nil {

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -224,7 +223,6 @@ func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (
 	}
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, marginTop, marginX)
-	f.SetCompression(false) // output compresses the pages (see deflate.go)
 	f.SetCatalogSort(true)
 	date := documentDate(d.Meta)
 	f.SetCreationDate(date)
@@ -294,16 +292,10 @@ func (e *encoder) render() error {
 
 // output writes the document, its pages compressed.
 func (e *encoder) output(w io.Writer) error {
-	var raw bytes.Buffer
-	if err := e.f.Output(&raw); err != nil {
+	if err := typeset.Output(e.f, w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := deflatePages(raw.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return nil
 }
 
 // continued marks a caption or title repeated on a later page; a draft

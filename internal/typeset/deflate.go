@@ -1,22 +1,41 @@
-package pdf
+package typeset
 
 import (
 	"bytes"
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/go-pdf/fpdf"
 )
 
 // fpdf compresses each page's content stream with a zlib writer of its
 // own, and a new writer costs about a megabyte of memory to set up: for a
 // draft of 85 pages that was more time than drawing them. fpdf offers no
-// way to reuse one, so the encoder has fpdf write the pages uncompressed
-// and deflates their content streams here, with a writer kept for the
-// next document, at the level fpdf uses. The file is byte for byte the
-// one fpdf's own compression gives.
+// way to reuse one, so Output has fpdf write the pages uncompressed and
+// deflates their content streams here, with a writer kept for the next
+// document, at the level fpdf uses. The file is byte for byte the one
+// fpdf's own compression gives.
+
+// Output writes the document f to w as fpdf's Output with compression
+// on would, faster (see above). It turns fpdf's own compression off.
+func Output(f *fpdf.Fpdf, w io.Writer) error {
+	f.SetCompression(false)
+	var raw bytes.Buffer
+	if err := f.Output(&raw); err != nil {
+		return err
+	}
+	out, err := deflatePages(raw.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
 
 // zlibWriters holds writers at fpdf's compression level.
 var zlibWriters = sync.Pool{New: func() any {
@@ -24,7 +43,7 @@ var zlibWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-var errLayout = errors.New("pdf: fpdf's output is not laid out as expected")
+var errLayout = errors.New("fpdf's output is not laid out as expected")
 
 // deflatePages returns the PDF that fpdf wrote with compression off, with
 // the content stream of every page compressed and the cross-reference

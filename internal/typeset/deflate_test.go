@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"github.com/ncskit/ncskit/internal/typeset"
 )
 
 // sample writes a small document of several pages, with text, links and
@@ -16,7 +15,7 @@ import (
 func sample(t *testing.T, compress bool) []byte {
 	t.Helper()
 	f := fpdf.New("P", "mm", "A4", "")
-	if err := typeset.AddFonts(f); err != nil {
+	if err := AddFonts(f); err != nil {
 		t.Fatal(err)
 	}
 	f.SetCompression(compress)
