@@ -4,10 +4,44 @@ package docshape
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ncskit/ncskit/strategy"
 )
+
+// Normalize pads the header and rows of t to one column count.
+func Normalize(t strategy.Table) strategy.Table {
+	n := len(t.Columns)
+	for _, r := range t.Rows {
+		n = max(n, len(r))
+	}
+	cols := append(make([]string, 0, n), t.Columns...)
+	for len(cols) < n {
+		cols = append(cols, "")
+	}
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = append(make([]string, 0, n), r...)
+		for len(rows[i]) < n {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	t.Columns, t.Rows = cols, rows
+	return t
+}
+
+// DocumentDate is the date a document of the draft carries: the draft's
+// date (the session date), else the assessment date, else the Unix epoch;
+// never the clock, so that output is reproducible.
+func DocumentDate(m strategy.Meta) time.Time {
+	for _, s := range []string{m.Date, m.AssessmentDate} {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t
+		}
+	}
+	return time.Unix(0, 0).UTC()
+}
 
 // Deref turns a pointer to a block into the block; nil stays nil.
 func Deref(b strategy.Block) strategy.Block {

@@ -282,7 +282,7 @@ func checkRead(t *testing.T, d *strategy.Draft, r *read, hostile bool) {
 	}
 	m := d.Meta
 	for k, v := range map[string]string{"title": clean(oneLine(m.Title)), "subject": clean(oneLine(m.Subtitle)), "author": "ncskit",
-		"language": "en-GB", "version": m.Version, "status": m.Status, "created": documentDate(m).Format("2006-01-02T15:04:05")} {
+		"language": "en-GB", "version": m.Version, "status": m.Status, "created": docshape.DocumentDate(m).Format("2006-01-02T15:04:05")} {
 		if r.Core[k] != v {
 			t.Errorf("core property %s = %q, want %q", k, r.Core[k], v)
 		}
@@ -319,7 +319,7 @@ func checkRead(t *testing.T, d *strategy.Draft, r *read, hostile bool) {
 // document: the header, its rows, and a row under each row that has
 // text in a long column.
 func tableRows(t strategy.Table) int {
-	t = normalize(t)
+	t = docshape.Normalize(t)
 	if len(t.Columns) == 0 {
 		return 0
 	}

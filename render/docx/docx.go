@@ -232,17 +232,6 @@ func (e *encoder) write(w io.Writer) error {
 // date can hold, never the clock.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// documentDate is the draft's date (the session date), else the
-// assessment date, else the Unix epoch: never the clock.
-func documentDate(m strategy.Meta) time.Time {
-	for _, s := range []string{m.Date, m.AssessmentDate} {
-		if t, err := time.Parse("2006-01-02", s); err == nil {
-			return t
-		}
-	}
-	return time.Unix(0, 0).UTC()
-}
-
 // langTag returns the language tag Word's proofing tools know for the
 // draft's language code: a code with a region is kept, a bare one gets
 // the region whose dictionary the region's ministries would use.

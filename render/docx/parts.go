@@ -3,6 +3,8 @@ package docx
 import (
 	"strconv"
 	"strings"
+
+	"github.com/ncskit/ncskit/internal/docshape"
 )
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -81,7 +83,7 @@ func (e *encoder) documentRels() string {
 // language, status and version, dated by the draft.
 func (e *encoder) core() string {
 	m := e.d.Meta
-	date := documentDate(m).UTC().Format("2006-01-02T15:04:05Z")
+	date := docshape.DocumentDate(m).UTC().Format("2006-01-02T15:04:05Z")
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
 	el := func(name, v string) {

@@ -24,34 +24,13 @@ const (
 	groupFill = "EAF0F7"
 )
 
-// normalize pads the header and rows to one column count.
-func normalize(t strategy.Table) strategy.Table {
-	n := len(t.Columns)
-	for _, r := range t.Rows {
-		n = max(n, len(r))
-	}
-	cols := append(make([]string, 0, n), t.Columns...)
-	for len(cols) < n {
-		cols = append(cols, "")
-	}
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = append(make([]string, 0, n), r...)
-		for len(rows[i]) < n {
-			rows[i] = append(rows[i], "")
-		}
-	}
-	t.Columns, t.Rows = cols, rows
-	return t
-}
-
 // table writes a table in the built-in style Table Grid, with its caption
 // in the Caption style above it and a header row that Word and
 // LibreOffice repeat on every page. Column widths follow the table's
 // relative widths across the text width. A table too wide for a portrait
 // page gets a landscape section.
 func (e *encoder) table(t strategy.Table) {
-	t = normalize(t)
+	t = docshape.Normalize(t)
 	if len(t.Columns) == 0 {
 		if t.Caption != "" {
 			e.para("Caption", t.Caption)

@@ -6,9 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/ncskit/ncskit/internal/docshape"
 	"github.com/ncskit/ncskit/internal/typeset"
 	"github.com/ncskit/ncskit/strategy"
 )
@@ -224,7 +224,7 @@ func newEncoder(d *strategy.Draft, size fpdf.SizeType, prev *layout, c *cache) (
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginX, marginTop, marginX)
 	f.SetCatalogSort(true)
-	date := documentDate(d.Meta)
+	date := docshape.DocumentDate(d.Meta)
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)
 	f.SetTitle(d.Meta.Title, true)
@@ -305,18 +305,6 @@ func (e *encoder) continued(s string) string {
 		return s
 	}
 	return s + " (" + e.continuedLabel + ")"
-}
-
-// documentDate is the draft's date (the session date), else the
-// assessment date, else the Unix epoch: never the clock, so that output
-// is reproducible.
-func documentDate(m strategy.Meta) time.Time {
-	for _, s := range []string{m.Date, m.AssessmentDate} {
-		if t, err := time.Parse("2006-01-02", s); err == nil {
-			return t
-		}
-	}
-	return time.Unix(0, 0).UTC()
 }
 
 // langTag keeps a language code to the characters of a BCP 47 tag: fpdf

@@ -53,29 +53,8 @@ func (r *tableRow) lines() int { return r.n + len(r.detail) }
 // paragraph carries the column name as its label.
 type cellLine struct{ label, text string }
 
-// normalize pads the header and rows to one column count.
-func normalize(t strategy.Table) strategy.Table {
-	n := len(t.Columns)
-	for _, r := range t.Rows {
-		n = max(n, len(r))
-	}
-	cols := append(make([]string, 0, n), t.Columns...)
-	for len(cols) < n {
-		cols = append(cols, "")
-	}
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = append(make([]string, 0, n), r...)
-		for len(rows[i]) < n {
-			rows[i] = append(rows[i], "")
-		}
-	}
-	t.Columns, t.Rows = cols, rows
-	return t
-}
-
 func (e *encoder) table(t strategy.Table) {
-	t = normalize(t)
+	t = docshape.Normalize(t)
 	if len(t.Columns) == 0 {
 		return
 	}
@@ -94,7 +73,7 @@ func (e *encoder) table(t strategy.Table) {
 }
 
 func (e *encoder) tableStart(t strategy.Table) float64 {
-	t = normalize(t)
+	t = docshape.Normalize(t)
 	if len(t.Columns) == 0 {
 		return 0
 	}
