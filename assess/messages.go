@@ -32,11 +32,16 @@ var MessageLanguages = []string{"en", "es", "fr", "pt"}
 // message returns the message key in lang with its placeholders filled
 // from the name, value pairs of args.
 func message(lang, key string, args ...string) string {
+	return fill(messageIn(lang, key), args)
+}
+
+// messageIn returns the message of key in lang, placeholders unfilled.
+func messageIn(lang, key string) string {
 	t, ok := messages()[key]
 	if !ok {
 		panic("assess: no message " + key)
 	}
-	return t.Fill(lang, args...)
+	return t.In(lang)
 }
 
 // number writes f as lang writes a decimal number: 1.5 in English, 1,5

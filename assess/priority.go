@@ -52,9 +52,11 @@ var CostFactors = map[string]float64{"low": 1.25, "medium": 1, "high": 0.8}
 func prioritise(m *Model, a *Assessment, res *Result, lang string, warn warnFunc) []Priority {
 	var list []*Priority
 	byID := map[string]*Priority{}
-	for _, g := range res.Gaps {
+	block := make([]Priority, len(res.Gaps)) // one allocation for all
+	for i, g := range res.Gaps {
 		in := m.Indicator(g.Indicator)
-		p := &Priority{
+		p := &block[i]
+		*p = Priority{
 			Indicator: g.Indicator, Area: g.Area, Pillar: g.Pillar,
 			Level: g.Level, Target: g.Target, Gap: g.Gap,
 			Weight: in.Weight, Urgency: in.Urgency, Cost: in.Cost,
@@ -136,18 +138,21 @@ type warnFunc func(code, indicator, pointer, key string, args ...string)
 // reason explains a priority's score in lang.
 func reason(lang string, p *Priority) string {
 	itoa := strconv.Itoa
-	s := message(lang, "reason.score", "gap", itoa(p.Gap), "level", itoa(p.Level), "target", itoa(p.Target),
-		"weight", itoa(p.Weight), "urgency", itoa(p.Urgency), "cost", message(lang, "reason.cost."+p.Cost),
+	var b strings.Builder
+	b.Grow(320)
+	say := func(key string, args ...string) { appendFill(&b, messageIn(lang, key), args) }
+	say("reason.score", "gap", itoa(p.Gap), "level", itoa(p.Level), "target", itoa(p.Target),
+		"weight", itoa(p.Weight), "urgency", itoa(p.Urgency), "cost", messageIn(lang, "reason.cost."+p.Cost),
 		"factor", number(lang, CostFactors[p.Cost]), "score", number(lang, p.Score))
 	if p.Effective > p.Score {
-		s += message(lang, "reason.raised", "score", number(lang, p.Effective), "unlocks", strings.Join(p.Unlocks, ", "))
+		say("reason.raised", "score", number(lang, p.Effective), "unlocks", strings.Join(p.Unlocks, ", "))
 	} else if len(p.Unlocks) > 0 {
-		s += message(lang, "reason.prerequisite", "unlocks", strings.Join(p.Unlocks, ", "))
+		say("reason.prerequisite", "unlocks", strings.Join(p.Unlocks, ", "))
 	}
 	if len(p.After) > 0 {
-		s += message(lang, "reason.after", "after", strings.Join(p.After, ", "))
+		say("reason.after", "after", strings.Join(p.After, ", "))
 	}
-	return s
+	return b.String()
 }
 
 // applyOverrides moves pinned indicators to their ranks: all of them are

@@ -30,14 +30,16 @@ func ScoreIn(m *Model, a *Assessment, lang string) (*Result, error) {
 		byID:    map[string]*IndicatorScore{},
 	}}
 	s.prepare(nth)
+	s.scores = make([]IndicatorScore, 0, len(m.nth))
 	if a.Model.Version != m.Version {
 		s.warn(WarnModelVersion, "", "/model/version", "warn.model-version", "from", a.Model.Version, "to", m.Version)
 	}
+	var pinds []*IndicatorScore // of the pillar, reused
 	for _, p := range m.Pillars {
-		ps := &PillarScore{ID: p.ID}
-		var pinds []*IndicatorScore
+		ps := &PillarScore{ID: p.ID, Areas: make([]*AreaScore, 0, len(p.Areas))}
+		pinds = pinds[:0]
 		for _, ar := range p.Areas {
-			as := &AreaScore{ID: ar.ID}
+			as := &AreaScore{ID: ar.ID, Indicators: make([]*IndicatorScore, 0, len(ar.Indicators))}
 			for _, in := range ar.Indicators {
 				is := s.indicator(in)
 				as.Indicators = append(as.Indicators, is)
@@ -66,15 +68,19 @@ type scorer struct {
 	agreed    map[string]int // indicator → index into a.Decisions.Agreed
 	profile   TargetProfile
 	hasProf   bool
-	reviewers map[string]bool // respondents who answer for no stakeholder
+	reviewers map[string]bool  // respondents who answer for no stakeholder
+	scores    []IndicatorScore // where indicator puts its scores, one allocation for all
+	levels    []int            // scratch of indicator
 }
 
 // warn adds a warning whose message is the message key with the
 // placeholders of args (name, value pairs) filled; {indicator} is always
 // the indicator.
 func (s *scorer) warn(code, indicator, pointer, key string, args ...string) {
+	var buf [10]string // args and the indicator, without a copy on the heap
+	all := append(append(buf[:0], args...), "indicator", indicator)
 	s.res.Warnings = append(s.res.Warnings, Warning{
-		Code: code, Indicator: indicator, Pointer: pointer, Message: message(s.lang, key, append(args, "indicator", indicator)...),
+		Code: code, Indicator: indicator, Pointer: pointer, Message: message(s.lang, key, all...),
 	})
 }
 
@@ -126,9 +132,16 @@ func (s *scorer) groupResponses(nth []int) {
 
 // indicator consolidates the responses to one indicator.
 func (s *scorer) indicator(in *Indicator) *IndicatorScore {
-	is := &IndicatorScore{ID: in.ID, Weight: in.Weight}
+	var is *IndicatorScore
+	if len(s.scores) < cap(s.scores) {
+		s.scores = append(s.scores, IndicatorScore{ID: in.ID, Weight: in.Weight})
+		is = &s.scores[len(s.scores)-1]
+	} else {
+		is = &IndicatorScore{ID: in.ID, Weight: in.Weight}
+	}
 	idx := s.responses[s.m.nth[in.ID]]
-	levels := make([]int, 0, len(idx))
+	levels := s.levels[:0]
+	defer func() { s.levels = levels[:0] }()
 	var targets []int
 	var na, unknown int
 	is.Ratings = make([]RespondentRating, 0, len(idx))
@@ -387,4 +400,8 @@ func (s *scorer) gaps() {
 	}
 }
 
-func responsePtr(i int, field string) string { return "/responses/" + strconv.Itoa(i) + field }
+func responsePtr(i int, field string) string {
+	var buf [40]byte
+	b := strconv.AppendInt(append(buf[:0], "/responses/"...), int64(i), 10)
+	return string(append(b, field...))
+}

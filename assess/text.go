@@ -44,8 +44,22 @@ func (t Text) Fill(lang string, args ...string) string {
 // pairs "{name}", value does, in one pass and without building a replacer
 // for every message.
 func fill(s string, args []string) string {
+	if len(args) < 2 || strings.IndexByte(s, '{') < 0 {
+		return s
+	}
 	var b strings.Builder
-	done := 0 // s[:done] is written to b (or nothing when nothing was filled)
+	appendFill(&b, s, args)
+	return b.String()
+}
+
+// appendFill writes s to b with its placeholders filled as fill does.
+func appendFill(b *strings.Builder, s string, args []string) {
+	n := len(s)
+	for i := 1; i < len(args); i += 2 {
+		n += len(args[i])
+	}
+	b.Grow(n)
+	done := 0 // s[:done] is written to b
 	for i := 0; i < len(s); {
 		open := strings.IndexByte(s[i:], '{')
 		if open < 0 {
@@ -57,23 +71,12 @@ func fill(s string, args []string) string {
 			i = open + 1
 			continue
 		}
-		if b.Cap() == 0 {
-			n := len(s)
-			for i := 1; i < len(args); i += 2 {
-				n += len(args[i])
-			}
-			b.Grow(n)
-		}
 		b.WriteString(s[done:open])
 		b.WriteString(value)
 		done = open + n
 		i = done
 	}
-	if done == 0 {
-		return s
-	}
 	b.WriteString(s[done:])
-	return b.String()
 }
 
 // placeholder reports whether s starts with "{name}" for one of args'
