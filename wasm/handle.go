@@ -163,10 +163,13 @@ func runInfo(req []byte) ([]byte, error) {
 	if err := decodeRequest("info", req, &struct{}{}); err != nil {
 		return nil, err
 	}
-	m := assess.Default()
+	m, err := defaultModelFiles()
+	if err != nil {
+		return nil, err
+	}
 	in := Info{
-		Model:         assess.ModelRef{ID: m.ID, Version: m.Version},
-		Languages:     m.Languages,
+		Model:         assess.ModelRef{ID: m.head.ID, Version: m.head.Version},
+		Languages:     m.head.Languages,
 		SchemaVersion: assess.SchemaVersion,
 		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion, MaxSize: schemas.MaxSessionSize},
 		Limits: Limits{
@@ -215,7 +218,11 @@ func runModel(req []byte) ([]byte, error) {
 	}
 	switch r.Format {
 	case "", "json":
-		return marshal(assess.Default())
+		m, err := defaultModelFiles()
+		if err != nil {
+			return nil, err
+		}
+		return m.json(), nil
 	case "md":
 		lang := r.Lang
 		if lang == "" {

@@ -32,8 +32,8 @@ var endonyms = map[string]string{"en": "English", "es": "Espa√±ol", "fr": "Fran√
 
 // sessionLanguages are the languages a session may be held in: those of
 // the model, then Dutch (a session language whose model text is English).
-func sessionLanguages() []string {
-	out := append([]string{}, assess.Default().Languages...)
+func sessionLanguages(model []string) []string {
+	out := append([]string{}, model...)
 	if !contains(out, "nl") {
 		out = append(out, "nl")
 	}
@@ -115,12 +115,17 @@ func vocab(lang string) (*Vocab, error) {
 		}
 		return out, nil
 	}
+	m, err := defaultModelFiles()
+	if err != nil {
+		return nil, err
+	}
+	heads, err := templateHeads()
+	if err != nil {
+		return nil, err
+	}
 	v := &Vocab{Lang: lang}
-	for _, id := range strategy.Templates {
-		t, err := strategy.DefaultTemplate(id)
-		if err != nil {
-			return nil, err
-		}
+	for i, id := range strategy.Templates {
+		t := heads[i]
 		v.Templates = append(v.Templates, Term{ID: id, Name: t.Name.In(lang), About: t.Description.In(lang)})
 	}
 	if v.Framings, err = named("framing.", assess.Framings); err != nil {
@@ -150,10 +155,10 @@ func vocab(lang string) (*Vocab, error) {
 			return nil, err
 		}
 	}
-	for _, l := range sessionLanguages() {
+	for _, l := range sessionLanguages(m.head.Languages) {
 		v.Languages = append(v.Languages, Term{ID: l, Name: endonyms[l]})
 	}
-	for _, l := range assess.Default().Languages {
+	for _, l := range m.head.Languages {
 		v.TextLanguages = append(v.TextLanguages, Term{ID: l, Name: endonyms[l]})
 	}
 	return v, nil
