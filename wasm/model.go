@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -25,15 +26,16 @@ import (
 // the page reads them with its own JSON parser, once, in the form it
 // uses.
 
-// modelFiles is the embedded default model as the page receives it: the
-// top-level fields of model.json, by name, each as its JSON text, with
-// "include" replaced by "pillars", the included pillar files in order.
-// Every file is proven valid by the tests of package assess, and
-// TestModelJSON shows that the document equals the JSON encoding of
-// assess.Default().
+// modelFiles is the embedded default model as the page receives it: one
+// JSON object, the fields of model.json in name order with "include"
+// replaced by "pillars", the included pillar files in order, copied once
+// into a buffer of their size (an allocation of some megabytes more
+// would cost the engine's start a garbage collection). Every file is
+// proven valid by the tests of package assess, and TestModelJSON shows
+// that the document equals the JSON encoding of assess.Default().
 type modelFiles struct {
-	fields map[string]json.RawMessage
-	head   modelHead
+	doc  []byte
+	head modelHead
 }
 
 // modelHead is what "info" and "vocab" need of the model.
@@ -55,16 +57,17 @@ func readModelFiles(fsys fs.FS, name string) (*modelFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &modelFiles{}
-	if err := json.Unmarshal(data, &m.fields); err != nil {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
+	m := &modelFiles{}
 	var include []string
 	for _, f := range []struct {
 		name string
 		v    any
 	}{{"id", &m.head.ID}, {"version", &m.head.Version}, {"languages", &m.head.Languages}, {"include", &include}} {
-		if raw, ok := m.fields[f.name]; ok {
+		if raw, ok := fields[f.name]; ok {
 			if err := json.Unmarshal(raw, f.v); err != nil {
 				return nil, fmt.Errorf("%s: /%s: %v", name, f.name, err)
 			}
@@ -73,45 +76,78 @@ func readModelFiles(fsys fs.FS, name string) (*modelFiles, error) {
 	if len(include) == 0 {
 		return nil, fmt.Errorf("%s: the default model lists its pillar files under /include", name)
 	}
-	var pillars bytes.Buffer
-	pillars.WriteByte('[')
+	delete(fields, "include")
+	files := make([]string, len(include))
+	size := len(data) + len(include) + 16
 	for i, inc := range include {
-		file := path.Join(path.Dir(name), inc)
-		p, err := fs.ReadFile(fsys, file)
+		files[i] = path.Join(path.Dir(name), inc)
+		info, err := fs.Stat(fsys, files[i])
 		if err != nil {
 			return nil, err
 		}
-		p = bytes.TrimSpace(p)
-		if len(p) < 2 || p[0] != '{' || p[len(p)-1] != '}' {
-			return nil, fmt.Errorf("%s: not a JSON object", file)
-		}
-		if i > 0 {
-			pillars.WriteByte(',')
-		}
-		pillars.Write(p)
+		size += int(info.Size())
 	}
-	pillars.WriteByte(']')
-	delete(m.fields, "include")
-	m.fields["pillars"] = pillars.Bytes()
+	doc := make([]byte, 0, size)
+	doc = append(doc, '{')
+	keys := slices.Sorted(maps.Keys(fields))
+	keys = append(keys, "pillars")
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i > 0 {
+			doc = append(doc, ',')
+		}
+		key, _ := json.Marshal(k)
+		doc = append(append(doc, key...), ':')
+		if k != "pillars" {
+			doc = append(doc, bytes.TrimSpace(fields[k])...)
+			continue
+		}
+		doc = append(doc, '[')
+		for j, file := range files {
+			if j > 0 {
+				doc = append(doc, ',')
+			}
+			if doc, err = appendObject(doc, fsys, file); err != nil {
+				return nil, err
+			}
+		}
+		doc = append(doc, ']')
+	}
+	m.doc = append(doc, '}')
 	return m, nil
 }
 
-// json writes the model as one JSON object, its fields in name order.
-func (m *modelFiles) json() []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range slices.Sorted(maps.Keys(m.fields)) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, _ := json.Marshal(k)
-		b.Write(key)
-		b.WriteByte(':')
-		b.Write(bytes.TrimSpace(m.fields[k]))
+// appendObject appends file, which must hold one JSON object, to doc.
+func appendObject(doc []byte, fsys fs.FS, file string) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, err
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	defer f.Close()
+	at := len(doc)
+	for {
+		if len(doc) == cap(doc) {
+			doc = slices.Grow(doc, 4096)
+		}
+		n, err := f.Read(doc[len(doc):cap(doc)])
+		doc = doc[:len(doc)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+	}
+	doc = doc[:at+len(bytes.TrimRight(doc[at:], " \t\r\n"))]
+	obj := bytes.TrimLeft(doc[at:], " \t\r\n")
+	if len(obj) < 2 || obj[0] != '{' || obj[len(obj)-1] != '}' {
+		return nil, fmt.Errorf("%s: not a JSON object", file)
+	}
+	return doc, nil
 }
+
+// json is the model as one JSON object.
+func (m *modelFiles) json() []byte { return m.doc }
 
 // templateHead is what "vocab" needs of a template: its name and
 // description, read from the template's own file (the common text that
