@@ -3,6 +3,8 @@
 package main
 
 import (
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall/js"
@@ -97,5 +99,27 @@ func TestBridge(t *testing.T) {
 	// The bridge still answers after a panic.
 	if _, ok := await(t, "info"); !ok {
 		t.Error("info after a panic failed")
+	}
+}
+
+// TestDeferFirstCollection: the heap may grow to four times the usual
+// goal until the first collection, and the usual pace comes back after it.
+func TestDeferFirstCollection(t *testing.T) {
+	percent := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	deferFirstCollection()
+	if p := percent(); p != 400 {
+		t.Fatalf("before the first collection GOGC is %d, want 400", p)
+	}
+	for i := 0; i < 100 && percent() != 100; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs in its own goroutine
+	}
+	if p := percent(); p != 100 {
+		t.Errorf("after a collection GOGC is %d, want 100 again", p)
 	}
 }
