@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -388,8 +389,10 @@ var datePrepositions = map[string]map[string]string{
 }
 
 // dateAfter matches a preposition of datePrepositions followed by a date
-// with its day, per language.
-var dateAfter = func() map[string]*regexp.Regexp {
+// with its day, per language. The expressions are compiled on first use,
+// not when a program that links the package starts: the workbook's
+// engine starts sooner for it.
+var dateAfter = sync.OnceValue(func() map[string]*regexp.Regexp {
 	out := map[string]*regexp.Regexp{}
 	for lang, preps := range datePrepositions {
 		c := conventions[lang]
@@ -406,7 +409,7 @@ var dateAfter = func() map[string]*regexp.Regexp {
 		out[lang] = regexp.MustCompile(`(^|[\s(])(` + strings.Join(ps, "|") + `) (` + day + `)`)
 	}
 	return out
-}()
+})
 
 // DateArticles gives every date with its day in s the article the
 // language puts before it after a preposition: Spanish "hasta el 31 de
@@ -415,7 +418,7 @@ var dateAfter = func() map[string]*regexp.Regexp {
 // 2030". Other languages' text, and dates without a day, are returned as
 // they are.
 func (l Locale) DateArticles(s string) string {
-	re, ok := dateAfter[l.Lang()]
+	re, ok := dateAfter()[l.Lang()]
 	if !ok {
 		return s
 	}
