@@ -14,6 +14,9 @@ import (
 // the HTML page, in the embedded DejaVu Sans at 9 points or more. The same
 // report gives the same bytes.
 func EncodePDF(w io.Writer, rep *Report) error {
+	if _, err := texts(); err != nil {
+		return err
+	}
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}})
 	if err := typeset.AddFonts(f); err != nil {
 		return err

@@ -43,6 +43,9 @@ func EncodeJSON(w io.Writer, rep *Report) error {
 // same engine runs in the browser workbook, where the template packages
 // would add about 150 KB to the compressed page for this one report.
 func EncodeHTML(w io.Writer, rep *Report) error {
+	if _, err := texts(); err != nil {
+		return err
+	}
 	p := &htmlPage{rep: rep, n: numbersIn(rep.Language)}
 	p.head()
 	p.pillars()

@@ -14,7 +14,20 @@ import (
 // Portuguese, with the same placeholders, so that a workbook in any of
 // them gets a report in its own language, never a silent English one.
 func TestTexts(t *testing.T) {
-	texttest.Check(t, texts, []string{"en", "es", "fr", "pt"}, regexp.MustCompile(`\{[a-zA-Z]+\}`))
+	all, err := texts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texttest.Check(t, all, []string{"en", "es", "fr", "pt"}, regexp.MustCompile(`\{[a-zA-Z]+\}`))
+}
+
+// TestTextsBroken: a text.json that does not read is an error that names
+// it, not a panic.
+func TestTextsBroken(t *testing.T) {
+	_, err := readTexts([]byte(`{"title": {"en": "Progress report"`))
+	if err == nil || err.Error() != "progress: text.json: unexpected end of JSON input" {
+		t.Errorf("error %v", err)
+	}
 }
 
 // TestReportInLanguage: the report of a Spanish and of a French follow-up
