@@ -3,7 +3,8 @@
 //
 // In:  {type: 'init', wasm: the gzip-compressed module as the page's text
 //       (see decodePayload), gzip: its length in bytes}
-//      {type: 'call', id, fn, arg}
+//      {type: 'call', id, fn, arg}, also before the engine is ready: it
+//       waits for the start
 // Out: {type: 'ready', ms, phases} or {type: 'failed', error}
 //      {type: 'result', id, ok, value, ms} or {type: 'result', id, ok: false, error}
 //      {type: 'exit', code} when the Go program stops
@@ -25,7 +26,10 @@ function* decodePayload(s, n, chunk = 1 << 18) {
   if (i !== s.length) throw fault('worker.long', { n });
 }
 
-const phases = {};
+// phases are the worker's marks of the start: loaded and received are
+// times on the page's clock (ms since epoch, to be taken from the page's
+// performance.timeOrigin), the others ms after the init message arrived.
+const phases = { loaded: performance.timeOrigin + performance.now() };
 
 async function start(text, n) {
   const t0 = performance.now();
@@ -69,12 +73,19 @@ function message(err) {
   return String(err && err.message || err);
 }
 
+// starting is the engine's start; calls that arrive before the engine
+// runs wait for it, in the order they came, so that the page can send
+// its first calls with the payload.
+let starting = null;
+
 self.onmessage = async (e) => {
   const m = e.data;
   if (m.type === 'init') {
     const t0 = performance.now();
+    phases.received = performance.timeOrigin + t0;
+    starting = start(m.wasm, m.gzip);
     try {
-      await start(m.wasm, m.gzip);
+      await starting;
       postMessage({ type: 'ready', ms: performance.now() - t0, phases });
     } catch (err) {
       postMessage({ type: 'failed', error: message(err), vars: err && err.vars });
@@ -83,6 +94,7 @@ self.onmessage = async (e) => {
   }
   if (m.type !== 'call') return;
   try {
+    if (starting) await starting.catch(() => {});
     const fn = self.ncskit && self.ncskit[m.fn];
     if (typeof fn !== 'function') throw fault('worker.no-function', { name: m.fn });
     const t0 = performance.now();

@@ -184,23 +184,31 @@ export function commitTyping() {
   typing = null;
 }
 
+// firstCalls are the engine calls init makes, for main to send with the
+// engine's payload (see startEngine): the model, and the names of the
+// values the page offers in each of its languages.
+export function firstCalls() {
+  return [['model', { lang: 'en' }], ...pageLanguages.map(([code]) => ['vocab', { lang: code }])];
+}
+
 export async function init(engine, store) {
   app.engine = engine;
   app.store = store;
   app.info = engine.info;
   const [model, id, chosen] = await Promise.all([
-    engine.call('model', { lang: 'en' }),
+    engine.take('model', { lang: 'en' }),
     store.backend.getMeta('current').catch(() => undefined),
     store.backend.getMeta('lang').catch(() => undefined),
   ]);
   chosenLanguage = supported(chosen) ? chosen : '';
   // The names of the values the page offers, in each of its languages.
   if (engine.has('vocab')) {
-    const all = await Promise.all(pageLanguages.map(([code]) => engine.call('vocab', { lang: code })));
+    const all = await Promise.all(pageLanguages.map(([code]) => engine.take('vocab', { lang: code })));
     for (const v of all) vocabs[v.lang] = v;
   }
   applyLanguage();
   app.stats.modelMs = engine.lastMs;
+  app.stats.modelAt = performance.now();
   app.model = indexModel(model);
   engine.onFailure((reason) => warn('engine', () => t('engine.stopped', { reason })));
   if (store.warning) warn('storage', () => t(store.warning));

@@ -10,12 +10,22 @@ function said(m) {
   return m.vars && String(m.error).startsWith('worker.') ? t(m.error, m.vars) : m.error;
 }
 
+// request is the JSON text of a call's argument: an object, or a string
+// that already holds JSON.
+function request(arg) {
+  return typeof arg === 'string' ? arg : JSON.stringify(arg ?? {});
+}
+
 // startEngine starts the worker. wasm is the compressed engine as the
 // page holds it (text, see worker.js) and gzip its length in bytes.
-export function startEngine(workerSource, wasm, gzip) {
+// early lists calls, [fn, arg], that go with the payload: the worker runs
+// them as soon as the engine is up, and take() answers from them. The
+// engine is ready when it has answered "info", which also goes early.
+export function startEngine(workerSource, wasm, gzip, early = []) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map();
+  const sent = new Map(); // fn + "\n" + arg → the promise of an early call
   const failures = [];
   let seq = 0;
   let dead = null;
@@ -28,18 +38,31 @@ export function startEngine(workerSource, wasm, gzip) {
     for (const f of failures) f(reason);
   };
 
+  let infoMs = 0;
   const engine = {
     info: null,
+    // calls holds the function, the ms Go took and the ms of the round
+    // trip of the first calls, for the page's start-up figures.
+    calls: [],
     // call runs a bridge function. arg is an object (sent as JSON) or a
     // string that already holds JSON.
     call(fn, arg) {
       if (dead) return Promise.reject(new Error(dead));
       const id = ++seq;
-      const text = typeof arg === 'string' ? arg : JSON.stringify(arg ?? {});
+      const text = request(arg);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, fn, sent: performance.now() });
         worker.postMessage({ type: 'call', id, fn, arg: text });
       });
+    },
+    // take is call, answered by the early call with the same function
+    // and argument when there is one not yet taken.
+    take(fn, arg) {
+      const key = `${fn}\n${request(arg)}`;
+      const p = sent.get(key);
+      if (!p) return engine.call(fn, arg);
+      sent.delete(key);
+      return p;
     },
     // has reports whether this build of the bridge offers a function.
     has(fn) {
@@ -69,9 +92,10 @@ export function startEngine(workerSource, wasm, gzip) {
         case 'ready':
           started();
           engine.startMs = m.ms;
-          engine.phases = m.phases;
-          engine.call('info').then((info) => {
-            engine.phases.info = engine.lastMs;
+          // The worker's clock marks, as ms since the page's navigation.
+          engine.phases = { ...m.phases, loaded: m.phases.loaded - performance.timeOrigin, received: m.phases.received - performance.timeOrigin };
+          engine.take('info').then((info) => {
+            engine.phases.info = infoMs;
             engine.info = info;
             resolve(engine);
           }, reject);
@@ -88,6 +112,7 @@ export function startEngine(workerSource, wasm, gzip) {
           if (!p) break;
           pending.delete(m.id);
           engine.lastMs = m.ms;
+          if (engine.calls.length < 16) engine.calls.push([p.fn, Math.round(m.ms), Math.round(performance.now() - p.sent)]);
           if (!m.ok) {
             p.reject(new Error(said(m)));
           } else if (typeof m.value === 'string') {
@@ -107,5 +132,12 @@ export function startEngine(workerSource, wasm, gzip) {
       }
     };
     worker.postMessage({ type: 'init', wasm, gzip });
+    engine.postedAt = performance.now();
+    for (const [fn, arg] of [['info'], ...early]) {
+      const p = engine.call(fn, arg);
+      if (fn === 'info') p.then(() => { infoMs = engine.lastMs; }, () => {});
+      p.catch(() => {}); // a call nobody takes fails quietly
+      sent.set(`${fn}\n${request(arg)}`, p);
+    }
   });
 }

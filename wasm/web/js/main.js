@@ -6,7 +6,7 @@
 
 import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
+import { app, init, firstCalls, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
 import { placeOf } from './place.js';
 import { typingText, onChoose, options } from './dom.js';
 import { t, setLanguage, pick, pageLanguages } from './i18n.js';
@@ -141,7 +141,7 @@ async function main() {
   let engine;
   try {
     const wasm = document.getElementById('ncskit-wasm');
-    engine = await startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip));
+    engine = await startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip), firstCalls());
   } catch (e) {
     fail('engine', t('boot.engine', { reason: e.message }));
     return;
@@ -162,7 +162,7 @@ async function main() {
   render();
   app.stats.startMs = engine.startMs;
   app.stats.ready = performance.now();
-  app.stats.boot = { main: mainAt, engine: engineAt, init: initAt, ready: app.stats.ready, worker: engine.phases };
+  app.stats.boot = { main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
   window.ncskitStats = app.stats;
   root.dataset.ncskitReady = 'true';
   // Compile the engine's schemas while the facilitator reads the screen,
