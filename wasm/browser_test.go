@@ -281,6 +281,11 @@ func TestWorkbookInBrowser(t *testing.T) {
 		evalJS[float64](s, `window.ncskitStats.startMs`), evalJS[string](s, `JSON.stringify(window.ncskitStats.boot)`))
 	t.Logf("navigation timing: %s", evalJS[string](s, `(() => { const n = performance.getEntriesByType('navigation')[0];
 		return ['responseEnd', 'domInteractive', 'domContentLoadedEventStart', 'loadEventEnd'].map(k => k + ' ' + Math.round(n[k])).join(', '); })()`))
+	// The first calls go with the payload and init takes their answers:
+	// each of them reaches the engine once.
+	if got := evalJS[string](s, `window.ncskitStats.boot.calls.map((c) => c[0]).sort().join(' ')`); got != "info model vocab vocab vocab vocab" {
+		t.Errorf("calls before ready: %s, want info, model and vocab in the page's four languages, each once", got)
+	}
 	s.shot("01-sessions-empty")
 
 	// Start a session with the XSS payload in every free-text field.
