@@ -48,12 +48,13 @@ func TestWorkbookBootTiming(t *testing.T) {
 	// and instantiated, Go started and the first call; back in the page
 	// the engine ready (the info call's round trip), the model and the
 	// words of the page's lists, the stored session, the first screen
-	// drawn. A mark an older page does not set reads -1.
+	// drawn. A mark an older page does not set reads -1 (its model and
+	// words phase runs to the stored session).
 	const phasesJS = `(() => {
 		const b = window.ncskitStats.boot, w = b.worker;
 		const v = (x) => Number.isFinite(x) ? x : -1;
 		return [b.main, b.posted - b.main, w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info,
-			b.engine - w.received - w.run, b.model - b.engine, b.init - b.model, b.ready - b.init, b.ready].map(v);
+			b.engine - w.received - w.run, (b.model ?? b.init) - b.engine, b.init - b.model, b.ready - b.init, b.ready].map(v);
 	})()`
 	names := []string{"navigation → main module", "main module → payload posted", "posted → worker has it",
 		"worker: decode payload", "worker: compile and instantiate", "worker: Go start-up", "worker: first info call",
