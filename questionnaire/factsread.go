@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ncskit/ncskit/assess"
 )
@@ -184,12 +185,19 @@ func optional(s string, n int64) *int {
 	return &v
 }
 
+// The expressions are compiled on first use, not when a program that
+// links the package starts: the workbook's engine starts sooner for it.
 var (
-	factID     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
-	dateShape  = regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
+	factID     = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+	dateShape  = lazyRegexp(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
 	thousands  = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "")
-	indicators = regexp.MustCompile(`[,;\s]+`)
+	indicators = lazyRegexp(`[,;\s]+`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // factCell reads one cell of a table: the value as the assessment holds
 // it, a number for the numeric kinds, or a message.
@@ -206,11 +214,11 @@ func (rd *reader) factCell(c factColumn, s string) (string, int64, string) {
 	}
 	switch c.kind {
 	case cellID:
-		if !factID.MatchString(s) {
+		if !factID().MatchString(s) {
 			return "", 0, fmt.Sprintf("%s is not an ID: use letters, digits, '.', '_' and '-' (at most 64)", quote(s))
 		}
 	case cellDate:
-		if dateShape.MatchString(s) {
+		if dateShape().MatchString(s) {
 			return s, 0, ""
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 3000 {
@@ -240,7 +248,7 @@ func (rd *reader) factCell(c factColumn, s string) (string, int64, string) {
 		return strconv.FormatInt(n, 10), n, ""
 	case cellIndicators:
 		var ids []string
-		for _, id := range indicators.Split(strings.ToUpper(s), -1) {
+		for _, id := range indicators().Split(strings.ToUpper(s), -1) {
 			if id != "" && !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}

@@ -3,7 +3,6 @@ package questionnaire
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +78,7 @@ func set(items ...string) map[string]bool {
 
 // numbered matches a level written with its number and name: "3 - Defined",
 // "3. Defined", "3: Defined", "3) Defined", "3 Defined".
-var numbered = regexp.MustCompile(`^([0-9]+)\s*[-–—:.)]?\s*(\D.*)$`)
+var numbered = lazyRegexp(`^([0-9]+)\s*[-–—:.)]?\s*(\D.*)$`)
 
 // level reads a level answer: a level, n/a, unknown, or 0 for a blank.
 func (a *answers) level(raw string) (assess.Rating, string) {
@@ -126,7 +125,7 @@ func (a *answers) scaleLevel(raw, s string) (int, string, bool) {
 	if l, ok := a.levels[s]; ok {
 		return l, "", true
 	}
-	if m := numbered.FindStringSubmatch(s); m != nil {
+	if m := numbered().FindStringSubmatch(s); m != nil {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n < 1 || n > max {
 			return 0, fmt.Sprintf("%s is not a level (%s)", quote(raw), a.span()), true
