@@ -258,6 +258,20 @@ func (s *tab) goTo(screen string) {
 	s.wait(screen+" screen", fmt.Sprintf(`document.documentElement.dataset.screen === %q`, screen))
 }
 
+// consensus shows, on the Assess screen, the consensus of the
+// respondents instead of one respondent's answers, and waits for its
+// view: the table of ratings and the summary under it.
+func (s *tab) consensus() {
+	s.t.Helper()
+	evalJS[bool](s, `(() => {
+		const el = document.getElementById('respondent');
+		el.value = 'consensus';
+		el.dispatchEvent(new Event('change'));
+		return true;
+	})()`)
+	s.wait("the consensus view", `!!document.getElementById('consensus-summary')`)
+}
+
 // scored waits until the engine has scored every change made so far.
 func (s *tab) scored() {
 	s.t.Helper()
@@ -503,12 +517,7 @@ func TestWorkbookInBrowser(t *testing.T) {
 	s.goTo("roles")
 	s.shot("15-example-roles")
 	s.goTo("assess")
-	evalJS[bool](s, `(() => {
-		const el = document.getElementById('respondent');
-		el.value = 'consensus';
-		el.dispatchEvent(new Event('change'));
-		return true;
-	})()`)
+	s.consensus()
 	s.wait("consensus", `!!document.getElementById('consensus-summary') && document.getElementById('consensus-summary').textContent.includes('spread')`)
 	s.shot("16-example-consensus")
 	// Speed on a full assessment (10 respondents, 146 answers): ten

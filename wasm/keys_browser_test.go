@@ -38,12 +38,7 @@ func TestWorkbookKeysMerged(t *testing.T) {
 	screens := func() (list, results string) {
 		s.t.Helper()
 		s.goTo("assess")
-		evalJS[bool](s, `(() => {
-			const el = document.getElementById('respondent');
-			el.value = 'consensus';
-			el.dispatchEvent(new Event('change'));
-			return true;
-		})()`)
+		s.consensus()
 		s.wait("the consensus list", `!!document.getElementById('consensus-summary') && [...document.querySelectorAll('button.ind .mark')].filter((m) => m.textContent).length > 50`)
 		list = evalJS[string](s, `[...document.querySelectorAll('button.ind')].map((b) => b.dataset.ind + ' ' + b.textContent).join('\n') + '\n' + document.getElementById('strip').textContent + '\n' + document.getElementById('consensus-summary').textContent`)
 		s.goTo("results")

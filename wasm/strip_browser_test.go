@@ -89,7 +89,7 @@ func TestWorkbookKeypressInView(t *testing.T) {
 	s.do("open thirty respondents", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{big}))
 	s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
 	s.goTo("assess")
-	evalJS[bool](s, `(() => { const el = document.getElementById('respondent'); el.value = 'consensus'; el.dispatchEvent(new Event('change')); return true; })()`)
+	s.consensus()
 	s.wait("the consensus view", `document.querySelectorAll('.consensus tbody tr').length === 30`)
 	// The summary under the table is filled when the engine's score comes
 	// back, which on a loaded machine is after the table is drawn.
