@@ -272,10 +272,30 @@ func (s *tab) consensus() {
 	s.wait("the consensus view", `!!document.getElementById('consensus-summary')`)
 }
 
-// scored waits until the engine has scored every change made so far.
+// The page numbers the states of its open session (data-ncskit-version
+// on <html>): each change made in the window, each session opened and each
+// session read again after another window's write is a new version.
+// data-ncskit-scored-version is the version the result on screen was
+// scored from, data-ncskit-written-version the one the browser's store
+// holds.
+const (
+	scoredJS  = `document.documentElement.dataset.ncskitScoredVersion === document.documentElement.dataset.ncskitVersion`
+	writtenJS = `document.documentElement.dataset.ncskitWrittenVersion === document.documentElement.dataset.ncskitVersion`
+)
+
+// scored waits until the engine has scored the open session as it is
+// now, every change made so far included.
 func (s *tab) scored() {
 	s.t.Helper()
-	s.wait("the score of the last change", `document.documentElement.dataset.ncskitScored === document.documentElement.dataset.ncskitSaved`)
+	s.wait("the score of the last change", scoredJS)
+}
+
+// written waits until the browser's store holds the open session as it
+// is now: the page writes a change after drawing its score, so a test
+// that reads the store after a change waits for this first.
+func (s *tab) written() {
+	s.t.Helper()
+	s.wait("the write of the last change", writtenJS)
 }
 
 func (s *tab) noXSS() {

@@ -23,27 +23,27 @@ const keypressJS = `(() => {
 	const w = window.__keys = { dom: [], frame: [], saved: [], pending: null };
 	addEventListener('keydown', (e) => {
 		const d = document.documentElement.dataset;
-		if (/^[1-5]$/.test(e.key)) w.pending = { t0: e.timeStamp, key: e.key, want: Number(d.ncskitSaved) + 1, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
+		if (/^[1-5]$/.test(e.key)) w.pending = { t0: e.timeStamp, key: e.key, want: Number(d.ncskitVersion) + 1, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
 	}, true);
 	const check = () => {
 		const p = w.pending;
 		if (!p) return;
 		const d = document.documentElement.dataset;
 		const mark = document.querySelector('button.ind[data-ind="' + p.ind + '"] .mark');
-		if (!p.drawn && mark && mark.textContent === p.key && Number(d.ncskitScored) >= p.want) {
+		if (!p.drawn && mark && mark.textContent === p.key && Number(d.ncskitScoredVersion) >= p.want) {
 			p.drawn = performance.now();
 			w.dom.push(p.drawn - p.t0);
 			requestAnimationFrame(() => w.frame.push(performance.now() - p.t0));
 		}
-		if (p.drawn && Number(d.ncskitSaved) >= p.want) {
+		if (p.drawn && Number(d.ncskitWrittenVersion) >= p.want) {
 			w.pending = null;
 			w.saved.push(performance.now() - p.t0);
 		}
 	};
-	// The marks change in the screen, the score and save counters on <html>,
-	// in either order.
+	// The marks change in the screen, the versions scored and written on
+	// <html>, in any order.
 	new MutationObserver(check).observe(document.getElementById('screen'), { subtree: true, childList: true, characterData: true });
-	new MutationObserver(check).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ncskit-scored', 'data-ncskit-saved'] });
+	new MutationObserver(check).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ncskit-scored-version', 'data-ncskit-written-version'] });
 	return true;
 })()`
 

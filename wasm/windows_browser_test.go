@@ -74,9 +74,10 @@ func (s *tab) front() {
 
 // stored evaluates expr on the session the tab has open, as the
 // browser's store holds it (s, with its snapshots), and returns the
-// result as JSON.
+// result as JSON. It waits for the write of the last change first.
 func (s *tab) stored(expr string) string {
 	s.t.Helper()
+	s.written()
 	return evalJS[string](s, `(async () => {
 		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
 		const get = (store, key) => new Promise((ok, bad) => { const g = db.transaction(store).objectStore(store).get(key); g.onsuccess = () => ok(g.result); g.onerror = bad; });
@@ -154,7 +155,7 @@ func TestWorkbookTwoWindows(t *testing.T) {
 	a.answer("GOV.STR.3", "5")
 	b.wait("A's third answer in B", mark(b, "GOV.STR.3")+` === '5'`)
 	c.answer("GOV.LEAD.1", "5")
-	c.wait("the merge", `document.documentElement.dataset.ncskitSaved === document.documentElement.dataset.ncskitScored && `+mark(c, "GOV.STR.3")+` === '5'`)
+	c.wait("the merge", scoredJS+` && `+writtenJS+` && `+mark(c, "GOV.STR.3")+` === '5'`)
 	if got := c.text("#toasts"); !strings.Contains(got, "Another window changed this session at the same moment. Both sets of changes are kept") {
 		c.fatalf("no word of the merge: %q", got)
 	}

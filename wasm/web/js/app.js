@@ -214,6 +214,7 @@ export async function init(engine, store) {
   if (store.warning) warn('storage', () => t(store.warning));
   listenToWindows(follow);
   trackTyping();
+  showVersions();
   // A reload shows the session this window had open (kept for the tab in
   // sessionStorage); a new window the one opened last in any window.
   let got = {};
@@ -280,6 +281,7 @@ export async function setSession(s, { rev = null, stored = false, here = false }
   if (stored && replay(s, rev)) stored = false;
   app.session = s;
   app.rev = rev;
+  newVersion(stored);
   base = capture(s);
   unlogged = null;
   app.bytes = 0;
@@ -337,6 +339,33 @@ let saveAgain = false;
 let force = false; // write without the revision check (a new backend, a session deleted elsewhere)
 let base = null; // capture (patch.js) of the session as this window last read or wrote it
 let edits = 0; // changes made in this window, to see one made during a read
+
+// The open session's versions in this window: version goes up with each
+// change made here, each session opened and each session read again
+// after another window's write; scoredVersion is the version the result
+// shown was scored from, and writtenVersion the one the store holds. The
+// page shows them on <html> (data-ncskit-version, -scored-version,
+// -written-version) and in app.stats, so that a test can wait for the
+// score or the write of a change before it reads them.
+let version = 0;
+let scoredVersion = 0;
+let writtenVersion = 0;
+
+// newVersion numbers a new state of the open session; stored says that
+// the store holds it already (a session as read from the store).
+function newVersion(stored) {
+  version++;
+  if (stored) writtenVersion = version;
+  showVersions();
+}
+
+function showVersions() {
+  const d = document.documentElement.dataset;
+  d.ncskitVersion = String(version);
+  d.ncskitScoredVersion = String(scoredVersion);
+  d.ncskitWrittenVersion = String(writtenVersion);
+  Object.assign(app.stats, { version, scoredVersion, writtenVersion });
+}
 let followLater = null; // news from another window that came during a write
 
 function newRev() {
@@ -358,6 +387,7 @@ export async function save() {
       saveAgain = false;
       const s = app.session;
       if (!s) break;
+      const v = version;
       const sent = capture(s);
       latest = { capture: sent, session: s, edits, logLength: s.log.length };
       const rev = newRev();
@@ -374,6 +404,8 @@ export async function save() {
         if (app.session === s) {
           app.rev = rev;
           base = sent;
+          writtenVersion = Math.max(writtenVersion, v);
+          showVersions();
         }
         written(s, journaled, rev);
         tellSaved({ id: s.id, rev });
@@ -507,6 +539,7 @@ async function reconcile(s) {
   app.session = merged;
   app.rev = got.rev;
   base = theirs;
+  newVersion(false);
   unlogged = null;
   saveAgain = true;
   notice(t('windows.merged'));
@@ -545,6 +578,7 @@ async function follow(news) {
   app.session = got.session;
   app.rev = got.rev;
   base = capture(got.session);
+  newVersion(true);
   unlogged = null;
   status('windows.updated', false);
   redrawKeepingFocus();
@@ -635,6 +669,7 @@ function commit(entries, mutate, redoing = false) {
   const logged = s.log.length;
   edits++;
   mutate(s.assessment, s);
+  newVersion(false);
   let patches = null;
   if (!entries) {
     unlogged = before;
@@ -834,6 +869,7 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
   }
   scoring = true;
   checkSoon();
+  const v = version;
   try {
     const t1 = performance.now();
     let r;
@@ -863,6 +899,8 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
       app.stats.engine.shift();
     }
     document.documentElement.dataset.ncskitScored = String(app.session.log.length);
+    scoredVersion = v;
+    showVersions();
   } catch (e) {
     liveSession = null; // the engine's copy is no longer known
     sending = null;
