@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -87,6 +88,86 @@ func TestWorkbookKeyThenReload(t *testing.T) {
 	s.wait("the answer given before the reload", fmt.Sprintf(`(document.querySelector('button.ind[data-ind=%q] .mark') || {}).textContent === %q`, ind, level))
 	s.scored()
 	if got, want := s.stored(`s.log.length`), fmt.Sprint(atoi(logged)+1); got != want {
+		s.fatalf("the stored change log has %s entries after the reload, want %s", got, want)
+	}
+}
+
+// holdWritesJS, run in a page before its own scripts, holds back the
+// page's notice that a write to IndexedDB has finished while
+// window.__holdWrites is true: the write reaches the store, and its
+// complete event waits in window.__held.
+const holdWritesJS = `(() => {
+	const transaction = IDBDatabase.prototype.transaction;
+	window.__held = [];
+	IDBDatabase.prototype.transaction = function (...args) {
+		const tx = transaction.apply(this, args);
+		if (args[1] !== 'readwrite') return tx;
+		let handler = null;
+		Object.defineProperty(tx, 'oncomplete', {
+			get() { return handler; },
+			set(fn) {
+				handler = fn;
+				tx.addEventListener('complete', (e) => {
+					if (window.__holdWrites) window.__held.push(() => fn.call(tx, e));
+					else fn.call(tx, e);
+				});
+			},
+		});
+		return tx;
+	};
+})()`
+
+// TestWorkbookWrittenThenReload reloads the page when the write of one
+// answer has reached the store but the page has not yet heard that it
+// finished, and a second answer was given meanwhile: after the reload
+// both answers are there, in the store too, each with its entry in the
+// change log.
+func TestWorkbookWrittenThenReload(t *testing.T) {
+	html := workbook(t)
+	s := newTab(t, html, "written-reload.html")
+	if _, err := chromedp.Call(s.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdWritesJS}); err != nil {
+		t.Fatal(err)
+	}
+	s.open()
+	s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{workshopSession(t, s.dir, 3, 0)}))
+	s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
+	s.scored()
+	s.goTo("assess")
+	s.wait("the card", `!!document.getElementById('ind-title')`)
+	logged := s.stored(`s.log.length`)
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	current := func() (ind, level string) {
+		s.t.Helper()
+		ind = evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
+		level = "4"
+		if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
+			level = "3"
+		}
+		return ind, level
+	}
+	evalJS[bool](s, `window.__holdWrites = true`)
+	ind1, level1 := current()
+	s.key(level1)
+	s.scored()
+	s.wait("the first answer in the store, unheard of", `window.__held.length === 1`)
+	s.key(kb.ArrowRight)
+	s.wait("the next indicator", fmt.Sprintf(`document.querySelector('button.ind[aria-current]').dataset.ind !== %q`, ind1))
+	ind2, level2 := current()
+	s.key(level2)
+	s.scored()
+	s.do("reload", chromedp.Reload())
+	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	s.goTo("assess")
+	for _, a := range [][2]string{{ind1, level1}, {ind2, level2}} {
+		s.wait("the answer to "+a[0], fmt.Sprintf(`(document.querySelector('button.ind[data-ind=%q] .mark') || {}).textContent === %q`, a[0], a[1]))
+	}
+	s.scored()
+	for _, a := range [][2]string{{ind1, level1}, {ind2, level2}} {
+		if got := s.storedLevel(a[0], "r-big-00"); got != a[1] {
+			s.fatalf("stored level of %s = %q, want %s", a[0], got, a[1])
+		}
+	}
+	if got, want := s.stored(`s.log.length`), fmt.Sprint(atoi(logged)+2); got != want {
 		s.fatalf("the stored change log has %s entries after the reload, want %s", got, want)
 	}
 }

@@ -1,7 +1,8 @@
 // app.js is the workbook's state: the engine, the store, the model, the
 // open session and its latest score. Every change goes through change():
-// it edits the assessment, appends to the change log, saves at once and
-// rescores; the screens redraw from the new result.
+// it edits the assessment, appends to the change log, keeps the change in
+// a journal, rescores, and saves once the new score is on screen; the
+// screens redraw from the new result.
 //
 // Several windows of the workbook may hold the same session. The one in
 // use saves; after each write it tells the others (windows.js), which
@@ -215,6 +216,11 @@ export async function init(engine, store) {
   listenToWindows(follow);
   trackTyping();
   showVersions();
+  // A window put behind another, or closed, writes what waits at once.
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) saveNow();
+  });
+  addEventListener('pagehide', () => saveNow());
   // A reload shows the session this window had open (kept for the tab in
   // sessionStorage); a new window the one opened last in any window.
   let got = {};
@@ -273,6 +279,8 @@ export function warn(key, message) {
 // are the ones last shown in this session (here: true keeps the current
 // ones).
 export async function setSession(s, { rev = null, stored = false, here = false } = {}) {
+  // The session open until now is written first, with its last changes.
+  if (saveWanted) await saveNow();
   if (!here) {
     const p = placeOf(s.id) || {};
     app.view.indicator = p.indicator || '';
@@ -372,6 +380,42 @@ function newRev() {
   return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(36)}`;
 }
 
+// A change that the journal keeps is written after the frame that shows
+// its score: the key's own task only edits the session, journals the
+// change and asks the engine, and the store's copies of the session
+// (tens of milliseconds in a long workshop) wait until the mark, the
+// spread and the cue are painted. Changes made meanwhile go into the same
+// write. saveWanted says that such a write is to come; saveTimer makes it
+// come a moment after the change however slow the score.
+let saveWanted = false;
+let saveTimer = 0;
+const saveWithin = 200; // ms
+
+// saveSoon has the open session written after the frame that shows the
+// score of its last change (saveAfterFrame), or within saveWithin.
+function saveSoon() {
+  saveWanted = true;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, saveWithin);
+}
+
+// saveAfterFrame starts the write to come in the task after the next
+// frame; rescore calls it once the latest score is drawn. A hidden page
+// draws no frames, so there it starts in the next task.
+function saveAfterFrame() {
+  if (!saveWanted) return;
+  const later = () => setTimeout(saveNow, 0);
+  if (document.hidden) later();
+  else requestAnimationFrame(later);
+}
+
+// saveNow starts the write to come at once, and returns the write in
+// progress, if any.
+function saveNow() {
+  if (saveWanted) return save();
+  return saving || Promise.resolve();
+}
+
 // save writes the open session to the store, one write at a time; a
 // change made during a write is written right after it. A write that
 // another window's write came before is merged with it (reconcile) and
@@ -385,13 +429,15 @@ export async function save() {
   saving = (async () => {
     do {
       saveAgain = false;
+      saveWanted = false;
+      clearTimeout(saveTimer);
       const s = app.session;
       if (!s) break;
       const v = version;
       const sent = capture(s);
       latest = { capture: sent, session: s, edits, logLength: s.log.length };
       const rev = newRev();
-      const journaled = journalLength(s);
+      const journaled = writing(s, rev);
       try {
         // put copies the session before it returns, so later changes wait
         // for the next write.
@@ -438,22 +484,23 @@ export async function save() {
 // The journal keeps, in localStorage, the logged changes that the store
 // may not hold yet: a write to IndexedDB that a reload interrupts is lost,
 // while localStorage is written before the key's task ends. It holds the
-// revision the changes apply to (what this window last read or wrote) and,
-// for each change, its patches and log entries; a finished write takes
-// the changes it holds out of it. A session read from the store at that
-// revision gets them back (replay). Changes of snapshots are too large for
-// it: one drops the journal until the next write.
+// revision the changes apply to (what this window last read or wrote),
+// for each change its patches and log entries, and, while a write is
+// under way, its revision and how many of the changes it holds (writing:
+// {rev, n}). A finished write takes the changes it held out of it. A
+// session read from the store at the journal's revision gets all of its
+// changes back (replay); one read at the revision of the write under way
+// (which reached the store before the page heard of it) gets those that
+// came after that write. Changes of snapshots are too large for it: one
+// drops the journal until the next write.
 const JOURNAL = 'ncskit.journal.';
 
-function journalLength(s) {
-  const j = journals.get(s.id);
-  return j ? j.changes.length : 0;
-}
+const journals = new Map(); // session id → {rev, changes, writing} or {broken: true}
 
-const journals = new Map(); // session id → {rev, changes} or {broken: true}
-
+// journal keeps a logged change of s, and reports whether a reload keeps
+// it before the store's write does.
 function journal(s, patches, made) {
-  if (app.store.kind !== 'indexeddb' || !patches.length) return;
+  if (app.store.kind !== 'indexeddb' || !patches.length) return false;
   let j = journals.get(s.id);
   if (!j) {
     j = { rev: app.rev, changes: [] };
@@ -462,10 +509,22 @@ function journal(s, patches, made) {
   if (j.broken || patches.some((p) => p.unit.startsWith('snapshot/'))) {
     j.broken = true;
     keepJournal(s.id, null);
-    return;
+    return false;
   }
   j.changes.push({ patches, log: made });
-  keepJournal(s.id, j);
+  return keepJournal(s.id, j);
+}
+
+// writing notes in s's journal that a write of revision rev starts, and
+// returns how many of the journal's changes it holds.
+function writing(s, rev) {
+  const j = journals.get(s.id);
+  if (!j) return 0;
+  if (!j.broken && j.changes.length) {
+    j.writing = { rev, n: j.changes.length };
+    keepJournal(s.id, j);
+  }
+  return j.changes.length;
 }
 
 // written takes the first n changes out of s's journal after a write of
@@ -480,21 +539,34 @@ function written(s, n, rev) {
   }
   j.changes.splice(0, n);
   j.rev = rev;
+  delete j.writing;
   if (!j.changes.length) journals.delete(s.id);
   keepJournal(s.id, j.changes.length ? j : null);
 }
 
+// keepJournal writes journal j of session id to localStorage (null:
+// removes it), and reports whether it could.
 function keepJournal(id, j) {
   try {
-    if (j) localStorage.setItem(JOURNAL + id, JSON.stringify({ rev: j.rev, changes: j.changes }));
+    if (j) localStorage.setItem(JOURNAL + id, JSON.stringify({ rev: j.rev, changes: j.changes, writing: j.writing }));
     else localStorage.removeItem(JOURNAL + id);
+    return true;
   } catch {
     // No localStorage: the store's write is all there is.
+    return false;
   }
 }
 
+// forgetJournal drops the journal of session id.
+function forgetJournal(id) {
+  journals.delete(id);
+  keepJournal(id, null);
+}
+
 // replay applies to s, read from the store at revision rev, the changes
-// its journal kept for that revision, and reports whether there were any.
+// its journal kept that the store lacks, and reports whether there were
+// any. They stay in the journal, now of revision rev, until they are
+// written.
 function replay(s, rev) {
   let j = null;
   try {
@@ -503,17 +575,24 @@ function replay(s, rev) {
     return false;
   }
   journals.delete(s.id);
-  if (!j || !Array.isArray(j.changes) || !j.changes.length || j.rev !== rev) {
+  let from = -1;
+  if (j && Array.isArray(j.changes)) {
+    if (j.rev === rev) from = 0;
+    else if (j.writing && j.writing.rev === rev) from = j.writing.n;
+  }
+  const seen = new Set(s.log.map((e) => e.seq));
+  const missing = from < 0 ? [] : j.changes.slice(from).filter((c) => !c.log.some((e) => seen.has(e.seq)));
+  if (!missing.length) {
     keepJournal(s.id, null);
     return false;
   }
-  const seen = new Set(s.log.map((e) => e.seq));
-  for (const c of j.changes) {
-    if (c.log.some((e) => seen.has(e.seq))) continue;
+  for (const c of missing) {
     apply(s, c.patches);
     s.log.push(...c.log);
   }
-  keepJournal(s.id, null);
+  const kept = { rev, changes: missing };
+  journals.set(s.id, kept);
+  keepJournal(s.id, kept);
   return true;
 }
 
@@ -563,14 +642,14 @@ async function follow(news) {
     // Keep what is being typed: it becomes a change, merged on write.
     typing.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  if (saving) {
+  if (saving || saveWanted) {
     followLater = news;
     return;
   }
   const n = edits;
   const got = await app.store.backend.load(news.id).catch(() => ({}));
   if (!got.session || !app.session || app.session.id !== news.id || got.rev === app.rev) return;
-  if (edits !== n || saving) {
+  if (edits !== n || saving || saveWanted) {
     // A change came meanwhile; its write meets the other window's and merges.
     followLater = news;
     return;
@@ -671,6 +750,7 @@ function commit(entries, mutate, redoing = false) {
   mutate(s.assessment, s);
   newVersion(false);
   let patches = null;
+  let journaled = false;
   if (!entries) {
     unlogged = before;
     s.updated = new Date().toISOString();
@@ -679,7 +759,7 @@ function commit(entries, mutate, redoing = false) {
     patches = diff(before, s);
     for (const d of entries) record(s, withOld(d, before, patches));
     const made = s.log.slice(logged);
-    journal(s, patches, made);
+    journaled = journal(s, patches, made);
     if (patches.length && made.length && !redoing) {
       undoStack.push({ patches, seq: made[0].seq, label: describe(made[0]) });
       if (undoStack.length > historyLimit) undoStack.shift();
@@ -687,12 +767,13 @@ function commit(entries, mutate, redoing = false) {
     }
     emit('history');
   }
-  // The engine is asked first: the save's copies of the session (its
-  // capture and the store's clone) are made on this thread while the
-  // worker scores, and the save still starts before this returns, so a
-  // reload right after the key keeps the change.
+  // The engine is asked first. A change in the journal is written after
+  // the frame that shows its score (a reload before that replays it from
+  // the journal); any other is written at once, its copies made on this
+  // thread while the worker scores.
   rescore(t0, patches);
-  save();
+  if (journaled) saveSoon();
+  else save();
 }
 
 // withOld adds to a log entry the value its pointer held before the
@@ -914,6 +995,8 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
     const next = scoreAgain;
     scoreAgain = null;
     await rescore(next, null, true);
+  } else {
+    saveAfterFrame();
   }
 }
 
@@ -1064,6 +1147,11 @@ export async function renameSession(id, name) {
 // deleteSession removes session id from this browser; the open session
 // closes. Other windows that show it keep it open (follow).
 export async function deleteSession(id) {
+  if (app.session && app.session.id === id) {
+    saveWanted = false;
+    clearTimeout(saveTimer);
+  }
+  forgetJournal(id);
   await app.store.backend.remove(id);
   forgetPlace(id);
   if ((await app.store.backend.getMeta('current').catch(() => undefined)) === id) {
