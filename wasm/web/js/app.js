@@ -328,6 +328,7 @@ export async function openFile(name, textContent) {
   if (v.kind === 'assessment') {
     s = wrap(s, name);
   } else {
+    await saveNow();
     const local = await app.store.backend.load(s.id).catch(() => ({}));
     if (local.session && JSON.stringify(local.session) !== JSON.stringify(s)) {
       // Never overwrite local work: the file becomes a session of its own.
@@ -410,8 +411,9 @@ function saveAfterFrame() {
 }
 
 // saveNow starts the write to come at once, and returns the write in
-// progress, if any.
-function saveNow() {
+// progress, if any: what reads the store (the list of sessions) awaits it
+// to find the open session as it is.
+export function saveNow() {
   if (saveWanted) return save();
   return saving || Promise.resolve();
 }

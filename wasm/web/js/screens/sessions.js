@@ -2,7 +2,7 @@
 // starting a new session (country profile and template).
 
 import { h, fill, field, setError, options, announce, toast, colHeads } from '../dom.js';
-import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile, pairs, vocab, lang } from '../app.js';
+import { app, go, openFile, startSession, setSession, problemsList, limits, resumeScreen, renameSession, deleteSession, saveSessionFile, saveNow, pairs, vocab, lang } from '../app.js';
 import { filePicker } from '../files.js';
 import { text } from '../model.js';
 import { t, tn, when, list as listOf, language } from '../i18n.js';
@@ -47,6 +47,7 @@ function render(root) {
 }
 
 async function listSessions(box) {
+  await saveNow();
   const all = (await app.store.backend.list().catch(() => [])).sort((a, b) => (b.updated || '').localeCompare(a.updated || ''));
   if (!all.length) {
     fill(box, h('p', { text: t('sessions.empty') }));
