@@ -43,7 +43,8 @@ func TestWorkbookBootTiming(t *testing.T) {
 		}
 	}
 	// Each phase as ms since the previous one, from the page's marks:
-	// main module running, the payload posted to the worker and received
+	// main module running (and within it the page parsed until the boot
+	// script runs, its unpacking, the modules loaded), the payload posted to the worker and received
 	// there, then in the worker the payload decoded, the engine compiled
 	// and instantiated, Go started and the first call; back in the page
 	// the engine ready (the info call's round trip), the model and the
@@ -51,12 +52,13 @@ func TestWorkbookBootTiming(t *testing.T) {
 	// drawn. A mark an older page does not set reads -1 (its model and
 	// words phase runs to the stored session).
 	const phasesJS = `(() => {
-		const b = window.ncskitStats.boot, w = b.worker;
+		const b = window.ncskitStats.boot, w = b.worker, p = b.page || {};
 		const v = (x) => Number.isFinite(x) ? x : -1;
-		return [b.main, b.posted - b.main, w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info,
+		return [b.main, p.boot, p.unpacked - p.boot, b.main - p.unpacked, b.posted - b.main, w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info,
 			b.engine - w.received - w.run, (b.model ?? b.init) - b.engine, b.init - b.model, b.ready - b.init, b.ready].map(v);
 	})()`
-	names := []string{"navigation → main module", "main module → payload posted", "posted → worker has it",
+	names := []string{"navigation → main module", "  page parsed, boot script runs", "  boot script unpacks the scripts",
+		"  unpacked → main module runs", "main module → payload posted", "posted → worker has it",
 		"worker: decode payload", "worker: compile and instantiate", "worker: Go start-up", "worker: first info call",
 		"Go started → engine ready (info)", "engine → model and words", "→ stored session open", "→ first screen drawn",
 		"navigation → ready"}

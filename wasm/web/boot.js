@@ -12,6 +12,10 @@
 // of the page, the messages for a browser too old to unpack it
 // (data-too-old) and for a damaged file (data-damaged).
 
+// The page's start-up marks (ms since navigation): boot.js running, and
+// the modules handed to the browser. main.js adds them to ncskitStats.
+window.ncskitBoot = { boot: performance.now() };
+
 const packed = document.getElementById('ncskit-app');
 
 function stop(code, message) {
@@ -45,6 +49,7 @@ async function unpack() {
   main.type = 'module';
   main.src = url;
   main.onerror = () => stop('start', packed.dataset.damaged);
+  window.ncskitBoot.unpacked = performance.now();
   document.body.append(main);
 }
 

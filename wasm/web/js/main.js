@@ -162,7 +162,7 @@ async function main() {
   render();
   app.stats.startMs = engine.startMs;
   app.stats.ready = performance.now();
-  app.stats.boot = { main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
+  app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
   window.ncskitStats = app.stats;
   root.dataset.ncskitReady = 'true';
   // Compile the engine's schemas while the facilitator reads the screen,
