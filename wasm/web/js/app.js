@@ -707,7 +707,6 @@ function status(key, bad, vars) {
   el.title = app.store.kind === 'memory' ? t('saved.memory.title') : t('saved.title');
   el.classList.toggle('bad', !!bad);
   fileStatus();
-  document.documentElement.dataset.ncskitSaved = String(app.session ? app.session.log.length : 0);
   document.documentElement.dataset.ncskitRev = app.rev || '';
 }
 
@@ -981,7 +980,6 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
       app.stats.rescore.shift();
       app.stats.engine.shift();
     }
-    document.documentElement.dataset.ncskitScored = String(app.session.log.length);
     scoredVersion = v;
     showVersions();
   } catch (e) {
