@@ -27,6 +27,18 @@ func bigSession(t *testing.T, dir string, snapshots int) string {
 	return workshopSession(t, dir, 30, snapshots)
 }
 
+// openWorkshop opens a workshop session (see workshopSession) in the tab
+// and shows its Assess screen once the session is scored.
+func (s *tab) openWorkshop(people, snapshots int) {
+	s.t.Helper()
+	file := workshopSession(s.t, s.dir, people, snapshots)
+	s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{file}))
+	s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
+	s.scored()
+	s.goTo("assess")
+	s.wait("the card", `!!document.getElementById('ind-title')`)
+}
+
 // workshopSession is bigSession with a given number of respondents.
 func workshopSession(t *testing.T, dir string, people, snapshots int) string {
 	t.Helper()

@@ -64,12 +64,7 @@ func TestWorkbookKeypressTiming(t *testing.T) {
 		people := c.people
 		s := newTab(t, html, fmt.Sprintf("keys-%d-%d.html", people, c.snapshots))
 		s.open()
-		file := workshopSession(t, s.dir, people, c.snapshots)
-		s.do("open the session", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{file}))
-		s.wait("the session", `document.getElementById('session-title').textContent === 'Corallia long day'`)
-		s.scored()
-		s.goTo("assess")
-		s.wait("the card", `!!document.getElementById('ind-title')`)
+		s.openWorkshop(people, c.snapshots)
 		evalJS[bool](s, keypressJS)
 		s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
 		const presses = 40
