@@ -9,7 +9,7 @@ import { openStore } from './store.js';
 import { app, init, firstCalls, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
 import { placeOf } from './place.js';
 import { typingText, onChoose, options } from './dom.js';
-import { t, setLanguage, pick, pageLanguages } from './i18n.js';
+import { t, setLanguage, pick, pageLanguages, list } from './i18n.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
 import { screen as assess } from './screens/assess.js';
@@ -128,6 +128,17 @@ function shell() {
   });
 }
 
+// warmUp has the browser load, while the page waits for the engine, what
+// the first screen needs the first time it is used and costs tens of ms
+// then: the language's rules for lists (the new-session form's hint) and
+// the date field's calendar data.
+function warmUp() {
+  list(['a', 'b']);
+  const date = document.createElement('input');
+  date.type = 'date';
+  date.value = '2026-01-01';
+}
+
 async function main() {
   const mainAt = performance.now();
   // Until the stored choice is read, the page speaks the browser's language.
@@ -141,7 +152,12 @@ async function main() {
   let engine;
   try {
     const wasm = document.getElementById('ncskit-wasm');
-    engine = await startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip), firstCalls());
+    const starting = startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip), firstCalls());
+    // When the page is idle: not before the worker's own start, which
+    // needs this thread too.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp);
+    else setTimeout(warmUp, 0);
+    engine = await starting;
   } catch (e) {
     fail('engine', t('boot.engine', { reason: e.message }));
     return;
