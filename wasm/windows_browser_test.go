@@ -146,10 +146,7 @@ func TestWorkbookTwoWindows(t *testing.T) {
 
 	// C hears nothing from the others (no BroadcastChannel, no storage
 	// events): its answer, made on an old copy, is merged with A's.
-	c := a.another("", `delete window.BroadcastChannel; window.addEventListener = ((add) => function (type, ...rest) {
-		if (type === 'storage') return;
-		return add.call(this, type, ...rest);
-	})(window.addEventListener);`)
+	c := a.another("", deafJS)
 	c.open()
 	c.wait("the session in the third tab", `document.documentElement.dataset.screen === 'assess' && document.getElementById('respondent').value === 'r-gov-1'`)
 	a.answer("GOV.STR.3", "5")
@@ -194,5 +191,68 @@ func TestWorkbookTwoWindows(t *testing.T) {
 	d.wait("the session back in the list", `document.querySelector('#session-list').textContent.includes('Corallia 2026-10-14')`)
 	for _, s := range []*tab{a, b, c, d} {
 		s.checkLocal()
+	}
+}
+
+// deafJS, run in a page before its own scripts, keeps it from hearing of
+// other windows' writes: no BroadcastChannel, no storage events.
+const deafJS = `delete window.BroadcastChannel; window.addEventListener = ((add) => function (type, ...rest) {
+	if (type === 'storage') return;
+	return add.call(this, type, ...rest);
+})(window.addEventListener);`
+
+// dropWritesJS, run in a page before its own scripts, lets the next
+// window.__passWrites writes of a session reach the store, once that is
+// set, and then cuts every other one short: it is aborted and the page
+// never hears how it ended, as when the page is reloaded while the write
+// is under way. window.__dropped counts them.
+const dropWritesJS = `(() => {
+	const transaction = IDBDatabase.prototype.transaction;
+	window.__dropped = 0;
+	IDBDatabase.prototype.transaction = function (...args) {
+		const tx = transaction.apply(this, args);
+		if (args[1] !== 'readwrite' || ![].concat(args[0]).includes('sessions') || window.__passWrites === undefined) return tx;
+		if (window.__passWrites > 0) {
+			window.__passWrites--;
+			return tx;
+		}
+		window.__dropped++;
+		for (const on of ['oncomplete', 'onerror', 'onabort']) Object.defineProperty(tx, on, { get() { return null; }, set() {} });
+		queueMicrotask(() => tx.abort());
+		return tx;
+	};
+})();`
+
+// TestWorkbookMergedThenReload reloads a tab whose answer met another
+// tab's write of the same session, was merged with it, and whose write of
+// the merged session was cut short by the reload: after the reload the
+// tab shows both answers, and the store holds both.
+func TestWorkbookMergedThenReload(t *testing.T) {
+	html := workbook(t)
+	a := newTab(t, html, "merged-reload.html")
+	a.open()
+	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
+	a.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
+	a.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	a.goTo("assess")
+	a.wait("the first respondent", `document.getElementById('respondent').value === 'r-gov-1'`)
+	c := a.another("", deafJS+dropWritesJS)
+	c.open()
+	c.wait("the session in the second tab", `document.documentElement.dataset.screen === 'assess' && document.getElementById('respondent').value === 'r-gov-1'`)
+	mark := func(ind string) string {
+		return fmt.Sprintf(`(document.querySelector('button.ind[data-ind=%q] .mark') || {}).textContent`, ind)
+	}
+	a.answer("GOV.STR.3", "5")
+	a.written()
+	evalJS[bool](c, `(window.__passWrites = 1, true)`)
+	c.answer("GOV.LEAD.1", "5")
+	c.wait("the merge, and its write cut short", `window.__dropped === 1 && document.getElementById('toasts').textContent.includes('Another window changed this session')`)
+	c.do("reload", chromedp.Reload())
+	c.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	c.wait("both answers after the reload", mark("GOV.LEAD.1")+` === '5' && `+mark("GOV.STR.3")+` === '5'`)
+	for ind, want := range map[string]string{"GOV.STR.3": "5", "GOV.LEAD.1": "5"} {
+		if got := c.storedLevel(ind, "r-gov-1"); got != want {
+			c.fatalf("after the reload, stored %s = %q, want %q", ind, got, want)
+		}
 	}
 }

@@ -546,6 +546,21 @@ function written(s, n, rev) {
   keepJournal(s.id, j.changes.length ? j : null);
 }
 
+// rebaseJournal makes the changes of session id's journal apply to
+// revision rev, the other window's write that this window's session was
+// merged with, their log entries numbered shift further on, after that
+// window's, as merge numbers them: until the merged session is written, a
+// reload reads rev from the store and gets them back (replay), as the
+// merge would.
+function rebaseJournal(id, rev, shift) {
+  const j = journals.get(id);
+  if (!j || j.broken) return;
+  j.rev = rev;
+  delete j.writing;
+  for (const c of j.changes) c.log = c.log.map((e) => ({ ...e, seq: e.seq + shift }));
+  keepJournal(id, j.changes.length ? j : null);
+}
+
 // keepJournal writes journal j of session id to localStorage (null:
 // removes it), and reports whether it could.
 function keepJournal(id, j) {
@@ -615,10 +630,12 @@ async function reconcile(s) {
     notice(t('windows.deleted.saved'));
     return;
   }
+  const shift = got.session.log.length - base.logLength; // how far merge moves this window's log entries
   const theirs = capture(got.session);
   const merged = merge(got.session, base, s).session;
   app.session = merged;
   app.rev = got.rev;
+  rebaseJournal(s.id, got.rev, shift);
   base = theirs;
   newVersion(false);
   unlogged = null;
