@@ -16,19 +16,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ncskit/ncskit/internal/texttest"
 )
 
-// stopWords are English words that none of Spanish, French and Portuguese
-// uses (not "session", "file" or "change", which French has): one of them in a screen of the page in those languages is an
-// English text left behind.
-var stopWords = []string{
-	"the", "and", "of", "with", "for", "to", "your", "this", "that", "save", "saved", "open", "draft", "answer", "answers",
+// stopWords are English words that none of Spanish, French and
+// Portuguese uses: the function words of texttest.EnglishWords and the
+// words of the page's own controls (not "session", "file" or "change",
+// which French has). One of them in a screen of the page in those
+// languages is an English text left behind.
+var stopWords = append(slices.Clone(texttest.EnglishWords),
+	"your", "save", "saved", "open", "draft", "answer", "answers",
 	"level", "target", "files", "add", "remove", "delete", "edit", "cancel", "undo", "redo",
-	"yet", "not", "none", "which", "from", "before", "after", "choose", "show", "download", "import", "respondent",
-	"respondents", "stakeholder", "stakeholders", "indicator", "indicators", "is", "are", "have", "will", "be", "by",
-	"each", "every", "gap", "progress", "priorities", "setup", "assess", "region", "back", "next", "step",
+	"yet", "none", "before", "after", "choose", "show", "download", "import", "respondent",
+	"respondents", "stakeholder", "stakeholders", "indicator", "indicators",
+	"gap", "progress", "priorities", "setup", "assess", "region", "back", "next", "step",
 	"warnings", "keys", "language", "country", "profile", "name", "snapshot", "log",
-}
+)
 
 // TestWorkbookLanguages opens an example session, switches the page to
 // Spanish, French and Portuguese and shows every screen in each: no
@@ -142,25 +146,17 @@ func choose(s *tab, lang string) {
 
 var wordRE = regexp.MustCompile(`\p{L}+`)
 
-// ownWords are stop words that a language writes too: Portuguese "for"
-// (se ela não for criada).
-var ownWords = map[string][]string{"pt": {"for"}}
-
 // english returns the stop words in text, written in lang, once every
 // string of the facilitator's data is taken out of it.
 func english(lang, text string, data []string) []string {
 	for _, d := range data {
 		text = cutWhole(text, d)
 	}
-	stop := map[string]bool{}
-	for _, w := range stopWords {
-		stop[w] = !slices.Contains(ownWords[lang], w)
-	}
 	seen := map[string]bool{}
 	var out []string
 	for _, w := range wordRE.FindAllString(text, -1) {
 		lw := strings.ToLower(w)
-		if stop[lw] && !seen[lw] {
+		if !seen[lw] && texttest.IsEnglish(lang, lw, stopWords) {
 			seen[lw] = true
 			out = append(out, w)
 		}

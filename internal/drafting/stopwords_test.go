@@ -17,17 +17,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncskit/ncskit/assess"
+	"github.com/ncskit/ncskit/internal/texttest"
 	"github.com/ncskit/ncskit/internal/tooltest"
 	"github.com/ncskit/ncskit/load"
 )
-
-// englishWords are English function words that none of Spanish, French
-// and Portuguese writes as a word of its own ("a", "on", "or", "an" and
-// "per" are words there, so they are not in the list; "for" is
-// Portuguese too, and is left out of the Portuguese check).
-var englishWords = []string{"the", "and", "of", "with", "for", "to", "by", "from", "which", "this", "these",
-	"will", "shall", "should", "must", "would", "is", "are", "was", "were", "be", "been", "has", "have",
-	"that", "its", "their", "into", "than", "at", "not", "within", "each", "every"}
 
 // allowed are the English that a Spanish, French or Portuguese draft
 // keeps, each with the reason: names of organisations, programmes and
@@ -188,7 +181,7 @@ func englishIn(text, lang string) []string {
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	var out []string
 	for i, w := range words {
-		if lw := strings.ToLower(w); slices.Contains(englishWords, lw) && (lang != "pt" || lw != "for") {
+		if texttest.IsEnglish(lang, strings.ToLower(w), texttest.EnglishWords) {
 			out = append(out, strings.Join(words[max(0, i-4):min(len(words), i+5)], " "))
 		}
 	}
