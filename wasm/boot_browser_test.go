@@ -62,13 +62,13 @@ func TestWorkbookBootTiming(t *testing.T) {
 		const b = window.ncskitStats.boot, w = b.worker, p = b.page || {};
 		const v = (x) => Number.isFinite(x) ? x : -1;
 		return [b.main, p.boot, p.unpacked - p.boot, b.main - p.unpacked, b.posted - b.main, w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info,
-			b.engine - w.received - w.run, (b.model ?? b.init) - b.engine, b.init - b.model, b.ready - b.init, b.ready].map(v);
+			b.engine - w.received - w.run, (b.model ?? b.init) - b.engine, b.init - b.model, b.ready - b.init, b.ready, b.engine, b.kept ? 1 : 0].map(v);
 	})()`
 	names := []string{"navigation → main module", "  page parsed, boot script runs", "  boot script unpacks the scripts",
 		"  unpacked → main module runs", "main module → payload posted", "posted → worker has it",
 		"worker: decode payload", "worker: compile and instantiate", "worker: Go start-up", "worker: first info call",
 		"Go started → engine ready (info)", "engine → model and words", "→ stored session open", "→ first screen drawn",
-		"navigation → ready"}
+		"navigation → ready", "navigation → engine up (info)", "opened with kept answers (1: yes)"}
 	const loads = 10
 	runs := make([][][]float64, len(pages))
 	first := s.pageURL
@@ -100,7 +100,8 @@ func TestWorkbookBootTiming(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "\n  %-34s median %6.0f ms, slowest %6.0f ms", name, quantile(v, 0.5), quantile(v, 1))
 		}
-		t.Logf("%s: %d loads of a %.2f MB page:%s", p.name, loads, float64(len(p.html))/1e6, b.String())
+		t.Logf("%s: %d loads of a %.2f MB page (the first: ready at %.0f ms, %s):%s", p.name, loads, float64(len(p.html))/1e6,
+			runs[k][0][len(names)-3], map[bool]string{true: "with kept answers", false: "without kept answers"}[runs[k][0][len(names)-1] == 1], b.String())
 	}
 }
 
@@ -122,7 +123,7 @@ func quietLoad(s *tab, phasesJS string, calls *string) []float64 {
 	// Poll, which evaluates in the page's frame as it finds it, rather than
 	// Evaluate, which waits for a frame that a late attach never announces.
 	expr := `(() => { const r = document.documentElement.dataset; if (r.ncskitError) return JSON.stringify({error: r.ncskitError});
-		if (r.ncskitReady !== 'true') return null; return JSON.stringify({v: ` + phasesJS + `, calls: JSON.stringify(window.ncskitStats.boot.calls || null)}); })()`
+		if (r.ncskitReady !== 'true' || !window.ncskitStats.boot.engine) return null; return JSON.stringify({v: ` + phasesJS + `, calls: JSON.stringify(window.ncskitStats.boot.calls || null)}); })()`
 	pctx, pcancel := context.WithTimeout(ctx, patience)
 	defer pcancel()
 	got, err := chromedp.Run(pctx, chromedp.Poll[string](expr, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0)))
@@ -142,4 +143,91 @@ func quietLoad(s *tab, phasesJS string, calls *string) []float64 {
 		s.fatalf("close the tab: %v", err)
 	}
 	return r.V
+}
+
+// keptJS reads the answers the page keeps for its next start (see
+// main.js): the build they belong to, and the keys of the answers.
+const keptJS = `(async () => {
+	const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+	const k = await new Promise((ok, bad) => { const g = db.transaction('meta').objectStore('meta').get('answers'); g.onsuccess = () => ok(g.result); g.onerror = bad; });
+	db.close();
+	return k ? JSON.stringify({ build: k.build, keys: Object.keys(k.answers).sort(), info: k.info.length }) : '';
+})()`
+
+// TestWorkbookStartsWithKeptAnswers: a first start keeps the engine's
+// first answers under the engine's build; the next start of the same
+// file opens with them, before the engine runs: the stored session is on
+// screen, scored once the engine is up, a key changes and scores it, and
+// the screens and language lists are those of the engine's own answers.
+// Answers kept for another build are not used, and are replaced.
+func TestWorkbookStartsWithKeptAnswers(t *testing.T) {
+	s := newTab(t, workbook(t), "kept.html")
+	s.open()
+	if evalJS[bool](s, `window.ncskitStats.boot.kept`) {
+		s.fatalf("a first start used kept answers")
+	}
+	build := evalJS[string](s, `document.getElementById('ncskit-wasm').dataset.build`)
+	want := fmt.Sprintf(`{"build":%q,"keys":["model\n{\"lang\":\"en\"}","vocab\n{\"lang\":\"en\"}","vocab\n{\"lang\":\"es\"}","vocab\n{\"lang\":\"fr\"}","vocab\n{\"lang\":\"pt\"}"]`, build)
+	waitKept(s, "the answers kept", want)
+	nav := evalJS[string](s, `[...document.querySelectorAll('#nav button')].map((b) => b.dataset.screen).join(' ')`)
+	s.openWorkshop(3, 0)
+	s.written()
+
+	s.do("reload", chromedp.Reload())
+	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	if !evalJS[bool](s, `window.ncskitStats.boot.kept`) {
+		s.fatalf("the second start did not use the kept answers")
+	}
+	if got := evalJS[string](s, `[...document.querySelectorAll('#nav button')].map((b) => b.dataset.screen).join(' ')`); got != nav {
+		s.fatalf("screens %q with kept answers, want %q", got, nav)
+	}
+	if got := evalJS[int](s, `document.getElementById('page-lang').options.length`); got != 4 {
+		s.fatalf("the language switch offers %d languages", got)
+	}
+	s.wait("the assess screen", `document.documentElement.dataset.screen === 'assess'`)
+	s.scored()
+	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
+	ind := evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
+	level := "4"
+	if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
+		level = "3"
+	}
+	s.key(level)
+	s.scored()
+	if got := s.storedLevel(ind, "r-big-00"); got != level {
+		s.fatalf("stored level of %s = %q, want %s", ind, got, level)
+	}
+
+	// Answers of another build are left alone, and replaced.
+	evalJS[bool](s, `(async () => {
+		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+		const tx = db.transaction('meta', 'readwrite');
+		const store = tx.objectStore('meta');
+		await new Promise((ok, bad) => { const g = store.get('answers'); g.onsuccess = () => { store.put({ ...g.result, build: 'another build' }, 'answers'); ok(); }; g.onerror = bad; });
+		await new Promise((ok) => { tx.oncomplete = ok; });
+		db.close();
+		return true;
+	})()`)
+	s.do("reload", chromedp.Reload())
+	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
+	if evalJS[bool](s, `window.ncskitStats.boot.kept`) {
+		s.fatalf("the page used answers kept for another build")
+	}
+	waitKept(s, "the answers kept again", want)
+}
+
+// waitKept waits until the answers kept begin as want says.
+func waitKept(s *tab, what, want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(patience)
+	for {
+		got := evalJS[string](s, keptJS)
+		if strings.HasPrefix(got, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.fatalf("waiting for %s: kept %s, want %s…", what, got, want)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -188,7 +189,8 @@ func Bundle(p *Page) (*Workbook, error) {
 			asciiHTML(html.EscapeString(words.All("boot.too-old", "\n\n"))) + `" data-damaged="` +
 			asciiHTML(html.EscapeString(words.All("boot.damaged", "\n\n"))) + `">` + encodePayload(appGz) + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
-			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(len(wasmGz)) + `" data-encoding="windows-1252">` + wasmText + "</script>"},
+			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(len(wasmGz)) + `" data-build="` + build(wasmGz) +
+			`" data-encoding="windows-1252">` + wasmText + "</script>"},
 		{markScript, `<script type="module">` + boot + "</script>"},
 	} {
 		if r.mark != markWasm && r.mark != markApp && !isASCII(r.with) {
@@ -200,6 +202,14 @@ func Bundle(p *Page) (*Workbook, error) {
 		out = strings.Replace(out, r.mark, r.with, 1)
 	}
 	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: len(wasmGz), WasmText: len(wasmText), AppGzip: len(appGz)}, nil
+}
+
+// build names a build of the engine by a digest of its compressed bytes
+// (data-build): the page keeps the answers of the engine's first calls
+// under it (see main.js).
+func build(wasmGz []byte) string {
+	sum := sha256.Sum256(wasmGz)
+	return hex.EncodeToString(sum[:16])
 }
 
 // gzipped compresses data as the page's payloads are.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
@@ -120,7 +121,7 @@ func TestBundle(t *testing.T) {
 	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<style>") {
 		t.Error("the CSP must come before the first style and script")
 	}
-	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-encoding="windows-1252">`).FindStringSubmatch(html)
+	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-build="([0-9a-f]{32})" data-encoding="windows-1252">`).FindStringSubmatch(html)
 	if w == nil {
 		t.Fatal("no wasm element with its sizes and encoding")
 	}
@@ -136,6 +137,9 @@ func TestBundle(t *testing.T) {
 	raw, _ := io.ReadAll(zr)
 	if !bytes.Equal(raw, fakeWasm) {
 		t.Error("the inlined wasm does not decompress to the module")
+	}
+	if sum := sha256.Sum256(gz); w[2] != hex.EncodeToString(sum[:16]) {
+		t.Errorf("data-build %s is not the digest of the compressed engine", w[2])
 	}
 	a := unpack(t, html)
 	words, err := ReadTexts()

@@ -16,16 +16,16 @@ function request(arg) {
   return typeof arg === 'string' ? arg : JSON.stringify(arg ?? {});
 }
 
-// startEngine starts the worker. wasm is the compressed engine as the
-// page holds it (text, see worker.js) and gzip its length in bytes.
-// early lists calls, [fn, arg], that go with the payload: the worker runs
-// them as soon as the engine is up, and take() answers from them. The
-// engine is ready when it has answered "info", which also goes early.
-export function startEngine(workerSource, wasm, gzip, early = []) {
+// startEngine starts the worker and returns the engine at once: calls
+// made before the engine runs wait in the worker, in order. wasm is the
+// compressed engine as the page holds it (text, see worker.js) and gzip
+// its length in bytes. engine.ready settles when the engine has
+// answered "info", which goes with the payload (engine.info is set then).
+export function startEngine(workerSource, wasm, gzip) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map();
-  const sent = new Map(); // fn + "\n" + arg → the promise of an early call
+  const sent = new Map(); // fn + "\n" + arg → the promise of an early call, or a preset answer
   const failures = [];
   let seq = 0;
   let dead = null;
@@ -44,16 +44,34 @@ export function startEngine(workerSource, wasm, gzip, early = []) {
     // calls holds the function, the ms Go took and the ms of the round
     // trip of the first calls, for the page's start-up figures.
     calls: [],
+    // answers holds the JSON text of the early calls' answers (see early),
+    // by fn + "\n" + arg.
+    answers: {},
     // call runs a bridge function. arg is an object (sent as JSON) or a
     // string that already holds JSON.
-    call(fn, arg) {
+    call(fn, arg, keep = '') {
       if (dead) return Promise.reject(new Error(dead));
       const id = ++seq;
       const text = request(arg);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, fn, sent: performance.now() });
+        pending.set(id, { resolve, reject, fn, keep, sent: performance.now() });
         worker.postMessage({ type: 'call', id, fn, arg: text });
       });
+    },
+    // early sends calls, [fn, arg], whose answers take() gives, and keeps
+    // their JSON text in answers.
+    early(calls) {
+      for (const [fn, arg] of calls) {
+        const key = `${fn}\n${request(arg)}`;
+        const p = engine.call(fn, arg, key);
+        p.catch(() => {}); // a call nobody takes fails quietly
+        sent.set(key, p);
+      }
+    },
+    // preset makes take(fn, arg) answer value, as an answer kept from an
+    // earlier start of the same engine (see main.js).
+    preset(key, value) {
+      sent.set(key, Promise.resolve(value));
     },
     // take is call, answered by the early call with the same function
     // and argument when there is one not yet taken.
@@ -73,7 +91,7 @@ export function startEngine(workerSource, wasm, gzip, early = []) {
     },
   };
 
-  return new Promise((resolve, reject) => {
+  engine.ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(t('engine.slow'))), 60000);
     const started = () => {
       clearTimeout(timer);
@@ -112,6 +130,7 @@ export function startEngine(workerSource, wasm, gzip, early = []) {
           if (!p) break;
           pending.delete(m.id);
           engine.lastMs = m.ms;
+          if (p.keep && m.ok) engine.answers[p.keep] = m.value;
           if (engine.calls.length < 16) engine.calls.push([p.fn, Math.round(m.ms), Math.round(performance.now() - p.sent)]);
           if (!m.ok) {
             p.reject(new Error(said(m)));
@@ -133,11 +152,11 @@ export function startEngine(workerSource, wasm, gzip, early = []) {
     };
     worker.postMessage({ type: 'init', wasm, gzip });
     engine.postedAt = performance.now();
-    for (const [fn, arg] of [['info'], ...early]) {
-      const p = engine.call(fn, arg);
-      if (fn === 'info') p.then(() => { infoMs = engine.lastMs; }, () => {});
-      p.catch(() => {}); // a call nobody takes fails quietly
-      sent.set(`${fn}\n${request(arg)}`, p);
-    }
+    const info = engine.call('info', undefined, 'info\n{}');
+    info.then(() => { infoMs = engine.lastMs; }, () => {});
+    info.catch(() => {});
+    sent.set('info\n{}', info);
   });
+  engine.ready.catch(() => {}); // main.js hears of it
+  return engine;
 }

@@ -149,24 +149,44 @@ async function main() {
   }
   app.screens = [sessions, setup, assess, results, priorities, roles];
   const storing = openStore(); // in parallel with the engine's start
+  const wasm = document.getElementById('ncskit-wasm');
   let engine;
   try {
-    const wasm = document.getElementById('ncskit-wasm');
-    const starting = startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip), firstCalls());
-    // When the page is idle: not before the worker's own start, which
-    // needs this thread too.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp);
-    else setTimeout(warmUp, 0);
-    engine = await starting;
+    engine = startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip));
   } catch (e) {
     fail('engine', t('boot.engine', { reason: e.message }));
     return;
   }
-  const engineAt = performance.now();
+  // When the page is idle: not before the worker's own start, which
+  // needs this thread too.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp);
+  else setTimeout(warmUp, 0);
+  const store = await storing;
+  const kept = await keptAnswers(store, wasm.dataset.build);
+  let engineAt;
+  const engineUp = () => {
+    engineAt = performance.now();
+    if (app.stats.boot) Object.assign(app.stats.boot, { engine: engineAt, worker: engine.phases, calls: engine.calls.slice() });
+  };
+  if (kept) {
+    // The answers of this engine's last start: the page opens with them
+    // while the engine starts, and the calls it makes meanwhile wait.
+    engine.info = kept.info;
+    for (const [key, value] of Object.entries(kept.answers)) engine.preset(key, value);
+    engine.ready.then(engineUp, (e) => fail('engine', t('boot.engine', { reason: e.message })));
+  } else {
+    engine.early(firstCalls());
+    try {
+      await engine.ready;
+    } catch (e) {
+      fail('engine', t('boot.engine', { reason: e.message }));
+      return;
+    }
+    engineUp();
+  }
   // A feature shows only when this build of the engine offers it.
   if (engine.has('draft')) app.screens.push(draft);
   if (engine.has('region')) app.screens.push(region);
-  const store = await storing;
   shell();
   readHash();
   await init(engine, store);
@@ -178,12 +198,43 @@ async function main() {
   render();
   app.stats.startMs = engine.startMs;
   app.stats.ready = performance.now();
-  app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
+  app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice(), kept: !!kept };
   window.ncskitStats = app.stats;
   root.dataset.ncskitReady = 'true';
   // Compile the engine's schemas while the facilitator reads the screen,
   // so that the first answer scores at full speed.
   engine.call('validate', '{}').catch(() => {});
+  if (!kept) engine.ready.then(() => keepAnswers(store, wasm.dataset.build, engine), () => {});
+}
+
+// The answers of the engine's first calls (info, the model, the words of
+// the page's lists) depend on the engine alone: the page keeps them in
+// the browser's store, under the engine's build (a digest of its bytes,
+// data-build), so that the next start of the same file shows its first
+// screen without waiting for the engine (a few hundred ms). Only
+// IndexedDB keeps them: localStorage is too small to share with the
+// sessions. A kept answer is JSON text, as the engine gave it.
+const KEPT = 'answers';
+
+async function keptAnswers(store, build) {
+  if (store.kind !== 'indexeddb' || !build) return null;
+  const k = await store.backend.getMeta(KEPT).catch(() => undefined);
+  if (!k || k.build !== build || typeof k.info !== 'string' || !k.answers) return null;
+  try {
+    const answers = {};
+    for (const [key, text] of Object.entries(k.answers)) answers[key] = JSON.parse(text);
+    return { info: JSON.parse(k.info), answers };
+  } catch (e) {
+    return null; // a damaged record: the engine answers again
+  }
+}
+
+function keepAnswers(store, build, engine) {
+  const { 'info\n{}': info, ...answers } = engine.answers;
+  if (store.kind !== 'indexeddb' || !build || !info) return;
+  const keep = () => store.backend.setMeta(KEPT, { build, info, answers }).catch(() => {});
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(keep);
+  else setTimeout(keep, 0);
 }
 
 main().catch((e) => fail('start', t('boot.start', { reason: e.message })));
