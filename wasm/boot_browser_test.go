@@ -194,6 +194,7 @@ func TestWorkbookStartsWithKeptAnswers(t *testing.T) {
 	}
 	s.key(level)
 	s.scored()
+	s.shot("05-kept-answers-assess")
 	if got := s.storedLevel(ind, "r-big-00"); got != level {
 		s.fatalf("stored level of %s = %q, want %s", ind, got, level)
 	}
