@@ -187,11 +187,7 @@ func TestWorkbookStartsWithKeptAnswers(t *testing.T) {
 	s.wait("the assess screen", `document.documentElement.dataset.screen === 'assess'`)
 	s.scored()
 	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
-	ind := evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
-	level := "4"
-	if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
-		level = "3"
-	}
+	ind, level := s.newLevel()
 	s.key(level)
 	s.scored()
 	s.shot("05-kept-answers-assess")

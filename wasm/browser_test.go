@@ -244,6 +244,15 @@ func (s *tab) open() float64 {
 	return evalJS[float64](s, `window.ncskitStats.ready`)
 }
 
+// openExample opens examples/small-island.json from the Sessions screen
+// and waits for its session, Corallia's.
+func (s *tab) openExample() {
+	s.t.Helper()
+	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
+	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
+	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+}
+
 func (s *tab) key(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,9 +21,7 @@ func TestWorkbookDeadline(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "deadline.html")
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 
 	s.goTo("results")
 	s.wait("the deadline warning", `/\b3 deadlines at risk/.test(document.getElementById('h-warn').parentElement.textContent)`)

@@ -31,9 +31,7 @@ func TestWorkbookFacts(t *testing.T) {
 	s := newTab(t, html, "facts.html")
 	t.Logf("screenshots in %s", s.artifacts)
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("setup")
 	s.wait("the facts section", `!!document.getElementById('facts')`)
 	count := func() int {
@@ -247,11 +245,9 @@ func TestWorkbookImportFacts(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "import-facts.html")
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("setup")
-	data, err := os.ReadFile(example)
+	data, err := os.ReadFile(filepath.Join("..", "examples", "small-island.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

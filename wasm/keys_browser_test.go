@@ -68,11 +68,7 @@ func TestWorkbookKeyThenReload(t *testing.T) {
 	s.openWorkshop(30, 0)
 	logged := s.stored(`s.log.length`)
 	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
-	ind := evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
-	level := "4"
-	if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
-		level = "3"
-	}
+	ind, level := s.newLevel()
 	s.key(level)
 	s.do("reload at once", chromedp.Reload())
 	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
@@ -124,23 +120,14 @@ func TestWorkbookWrittenThenReload(t *testing.T) {
 	s.openWorkshop(3, 0)
 	logged := s.stored(`s.log.length`)
 	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
-	current := func() (ind, level string) {
-		s.t.Helper()
-		ind = evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
-		level = "4"
-		if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
-			level = "3"
-		}
-		return ind, level
-	}
 	evalJS[bool](s, `window.__holdWrites = true`)
-	ind1, level1 := current()
+	ind1, level1 := s.newLevel()
 	s.key(level1)
 	s.scored()
 	s.wait("the first answer in the store, unheard of", `window.__held.length === 1`)
 	s.key(kb.ArrowRight)
 	s.wait("the next indicator", fmt.Sprintf(`document.querySelector('button.ind[aria-current]').dataset.ind !== %q`, ind1))
-	ind2, level2 := current()
+	ind2, level2 := s.newLevel()
 	s.key(level2)
 	s.scored()
 	s.do("reload", chromedp.Reload())
@@ -163,4 +150,16 @@ func TestWorkbookWrittenThenReload(t *testing.T) {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// newLevel returns the indicator shown on the Assess screen and a level
+// key that changes its answer (4, or 3 where the answer is 4).
+func (s *tab) newLevel() (ind, level string) {
+	s.t.Helper()
+	ind = evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
+	level = "4"
+	if evalJS[string](s, `document.querySelector('button.ind[aria-current] .mark').textContent`) == level {
+		level = "3"
+	}
+	return ind, level
 }

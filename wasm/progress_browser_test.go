@@ -44,9 +44,7 @@ func TestWorkbookProgressInBrowser(t *testing.T) {
 	s := newTab(t, workbook(t), "progress.html")
 	s.open()
 	s.goTo("sessions")
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("draft")
 	s.wait("the follow-up picker", `!!document.getElementById('draft-followup-file')`)
 

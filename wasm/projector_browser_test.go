@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,9 +63,7 @@ func TestWorkbookProjector(t *testing.T) {
 	s := newTab(t, html, "projector.html")
 	s.do("a 1024×768 screen", chromedp.EmulateViewport(1024, 768))
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("assess")
 	s.wait("r-gov-1", `document.getElementById('respondent').value === 'r-gov-1'`)
 	for _, mode := range []string{"normal", "projector"} {

@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,9 +47,7 @@ func TestWorkbookKeypressInView(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "keypress.html")
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("assess")
 	s.wait("r-gov-1", `document.getElementById('respondent').value === 'r-gov-1'`)
 	var problems []string

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,9 +24,7 @@ func TestWorkbookUndo(t *testing.T) {
 	html := workbook(t)
 	s := newTab(t, html, "undo.html")
 	s.open()
-	example, _ := filepath.Abs(filepath.Join("..", "examples", "small-island.json"))
-	s.do("open the example", chromedp.SetUploadFiles(chromedp.ID("open-file"), []string{example}))
-	s.wait("Corallia", `document.getElementById('session-title').textContent === 'Corallia 2026-10-14'`)
+	s.openExample()
 	s.goTo("assess")
 	s.wait("GOV.STR.1 for r-gov-1", `document.getElementById('respondent').value === 'r-gov-1' && document.getElementById('ind-title').textContent.startsWith('GOV.STR.1 ')`)
 	level := func() string { return s.storedLevel("GOV.STR.1", "r-gov-1") }
