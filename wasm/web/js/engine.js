@@ -16,6 +16,12 @@ function request(arg) {
   return typeof arg === 'string' ? arg : JSON.stringify(arg ?? {});
 }
 
+// answerKey names the answer of a call, fn + "\n" + the JSON of arg: the
+// key of early calls and preset answers.
+export function answerKey(fn, arg) {
+  return `${fn}\n${request(arg)}`;
+}
+
 // startEngine starts the worker and returns the engine at once: calls
 // made before the engine runs wait in the worker, in order. wasm is the
 // compressed engine as the page holds it (text, see worker.js) and gzip
@@ -25,7 +31,7 @@ export function startEngine(workerSource, wasm, gzip) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map();
-  const sent = new Map(); // fn + "\n" + arg → the promise of an early call, or a preset answer
+  const sent = new Map(); // answerKey → the promise of an early call, or a preset answer
   const failures = [];
   let seq = 0;
   let dead = null;
@@ -45,7 +51,7 @@ export function startEngine(workerSource, wasm, gzip) {
     // trip of the first calls, for the page's start-up figures.
     calls: [],
     // answers holds the JSON text of the early calls' answers (see early),
-    // by fn + "\n" + arg.
+    // by answerKey.
     answers: {},
     // call runs a bridge function. arg is an object (sent as JSON) or a
     // string that already holds JSON.
@@ -62,7 +68,7 @@ export function startEngine(workerSource, wasm, gzip) {
     // their JSON text in answers.
     early(calls) {
       for (const [fn, arg] of calls) {
-        const key = `${fn}\n${request(arg)}`;
+        const key = answerKey(fn, arg);
         const p = engine.call(fn, arg, key);
         p.catch(() => {}); // a call nobody takes fails quietly
         sent.set(key, p);
@@ -76,7 +82,7 @@ export function startEngine(workerSource, wasm, gzip) {
     // take is call, answered by the early call with the same function
     // and argument when there is one not yet taken.
     take(fn, arg) {
-      const key = `${fn}\n${request(arg)}`;
+      const key = answerKey(fn, arg);
       const p = sent.get(key);
       if (!p) return engine.call(fn, arg);
       sent.delete(key);
@@ -152,10 +158,8 @@ export function startEngine(workerSource, wasm, gzip) {
     };
     worker.postMessage({ type: 'init', wasm, gzip });
     engine.postedAt = performance.now();
-    const info = engine.call('info', undefined, 'info\n{}');
-    info.then(() => { infoMs = engine.lastMs; }, () => {});
-    info.catch(() => {});
-    sent.set('info\n{}', info);
+    engine.early([['info']]);
+    sent.get(answerKey('info')).then(() => { infoMs = engine.lastMs; }, () => {});
   });
   engine.ready.catch(() => {}); // main.js hears of it
   return engine;

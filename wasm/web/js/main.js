@@ -4,7 +4,7 @@
 // data-ncskit-ready="true" on <html>; when it cannot start, it sets
 // data-ncskit-error and says why in place of the loading message.
 
-import { startEngine } from './engine.js';
+import { startEngine, answerKey } from './engine.js';
 import { openStore } from './store.js';
 import { app, init, firstCalls, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
 import { placeOf } from './place.js';
@@ -159,8 +159,7 @@ async function main() {
   }
   // When the page is idle: not before the worker's own start, which
   // needs this thread too.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp);
-  else setTimeout(warmUp, 0);
+  whenIdle(warmUp);
   const store = await storing;
   const kept = await keptAnswers(store, wasm.dataset.build);
   let engineAt;
@@ -230,11 +229,14 @@ async function keptAnswers(store, build) {
 }
 
 function keepAnswers(store, build, engine) {
-  const { 'info\n{}': info, ...answers } = engine.answers;
+  const { [answerKey('info')]: info, ...answers } = engine.answers;
   if (store.kind !== 'indexeddb' || !build || !info) return;
-  const keep = () => store.backend.setMeta(KEPT, { build, info, answers }).catch(() => {});
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(keep);
-  else setTimeout(keep, 0);
+  whenIdle(() => store.backend.setMeta(KEPT, { build, info, answers }).catch(() => {}));
+}
+
+function whenIdle(f) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f);
+  else setTimeout(f, 0);
 }
 
 main().catch((e) => fail('start', t('boot.start', { reason: e.message })));
