@@ -5,7 +5,8 @@
 //       (see decodePayload), gzip: its length in bytes}
 //      {type: 'call', id, fn, arg}, also before the engine is ready: it
 //       waits for the start
-// Out: {type: 'ready', ms, phases} or {type: 'failed', error}
+// Out: {type: 'received'} when the payload has arrived
+//      {type: 'ready', ms, phases} or {type: 'failed', error}
 //      {type: 'result', id, ok, value, ms} or {type: 'result', id, ok: false, error}
 //      {type: 'exit', code} when the Go program stops
 'use strict';
@@ -83,6 +84,7 @@ self.onmessage = async (e) => {
   if (m.type === 'init') {
     const t0 = performance.now();
     phases.received = performance.timeOrigin + t0;
+    postMessage({ type: 'received' });
     starting = start(m.wasm, m.gzip);
     try {
       await starting;

@@ -131,7 +131,8 @@ function shell() {
 // warmUp has the browser load, while the page waits for the engine, what
 // the first screen needs the first time it is used and costs tens of ms
 // then: the language's rules for lists (the new-session form's hint) and
-// the date field's calendar data.
+// the date field's calendar data. A start with kept answers does not
+// wait, and pays for them only on a screen that needs them.
 function warmUp() {
   list(['a', 'b']);
   const date = document.createElement('input');
@@ -157,9 +158,6 @@ async function main() {
     fail('engine', t('boot.engine', { reason: e.message }));
     return;
   }
-  // When the page is idle: not before the worker's own start, which
-  // needs this thread too.
-  whenIdle(warmUp);
   const store = await storing;
   const kept = await keptAnswers(store, wasm.dataset.build);
   let engineAt;
@@ -174,6 +172,9 @@ async function main() {
     for (const [key, value] of Object.entries(kept.answers)) engine.preset(key, value);
     engine.ready.then(engineUp, (e) => fail('engine', t('boot.engine', { reason: e.message })));
   } else {
+    // Once the worker has the payload (its start needs this thread too),
+    // while the engine starts.
+    engine.received.then(() => whenIdle(warmUp));
     engine.early(firstCalls());
     try {
       await engine.ready;
