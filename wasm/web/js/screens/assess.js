@@ -362,6 +362,10 @@ function mark(s, rid) {
 
 // refresh updates what depends on the score: the marks in the list of
 // indicators, the strip under the card and the consensus summary.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function refresh() {
   if (!dom || !document.body.contains(dom.card)) return;
   const scores = scoresById();
@@ -370,9 +374,11 @@ function refresh() {
     const s = scores.get(id);
     if (!s) continue;
     const [v, l, cls] = mark(s, rid);
-    el.textContent = v;
-    el.className = `mark ${cls}`;
-    label.textContent = `, ${l}`;
+    // Only what changed is written: a text written again, even the same,
+    // has the browser lay the whole list out again on every key.
+    setText(el, v);
+    if (el.className !== `mark ${cls}`) el.className = `mark ${cls}`;
+    setText(label, `, ${l}`);
   }
   const strip = document.getElementById('strip');
   const s = scores.get(app.view.indicator);
