@@ -19,8 +19,9 @@ import (
 // TestWorkbookBootTiming measures, in headless Chromium from file://, the
 // phases of the workbook's start (the page's ncskitStats.boot) over ten
 // loads, each in a new tab of one browser profile that no DevTools client
-// watches until the page has started (see quietLoad): median and slowest
-// of each.
+// watches until the page has started (see quietLoad), every other one
+// without the answers the page keeps for its next start: median and
+// slowest of each, for each kind of start.
 // It asserts nothing about the times and runs only when NCSKIT_MEASURE=1.
 func TestWorkbookBootTiming(t *testing.T) {
 	if os.Getenv("NCSKIT_MEASURE") != "1" {
@@ -177,7 +178,7 @@ func quietLoad(s *tab, phasesJS string, calls *string, forget bool) []float64 {
 // keptJS reads the answers the page keeps for its next start (see
 // main.js): the build they belong to, and the keys of the answers.
 const keptJS = `(async () => {
-	const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+	` + openDBJS + `
 	const k = await new Promise((ok, bad) => { const g = db.transaction('meta').objectStore('meta').get('answers'); g.onsuccess = () => ok(g.result); g.onerror = bad; });
 	db.close();
 	return k ? JSON.stringify({ build: k.build, keys: Object.keys(k.answers).sort(), info: k.info.length }) : '';
@@ -226,7 +227,7 @@ func TestWorkbookStartsWithKeptAnswers(t *testing.T) {
 
 	// Answers of another build are left alone, and replaced.
 	evalJS[bool](s, `(async () => {
-		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+		`+openDBJS+`
 		const tx = db.transaction('meta', 'readwrite');
 		const store = tx.objectStore('meta');
 		await new Promise((ok, bad) => { const g = store.get('answers'); g.onsuccess = () => { store.put({ ...g.result, build: 'another build' }, 'answers'); ok(); }; g.onerror = bad; });

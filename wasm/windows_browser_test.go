@@ -72,6 +72,10 @@ func (s *tab) front() {
 	}
 }
 
+// openDBJS, in an async function of a page, opens the workbook's
+// IndexedDB database as db.
+const openDBJS = `const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });`
+
 // stored evaluates expr on the session the tab has open, as the
 // browser's store holds it (s, with its snapshots), and returns the
 // result as JSON. It waits for the write of the last change first.
@@ -79,7 +83,7 @@ func (s *tab) stored(expr string) string {
 	s.t.Helper()
 	s.written()
 	return evalJS[string](s, `(async () => {
-		const db = await new Promise((ok, bad) => { const r = indexedDB.open('ncskit-workbook'); r.onsuccess = () => ok(r.result); r.onerror = bad; });
+		`+openDBJS+`
 		const get = (store, key) => new Promise((ok, bad) => { const g = db.transaction(store).objectStore(store).get(key); g.onsuccess = () => ok(g.result); g.onerror = bad; });
 		const s = await get('sessions', await get('meta', 'current'));
 		// The snapshots are kept apart from the session (store.js).
