@@ -15,40 +15,43 @@ import (
 	"github.com/ncskit/ncskit/assess"
 	"github.com/ncskit/ncskit/load"
 	"github.com/ncskit/ncskit/render/markdown"
-	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
+	"github.com/ncskit/ncskit/wasm/catalog"
 )
 
-// function is one entry of the bridge's protocol: a name on the global
-// ncskit object, and the Go function behind it. Every function takes one
-// JSON request and returns JSON, or raw bytes when binary is set (drafts
-// and questionnaires are Uint8Arrays).
+// function is one function of the bridge's protocol (catalog.Functions):
+// a name on the global ncskit object, and the Go function behind it.
+// Every function takes one JSON request and returns JSON, or raw bytes
+// when binary is set (drafts and questionnaires are Uint8Arrays).
 type function struct {
 	name   string
 	binary bool
 	run    func(req []byte) ([]byte, error)
 }
 
-// functions is the protocol, in the order info lists it. Adding a function
-// is one entry here and one run function.
+// functions is the protocol, in the order info lists it: adding a
+// function is one entry in catalog.Functions and one here.
 var functions []function
 
 func init() {
-	functions = []function{
-		{name: "info", run: runInfo},
-		{name: "model", run: runModel},
-		{name: "validate", run: runValidate},
-		{name: "score", run: runScore},
-		{name: "rescore", run: runRescore},
-		{name: "live", run: runLive},
-		{name: "draft", binary: true, run: runDraft},
-		{name: "questionnaire", binary: true, run: runQuestionnaire},
-		{name: "import", run: runImport},
-		{name: "migrate", run: runMigrate},
-		{name: "region", run: runRegion},
-		{name: "regionReport", binary: true, run: runRegionReport},
-		{name: "progress", binary: true, run: runProgress},
-		{name: "vocab", run: runVocab},
+	runs := map[string]func([]byte) ([]byte, error){
+		"info":          runInfo,
+		"model":         runModel,
+		"validate":      runValidate,
+		"score":         runScore,
+		"rescore":       runRescore,
+		"live":          runLive,
+		"draft":         runDraft,
+		"questionnaire": runQuestionnaire,
+		"import":        runImport,
+		"migrate":       runMigrate,
+		"region":        runRegion,
+		"regionReport":  runRegionReport,
+		"progress":      runProgress,
+		"vocab":         runVocab,
+	}
+	for _, f := range catalog.Functions {
+		functions = append(functions, function{name: f.Name, binary: f.Binary, run: runs[f.Name]})
 	}
 }
 
@@ -103,62 +106,6 @@ func panicError(name string, r any, stack []byte) error {
 	return fmt.Errorf("internal error in ncskit.%s: %v%s; the session is safe: save the session file and report this message", name, r, where)
 }
 
-// Info is the response of "info": what this build of the bridge offers.
-// The page shows or hides features by the functions listed.
-type Info struct {
-	Functions     []string        `json:"functions"`
-	Binary        []string        `json:"binary"`
-	Model         assess.ModelRef `json:"model"`
-	Languages     []string        `json:"languages"`
-	SchemaVersion int             `json:"schemaVersion"`
-	Session       SessionFormat   `json:"session"`
-	Limits        Limits          `json:"limits"`
-	Facts         FactLists       `json:"facts"`
-	Go            string          `json:"go"`
-}
-
-// FactLists are the values the country facts may take (package assess),
-// for the page's selects: the kinds and statuses of an instrument, the
-// statuses that fit each kind, the treaty statuses, the networks and the
-// statuses in a network. The page never keeps lists of its own.
-type FactLists struct {
-	InstrumentKinds    []string            `json:"instrumentKinds"`
-	InstrumentStatuses []string            `json:"instrumentStatuses"`
-	KindStatuses       map[string][]string `json:"kindStatuses"`
-	TreatyStatuses     []string            `json:"treatyStatuses"`
-	Networks           []string            `json:"networks"`
-	NetworkStatuses    []string            `json:"networkStatuses"`
-}
-
-// Limits are the limits of the file formats (assess/limits.go), for the
-// page to stop typing where the checks would report a problem.
-type Limits struct {
-	// Text is the most characters of a free text: evidence, a rationale,
-	// a dissent note, a reason.
-	Text int `json:"text"`
-	// Name is the most characters of a one-line text: a name, a title, a
-	// person, a place.
-	Name int `json:"name"`
-	// Classification is the most characters of the classification.
-	Classification int `json:"classification"`
-	Stakeholders   int `json:"stakeholders"`
-	Respondents    int `json:"respondents"`
-	Responses      int `json:"responses"`
-	Decisions      int `json:"decisions"`
-	// Instruments is the most instruments in the facts, and FactRecords
-	// the most staff, network and incident records.
-	Instruments int `json:"instruments"`
-	FactRecords int `json:"factRecords"`
-}
-
-// SessionFormat names the session-file format this bridge reads, and the
-// largest session file it accepts (schemas.MaxSessionSize), in bytes.
-type SessionFormat struct {
-	Format  string `json:"format"`
-	Version int    `json:"version"`
-	MaxSize int    `json:"maxSize"`
-}
-
 func runInfo(req []byte) ([]byte, error) {
 	if err := decodeRequest("info", req, &struct{}{}); err != nil {
 		return nil, err
@@ -167,35 +114,7 @@ func runInfo(req []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := Info{
-		Model:         assess.ModelRef{ID: m.head.ID, Version: m.head.Version},
-		Languages:     m.head.Languages,
-		SchemaVersion: assess.SchemaVersion,
-		Session:       SessionFormat{Format: load.SessionFormat, Version: load.SessionVersion, MaxSize: schemas.MaxSessionSize},
-		Limits: Limits{
-			Text: assess.MaxText, Name: assess.MaxName, Classification: assess.MaxClassification,
-			Stakeholders: assess.MaxStakeholders, Respondents: assess.MaxRespondents,
-			Responses: assess.MaxResponses, Decisions: assess.MaxDecisions,
-			Instruments: assess.MaxInstruments, FactRecords: assess.MaxFactRecords,
-		},
-		Facts: FactLists{
-			InstrumentKinds:    assess.InstrumentKinds,
-			InstrumentStatuses: assess.InstrumentStatuses,
-			KindStatuses:       assess.KindStatuses,
-			TreatyStatuses:     assess.TreatyStatuses,
-			Networks:           assess.Networks,
-			NetworkStatuses:    assess.NetworkStatuses,
-		},
-		Go:     runtime.Version(),
-		Binary: []string{},
-	}
-	for _, f := range functions {
-		in.Functions = append(in.Functions, f.name)
-		if f.binary {
-			in.Binary = append(in.Binary, f.name)
-		}
-	}
-	return marshal(in)
+	return marshal(catalog.NewInfo(m, runtime.Version()))
 }
 
 // ModelRequest is the request of "model", with the options of
@@ -222,7 +141,7 @@ func runModel(req []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return m.json(), nil
+		return m.Doc, nil
 	case "md":
 		lang := r.Lang
 		if lang == "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/ncskit/ncskit/render/markdown"
 	"github.com/ncskit/ncskit/schemas"
 	"github.com/ncskit/ncskit/strategy"
+	"github.com/ncskit/ncskit/wasm/catalog"
 )
 
 func readExample(t testing.TB, name string) []byte {
@@ -76,8 +77,20 @@ func replaceFirst(t testing.TB, data []byte, old, new string) []byte {
 	return bytes.Replace(data, []byte(old), []byte(new), 1)
 }
 
+// TestFunctions: every function of the protocol has its run function.
+func TestFunctions(t *testing.T) {
+	if len(functions) != len(catalog.Functions) {
+		t.Fatalf("%d functions, want %d", len(functions), len(catalog.Functions))
+	}
+	for _, f := range functions {
+		if f.run == nil {
+			t.Errorf("%s has no run function", f.name)
+		}
+	}
+}
+
 func TestInfo(t *testing.T) {
-	var in Info
+	var in catalog.Info
 	call(t, "info", []byte("{}"), &in)
 	if want := []string{"info", "model", "validate", "score", "rescore", "live", "draft", "questionnaire", "import", "migrate", "region", "regionReport", "progress", "vocab"}; !slices.Equal(in.Functions, want) {
 		t.Errorf("functions = %q, want %q", in.Functions, want)
@@ -89,10 +102,10 @@ func TestInfo(t *testing.T) {
 	if in.Model.ID != m.ID || in.Model.Version != m.Version || in.SchemaVersion != assess.SchemaVersion {
 		t.Errorf("info = %+v", in)
 	}
-	if in.Session != (SessionFormat{"ncskit-session", 1, 64 << 20}) {
+	if in.Session != (catalog.SessionFormat{Format: "ncskit-session", Version: 1, MaxSize: 64 << 20}) {
 		t.Errorf("session format = %+v", in.Session)
 	}
-	if want := (Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000, Instruments: 500, FactRecords: 1000}); in.Limits != want {
+	if want := (catalog.Limits{Text: 8000, Name: 200, Classification: 80, Stakeholders: 500, Respondents: 500, Responses: 50000, Decisions: 1000, Instruments: 500, FactRecords: 1000}); in.Limits != want {
 		t.Errorf("limits = %+v, want %+v", in.Limits, want)
 	}
 	// The page builds its fact selects from these lists only.
@@ -192,7 +205,7 @@ func TestPanic(t *testing.T) {
 	if !strings.Contains(err.Error(), "TestPanic") {
 		t.Errorf("the message does not say where: %q", err)
 	}
-	var in Info
+	var in catalog.Info
 	call(t, "info", nil, &in)
 }
 
