@@ -2,7 +2,6 @@ package assess
 
 import (
 	"bytes"
-	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -301,9 +300,6 @@ func parents(id string) []string {
 	return out
 }
 
-//go:embed model/*.json
-var embedded embed.FS
-
 var (
 	defaultOnce  sync.Once
 	defaultModel *Model
@@ -314,7 +310,7 @@ var (
 // must not modify it.
 func Default() *Model {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = LoadModel(embedded, "model/model.json")
+		defaultModel, defaultErr = loadDefault()
 	})
 	if defaultErr != nil {
 		// The embedded model is checked by the package tests; reaching this
@@ -323,10 +319,6 @@ func Default() *Model {
 	}
 	return defaultModel
 }
-
-// EmbeddedFS returns the embedded model files (model/model.json and one file
-// per pillar), for tools that validate or publish them.
-func EmbeddedFS() fs.FS { return embedded }
 
 // LoadModel reads a model from fsys. The file may hold the pillars inline
 // or list pillar files under "include", read relative to the model file.

@@ -19,9 +19,8 @@ import (
 // TestWorkbookBootTiming measures, in headless Chromium from file://, the
 // phases of the workbook's start (the page's ncskitStats.boot) over ten
 // loads, each in a new tab of one browser profile that no DevTools client
-// watches until the page has started (see quietLoad), every other one
-// without the answers the page keeps for its next start: median and
-// slowest of each, for each kind of start.
+// watches until the page has started (see quietLoad): median and slowest
+// of each.
 // It asserts nothing about the times and runs only when NCSKIT_MEASURE=1.
 func TestWorkbookBootTiming(t *testing.T) {
 	if os.Getenv("NCSKIT_MEASURE") != "1" {
@@ -49,36 +48,27 @@ func TestWorkbookBootTiming(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Each phase as ms since the previous one, from the page's marks:
-	// main module running (and within it the page parsed until the boot
-	// script runs, its unpacking, the modules loaded), the payload posted
-	// to the worker and received there, then in the worker the payload
-	// decoded, the engine compiled and instantiated, Go started and the
-	// first call; back in the page the engine ready (the info call's
-	// round trip), the model and the words of the page's lists, the
-	// stored session, the first screen drawn. A mark an older page does
-	// not set reads -1 (its model and words phase runs to the stored
-	// session).
+	// Each phase as ms since the previous one, from the page's marks: on
+	// the page's thread the main module running (and within it the page
+	// parsed until the boot script runs, its unpacking, the modules
+	// loaded), the payload posted to the worker, the model and the words
+	// of the page's lists ready, the stored session, the first screen
+	// drawn; in the worker the payload received, decoded, the engine
+	// compiled and instantiated, Go started, and the page hearing of it.
+	// A mark a page does not set reads -1.
 	const phasesJS = `(() => {
 		const b = window.ncskitStats.boot, w = b.worker, p = b.page || {};
 		const v = (x) => Number.isFinite(x) ? x : -1;
-		return [b.main, p.boot, p.unpacked - p.boot, b.main - p.unpacked, b.posted - b.main, w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info,
-			b.engine - w.received - w.run, (b.model ?? b.init) - b.engine, b.init - b.model, b.ready - b.init, b.ready, b.engine, b.kept ? 1 : 0].map(v);
+		return [b.main, p.boot, p.unpacked - p.boot, b.main - p.unpacked, b.posted - b.main, (b.model ?? b.init) - b.posted, b.init - b.model, b.ready - b.init, b.ready,
+			w.received - b.posted, w.decode, w.instantiate - w.decode, w.run - w.instantiate, w.info, b.engine - w.received - w.run, b.engine].map(v);
 	})()`
 	names := []string{"navigation → main module", "  page parsed, boot script runs", "  boot script unpacks the scripts",
-		"  unpacked → main module runs", "main module → payload posted", "posted → worker has it",
-		"worker: decode payload", "worker: compile and instantiate", "worker: Go start-up", "worker: first info call",
-		"Go started → engine ready (info)", "engine → model and words", "→ stored session open", "→ first screen drawn",
-		"navigation → ready", "navigation → engine up (info)"}
-	// Every other load of a page starts without the answers the page keeps
-	// for its next start (see main.js): quietLoad forgets them after the
-	// load before, so that both starts are measured, on the same machine.
+		"  unpacked → main module runs", "main module → payload posted", "→ model and words ready", "→ stored session open",
+		"→ first screen drawn", "navigation → ready",
+		"posted → worker has it", "worker: decode payload", "worker: compile and instantiate", "worker: Go start-up",
+		"worker: first info call", "Go started → page hears it", "navigation → engine up"}
 	const loads = 10
-	type load struct {
-		v    []float64
-		kept bool
-	}
-	runs := make([][]load, len(pages))
+	runs := make([][][]float64, len(pages))
 	first := s.pageURL
 	for i := 0; i < loads; i++ {
 		for k := range pages {
@@ -87,8 +77,7 @@ func TestWorkbookBootTiming(t *testing.T) {
 				s.pageURL = strings.TrimSuffix(first, "boot.html") + fmt.Sprintf("other-%d.html", k-1)
 			}
 			var calls string
-			v := quietLoad(s, phasesJS, &calls, i%2 == 1)
-			runs[k] = append(runs[k], load{v[:len(v)-1], v[len(v)-1] == 1})
+			runs[k] = append(runs[k], quietLoad(s, phasesJS, &calls))
 			if i >= loads-2 {
 				// The calls before ready: function, ms in Go, ms of the round trip.
 				t.Logf("%s, load %d: calls %s", pages[k].name, i+1, calls)
@@ -97,31 +86,19 @@ func TestWorkbookBootTiming(t *testing.T) {
 	}
 	s.pageURL = first
 	for k, p := range pages {
-		for _, kept := range []bool{false, true} {
-			var group [][]float64
+		var b strings.Builder
+		for j, name := range names {
+			var v []float64
 			for _, r := range runs[k] {
-				if r.kept == kept {
-					group = append(group, r.v)
-				}
+				v = append(v, r[j])
 			}
-			if len(group) == 0 {
+			if quantile(v, 1) < 0 {
+				fmt.Fprintf(&b, "\n  %-34s not marked", name)
 				continue
 			}
-			var b strings.Builder
-			for j, name := range names {
-				var v []float64
-				for _, r := range group {
-					v = append(v, r[j])
-				}
-				if quantile(v, 1) < 0 {
-					fmt.Fprintf(&b, "\n  %-34s not marked", name)
-					continue
-				}
-				fmt.Fprintf(&b, "\n  %-34s median %6.0f ms, slowest %6.0f ms", name, quantile(v, 0.5), quantile(v, 1))
-			}
-			how := map[bool]string{false: "without kept answers", true: "with the answers kept at the load before"}[kept]
-			t.Logf("%s: %d loads of a %.2f MB page %s:%s", p.name, len(group), float64(len(p.html))/1e6, how, b.String())
+			fmt.Fprintf(&b, "\n  %-34s median %6.0f ms, slowest %6.0f ms", name, quantile(v, 0.5), quantile(v, 1))
 		}
+		t.Logf("%s: %d loads of a %.2f MB page:%s", p.name, len(runs[k]), float64(len(p.html))/1e6, b.String())
 	}
 }
 
@@ -129,9 +106,8 @@ func TestWorkbookBootTiming(t *testing.T) {
 // while it starts, as a facilitator's browser: attaching enables the
 // DOM, CSS and Network domains, whose tracking of a 5 MB page doubles its
 // parse. It attaches once the page has had time to start (or waits there
-// for it), and returns phasesJS's figures and the first calls. forget
-// deletes the answers the page keeps for its next start.
-func quietLoad(s *tab, phasesJS string, calls *string, forget bool) []float64 {
+// for it), and returns phasesJS's figures and the first calls.
+func quietLoad(s *tab, phasesJS string, calls *string) []float64 {
 	s.t.Helper()
 	browser := chromedp.FromContext(s.ctx).Browser
 	var res target.CreateTargetResult
@@ -160,100 +136,94 @@ func quietLoad(s *tab, phasesJS string, calls *string, forget bool) []float64 {
 		s.fatalf("the workbook failed to start (%s): %v", r.Error, err)
 	}
 	*calls = r.Calls
-	if forget {
-		const forgetJS = `window.__forgot || (window.__forgetting = window.__forgetting || new Promise((ok) => {
-			const r = indexedDB.open('ncskit-workbook');
-			r.onsuccess = () => { const tx = r.result.transaction('meta', 'readwrite'); tx.objectStore('meta').delete('answers'); tx.oncomplete = () => { r.result.close(); window.__forgot = true; ok(); }; };
-		}), false)`
-		if _, err := chromedp.Run(pctx, chromedp.Poll[bool](forgetJS, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0))); err != nil {
-			s.fatalf("forget the kept answers: %v", err)
-		}
-	}
 	if err := browser.Call(s.ctx, target.CommandCloseTarget, target.CloseTargetParams{TargetID: res.TargetID}, nil); err != nil {
 		s.fatalf("close the tab: %v", err)
 	}
 	return r.V
 }
 
-// keptJS reads the answers the page keeps for its next start (see
-// main.js): the build they belong to, and the keys of the answers.
-const keptJS = `(async () => {
-	` + openDBJS + `
-	const k = await new Promise((ok, bad) => { const g = db.transaction('meta').objectStore('meta').get('answers'); g.onsuccess = () => ok(g.result); g.onerror = bad; });
-	db.close();
-	return k ? JSON.stringify({ build: k.build, keys: Object.keys(k.answers).sort(), info: k.info.length }) : '';
+// engineAnswersJS starts a second engine in the page, from the page's own
+// worker source, engine and model, as main.js does, and compares its
+// answers of "info", "model" and "vocab" in each language the page
+// carries with the answers the page carries (#ncskit-first,
+// #ncskit-model). It returns the calls whose answers differ, or "same".
+const engineAnswersJS = `(async () => {
+	const src = document.getElementById('ncskit-worker').textContent;
+	const wasm = document.getElementById('ncskit-wasm');
+	const model = document.getElementById('ncskit-model').textContent;
+	const first = JSON.parse(document.getElementById('ncskit-first').textContent);
+	const worker = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+	const answers = new Map();
+	const done = new Promise((ok, bad) => {
+		worker.onmessage = (e) => {
+			const m = e.data;
+			if (m.type === 'failed') bad(new Error(m.error));
+			if (m.type !== 'result') return;
+			if (!m.ok) bad(new Error(m.error));
+			answers.set(m.id, JSON.parse(m.value));
+			if (answers.size === calls.length) ok();
+		};
+	});
+	const calls = [['info', {}, first.info], ['model', { lang: 'en' }, JSON.parse(model)],
+		...Object.entries(first.vocab).map(([lang, v]) => ['vocab', { lang }, v])];
+	worker.postMessage({ type: 'init', wasm: wasm.textContent, gzip: Number(wasm.dataset.gzip), model });
+	calls.forEach(([fn, arg], i) => worker.postMessage({ type: 'call', id: i, fn, arg: JSON.stringify(arg) }));
+	await done;
+	worker.terminate();
+	const differ = calls.filter(([fn, arg, want], i) => JSON.stringify(answers.get(i)) !== JSON.stringify(want)).map(([fn, arg]) => fn + ' ' + JSON.stringify(arg));
+	return [calls.length + ' calls', differ.length ? 'differ: ' + differ.join(', ') : 'same'].join(', ');
 })()`
 
-// TestWorkbookStartsWithKeptAnswers: a first start keeps the engine's
-// first answers under the engine's build; the next start of the same
-// file opens with them, before the engine runs: the stored session is on
-// screen, scored once the engine is up, a key changes and scores it, and
-// the screens and language lists are those of the engine's own answers.
-// Answers kept for another build are not used, and are replaced.
-func TestWorkbookStartsWithKeptAnswers(t *testing.T) {
-	s := newTab(t, workbook(t), "kept.html")
+// TestWorkbookFirstAnswers: the page opens with the engine's first
+// answers that it carries (info, the model, the names of the values in
+// its four languages), never asking the engine for them, and they are the
+// answers of the engine it carries, which reads the model the page hands
+// it. The first answers that earlier builds kept in the browser's store
+// are freed.
+func TestWorkbookFirstAnswers(t *testing.T) {
+	s := newTab(t, workbook(t), "first.html")
 	s.open()
-	if evalJS[bool](s, `window.ncskitStats.boot.kept`) {
-		s.fatalf("a first start used kept answers")
+	if got, want := evalJS[string](s, engineAnswersJS), "6 calls, same"; got != want {
+		s.fatalf("the engine's answers against the page's: %s, want %s", got, want)
 	}
-	build := evalJS[string](s, `document.getElementById('ncskit-wasm').dataset.build`)
-	want := fmt.Sprintf(`{"build":%q,"keys":["model\n{\"lang\":\"en\"}","vocab\n{\"lang\":\"en\"}","vocab\n{\"lang\":\"es\"}","vocab\n{\"lang\":\"fr\"}","vocab\n{\"lang\":\"pt\"}"]`, build)
-	waitKept(s, "the answers kept", want)
-	nav := evalJS[string](s, `[...document.querySelectorAll('#nav button')].map((b) => b.dataset.screen).join(' ')`)
 	s.openWorkshop(3, 0)
-	s.written()
-
-	s.do("reload", chromedp.Reload())
-	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
-	if !evalJS[bool](s, `window.ncskitStats.boot.kept`) {
-		s.fatalf("the second start did not use the kept answers")
-	}
-	if got := evalJS[string](s, `[...document.querySelectorAll('#nav button')].map((b) => b.dataset.screen).join(' ')`); got != nav {
-		s.fatalf("screens %q with kept answers, want %q", got, nav)
+	s.scored()
+	s.wait("the engine up", `!!window.ncskitStats.boot.engine`)
+	if got := evalJS[string](s, `window.ncskitStats.boot.calls.map((c) => c[0]).join(' ')`); strings.Contains(got, "info") || strings.Contains(got, "vocab") || strings.Contains(got, "model") {
+		s.fatalf("the page asked the engine at its start: %s", got)
 	}
 	if got := evalJS[int](s, `document.getElementById('page-lang').options.length`); got != 4 {
 		s.fatalf("the language switch offers %d languages", got)
 	}
-	s.wait("the assess screen", `document.documentElement.dataset.screen === 'assess'`)
-	s.scored()
 	s.do("focus", chromedp.Focus(chromedp.ID("ind-title")))
 	ind, level := s.newLevel()
 	s.key(level)
 	s.scored()
-	s.shot("05-kept-answers-assess")
+	s.written()
 	if got := s.storedLevel(ind, "r-big-00"); got != level {
 		s.fatalf("stored level of %s = %q, want %s", ind, got, level)
 	}
 
-	// Answers of another build are left alone, and replaced.
+	// What an earlier build kept is freed once the engine is up.
 	evalJS[bool](s, `(async () => {
 		`+openDBJS+`
 		const tx = db.transaction('meta', 'readwrite');
-		const store = tx.objectStore('meta');
-		await new Promise((ok, bad) => { const g = store.get('answers'); g.onsuccess = () => { store.put({ ...g.result, build: 'another build' }, 'answers'); ok(); }; g.onerror = bad; });
+		tx.objectStore('meta').put({ build: 'an earlier build', info: '{}', answers: { model: 'x'.repeat(600000) } }, 'answers');
 		await new Promise((ok) => { tx.oncomplete = ok; });
 		db.close();
 		return true;
 	})()`)
 	s.do("reload", chromedp.Reload())
 	s.wait("ready again", `document.documentElement.dataset.ncskitReady === 'true'`)
-	if evalJS[bool](s, `window.ncskitStats.boot.kept`) {
-		s.fatalf("the page used answers kept for another build")
-	}
-	waitKept(s, "the answers kept again", want)
-}
-
-// waitKept waits until the answers kept begin as want says.
-func waitKept(s *tab, what, want string) {
-	s.t.Helper()
 	deadline := time.Now().Add(patience)
-	for {
-		got := evalJS[string](s, keptJS)
-		if strings.HasPrefix(got, want) {
-			return
-		}
+	for !evalJS[bool](s, `(async () => {
+		`+openDBJS+`
+		const k = await new Promise((ok, bad) => { const g = db.transaction('meta').objectStore('meta').get('answers'); g.onsuccess = () => ok(g.result); g.onerror = bad; });
+		db.close();
+		return k === null;
+	})()`) {
 		if time.Now().After(deadline) {
-			s.fatalf("waiting for %s: kept %s, want %s…", what, got, want)
+			s.fatalf("the answers an earlier build kept are still in the store")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

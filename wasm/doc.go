@@ -84,5 +84,10 @@
 // The logic is in handle, plain Go tested natively and under node
 // (GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...);
 // main_js.go only converts between JavaScript values and bytes. The page
-// is in wasm/web; "ncskit workbook" compiles this command and inlines it.
+// is in wasm/web; "ncskit workbook" compiles this command with the build
+// tag ncskit_page and inlines it. The answers of info, model and vocab
+// are made by package catalog, which the page's bundler also calls: the
+// page carries them and asks the engine only for the rest. In that build
+// the engine embeds no model: it reads the model's document (the answer
+// of "model") from the worker's global ncskitModel, which the page sets.
 package main

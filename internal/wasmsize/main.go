@@ -49,7 +49,7 @@ func run(w io.Writer, file string, top int) error {
 		defer os.RemoveAll(dir)
 		file = filepath.Join(dir, "ncskit.wasm")
 		// The workbook's flags (web.Build) less -s -w, which would drop the names.
-		args := []string{"build", "-trimpath"}
+		args := []string{"build", "-trimpath", "-tags=" + web.BuildTags}
 		for _, p := range web.ColdPackages {
 			args = append(args, "-gcflags="+p+"=-l")
 		}

@@ -23,7 +23,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,6 +46,9 @@ type Page struct {
 	Wasm []byte
 	// WasmExec is wasm_exec.js of the Go toolchain that compiled Wasm.
 	WasmExec []byte
+	// GoVersion is that toolchain's version (go env GOVERSION), which the
+	// engine's "info" reports; empty means the version of this program.
+	GoVersion string
 }
 
 // Workbook is a bundled workbook page with the sizes worth reporting.
@@ -55,7 +57,7 @@ type Workbook struct {
 	Wasm     int // bytes of the compiled bridge
 	WasmGzip int // bytes of the bridge once gzip-compressed (before the text encoding)
 	WasmText int // bytes of the bridge as inlined in the page
-	AppGzip  int // bytes of the page's words and scripts once gzip-compressed (see boot.js)
+	AppGzip  int // bytes of the page's words, scripts, first answers and model once gzip-compressed (see boot.js)
 }
 
 // The markers in index.html that Bundle replaces, each with a whole element.
@@ -127,11 +129,16 @@ func Bundle(p *Page) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The words, the worker's source and the modules travel compressed
-	// in #ncskit-app, which boot.js unpacks (see there). They are UTF-8
-	// inside, as the browser decodes them.
+	first, model, err := firstAnswers(p.GoVersion, Languages)
+	if err != nil {
+		return nil, err
+	}
+	// The words, the worker's source, the engine's first answers, the
+	// model and the modules travel compressed in #ncskit-app, which
+	// boot.js unpacks (see there). They are UTF-8 inside, as the browser
+	// decodes them.
 	workerSrc := string(p.WasmExec) + "\n;\n" + string(src[0]) + string(src[1])
-	parts := []string{string(wordsJSON), workerSrc, script}
+	parts := []string{string(wordsJSON), workerSrc, string(first), string(model), script}
 	appGz, err := gzipped([]byte(strings.Join(parts, "")))
 	if err != nil {
 		return nil, err
@@ -189,7 +196,7 @@ func Bundle(p *Page) (*Workbook, error) {
 			asciiHTML(html.EscapeString(words.All("boot.too-old", "\n\n"))) + `" data-damaged="` +
 			asciiHTML(html.EscapeString(words.All("boot.damaged", "\n\n"))) + `">` + encodePayload(appGz) + "</script>"},
 		{markWasm, `<script type="application/octet-stream" id="ncskit-wasm" data-bytes="` +
-			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(len(wasmGz)) + `" data-build="` + build(wasmGz) +
+			fmt.Sprint(len(p.Wasm)) + `" data-gzip="` + fmt.Sprint(len(wasmGz)) +
 			`" data-encoding="windows-1252">` + wasmText + "</script>"},
 		{markScript, `<script type="module">` + boot + "</script>"},
 	} {
@@ -202,14 +209,6 @@ func Bundle(p *Page) (*Workbook, error) {
 		out = strings.Replace(out, r.mark, r.with, 1)
 	}
 	return &Workbook{HTML: []byte(out), Wasm: len(p.Wasm), WasmGzip: len(wasmGz), WasmText: len(wasmText), AppGzip: len(appGz)}, nil
-}
-
-// build names a build of the engine by a digest of its compressed bytes
-// (data-build): the page keeps the answers of the engine's first calls
-// under it (see main.js).
-func build(wasmGz []byte) string {
-	sum := sha256.Sum256(wasmGz)
-	return hex.EncodeToString(sum[:16])
 }
 
 // gzipped compresses data as the page's payloads are.
@@ -317,14 +316,18 @@ var ColdPackages = []string{
 	"github.com/santhosh-tekuri/...", "golang.org/x/net/...", "golang.org/x/text/...",
 	"golang.org/x/image/...", "golang.org/x/crypto/...",
 	"crypto/...", "net/...", "image/...", "encoding/xml", "encoding/gob", "encoding/asn1", "encoding/pem",
-	"encoding/base64", "encoding/hex", "encoding/binary", "hash/...", "regexp/...", "text/...", "html",
 	"archive/zip", "compress/...", "math/big", "mime/...", "container/...", "bufio", "os", "io/fs", "path/...",
 	"log/...", "unique", "weak",
 	"./render/...", "./questionnaire", "./region", "./progress", "./load", "./schemas", "./internal/...",
 }
 
+// BuildTags are the build tags of the workbook's engine: ncskit_page
+// leaves the model's files out of it, as the page carries the model and
+// hands it over (see package catalog).
+const BuildTags = "ncskit_page"
+
 // Build compiles the bridge with the local Go toolchain (GOOS=js
-// GOARCH=wasm, -trimpath -ldflags='-s -w', no inlining in ColdPackages) into a temporary directory,
+// GOARCH=wasm, -trimpath -ldflags='-s -w', -tags=BuildTags, no inlining in ColdPackages) into a temporary directory,
 // takes wasm_exec.js from the same toolchain and bundles the page.
 func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	goCmd, err := goCommand(o.Go)
@@ -337,7 +340,7 @@ func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "ncskit.wasm")
-	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
+	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-tags=" + BuildTags}
 	for _, p := range ColdPackages {
 		args = append(args, "-gcflags="+p+"=-l")
 	}
@@ -356,11 +359,15 @@ func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	if joined, err := mergeData(wasm, mergeGap); err == nil {
 		wasm = joined
 	}
-	root, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT").Output()
+	env, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT", "GOVERSION").Output()
 	if err != nil {
-		return nil, fmt.Errorf("go env GOROOT: %v", err)
+		return nil, fmt.Errorf("go env GOROOT GOVERSION: %v", err)
 	}
-	goroot := strings.TrimSpace(string(root))
+	lines := strings.Split(strings.TrimSpace(string(env)), "\n")
+	if len(lines) != 2 {
+		return nil, fmt.Errorf("go env GOROOT GOVERSION said %q", env)
+	}
+	goroot, goVersion := strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1])
 	var exe []byte
 	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
 		if exe, err = os.ReadFile(filepath.Join(goroot, p)); err == nil {
@@ -370,7 +377,7 @@ func Build(ctx context.Context, o *BuildOptions) (*Workbook, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot find wasm_exec.js in %s: %v", goroot, err)
 	}
-	return Bundle(&Page{Wasm: wasm, WasmExec: exe})
+	return Bundle(&Page{Wasm: wasm, WasmExec: exe, GoVersion: goVersion})
 }
 
 func goCommand(name string) (string, error) {

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
@@ -51,17 +50,17 @@ func element(t *testing.T, html, open string) string {
 }
 
 // app is what #ncskit-app unpacks to (see boot.js).
-type app struct{ words, worker, modules string }
+type app struct{ words, worker, first, model, modules string }
 
 // unpack decodes and decompresses #ncskit-app as boot.js does, and splits
 // it into its parts.
 func unpack(t *testing.T, html string) app {
 	t.Helper()
-	m := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-app" data-gzip="([0-9]+)" data-parts="([0-9]+) ([0-9]+) ([0-9]+)" data-encoding="windows-1252" data-too-old="[^"<]+" data-damaged="[^"<]+">`).FindStringSubmatch(html)
+	m := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-app" data-gzip="([0-9]+)" data-parts="([0-9]+) ([0-9]+) ([0-9]+) ([0-9]+) ([0-9]+)" data-encoding="windows-1252" data-too-old="[^"<]+" data-damaged="[^"<]+">`).FindStringSubmatch(html)
 	if m == nil {
 		t.Fatal("no #ncskit-app element with its sizes, encoding and messages")
 	}
-	var n [4]int
+	var n [6]int
 	for i := range n {
 		n[i], _ = strconv.Atoi(m[i+1])
 	}
@@ -74,10 +73,14 @@ func unpack(t *testing.T, html string) app {
 		t.Fatal(err)
 	}
 	raw, err := io.ReadAll(zr)
-	if err != nil || len(raw) != n[1]+n[2]+n[3] {
-		t.Fatalf("#ncskit-app unpacks to %d bytes (%v), want %d+%d+%d", len(raw), err, n[1], n[2], n[3])
+	if err != nil || len(raw) != n[1]+n[2]+n[3]+n[4]+n[5] {
+		t.Fatalf("#ncskit-app unpacks to %d bytes (%v), want %d+%d+%d+%d+%d", len(raw), err, n[1], n[2], n[3], n[4], n[5])
 	}
-	return app{string(raw[:n[1]]), string(raw[n[1] : n[1]+n[2]]), string(raw[n[1]+n[2]:])}
+	var parts [5]string
+	for i := range parts {
+		parts[i], raw = string(raw[:n[i+1]]), raw[n[i+1]:]
+	}
+	return app{parts[0], parts[1], parts[2], parts[3], parts[4]}
 }
 
 func sha(s string) string {
@@ -121,7 +124,7 @@ func TestBundle(t *testing.T) {
 	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<style>") {
 		t.Error("the CSP must come before the first style and script")
 	}
-	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-build="([0-9a-f]{32})" data-encoding="windows-1252">`).FindStringSubmatch(html)
+	w := regexp.MustCompile(`<script type="application/octet-stream" id="ncskit-wasm" data-bytes="6008" data-gzip="([0-9]+)" data-encoding="windows-1252">`).FindStringSubmatch(html)
 	if w == nil {
 		t.Fatal("no wasm element with its sizes and encoding")
 	}
@@ -137,9 +140,6 @@ func TestBundle(t *testing.T) {
 	raw, _ := io.ReadAll(zr)
 	if !bytes.Equal(raw, fakeWasm) {
 		t.Error("the inlined wasm does not decompress to the module")
-	}
-	if sum := sha256.Sum256(gz); w[2] != hex.EncodeToString(sum[:16]) {
-		t.Errorf("data-build %s is not the digest of the compressed engine", w[2])
 	}
 	a := unpack(t, html)
 	words, err := ReadTexts()

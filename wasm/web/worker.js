@@ -2,7 +2,8 @@
 // never freezes the page. It follows wasm_exec.js in the same blob.
 //
 // In:  {type: 'init', wasm: the gzip-compressed module as the page's text
-//       (see decodePayload), gzip: its length in bytes}
+//       (see decodePayload), gzip: its length in bytes, model: the model's
+//       document, which the engine reads from the global ncskitModel}
 //      {type: 'call', id, fn, arg}, also before the engine is ready: it
 //       waits for the start
 // Out: {type: 'received'} when the payload has arrived
@@ -85,6 +86,7 @@ self.onmessage = async (e) => {
     const t0 = performance.now();
     phases.received = performance.timeOrigin + t0;
     postMessage({ type: 'received' });
+    self.ncskitModel = m.model;
     starting = start(m.wasm, m.gzip);
     try {
       await starting;

@@ -185,14 +185,6 @@ export function commitTyping() {
   typing = null;
 }
 
-// firstCalls are the engine calls init makes, for main to send as soon
-// as the engine starts (engine.early), unless it kept their answers: the
-// model, and the names of the values the page offers in each of its
-// languages.
-export function firstCalls() {
-  return [['model', { lang: 'en' }], ...pageLanguages.map(([code]) => ['vocab', { lang: code }])];
-}
-
 export async function init(engine, store) {
   app.engine = engine;
   app.store = store;

@@ -17,21 +17,23 @@ function request(arg) {
 }
 
 // answerKey names the answer of a call, fn + "\n" + the JSON of arg: the
-// key of early calls and preset answers.
-export function answerKey(fn, arg) {
+// key of preset answers.
+function answerKey(fn, arg) {
   return `${fn}\n${request(arg)}`;
 }
 
 // startEngine starts the worker and returns the engine at once: calls
 // made before the engine runs wait in the worker, in order. wasm is the
 // compressed engine as the page holds it (text, see worker.js) and gzip
-// its length in bytes. engine.ready settles when the engine has
-// answered "info", which goes with the payload (engine.info is set then).
-export function startEngine(workerSource, wasm, gzip) {
+// its length in bytes; model is the model's document, which the page
+// carries and hands to the engine (it embeds no copy), and info the
+// answer of "info" that the page carries with it (see main.js).
+// engine.ready settles when the engine runs.
+export function startEngine(workerSource, wasm, gzip, model, info) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map();
-  const sent = new Map(); // answerKey → the promise of an early call, or a preset answer
+  const sent = new Map(); // answerKey → a preset answer
   const failures = [];
   let seq = 0;
   let dead = null;
@@ -44,49 +46,35 @@ export function startEngine(workerSource, wasm, gzip) {
     for (const f of failures) f(reason);
   };
 
-  let infoMs = 0;
   const engine = {
-    info: null,
+    info,
     // calls holds the function, the ms Go took and the ms of the round
     // trip of the first calls, for the page's start-up figures.
     calls: [],
-    // answers holds the JSON text of the early calls' answers (see early),
-    // by answerKey.
-    answers: {},
     // call runs a bridge function. arg is an object (sent as JSON) or a
     // string that already holds JSON.
-    call(fn, arg, keep = '') {
+    call(fn, arg) {
       if (dead) return Promise.reject(new Error(dead));
       const id = ++seq;
       const text = request(arg);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, fn, keep, sent: performance.now() });
+        pending.set(id, { resolve, reject, fn, sent: performance.now() });
         worker.postMessage({ type: 'call', id, fn, arg: text });
       });
     },
-    // early sends calls, [fn, arg], whose answers take() gives, and keeps
-    // their JSON text in answers.
-    early(calls) {
-      for (const [fn, arg] of calls) {
-        const key = answerKey(fn, arg);
-        const p = engine.call(fn, arg, key);
-        p.catch(() => {}); // a call nobody takes fails quietly
-        sent.set(key, p);
-      }
+    // preset makes take(fn, arg) answer value, as the engine would: an
+    // answer the page carries (see main.js).
+    preset(fn, arg, value) {
+      sent.set(answerKey(fn, arg), value);
     },
-    // preset makes take(fn, arg) answer value, as an answer kept from an
-    // earlier start of the same engine (see main.js).
-    preset(key, value) {
-      sent.set(key, Promise.resolve(value));
-    },
-    // take is call, answered by the early call with the same function
+    // take is call, answered by the preset answer of the same function
     // and argument when there is one not yet taken.
     take(fn, arg) {
       const key = answerKey(fn, arg);
-      const p = sent.get(key);
-      if (!p) return engine.call(fn, arg);
+      if (!sent.has(key)) return engine.call(fn, arg);
+      const value = sent.get(key);
       sent.delete(key);
-      return p;
+      return Promise.resolve(value);
     },
     // has reports whether this build of the bridge offers a function.
     has(fn) {
@@ -125,11 +113,7 @@ export function startEngine(workerSource, wasm, gzip) {
           engine.startMs = m.ms;
           // The worker's clock marks, as ms since the page's navigation.
           engine.phases = { ...m.phases, loaded: m.phases.loaded - performance.timeOrigin, received: m.phases.received - performance.timeOrigin };
-          engine.take('info').then((info) => {
-            engine.phases.info = infoMs;
-            engine.info = info;
-            resolve(engine);
-          }, reject);
+          resolve(engine);
           break;
         case 'failed':
           started();
@@ -143,7 +127,6 @@ export function startEngine(workerSource, wasm, gzip) {
           if (!p) break;
           pending.delete(m.id);
           engine.lastMs = m.ms;
-          if (p.keep && m.ok) engine.answers[p.keep] = m.value;
           if (engine.calls.length < 16) engine.calls.push([p.fn, Math.round(m.ms), Math.round(performance.now() - p.sent)]);
           if (!m.ok) {
             p.reject(new Error(said(m)));
@@ -163,10 +146,8 @@ export function startEngine(workerSource, wasm, gzip) {
         }
       }
     };
-    worker.postMessage({ type: 'init', wasm, gzip });
+    worker.postMessage({ type: 'init', wasm, gzip, model });
     engine.postedAt = performance.now();
-    engine.early([['info']]);
-    sent.get(answerKey('info')).then(() => { infoMs = engine.lastMs; }, () => {});
   });
   engine.ready.catch(() => {}); // main.js hears of it
   return engine;

@@ -4,12 +4,12 @@
 // data-ncskit-ready="true" on <html>; when it cannot start, it sets
 // data-ncskit-error and says why in place of the loading message.
 
-import { startEngine, answerKey } from './engine.js';
+import { startEngine } from './engine.js';
 import { openStore } from './store.js';
-import { app, init, firstCalls, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
+import { app, init, on, go, render, readHash, currentScreen, saveFile, undo, redo, undoHistory, chooseLanguage, followSessionLanguage } from './app.js';
 import { placeOf } from './place.js';
 import { typingText, onChoose, options } from './dom.js';
-import { t, setLanguage, pick, pageLanguages, list } from './i18n.js';
+import { t, setLanguage, pick, pageLanguages } from './i18n.js';
 import { screen as sessions } from './screens/sessions.js';
 import { screen as setup } from './screens/setup.js';
 import { screen as assess } from './screens/assess.js';
@@ -128,18 +128,6 @@ function shell() {
   });
 }
 
-// warmUp has the browser load, while the page waits for the engine, what
-// the first screen needs the first time it is used and costs tens of ms
-// then: the language's rules for lists (the new-session form's hint) and
-// the date field's calendar data. A start with kept answers does not
-// wait, and pays for them only on a screen that needs them.
-function warmUp() {
-  list(['a', 'b']);
-  const date = document.createElement('input');
-  date.type = 'date';
-  date.value = '2026-01-01';
-}
-
 async function main() {
   const mainAt = performance.now();
   // Until the stored choice is read, the page speaks the browser's language.
@@ -151,39 +139,28 @@ async function main() {
   app.screens = [sessions, setup, assess, results, priorities, roles];
   const storing = openStore(); // in parallel with the engine's start
   const wasm = document.getElementById('ncskit-wasm');
+  // The answers of the engine's first calls come with the page (see
+  // wasm/web/first.go): it opens with them while the engine starts, and
+  // the calls it makes meanwhile wait in the worker.
   let engine;
   try {
-    engine = startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip));
+    const first = JSON.parse(document.getElementById('ncskit-first').textContent);
+    const model = document.getElementById('ncskit-model').textContent;
+    engine = startEngine(document.getElementById('ncskit-worker').textContent, wasm.textContent, Number(wasm.dataset.gzip), model, first.info);
+    engine.preset('model', { lang: 'en' }, JSON.parse(model));
+    for (const [lang, v] of Object.entries(first.vocab)) engine.preset('vocab', { lang }, v);
   } catch (e) {
     fail('engine', t('boot.engine', { reason: e.message }));
     return;
   }
   const store = await storing;
-  const kept = await keptAnswers(store, wasm.dataset.build);
   let engineAt;
-  const engineUp = () => {
+  engine.ready.then(() => {
     engineAt = performance.now();
+    app.stats.startMs = engine.startMs;
     if (app.stats.boot) Object.assign(app.stats.boot, { engine: engineAt, worker: engine.phases, calls: engine.calls.slice() });
-  };
-  if (kept) {
-    // The answers of this engine's last start: the page opens with them
-    // while the engine starts, and the calls it makes meanwhile wait.
-    engine.info = kept.info;
-    for (const [key, value] of Object.entries(kept.answers)) engine.preset(key, value);
-    engine.ready.then(engineUp, (e) => fail('engine', t('boot.engine', { reason: e.message })));
-  } else {
-    // Once the worker has the payload (its start needs this thread too),
-    // while the engine starts.
-    engine.received.then(() => whenIdle(warmUp));
-    engine.early(firstCalls());
-    try {
-      await engine.ready;
-    } catch (e) {
-      fail('engine', t('boot.engine', { reason: e.message }));
-      return;
-    }
-    engineUp();
-  }
+    forgetKeptAnswers(store);
+  }, (e) => fail('engine', t('boot.engine', { reason: e.message })));
   // A feature shows only when this build of the engine offers it.
   if (engine.has('draft')) app.screens.push(draft);
   if (engine.has('region')) app.screens.push(region);
@@ -198,41 +175,19 @@ async function main() {
   render();
   app.stats.startMs = engine.startMs;
   app.stats.ready = performance.now();
-  app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice(), kept: !!kept };
+  app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
   window.ncskitStats = app.stats;
   root.dataset.ncskitReady = 'true';
   // Compile the engine's schemas while the facilitator reads the screen,
   // so that the first answer scores at full speed.
   engine.call('validate', '{}').catch(() => {});
-  if (!kept) engine.ready.then(() => keepAnswers(store, wasm.dataset.build, engine), () => {});
 }
 
-// The answers of the engine's first calls (info, the model, the words of
-// the page's lists) depend on the engine alone: the page keeps them in
-// the browser's store, under the engine's build (a digest of its bytes,
-// data-build), so that the next start of the same file shows its first
-// screen without waiting for the engine (a few hundred ms). Only
-// IndexedDB keeps them: localStorage is too small to share with the
-// sessions. A kept answer is JSON text, as the engine gave it.
-const KEPT = 'answers';
-
-async function keptAnswers(store, build) {
-  if (store.kind !== 'indexeddb' || !build) return null;
-  const k = await store.backend.getMeta(KEPT).catch(() => undefined);
-  if (!k || k.build !== build || typeof k.info !== 'string' || !k.answers) return null;
-  try {
-    const answers = {};
-    for (const [key, text] of Object.entries(k.answers)) answers[key] = JSON.parse(text);
-    return { info: JSON.parse(k.info), answers };
-  } catch (e) {
-    return null; // a damaged record: the engine answers again
-  }
-}
-
-function keepAnswers(store, build, engine) {
-  const { [answerKey('info')]: info, ...answers } = engine.answers;
-  if (store.kind !== 'indexeddb' || !build || !info) return;
-  whenIdle(() => store.backend.setMeta(KEPT, { build, info, answers }).catch(() => {}));
+// forgetKeptAnswers frees the 0.6 MB of the engine's first answers that
+// earlier builds of the page kept in the browser's store for their next
+// start (store meta "answers"), now that every page carries them.
+function forgetKeptAnswers(store) {
+  whenIdle(() => store.backend.getMeta('answers').then((k) => k && store.backend.setMeta('answers', null)).catch(() => {}));
 }
 
 function whenIdle(f) {
