@@ -14,16 +14,20 @@ import (
 )
 
 // keypressJS watches the Assess screen: for each level key pressed it
-// records the time from the key event to the moment the list's mark of
-// the indicator shows the new level and the strip under the card (the
-// score, the spread and the disagreement cue) has been redrawn from the
-// score of that change, to the next frame after it, and to the moment the
-// change is written to the store.
+// records the time from the key event to the first frame after it (which
+// shows the pressed level and the respondent's mark in the list), to the
+// moment the list's mark of the indicator shows the new level and the
+// strip under the card (the score, the spread and the disagreement cue)
+// has been redrawn from the score of that change, to the next frame after
+// that, and to the moment the change is written to the store.
 const keypressJS = `(() => {
-	const w = window.__keys = { dom: [], frame: [], saved: [], pending: null };
+	const w = window.__keys = { first: [], dom: [], frame: [], saved: [], pending: null };
 	addEventListener('keydown', (e) => {
 		const d = document.documentElement.dataset;
-		if (/^[1-5]$/.test(e.key)) w.pending = { t0: e.timeStamp, key: e.key, want: Number(d.ncskitVersion) + 1, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
+		if (!/^[1-5]$/.test(e.key)) return;
+		const t0 = e.timeStamp;
+		w.pending = { t0, key: e.key, want: Number(d.ncskitVersion) + 1, ind: document.querySelector('button.ind[aria-current]') ? document.querySelector('button.ind[aria-current]').dataset.ind : '' };
+		requestAnimationFrame(() => w.first.push(performance.now() - t0));
 	}, true);
 	const check = () => {
 		const p = w.pending;
@@ -52,7 +56,10 @@ const keypressJS = `(() => {
 // being redrawn, on sessions of 3 and of 30 respondents who have answered
 // every indicator, and of 30 with 10 snapshots of the whole assessment:
 // median and 95th percentile over 40 presses, with the median of each
-// part of the work (app.stats.parts), and its 95th percentile.
+// part of the work (app.stats.parts), and its 95th percentile. In
+// Chromium the engine's answer to a key is handled only once the frame
+// after the key has been drawn, so the score's cue lands in the frame
+// after that one.
 // It asserts nothing about the times and runs only when
 // NCSKIT_MEASURE=1.
 func TestWorkbookKeypressTiming(t *testing.T) {
@@ -78,6 +85,7 @@ func TestWorkbookKeypressTiming(t *testing.T) {
 			s.key(levels[i%5])
 			s.wait("the redraw and the write", fmt.Sprintf(`window.__keys.frame.length === %d && window.__keys.saved.length === %d`, i+1, i+1))
 		}
+		first := evalJS[[]float64](s, `window.__keys.first`)
 		dom := evalJS[[]float64](s, `window.__keys.dom`)
 		frame := evalJS[[]float64](s, `window.__keys.frame`)
 		parts := evalJS[[][]float64](s, `window.ncskitStats.parts.slice(-40)`)
@@ -92,8 +100,8 @@ func TestWorkbookKeypressTiming(t *testing.T) {
 			medians = append(medians, fmt.Sprintf("%.1f/%.1f", quantile(v, 0.5), quantile(v, 0.95)))
 		}
 		saved := evalJS[[]float64](s, `window.__keys.saved`)
-		t.Logf("%d respondents × 55 answers, %d snapshots, %d presses: key → mark and cue in the DOM median %.1f ms, p95 %.1f ms; → next frame median %.1f ms, p95 %.1f ms; → written median %.1f ms, p95 %.1f ms; in the engine median %.1f ms; parts (median/p95 ms: %s) %s",
-			people, c.snapshots, len(dom), quantile(dom, 0.5), quantile(dom, 0.95), quantile(frame, 0.5), quantile(frame, 0.95), quantile(saved, 0.5), quantile(saved, 0.95),
+		t.Logf("%d respondents × 55 answers, %d snapshots, %d presses: key → first frame median %.1f ms, p95 %.1f ms; → mark and cue in the DOM median %.1f ms, p95 %.1f ms; → next frame median %.1f ms, p95 %.1f ms; → written median %.1f ms, p95 %.1f ms; in the engine median %.1f ms; parts (median/p95 ms: %s) %s",
+			people, c.snapshots, len(dom), quantile(first, 0.5), quantile(first, 0.95), quantile(dom, 0.5), quantile(dom, 0.95), quantile(frame, 0.5), quantile(frame, 0.95), quantile(saved, 0.5), quantile(saved, 0.95),
 			quantile(evalJS[[]float64](s, `window.ncskitStats.engine.slice(-40)`), 0.5), evalJS[string](s, `window.ncskitStats.partNames || ''`), strings.Join(medians, " "))
 	}
 }

@@ -768,6 +768,14 @@ function commit(entries, mutate, redoing = false) {
   } else {
     unlogged = null;
     patches = diff(before, s);
+  }
+  // The engine is asked first: the log, the journal and the undo history
+  // are written on this thread while the worker scores. A change in the
+  // journal is written to the store after the frame that shows its score
+  // (a reload before that replays it from the journal); any other is
+  // written at once.
+  rescore(t0, patches);
+  if (entries) {
     for (const d of entries) record(s, withOld(d, before, patches));
     const made = s.log.slice(logged);
     journaled = journal(s, patches, made);
@@ -778,11 +786,6 @@ function commit(entries, mutate, redoing = false) {
     }
     emit('history');
   }
-  // The engine is asked first. A change in the journal is written after
-  // the frame that shows its score (a reload before that replays it from
-  // the journal); any other is written at once, its copies made on this
-  // thread while the worker scores.
-  rescore(t0, patches);
   if (journaled) saveSoon();
   else save();
 }

@@ -238,6 +238,11 @@ function setLevel(id, rating) {
     details.querySelector('legend').textContent = t('assess.details');
   }
   dom.card.querySelector('button.clear').disabled = false;
+  // The respondent's own mark in the list shows the answer in the frame
+  // of the key; what needs the score (the strip's spread and cue) follows
+  // with the engine's answer, which Chromium hands to the page only after
+  // that frame.
+  showMark(id, { id }, rid);
   announce(`${respondentName(rid)}: ${id} ${levelLabel(app.model, rating, lang())}`);
 }
 
@@ -360,25 +365,32 @@ function mark(s, rid) {
   return [v + flag, label, s.disagreement && !s.agreed ? 'warn' : s.status === 'assessed' ? 'done' : ''];
 }
 
-// refresh updates what depends on the score: the marks in the list of
-// indicators, the strip under the card and the consensus summary.
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+// showMark writes the list's mark of indicator id for respondent rid,
+// from the indicator's score s (a respondent's own mark needs only s.id).
+// Only what changed is written: a text written again, even the same, has
+// the browser lay the whole list out again on every key.
+function showMark(id, s, rid) {
+  const m = dom.marks.get(id);
+  if (!m) return;
+  const [v, l, cls] = mark(s, rid);
+  setText(m.mark, v);
+  if (m.mark.className !== `mark ${cls}`) m.mark.className = `mark ${cls}`;
+  setText(m.label, `, ${l}`);
+}
+
+// refresh updates what depends on the score: the marks in the list of
+// indicators, the strip under the card and the consensus summary.
 function refresh() {
   if (!dom || !document.body.contains(dom.card)) return;
   const scores = scoresById();
   const rid = app.view.respondent;
-  for (const [id, { mark: el, label }] of dom.marks) {
+  for (const id of dom.marks.keys()) {
     const s = scores.get(id);
-    if (!s) continue;
-    const [v, l, cls] = mark(s, rid);
-    // Only what changed is written: a text written again, even the same,
-    // has the browser lay the whole list out again on every key.
-    setText(el, v);
-    if (el.className !== `mark ${cls}`) el.className = `mark ${cls}`;
-    setText(label, `, ${l}`);
+    if (s) showMark(id, s, rid);
   }
   const strip = document.getElementById('strip');
   const s = scores.get(app.view.indicator);
