@@ -2,6 +2,7 @@ package assess
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -57,6 +58,25 @@ func ScoreIn(m *Model, a *Assessment, lang string) (*Result, error) {
 	s.gaps()
 	s.res.Priorities = prioritise(m, a, s.res, lang, s.warn)
 	return s.res, nil
+}
+
+// ScoreIndicator returns the score of the indicator id in a, as Score
+// gives it, without scoring the others: an indicator's score depends on
+// its own responses and decision, the profile and the respondents alone.
+// Its warnings are left out. It returns an error when a does not fit m
+// (see Check; a problem.List) or m has no indicator id.
+func ScoreIndicator(m *Model, a *Assessment, id string) (*IndicatorScore, error) {
+	in := m.Indicator(id)
+	if in == nil {
+		return nil, fmt.Errorf("the model has no indicator %q", id)
+	}
+	nth := make([]int, len(a.Responses))
+	if probs := check(m, a, nth); len(probs) > 0 {
+		return nil, probs
+	}
+	s := scorer{m: m, a: a, lang: "en", res: &Result{byID: map[string]*IndicatorScore{}}}
+	s.prepare(nth)
+	return s.indicator(in), nil
 }
 
 type scorer struct {

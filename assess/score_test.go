@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -159,5 +160,38 @@ func TestScoreCases(t *testing.T) {
 				t.Logf("full dump:\n%s", strings.Join(lines, "\n"))
 			}
 		})
+	}
+}
+
+// TestScoreIndicator: the score of one indicator alone is Score's, for
+// every indicator of the three examples, warnings aside.
+func TestScoreIndicator(t *testing.T) {
+	m := assess.Default()
+	for _, file := range []string{"small-island.json", "larger-state.json", "desk-review.json"} {
+		var a assess.Assessment
+		if err := json.Unmarshal(mustRead(t, "../examples/"+file), &a); err != nil {
+			t.Fatal(err)
+		}
+		res, err := assess.Score(m, &a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range m.Indicators() {
+			got, err := assess.ScoreIndicator(m, &a, in.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := res.Indicator(in.ID); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: %+v, Score gives %+v", file, in.ID, got, want)
+			}
+		}
+	}
+	if _, err := assess.ScoreIndicator(m, &assess.Assessment{}, "GOV.STR.1"); err == nil {
+		t.Error("an assessment that does not fit the model was scored")
+	}
+	var a assess.Assessment
+	json.Unmarshal(mustRead(t, "../examples/small-island.json"), &a)
+	if _, err := assess.ScoreIndicator(m, &a, "NO.SUCH.1"); err == nil || !strings.Contains(err.Error(), "NO.SUCH.1") {
+		t.Errorf("unknown indicator: %v", err)
 	}
 }

@@ -50,6 +50,13 @@
 //     stale, and the page sends the whole assessment. This is what the page
 //     calls after a change of answers: the answer travels, not the
 //     assessment.
+//   - preview: {"rev", "indicator", "respondent"} → {"rev", "indicator",
+//     "respondent", "scores": {"1": …, "5": …, "n/a": …, "unknown": …}}:
+//     the indicator's score (as in a result) for each answer the
+//     respondent could give, from the copy live made at "rev", or
+//     {"stale": true} when the copy is at another revision. The page asks
+//     once a change is scored, and draws the strip of the next level key
+//     from it at once (assess.ScoreIndicator scores the one indicator).
 //   - draft: {"assessment" or "session", "format", "lang", "template"} →
 //     a Uint8Array: the strategy draft as html, json, md, pdf or xlsx,
 //     byte for byte what "ncskit draft" writes for the same assessment and

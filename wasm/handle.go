@@ -41,6 +41,7 @@ func init() {
 		"score":         runScore,
 		"rescore":       runRescore,
 		"live":          runLive,
+		"preview":       runPreview,
 		"draft":         runDraft,
 		"questionnaire": runQuestionnaire,
 		"import":        runImport,

@@ -92,7 +92,7 @@ func TestFunctions(t *testing.T) {
 func TestInfo(t *testing.T) {
 	var in catalog.Info
 	call(t, "info", []byte("{}"), &in)
-	if want := []string{"info", "model", "validate", "score", "rescore", "live", "draft", "questionnaire", "import", "migrate", "region", "regionReport", "progress", "vocab"}; !slices.Equal(in.Functions, want) {
+	if want := []string{"info", "model", "validate", "score", "rescore", "live", "preview", "draft", "questionnaire", "import", "migrate", "region", "regionReport", "progress", "vocab"}; !slices.Equal(in.Functions, want) {
 		t.Errorf("functions = %q, want %q", in.Functions, want)
 	}
 	if want := []string{"draft", "questionnaire", "regionReport", "progress"}; !slices.Equal(in.Binary, want) {

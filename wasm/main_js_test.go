@@ -49,7 +49,7 @@ func TestBridge(t *testing.T) {
 	register(js.Global())
 
 	v, ok := await(t, "info", "{}")
-	if !ok || v.Type() != js.TypeString || !strings.Contains(v.String(), `"functions":["info","model","validate","score","rescore","live","draft","questionnaire","import","migrate","region","regionReport","progress","vocab"]`) {
+	if !ok || v.Type() != js.TypeString || !strings.Contains(v.String(), `"functions":["info","model","validate","score","rescore","live","preview","draft","questionnaire","import","migrate","region","regionReport","progress","vocab"]`) {
 		t.Errorf("info: %v %v", ok, v)
 	}
 	data := string(readExample(t, "small-island.json"))

@@ -35,6 +35,7 @@ var Functions = []Function{
 	{Name: "score"},
 	{Name: "rescore"},
 	{Name: "live"},
+	{Name: "preview"},
 	{Name: "draft", Binary: true},
 	{Name: "questionnaire", Binary: true},
 	{Name: "import"},
