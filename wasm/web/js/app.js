@@ -37,6 +37,7 @@ export const app = {
   // deadline it cannot meet): the engine adds them only for the Results
   // screen, which alone shows them, since they take longer than scoring.
   resultPlan: false,
+  resultVersion: 0, // the version of the change the result is of
   problems: [],
   view: { screen: 'sessions', indicator: '', respondent: '' },
   screens: [],
@@ -926,6 +927,7 @@ async function scoreLive() {
   }
   liveSession = r.result ? s : null;
   liveRev = r.result ? r.rev : 0;
+  app.stats.liveRev = liveRev;
   held = r.result ? { rev: r.rev, result: r.result } : null;
   if (!liveSession) sending = null;
   return r;
@@ -980,6 +982,7 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
     }
     const t3 = performance.now();
     app.result = r.result;
+    app.resultVersion = v;
     app.resultPlan = !!(r.result && r.plan);
     app.problems = r.problems;
     emit('result');
@@ -1010,7 +1013,42 @@ export async function rescore(t0 = performance.now(), patches = null, noted = fa
     await rescore(next, null, true);
   } else {
     saveAfterFrame();
+    const scr = currentScreen();
+    if (scr.ahead) scr.ahead();
   }
+}
+
+// preview holds the engine's scores of one indicator for each answer one
+// respondent could give next (see wasm/preview.go), made from the
+// engine's copy at the revision liveRev had then.
+let preview = null;
+
+// askPreview has the engine score ahead the answers the respondent could
+// give to the indicator, when the engine's copy is the session as it is:
+// no change is on its way or waiting.
+export function askPreview(indicator, respondent) {
+  if (!app.engine.has('preview') || !settled()) return;
+  const p = preview;
+  if (p && p.rev === liveRev && p.indicator === indicator && p.respondent === respondent) return;
+  app.engine.call('preview', { rev: liveRev, indicator, respondent }).then((r) => {
+    if (r.stale) return;
+    preview = r;
+    app.stats.ahead = `${r.rev} ${r.indicator} ${r.respondent}`; // for the tests
+  }, () => {});
+}
+
+// previewed is the indicator's score once the respondent answers value
+// (a level, 'n/a' or 'unknown'), as the engine scored it ahead, or null
+// when it did not or the session has changed since. Ask before the
+// change: the change sets the engine to work.
+export function previewed(indicator, respondent, value) {
+  const p = preview;
+  if (!p || !settled() || p.rev !== liveRev || p.indicator !== indicator || p.respondent !== respondent) return null;
+  return p.scores[String(value)] || null;
+}
+
+function settled() {
+  return !!app.session && liveSession === app.session && liveRev > 0 && !scoring && scoreAgain === null && Array.isArray(sending) && sending.length === 0 && !!app.result;
 }
 
 // scorePlan has the open session scored again with the plan's warnings

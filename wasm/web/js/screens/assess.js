@@ -7,12 +7,12 @@
 // toggles the consensus view.
 
 import { h, fill, field, setError, options, announce, editing, toast, onChoose, colHeads } from '../dom.js';
-import { app, change, go, lang, limits, problemText, undo } from '../app.js';
+import { app, change, go, lang, limits, problemText, undo, askPreview, previewed } from '../app.js';
 import { text, levelLabel } from '../model.js';
 import { responseIndex, agreedIndex } from '../session.js';
 import { t, tn } from '../i18n.js';
 
-export const screen = { id: 'assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'skip.answer' };
+export const screen = { id: 'assess', needsSession: true, render, refresh, onKey, skip, skipLabel: 'skip.answer', ahead };
 
 const CONSENSUS = 'consensus';
 let dom = null; // the parts of the screen that refresh() updates
@@ -79,6 +79,14 @@ function render(root) {
   dom = { nav, marks, who, card };
   drawCard();
   refresh();
+  ahead();
+}
+
+// ahead has the engine score the answers the shown respondent could give
+// to the shown indicator, so that a level key draws the strip in the
+// frame of the key (see setLevel).
+function ahead() {
+  if (dom && app.view.respondent !== CONSENSUS) askPreview(app.view.indicator, app.view.respondent);
 }
 
 // show moves to an indicator and/or respondent.
@@ -224,6 +232,7 @@ function setLevel(id, rating) {
   const i = responseIndex(a(), id, rid);
   if (i >= 0 && a().responses[i].level === rating) return;
   const at = i >= 0 ? i : a().responses.length;
+  const scored = previewed(id, rid, rating);
   change({ what: 'level', pointer: `/responses/${at}/level`, indicator: id, respondent: rid, value: rating },
     (as) => {
       if (i >= 0) as.responses[i].level = rating;
@@ -238,11 +247,15 @@ function setLevel(id, rating) {
     details.querySelector('legend').textContent = t('assess.details');
   }
   dom.card.querySelector('button.clear').disabled = false;
-  // The respondent's own mark in the list shows the answer in the frame
-  // of the key; what needs the score (the strip's spread and cue) follows
-  // with the engine's answer, which Chromium hands to the page only after
-  // that frame.
+  // The respondent's own mark in the list, and the strip from the score
+  // the engine made ahead, show in the frame of the key: Chromium hands
+  // the page the engine's answer only after that frame, and the answer
+  // then redraws them from the score.
   showMark(id, { id }, rid);
+  if (scored) {
+    drawStrip(scored, app.stats.version);
+    app.stats.previewed = (app.stats.previewed || 0) + 1;
+  }
   announce(`${respondentName(rid)}: ${id} ${levelLabel(app.model, rating, lang())}`);
 }
 
@@ -382,6 +395,31 @@ function showMark(id, s, rid) {
   setText(m.label, `, ${l}`);
 }
 
+// drawStrip writes the strip under the card from the indicator's score s
+// after the change of version v: its level, target and gap, spread and
+// flags. A strip that says the same stays (the strip is a live region).
+function drawStrip(s, v) {
+  const strip = document.getElementById('strip');
+  if (!strip) return;
+  strip.dataset.version = String(v);
+  const counted = s.ratings.filter((x) => x.counted > 0).length;
+  const says = JSON.stringify([lang(), s.status, s.level, s.agreed, counted, s.target, s.gap, s.ratings.length > 1 && s.spread, s.disagreement && !s.agreed, s.capped, s.donorFunded]);
+  if (strip.dataset.says === says) return;
+  strip.dataset.says = says;
+  const parts = [];
+  if (s.status === 'assessed') {
+    parts.push(h('span', { class: 'big', text: t('assess.strip.level', { n: s.level }) }), ' ', s.agreed ? t('assess.strip.agreed') : tn('assess.strip.median', counted));
+  } else {
+    parts.push(h('span', { class: 'big', text: t(`assess.strip.${s.status === 'n/a' ? 'na' : s.status === 'unknown' ? 'unknown' : 'none'}`) }));
+  }
+  parts.push(` · ${t('assess.strip.target', { target: s.target, gap: s.gap })}`);
+  if (s.ratings.length > 1) parts.push(` · ${t('assess.strip.spread', { n: s.spread })}`);
+  if (s.disagreement && !s.agreed) parts.push(h('span', { class: 'flag', text: t('assess.flag.disagreement') }));
+  if (s.capped) parts.push(h('span', { class: 'flag', text: t('assess.flag.capped') }));
+  if (s.donorFunded) parts.push(h('span', { class: 'flag', text: t('assess.flag.donor') }));
+  fill(strip, parts);
+}
+
 // refresh updates what depends on the score: the marks in the list of
 // indicators, the strip under the card and the consensus summary.
 function refresh() {
@@ -396,22 +434,11 @@ function refresh() {
   const s = scores.get(app.view.indicator);
   if (!strip) return;
   if (!app.result) {
+    delete strip.dataset.says;
     fill(strip, h('span', { class: 'error', text: app.problems.length ? t('assess.cannot-score', { problem: problemText(app.problems[0]) }) : t('results.scoring') }));
     return;
   }
-  const parts = [];
-  if (s.status === 'assessed') {
-    const counted = s.ratings.filter((x) => x.counted > 0).length;
-    parts.push(h('span', { class: 'big', text: t('assess.strip.level', { n: s.level }) }), ' ', s.agreed ? t('assess.strip.agreed') : tn('assess.strip.median', counted));
-  } else {
-    parts.push(h('span', { class: 'big', text: t(`assess.strip.${s.status === 'n/a' ? 'na' : s.status === 'unknown' ? 'unknown' : 'none'}`) }));
-  }
-  parts.push(` · ${t('assess.strip.target', { target: s.target, gap: s.gap })}`);
-  if (s.ratings.length > 1) parts.push(` · ${t('assess.strip.spread', { n: s.spread })}`);
-  if (s.disagreement && !s.agreed) parts.push(h('span', { class: 'flag', text: t('assess.flag.disagreement') }));
-  if (s.capped) parts.push(h('span', { class: 'flag', text: t('assess.flag.capped') }));
-  if (s.donorFunded) parts.push(h('span', { class: 'flag', text: t('assess.flag.donor') }));
-  fill(strip, parts);
+  drawStrip(s, app.resultVersion);
   const sum = document.getElementById('consensus-summary');
   if (sum) {
     for (const td of dom.card.querySelectorAll('td.lvl')) {
