@@ -6,8 +6,7 @@
 //       document, which the engine reads from the global ncskitModel}
 //      {type: 'call', id, fn, arg}, also before the engine is ready: it
 //       waits for the start
-// Out: {type: 'received'} when the payload has arrived
-//      {type: 'ready', ms, phases} or {type: 'failed', error}
+// Out: {type: 'ready', ms, phases} or {type: 'failed', error}
 //      {type: 'result', id, ok, value, ms} or {type: 'result', id, ok: false, error}
 //      {type: 'exit', code} when the Go program stops
 'use strict';
@@ -85,7 +84,6 @@ self.onmessage = async (e) => {
   if (m.type === 'init') {
     const t0 = performance.now();
     phases.received = performance.timeOrigin + t0;
-    postMessage({ type: 'received' });
     self.ncskitModel = m.model;
     starting = start(m.wasm, m.gzip);
     try {

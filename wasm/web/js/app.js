@@ -202,7 +202,6 @@ export async function init(engine, store) {
     for (const v of all) vocabs[v.lang] = v;
   }
   applyLanguage();
-  app.stats.modelMs = engine.lastMs;
   app.stats.modelAt = performance.now();
   app.model = indexModel(model);
   engine.onFailure((reason) => warn('engine', () => t('engine.stopped', { reason })));

@@ -85,10 +85,6 @@ export function startEngine(workerSource, wasm, gzip, model, info) {
     },
   };
 
-  // engine.received settles when the worker has the payload: from then
-  // on the page's thread is free until the engine is up.
-  let received;
-  engine.received = new Promise((resolve) => { received = resolve; });
   engine.ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(t('engine.slow'))), 60000);
     const started = () => {
@@ -105,9 +101,6 @@ export function startEngine(workerSource, wasm, gzip, model, info) {
     worker.onmessage = (e) => {
       const m = e.data;
       switch (m.type) {
-        case 'received':
-          received();
-          break;
         case 'ready':
           started();
           engine.startMs = m.ms;

@@ -173,7 +173,6 @@ async function main() {
   boot.hidden = true;
   document.getElementById('app').hidden = false;
   render();
-  app.stats.startMs = engine.startMs;
   app.stats.ready = performance.now();
   app.stats.boot = { page: window.ncskitBoot, main: mainAt, posted: engine.postedAt, engine: engineAt, model: app.stats.modelAt, init: initAt, ready: app.stats.ready, worker: engine.phases, calls: engine.calls.slice() };
   window.ncskitStats = app.stats;
