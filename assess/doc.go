@@ -24,6 +24,9 @@
 // All text a person reads is a Text: a map from language code to string.
 // Default reads the embedded model once; LoadModel reads a custom model
 // from any fs.FS, with pillars inline or in files listed under "include".
+// Built with the tag ncskit_page (the offline workbook's engine, whose
+// page carries the model), the package embeds no model: Default parses
+// the document named with UseModelDocument, and there is no EmbeddedFS.
 //
 // # The scale
 //
