@@ -34,9 +34,10 @@ func TestWorkbookKeyDrawsAhead(t *testing.T) {
 	pressed, changed := 0, 0
 	for _, k := range keys {
 		s.wait("the scores made ahead", aheadJS)
+		shown := evalJS[string](s, `document.querySelector('button.ind[aria-current]').dataset.ind`)
 		s.key(k)
 		if k == kb.ArrowRight {
-			s.wait("the next indicator", `document.getElementById('strip').dataset.says !== undefined`)
+			s.wait("the next indicator", fmt.Sprintf(`document.querySelector('button.ind[aria-current]').dataset.ind !== %q && !!document.getElementById('strip').dataset.says`, shown))
 			continue
 		}
 		pressed++
